@@ -1,0 +1,290 @@
+// The engine's state, its inputs (commands) and its outputs (events). All plain data:
+// a state can be deep-copied with structuredClone and a snapshot restored from it.
+import type { Fault, NodeId, VariantConfig } from "./config.js";
+export type { NodeId };
+
+export type Role = "producer" | "broker" | "consumer";
+export type Seat = NodeId; // "P1", "B", "C1"…; the host acts as "host"
+export const HOST_SEAT = "host";
+export const BROKER = "B";
+
+/** One copy of a business event in transit. A retry or a redelivery keeps msgId, not token id. */
+export interface Token {
+  id: number;
+  msgId: string;
+  key: string;
+  seq: number;
+  amount: number;
+  /** De-duplication id carried by the publish (SQS MessageDeduplicationId, Nats-Msg-Id…). */
+  dedupId: string | null;
+  origin: "send" | "retry" | "relay" | "copy";
+  /** The token this one was copied from (fan-out and requeue copies keep the publish's token id here). */
+  parent: number | null;
+}
+
+export type Packet =
+  | { kind: "publish"; token: Token; from: NodeId; confirm: boolean }
+  | { kind: "confirm"; token: number; msgId: string; to: NodeId; duplicate: boolean }
+  | { kind: "deliver"; token: Token; delivery: number; subscription: string; redelivered: boolean; deliveryCount: number }
+  | { kind: "ack"; token: number; msgId: string; delivery: number; from: NodeId }
+  | { kind: "rpc"; token: Token; from: NodeId }
+  | { kind: "reply"; token: number; msgId: string; to: NodeId; ok: boolean };
+
+export interface LinkState {
+  id: string;
+  from: NodeId;
+  to: NodeId;
+  latencyTicks: number;
+  jitterTicks: number;
+  loss: number;
+  ordered: boolean;
+  cutUntil: number;
+  lossUntil: number;
+  faultLoss: number;
+  dropNextToken: boolean;
+  dropNextAck: boolean;
+  lastArrival: number;
+}
+
+export type PublishStatus = "pending" | "acknowledged" | "timedOut" | "sent";
+
+export interface BusinessEvent {
+  msgId: string;
+  key: string;
+  seq: number;
+  amount: number;
+}
+
+export interface SentRecord extends BusinessEvent {
+  status: PublishStatus;
+  /** The latest token sent for this msgId. */
+  token: number;
+  sentAt: number;
+  attempts: number;
+}
+
+export interface ProducerState {
+  id: NodeId;
+  up: boolean;
+  restartAt: number;
+  /** Business events not yet committed, in business order. */
+  stack: BusinessEvent[];
+  /** What this producer remembers of its publishes (lost when it crashes, unless outbox). */
+  sent: SentRecord[];
+  inFlight: number;
+  /** Topic 5: the event saved in the DB but not yet published (dual write), or published first. */
+  dualWrite: { event: BusinessEvent; saved: boolean; published: boolean } | null;
+  /** Topic 5: rows of the durable outbox table not yet confirmed by the broker. */
+  outbox: { event: BusinessEvent; token: number; publishedAt: number; attempts: number }[];
+  nextRelayAt: number;
+  /** The producer's DB (Topic 5): msgIds written. Durable. */
+  db: string[];
+}
+
+export interface QueuedMessage {
+  token: Token;
+  subscription: string;
+  partition: number;
+  enqueuedAt: number;
+  deliveryCount: number;
+  redelivered: boolean;
+  persisted: boolean;
+}
+
+export interface Delivery {
+  id: number;
+  message: QueuedMessage;
+  consumer: NodeId;
+  deadline: number;
+}
+
+export interface SubscriptionState {
+  name: string;
+  consumers: NodeId[];
+  /** One FIFO per partition (a single one when unpartitioned). */
+  partitions: QueuedMessage[][];
+  nextConsumer: number;
+}
+
+export interface BrokerState {
+  up: boolean;
+  restartAt: number;
+  subscriptions: SubscriptionState[];
+  /** Unacked deliveries by delivery id. */
+  unacked: Map<number, Delivery>;
+  /** msgId (de-duplication id) -> tick first accepted. */
+  dedup: Map<string, number>;
+  /** Manual broker: publishes waiting to be routed, confirmed and persisted by the player. */
+  intake: { token: Token; from: NodeId; arrivedAt: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
+  /** Keys whose message group has a message in flight, per subscription ("sub/key"). */
+  groupsInFlight: Set<string>;
+  /** Deliveries to each consumer not yet acked (manual ack) or not yet processed (auto-ack): the prefetch window. */
+  outstanding: Map<NodeId, number>;
+  /** Bumped on every crash, so work scheduled before a crash is ignored after it. */
+  epoch: number;
+}
+
+export interface InboxToken {
+  token: Token;
+  delivery: number;
+  subscription: string;
+  redelivered: boolean;
+  receivedAt: number;
+  held: boolean;
+  acked: boolean;
+  /** Result of the last "check processed ids": true if found. */
+  checked: boolean | null;
+  processed: boolean;
+}
+
+export interface Processing {
+  token: number;
+  msgId: string;
+  startedAt: number;
+  doneAt: number;
+  readBalance: number;
+  readVersion: number;
+  /** "record" while the separately written processed id is still to come. */
+  phase: "effect" | "record";
+}
+
+export interface ConsumerState {
+  id: NodeId;
+  up: boolean;
+  restartAt: number;
+  subscription: string;
+  inbox: InboxToken[];
+  processing: Processing | null;
+  slowFactor: number;
+  slowUntil: number;
+}
+
+/** The consumer side's database, one per subscription: balances and processed ids. Durable. */
+export interface Store {
+  balance: Map<string, number>;
+  /** Version of each balance, incremented on every write (detects lost updates). */
+  version: Map<string, number>;
+  processed: Set<string>;
+  locks: Map<string, NodeId>;
+  /** Highest seq applied per key: what a careful consumer reads to hold a token for its predecessor. */
+  highestSeq: Map<string, number>;
+}
+
+export type Scheduled =
+  | { kind: "arrive"; link: string; packet: Packet }
+  | { kind: "timeout"; producer: NodeId; msgId: string; token: number }
+  | { kind: "redeliver"; delivery: number }
+  | { kind: "processDone"; consumer: NodeId; token: number }
+  | { kind: "restart"; node: NodeId }
+  | { kind: "heal"; link: string }
+  | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number };
+
+export interface TeamState {
+  team: number;
+  config: VariantConfig;
+  tick: number;
+  rngState: number;
+  nextTokenId: number;
+  nextDeliveryId: number;
+  producers: ProducerState[];
+  broker: BrokerState;
+  consumers: ConsumerState[];
+  stores: Map<string, Store>;
+  links: Map<string, LinkState>;
+  agenda: Map<number, Scheduled[]>;
+  /** Items on the agenda not yet due. */
+  pending: number;
+  /** Packets on the wire (quiescence needs it at 0). */
+  wire: number;
+  /** Index of the next scheduled fault of the variant. */
+  nextFault: number;
+  /** The round no longer commits new business events. */
+  draining: boolean;
+}
+
+/** A player's or the host's action, stamped by the shell with the tick it was applied at. */
+export type Command =
+  | { seat: Seat; action: "send" }
+  | { seat: Seat; action: "retry"; msgId: string }
+  | { seat: Seat; action: "saveDb" }
+  | { seat: Seat; action: "publish" }
+  | { seat: Seat; action: "commitOutbox" }
+  | { seat: Seat; action: "route"; token: number; target: string }
+  | { seat: Seat; action: "confirm"; token: number }
+  | { seat: Seat; action: "persist"; token: number }
+  | { seat: Seat; action: "process"; token: number }
+  | { seat: Seat; action: "ack"; token: number }
+  | { seat: Seat; action: "check"; token: number }
+  | { seat: Seat; action: "hold"; token: number }
+  | { seat: Seat; action: "release"; token: number }
+  | { seat: Seat; action: "fault"; fault: Fault };
+
+export type ActionName = Command["action"];
+
+export type DropReason = "loss" | "cut" | "fault" | "down";
+export type PacketKind = Packet["kind"];
+
+/** Everything that happens, in order. Each is logged with `tick` and `team` by the world. */
+export type EngineEvent =
+  | { type: "command"; command: Command }
+  | { type: "commandRefused"; command: Command; reason: RefusalReason }
+  | { type: "committed"; msgId: string; key: string; seq: number; producer: NodeId }
+  | { type: "refused"; msgId: string; key: string; seq: number; producer: NodeId; reason: string }
+  | { type: "dbWritten"; msgId: string; producer: NodeId; outbox: boolean }
+  | { type: "hop"; kind: PacketKind; link: string; token: number; msgId: string; arrive: number; origin?: Token["origin"] }
+  | { type: "dropped"; kind: PacketKind; link: string; token: number; msgId: string; reason: DropReason }
+  | { type: "acknowledged"; producer: NodeId; msgId: string; token: number; duplicate: boolean }
+  | { type: "timedOut"; producer: NodeId; msgId: string; token: number }
+  | { type: "forgotten"; producer: NodeId; msgId: string; reason: "crash" }
+  | { type: "outboxCleared"; producer: NodeId; msgId: string }
+  | { type: "accepted"; token: number; msgId: string; dedupId: string | null }
+  | { type: "deduplicated"; token: number; msgId: string }
+  | { type: "enqueued"; token: number; parent: number; msgId: string; subscription: string; partition: number }
+  | { type: "persisted"; token: number; msgId: string }
+  | { type: "delivered"; token: number; msgId: string; subscription: string; consumer: NodeId; delivery: number; redelivered: boolean; deliveryCount: number }
+  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" }
+  | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "crash" | "misrouted" }
+  | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
+  | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
+  | { type: "processStarted"; consumer: NodeId; token: number; msgId: string; key: string; readBalance: number; readVersion: number }
+  | { type: "applied"; msgId: string; subscription: string; consumer: NodeId; token: number; key: string; seq: number; amount: number; balance: number; readVersion: number; writeVersion: number }
+  | { type: "skipped"; consumer: NodeId; token: number; msgId: string; subscription: string }
+  | { type: "recorded"; consumer: NodeId; msgId: string; subscription: string }
+  | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
+  | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash"; where: "intake" | "queue" | "unacked" | "inbox"; subscription: string | null }
+  | { type: "inboxLeft"; consumer: NodeId; token: number; msgId: string }
+  | { type: "fault"; fault: Fault; source: "schedule" | "host" }
+  | { type: "crashed"; node: NodeId; until: number }
+  | { type: "restarted"; node: NodeId; recovered: number }
+  | { type: "linkCut"; link: string; until: number }
+  | { type: "linkHealed"; link: string }
+  | { type: "drainStarted" }
+  | { type: "drainEnded"; quiescent: boolean };
+
+/** Why a command was refused: a code the interface translates, plus values for it. */
+export interface RefusalReason {
+  code:
+    | "unknownSeat"
+    | "notYourAction"
+    | "notInVariant"
+    | "nodeDown"
+    | "nothingToSend"
+    | "waitingForAck"
+    | "tooManyInFlight"
+    | "unknownMessage"
+    | "notTimedOut"
+    | "unknownToken"
+    | "busy"
+    | "alreadyAcked"
+    | "ackAfterProcessing"
+    | "ackBeforeProcessing"
+    | "alreadyDone"
+    | "roundOver"
+    | "unknownTarget"
+    | "badFault"
+    | "locked"
+    | "consumerUnavailable";
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; reason: RefusalReason };

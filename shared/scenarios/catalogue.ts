@@ -1,0 +1,184 @@
+// The scenario catalogue: one scenario per lesson topic, each variant a complete set of
+// semantics, faults and workload. Ids are contracts (GAME.md §4).
+import type { ConsumerConfig, LinkConfig, ProducerConfig, ProfileId, ScheduledFault, VariantConfig } from "../engine/config.js";
+import { brokerConfig } from "../engine/profiles.js";
+import type { ActionName, Role } from "../engine/types.js";
+import { BROKER } from "../engine/types.js";
+import { consumerIds, producerIds } from "../engine/team.js";
+import { SCENARIO_TEXTS, type ScenarioText } from "./texts.js";
+
+export interface SeatDef {
+  seat: string;
+  role: Role;
+}
+
+export interface VariantDef {
+  id: string;
+  config: VariantConfig;
+}
+
+export interface ScenarioDef {
+  id: string;
+  text: ScenarioText;
+  variants: VariantDef[];
+}
+
+const link = (latencyTicks: number, jitterTicks = 0, loss = 0, ordered = true): LinkConfig => ({ latencyTicks, jitterTicks, loss, ordered });
+
+const producer = (o: Partial<ProducerConfig> = {}): ProducerConfig => ({ publish: "ackRetry", write: "publishOnly", ackTimeoutTicks: 30, maxInFlight: 8, directRpc: false, relayPollTicks: 3, ...o });
+const consumer = (o: Partial<ConsumerConfig> = {}): ConsumerConfig => ({ ack: "afterProcessing", processTicks: 8, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, ...o });
+
+interface Spec {
+  producers?: number;
+  consumers?: number;
+  profile?: ProfileId;
+  channel?: "queue" | "topic";
+  broker?: Partial<VariantConfig["broker"]>;
+  producer?: Partial<ProducerConfig>;
+  consumer?: Partial<ConsumerConfig>;
+  network?: Partial<VariantConfig["network"]>;
+  workload?: Partial<VariantConfig["workload"]>;
+  faults?: ScheduledFault[];
+  roundTicks?: number;
+}
+
+function variant(spec: Spec): VariantConfig {
+  return {
+    topology: { producers: spec.producers ?? 1, consumers: spec.consumers ?? 2 },
+    producer: producer(spec.producer),
+    broker: brokerConfig(spec.profile ?? "rabbitmq", spec.channel ?? "queue", spec.broker),
+    consumer: consumer(spec.consumer),
+    network: { publish: link(3, 1), confirm: link(3, 1), deliver: link(3, 1), ack: link(3, 1), ...spec.network },
+    workload: { eventsPerProducer: 60, keys: 4, sendEveryTicks: 14, ...spec.workload },
+    faults: (spec.faults ?? []).slice().sort((a, b) => a.tick - b.tick),
+    roundTicks: spec.roundTicks ?? 1200,
+    maxDrainTicks: 3000,
+  };
+}
+
+const crash = (tick: number, node: string, ticks: number): ScheduledFault => ({ tick, fault: { kind: "crash", node, ticks } });
+const dropAck = (tick: number, link: string): ScheduledFault => ({ tick, fault: { kind: "dropNextAck", link } });
+const cut = (tick: number, link: string, ticks: number): ScheduledFault => ({ tick, fault: { kind: "cut", link, ticks } });
+const slow = (tick: number, node: string, factor: number, ticks: number): ScheduledFault => ({ tick, fault: { kind: "slow", node, factor, ticks } });
+
+const t1Faults = [crash(300, "C1", 250), crash(820, "C1", 150)];
+const t3Faults = [crash(420, BROKER, 40), crash(700, "C1", 60), crash(950, "C2", 40)];
+const t4Faults = [dropAck(200, "B>P1"), dropAck(420, "B>P1"), dropAck(640, "B>P1"), crash(500, "C1", 30), crash(880, "C2", 30), dropAck(760, "C1>B")];
+const t5Faults = [150, 290, 430, 570, 710, 850, 990].map((t) => crash(t, "P1", 25));
+const t7Faults = [crash(520, "C1", 40), crash(900, "C2", 40)];
+const t8Faults = [
+  crash(250, "P1", 40), crash(400, BROKER, 40), crash(560, "C1", 50), crash(700, "P1", 30), crash(820, "C2", 40), crash(950, BROKER, 30),
+  cut(330, "B-C1", 40), dropAck(480, "B>P1"), dropAck(620, "C2>B"), crash(1050, "C1", 30),
+];
+const t9Faults = [
+  ...t8Faults, crash(300, "P2", 40), crash(760, "C3", 50), cut(600, "P2-B", 50), slow(150, "C2", 3, 200), { tick: 1100, fault: { kind: "loss", link: "B-C3", loss: 0.3, ticks: 200 } } as ScheduledFault,
+  crash(1300, BROKER, 40), crash(1450, "P1", 30),
+];
+
+const lossy = (loss: number, jitter = 1, ordered = true) => link(3, jitter, loss, ordered);
+
+const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
+  "t1-sync-vs-async": {
+    naive: { consumers: 1, producer: { publish: "waitAck", directRpc: true, ackTimeoutTicks: 40 }, consumer: { ack: "auto", processTicks: 8 }, workload: { sendEveryTicks: 12 }, faults: t1Faults },
+    fixed: { consumers: 1, producer: { publish: "ackRetry", ackTimeoutTicks: 30 }, consumer: { processTicks: 8 }, workload: { sendEveryTicks: 12 }, faults: t1Faults },
+  },
+  "t2-queues-topics": {
+    queue: { consumers: 3, channel: "queue", broker: { manual: true, prefetch: 1 }, consumer: { lockPerKey: true }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 16, eventsPerProducer: 50 } },
+    topic: { consumers: 3, channel: "topic", broker: { manual: true, prefetch: 1 }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 16, eventsPerProducer: 50 } },
+  },
+  "t3-lost-messages": {
+    naive: { channel: "topic", broker: { durable: false }, producer: { publish: "fireAndForget" }, consumer: { ack: "auto" }, network: { publish: lossy(0.06) }, faults: t3Faults },
+    fixed: { channel: "topic", broker: { durable: true }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "afterProcessing" }, network: { publish: lossy(0.06) }, faults: t3Faults },
+  },
+  "t4-duplicates": {
+    naive: { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
+    fixed: { channel: "topic", profile: "nats", broker: { dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
+  },
+  "t5-dual-writes": {
+    naive: { channel: "topic", producer: { write: "dualWrite" }, network: { confirm: lossy(0.05) }, workload: { sendEveryTicks: 12 }, faults: t5Faults },
+    fixed: { channel: "topic", producer: { write: "outbox" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, workload: { sendEveryTicks: 12 }, faults: t5Faults },
+  },
+  "t6-competing-consumers": {
+    naive: { consumers: 3, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 4, eventsPerProducer: 150, keys: 4 } },
+    fixed: { consumers: 3, profile: "kafka", broker: { partitions: 6, prefetch: 4 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3) }, workload: { sendEveryTicks: 4, eventsPerProducer: 150, keys: 4 } },
+  },
+  "t7-ordering": {
+    naive: { consumers: 2, producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 2 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 120, keys: 3 }, faults: t7Faults },
+    fixed: {
+      consumers: 2, profile: "sqs", broker: { messageGroups: true, dedupWindowTicks: 3000, prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
+      consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", allowHold: true, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 120, keys: 3 }, faults: t7Faults,
+    },
+  },
+  "t8-exactly-once": {
+    naive: { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: t8Faults },
+    fixed: { channel: "topic",
+      profile: "nats", broker: { dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", write: "outbox", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" },
+      network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: t8Faults,
+    },
+  },
+  "t9-end-to-end": {
+    chaos: {
+      producers: 2, consumers: 3, profile: "sqs", broker: { dedupWindowTicks: 600 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20, maxInFlight: 6 },
+      consumer: { idempotency: "separate", allowHold: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
+      workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 16 }, faults: t9Faults, roundTicks: 1800,
+    },
+  },
+};
+
+export const CATALOGUE: ScenarioDef[] = Object.entries(CATALOGUE_SPECS).map(([id, variants]) => ({
+  id,
+  text: SCENARIO_TEXTS[id],
+  variants: Object.entries(variants).map(([vid, spec]) => ({ id: vid, config: variant(spec) })),
+}));
+
+export function findScenario(id: string): ScenarioDef | undefined {
+  return CATALOGUE.find((s) => s.id === id);
+}
+
+export function findVariant(scenario: string, variantId: string): VariantConfig | undefined {
+  return findScenario(scenario)?.variants.find((v) => v.id === variantId)?.config;
+}
+
+/** The seats of a variant: every producer and consumer, and the broker when a person can play it. */
+export function seatsOf(config: VariantConfig): SeatDef[] {
+  const seats: SeatDef[] = producerIds(config).map((seat) => ({ seat, role: "producer" as Role }));
+  if (config.broker.manual) seats.push({ seat: BROKER, role: "broker" });
+  for (const seat of consumerIds(config)) seats.push({ seat, role: "consumer" });
+  return seats;
+}
+
+/** The actions a role has in a variant; anything else is refused by the engine. */
+export function actionsFor(config: VariantConfig, role: Role): ActionName[] {
+  if (role === "producer") {
+    const retry = config.producer.publish === "ackRetry" || config.producer.publish === "ackRetryDedup" ? ["retry" as const] : [];
+    if (config.producer.write === "dualWrite") return ["saveDb", "publish", ...retry];
+    if (config.producer.write === "outbox") return ["commitOutbox"];
+    return ["send", ...retry];
+  }
+  if (role === "broker") return config.broker.manual ? (config.broker.durable ? ["route", "confirm", "persist"] : ["route", "confirm"]) : [];
+  const actions: ActionName[] = ["process"];
+  if (config.consumer.ack !== "auto") actions.push("ack");
+  if (config.consumer.idempotency !== "none") actions.push("check");
+  if (config.consumer.allowHold) actions.push("hold", "release");
+  return actions;
+}
+
+/** The catalogue as plain JSON (for `simulate --list` and the host's pickers). */
+export function catalogueJson(): unknown[] {
+  return CATALOGUE.map((s) => ({
+    id: s.id,
+    topic: s.text.topic,
+    title: s.text.title,
+    goal: s.text.goal,
+    debrief: s.text.debrief,
+    variants: s.variants.map((v) => ({
+      id: v.id,
+      label: s.text.variants[v.id]?.label,
+      summary: s.text.variants[v.id]?.summary,
+      profile: v.config.broker.profile,
+      roundTicks: v.config.roundTicks,
+      seats: seatsOf(v.config).map((seat) => ({ ...seat, actions: actionsFor(v.config, seat.role) })),
+      faults: v.config.faults,
+    })),
+  }));
+}

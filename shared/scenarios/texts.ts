@@ -1,0 +1,845 @@
+// User-facing texts of "Exactly Once", in English and Brazilian Portuguese.
+// Pure data: no logic, no imports. Ids used as keys here are contracts (GAME.md §4).
+// Button labels (variant labels, action labels, role names) stay within 22 characters.
+// Cause texts may carry placeholders filled by the debrief:
+// {tick}, {node}, {link}, {seq}, {otherSeq}, {consumer}, {otherConsumer}.
+
+export type Locale = "en" | "pt-BR";
+export type Text = Record<Locale, string>;
+
+export interface VariantText {
+  label: Text;
+  /** One line: the semantics of this variant. */
+  summary: Text;
+}
+
+export interface ScenarioText {
+  /** Lesson topic reference, e.g. "3", "2.5–2.6", "1, 2.1–2.4". */
+  topic: string;
+  title: Text;
+  /** One line: the teaching goal. */
+  goal: Text;
+  /** Two or three questions the instructor asks after the round. */
+  debrief: Text[];
+  variants: Record<string, VariantText>;
+}
+
+export type ScenarioId =
+  | "t1-sync-vs-async"
+  | "t2-queues-topics"
+  | "t3-lost-messages"
+  | "t4-duplicates"
+  | "t5-dual-writes"
+  | "t6-competing-consumers"
+  | "t7-ordering"
+  | "t8-exactly-once"
+  | "t9-end-to-end";
+
+export type RoleId = "producer" | "broker" | "consumer";
+
+export type ActionId =
+  | "send"
+  | "retry"
+  | "saveDb"
+  | "publish"
+  | "commitOutbox"
+  | "route"
+  | "confirm"
+  | "persist"
+  | "process"
+  | "ack"
+  | "check"
+  | "hold"
+  | "release";
+
+export type CauseCode =
+  // lost (or refused)
+  | "linkLoss"
+  | "linkCut"
+  | "ackLost"
+  | "nodeDown"
+  | "brokerCrashNotDurable"
+  | "consumerCrashAutoAck"
+  | "consumerCrashAfterAck"
+  | "retentionExpired"
+  | "neverRetried"
+  | "producerCrashPending"
+  | "misrouted"
+  | "rpcRefused"
+  | "notDrained"
+  | "maxDeliveries"
+  // duplicated
+  | "dupProducerRetry"
+  | "dupRedeliveryTimeout"
+  | "dupRedeliveryCrash"
+  | "dupRelayRepublish"
+  | "dupConcurrent"
+  | "dupSeparateWrite"
+  // misordered
+  | "misorderCompeting"
+  | "misorderRedelivery"
+  | "misorderNetwork"
+  | "misorderProducer"
+  | "misorderHold"
+  // race anomaly
+  | "raceLostUpdate"
+  // inconsistent
+  | "inconsistentDbOnly"
+  | "inconsistentPublishedOnly";
+
+export type ProfileId = "rabbitmq" | "kafka" | "sqs" | "activemq" | "nats";
+
+export interface RoleText {
+  name: Text;
+  help: Text;
+}
+
+export interface ActionText {
+  label: Text;
+  help: Text;
+}
+
+/**
+ * A broker profile's real vocabulary (BROKERS.md), shown in place of the game's generic
+ * terms. These are product names and API terms, so they are not translated.
+ * `partition`: how keys are spread over parallel lanes; `group`: what keeps one key on one
+ * consumer at a time (message group, single active consumer, consumer group).
+ */
+export interface ProfileText {
+  name: string;
+  ack: string;
+  nack: string;
+  publishConfirm: string;
+  redeliveryTimeout: string;
+  redeliveredFlag: string;
+  durable: string;
+  dedup: string;
+  partition: string;
+  group: string;
+  retention: string;
+  /** One line: how this broker behaves on ack, crash, redelivery and de-duplication. */
+  summary: Text;
+}
+
+// ---------------------------------------------------------------------------------------
+// Scenarios (GAME.md §4)
+// ---------------------------------------------------------------------------------------
+
+export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
+  "t1-sync-vs-async": {
+    topic: "1, 2.1–2.4",
+    title: { en: "Sync vs async", "pt-BR": "Síncrono vs assíncrono" },
+    goal: {
+      en: "See a broker remove temporal coupling: work survives while the consumer is down.",
+      "pt-BR":
+        "Ver o broker eliminar o acoplamento temporal: o trabalho sobrevive enquanto o consumidor está fora do ar.",
+    },
+    debrief: [
+      {
+        en: "In each variant, what happened to the work sent while the consumer was down?",
+        "pt-BR":
+          "Em cada variante, o que aconteceu com o trabalho enviado enquanto o consumidor estava fora do ar?",
+      },
+      {
+        en: "Where did the backlog wait during the outage, and how long did it take to drain?",
+        "pt-BR":
+          "Onde o acúmulo de mensagens esperou durante a queda, e quanto tempo levou para ser consumido?",
+      },
+      {
+        en: "So what does \"asynchronous\" mean for us now, and what did we give up to get it?",
+        "pt-BR": "Então, o que \"assíncrono\" significa para nós agora, e do que abrimos mão para ter isso?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "Direct call (RPC)", "pt-BR": "Chamada direta (RPC)" },
+        summary: {
+          en: "The producer calls the consumer directly; if it is down, the call fails.",
+          "pt-BR": "O produtor chama o consumidor diretamente; se ele estiver fora do ar, a chamada falha.",
+        },
+      },
+      fixed: {
+        label: { en: "Via broker", "pt-BR": "Via broker" },
+        summary: {
+          en: "The broker keeps each event until the consumer is back to take it.",
+          "pt-BR": "O broker guarda cada evento até o consumidor voltar e buscá-lo.",
+        },
+      },
+    },
+  },
+
+  "t2-queues-topics": {
+    topic: "2.5–2.6",
+    title: { en: "Queues and topics", "pt-BR": "Filas e tópicos" },
+    goal: {
+      en: "Tell point-to-point from pub/sub: one consumer per event, or one copy per subscriber.",
+      "pt-BR": "Distinguir ponto a ponto de pub/sub: um consumidor por evento, ou uma cópia por assinante.",
+    },
+    debrief: [
+      {
+        en: "How many consumers applied each event in the queue round? And in the topic round?",
+        "pt-BR": "Quantos consumidores aplicaram cada evento na rodada com fila? E na rodada com tópico?",
+      },
+      {
+        en: "In a system you know, where would you use a queue, and where a topic?",
+        "pt-BR": "Num sistema que você conhece, onde usaria uma fila, e onde usaria um tópico?",
+      },
+      {
+        en: "How does each broker name these ideas: exchange, queue, topic, subscription?",
+        "pt-BR": "Como cada broker chama essas ideias: exchange, fila, tópico, assinatura?",
+      },
+    ],
+    variants: {
+      queue: {
+        label: { en: "Queue (point-to-point)", "pt-BR": "Fila (ponto a ponto)" },
+        summary: {
+          en: "Consumers compete on one queue; each event goes to only one of them.",
+          "pt-BR": "Os consumidores disputam uma fila; cada evento vai para apenas um deles.",
+        },
+      },
+      topic: {
+        label: { en: "Topic (pub/sub)", "pt-BR": "Tópico (pub/sub)" },
+        summary: {
+          en: "Every subscription receives its own copy of every event.",
+          "pt-BR": "Cada assinatura recebe sua própria cópia de cada evento.",
+        },
+      },
+    },
+  },
+
+  "t3-lost-messages": {
+    topic: "3",
+    title: { en: "Lost messages", "pt-BR": "Mensagens perdidas" },
+    goal: {
+      en: "Find where at-most-once loses messages, and close each gap with ACKs, retries and durability.",
+      "pt-BR":
+        "Achar onde o at-most-once perde mensagens e fechar cada brecha com ACKs, retries e durabilidade.",
+    },
+    debrief: [
+      {
+        en: "Which end lost each message: the producer, the broker or the consumer?",
+        "pt-BR": "Qual ponta perdeu cada mensagem: o produtor, o broker ou o consumidor?",
+      },
+      {
+        en: "Which change closed which loss: broker ACK, retry, ack after processing, durable broker?",
+        "pt-BR":
+          "Qual mudança fechou qual perda: ACK do broker, retry, ack após processar, broker durável?",
+      },
+      {
+        en: "When is fire-and-forget (at-most-once) good enough, and what did the fix cost us?",
+        "pt-BR": "Quando fire-and-forget (at-most-once) é suficiente, e quanto a correção nos custou?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "Fire-and-forget", "pt-BR": "Fire-and-forget" },
+        summary: {
+          en: "No broker ACK, auto-ack on receipt, broker holds messages in memory only.",
+          "pt-BR": "Sem ACK do broker, auto-ack ao receber, broker guarda as mensagens só em memória.",
+        },
+      },
+      fixed: {
+        label: { en: "ACK + retry + durable", "pt-BR": "ACK + retry + durável" },
+        summary: {
+          en: "Publisher confirms with retries, ack only after processing, durable broker.",
+          "pt-BR": "Confirmação do broker com retries, ack só depois de processar, broker durável.",
+        },
+      },
+    },
+  },
+
+  "t4-duplicates": {
+    topic: "4",
+    title: { en: "Duplicate messages", "pt-BR": "Mensagens duplicadas" },
+    goal: {
+      en: "Watch retries and redeliveries duplicate effects, then make them harmless with de-dup and idempotency.",
+      "pt-BR":
+        "Ver retries e reentregas duplicarem efeitos e torná-los inofensivos com desduplicação e idempotência.",
+    },
+    debrief: [
+      {
+        en: "Where did each duplicate come from: a producer retry or a redelivery to a consumer?",
+        "pt-BR": "De onde veio cada duplicada: de um retry do produtor ou de uma reentrega ao consumidor?",
+      },
+      {
+        en: "Why must the processed ids be written in the same transaction as the effect?",
+        "pt-BR": "Por que os ids processados precisam ser gravados na mesma transação que o efeito?",
+      },
+      {
+        en: "At-least-once is most brokers' default: what does that demand of every endpoint?",
+        "pt-BR": "At-least-once é o padrão da maioria dos brokers: o que isso exige de todo endpoint?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "At-least-once", "pt-BR": "At-least-once" },
+        summary: {
+          en: "Retries and redeliveries, with no de-dup id and no idempotent consumer.",
+          "pt-BR": "Retries e reentregas, sem id de desduplicação e sem consumidor idempotente.",
+        },
+      },
+      fixed: {
+        label: { en: "De-dup + idempotency", "pt-BR": "Desdup. + idempotência" },
+        summary: {
+          en: "Broker drops repeats inside a de-dup window; consumer stores processed ids in the effect's transaction.",
+          "pt-BR":
+            "O broker descarta repetidas numa janela de desduplicação; o consumidor grava os ids processados na transação do efeito.",
+        },
+      },
+    },
+  },
+
+  "t5-dual-writes": {
+    topic: "5",
+    title: { en: "Dual writes", "pt-BR": "Escrita dupla" },
+    goal: {
+      en: "See how saving to the DB and publishing drift apart, and fix it with a transactional outbox.",
+      "pt-BR":
+        "Ver como salvar no banco e publicar acabam divergindo, e corrigir isso com um outbox transacional.",
+    },
+    debrief: [
+      {
+        en: "Which events ended up only in the DB, and which only in the broker? Why?",
+        "pt-BR": "Quais eventos ficaram só no banco, e quais só no broker? Por quê?",
+      },
+      {
+        en: "Would simply retrying the publish have fixed it? What does the relay know that a retry does not?",
+        "pt-BR":
+          "Só retentar a publicação resolveria? O que o relay sabe que um retry simples não sabe?",
+      },
+      {
+        en: "The outbox moved the dual write instead of removing it: where is it now, and why must consumers still de-dup?",
+        "pt-BR":
+          "O outbox moveu a escrita dupla em vez de eliminá-la: onde ela está agora, e por que o consumidor ainda precisa desduplicar?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "DB, then publish", "pt-BR": "Banco, depois publica" },
+        summary: {
+          en: "Save to the DB and publish as two separate steps; a crash can land in between.",
+          "pt-BR": "Salva no banco e publica em dois passos separados; uma queda pode acontecer no meio.",
+        },
+      },
+      fixed: {
+        label: { en: "Transactional outbox", "pt-BR": "Outbox transacional" },
+        summary: {
+          en: "Business change and outbox row in one transaction; a relay publishes; consumers de-dup.",
+          "pt-BR":
+            "Mudança de negócio e linha do outbox numa só transação; um relay publica; o consumidor desduplica.",
+        },
+      },
+    },
+  },
+
+  "t6-competing-consumers": {
+    topic: "6",
+    title: { en: "Competing consumers", "pt-BR": "Consumidores concorrentes" },
+    goal: {
+      en: "Gain throughput with several consumers, then remove the races and misordering they bring.",
+      "pt-BR":
+        "Ganhar throughput com vários consumidores e depois eliminar as race conditions e a desordem que eles trazem.",
+    },
+    debrief: [
+      {
+        en: "How much faster than a single consumer was your team, and what did that speed cost?",
+        "pt-BR": "Quanto mais rápido que um único consumidor foi o seu time, e quanto custou essa velocidade?",
+      },
+      {
+        en: "How did two consumers lose an update on the same balance?",
+        "pt-BR": "Como dois consumidores perderam uma atualização no mesmo saldo?",
+      },
+      {
+        en: "Partitioning by key fixed it: what would a lock or a DB constraint have cost instead?",
+        "pt-BR":
+          "Particionar por chave resolveu: quanto custaria usar um lock ou uma constraint no banco?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "Competing, no lock", "pt-BR": "Concorrência sem lock" },
+        summary: {
+          en: "Three consumers share one queue with no lock: races, lost updates, misordering.",
+          "pt-BR":
+            "Três consumidores dividem uma fila sem lock: race conditions, atualizações perdidas, desordem.",
+        },
+      },
+      fixed: {
+        label: { en: "Partition by key", "pt-BR": "Partição por chave" },
+        summary: {
+          en: "Each key maps to one partition read by one consumer: no races, order kept.",
+          "pt-BR": "Cada chave cai numa partição lida por um só consumidor: sem race conditions, ordem mantida.",
+        },
+      },
+    },
+  },
+
+  "t7-ordering": {
+    topic: "7",
+    title: { en: "Out-of-order messages", "pt-BR": "Mensagens fora de ordem" },
+    goal: {
+      en: "Tell best-effort from strict ordering, and get strict per-key order end to end.",
+      "pt-BR": "Diferenciar best-effort de strict ordering e obter ordem estrita por chave, de ponta a ponta.",
+    },
+    debrief: [
+      {
+        en: "Where did the order break: in the producer, the network, the broker or the consumers?",
+        "pt-BR": "Onde a ordem quebrou: no produtor, na rede, no broker ou nos consumidores?",
+      },
+      {
+        en: "Why is a single-threaded producer part of the fix, even with FIFO message groups?",
+        "pt-BR": "Por que um produtor single-thread faz parte da solução, mesmo com grupos de mensagens FIFO?",
+      },
+      {
+        en: "Could the business effect be made commutative, so that order stops mattering?",
+        "pt-BR": "O efeito de negócio poderia ser comutativo, para que a ordem deixasse de importar?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "Best-effort order", "pt-BR": "Ordem best-effort" },
+        summary: {
+          en: "Multi-threaded producer and competing consumers: order is attempted, not kept.",
+          "pt-BR": "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida.",
+        },
+      },
+      fixed: {
+        label: { en: "FIFO groups per key", "pt-BR": "Grupos FIFO por chave" },
+        summary: {
+          en: "FIFO message groups per key and a single-threaded producer with one event in flight.",
+          "pt-BR": "Grupos de mensagens FIFO por chave e produtor single-thread com um evento em voo por vez.",
+        },
+      },
+    },
+  },
+
+  "t8-exactly-once": {
+    topic: "8",
+    title: { en: "Exactly once", "pt-BR": "Exatamente uma vez" },
+    goal: {
+      en: "Build exactly-once processing on top of at-least-once, with de-dup and idempotency at both ends.",
+      "pt-BR":
+        "Construir exactly-once processing sobre o at-least-once, com desduplicação e idempotência nas duas pontas.",
+    },
+    debrief: [
+      {
+        en: "Why is exactly-once delivery impossible, and what did we get instead?",
+        "pt-BR": "Por que exactly-once delivery é impossível, e o que conseguimos no lugar?",
+      },
+      {
+        en: "Which party removed which anomaly: the producer, the broker or the consumer?",
+        "pt-BR": "Qual parte eliminou qual anomalia: o produtor, o broker ou o consumidor?",
+      },
+      {
+        en: "Which features of a real broker would you lean on here, and where do they stop helping?",
+        "pt-BR": "Em quais recursos de um broker real você se apoiaria aqui, e onde eles deixam de ajudar?",
+      },
+    ],
+    variants: {
+      naive: {
+        label: { en: "At-least-once only", "pt-BR": "Só at-least-once" },
+        summary: {
+          en: "At-least-once everywhere with no de-dup, under heavy faults.",
+          "pt-BR": "At-least-once em todas as partes, sem desduplicação, sob muitas falhas.",
+        },
+      },
+      fixed: {
+        label: { en: "End-to-end de-dup", "pt-BR": "Desdup. ponta a ponta" },
+        summary: {
+          en: "Outbox at the producer, de-dup in the broker, idempotent consumer, under the same faults.",
+          "pt-BR":
+            "Outbox no produtor, desduplicação no broker e consumidor idempotente, sob as mesmas falhas.",
+        },
+      },
+    },
+  },
+
+  "t9-end-to-end": {
+    topic: "9",
+    title: { en: "End to end", "pt-BR": "Ponta a ponta" },
+    goal: {
+      en: "Reflect on guarantees as a shared job: which party could have prevented each anomaly?",
+      "pt-BR":
+        "Refletir sobre garantias como trabalho conjunto: qual parte poderia ter evitado cada anomalia?",
+    },
+    debrief: [
+      {
+        en: "For each anomaly, which end could have prevented it, and how?",
+        "pt-BR": "Para cada anomalia, qual ponta poderia tê-la evitado, e como?",
+      },
+      {
+        en: "Which guarantee could no single party have given on its own?",
+        "pt-BR": "Qual garantia nenhuma parte conseguiria dar sozinha?",
+      },
+      {
+        en: "In a real system you know, what would you fix first?",
+        "pt-BR": "Num sistema real que você conhece, o que você corrigiria primeiro?",
+      },
+    ],
+    variants: {
+      chaos: {
+        label: { en: "Chaos", "pt-BR": "Caos" },
+        summary: {
+          en: "Every option open and every fault on; each anomaly is traced to the end that could stop it.",
+          "pt-BR":
+            "Todas as opções abertas e todas as falhas ligadas; cada anomalia é atribuída à ponta que poderia evitá-la.",
+        },
+      },
+    },
+  },
+} satisfies Record<ScenarioId, ScenarioText>;
+
+// ---------------------------------------------------------------------------------------
+// Roles (GAME.md §3)
+// ---------------------------------------------------------------------------------------
+
+export const ROLE_TEXTS: Record<RoleId, RoleText> = {
+  producer: {
+    name: { en: "Producer", "pt-BR": "Produtor" },
+    help: {
+      en: "Send your business events to the broker, watch for each ACK, and retry what timed out.",
+      "pt-BR": "Envie seus eventos de negócio ao broker, acompanhe cada ACK e reenvie o que deu timeout.",
+    },
+  },
+  broker: {
+    name: { en: "Broker", "pt-BR": "Broker" },
+    help: {
+      en: "Route incoming messages to a queue, every topic subscription or a partition, and confirm to the producer.",
+      "pt-BR":
+        "Roteie as mensagens que chegam para uma fila, cada assinatura do tópico ou uma partição, e confirme ao produtor.",
+    },
+  },
+  consumer: {
+    name: { en: "Consumer", "pt-BR": "Consumidor" },
+    help: {
+      en: "Process what you receive, then ack it; when allowed, check for repeats or hold early arrivals.",
+      "pt-BR":
+        "Processe o que receber e depois dê ACK; quando permitido, verifique repetidas ou segure as adiantadas.",
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Actions (one button each; data-testid `action-<id>`)
+// ---------------------------------------------------------------------------------------
+
+export const ACTION_TEXTS: Record<string, ActionText> = {
+  send: {
+    label: { en: "Send", "pt-BR": "Enviar" },
+    help: {
+      en: "Publish your next business event.",
+      "pt-BR": "Publica o seu próximo evento de negócio.",
+    },
+  },
+  retry: {
+    label: { en: "Retry", "pt-BR": "Reenviar" },
+    help: {
+      en: "Send a timed-out event again, with the same id.",
+      "pt-BR": "Envia de novo um evento que deu timeout, com o mesmo id.",
+    },
+  },
+  saveDb: {
+    label: { en: "Save to DB", "pt-BR": "Salvar no banco" },
+    help: {
+      en: "Write the business change to your database.",
+      "pt-BR": "Grava a mudança de negócio no seu banco de dados.",
+    },
+  },
+  publish: {
+    label: { en: "Publish", "pt-BR": "Publicar" },
+    help: {
+      en: "Send the event you saved to the broker.",
+      "pt-BR": "Envia ao broker o evento que você salvou.",
+    },
+  },
+  commitOutbox: {
+    label: { en: "Commit with outbox", "pt-BR": "Salvar com outbox" },
+    help: {
+      en: "Save the change and its outbox row in one transaction; the relay publishes later.",
+      "pt-BR": "Grava a mudança e a linha do outbox numa só transação; o relay publica depois.",
+    },
+  },
+  route: {
+    label: { en: "Route", "pt-BR": "Rotear" },
+    help: {
+      en: "Send this message to a queue, a topic or a partition.",
+      "pt-BR": "Manda esta mensagem para uma fila, um tópico ou uma partição.",
+    },
+  },
+  confirm: {
+    label: { en: "Confirm (ACK)", "pt-BR": "Confirmar (ACK)" },
+    help: {
+      en: "Send the ACK back to the producer: the broker now owns the message.",
+      "pt-BR": "Devolve o ACK ao produtor: agora a mensagem é responsabilidade do broker.",
+    },
+  },
+  persist: {
+    label: { en: "Persist", "pt-BR": "Persistir" },
+    help: {
+      en: "Write the message to disk so it survives a broker crash.",
+      "pt-BR": "Grava a mensagem em disco para ela sobreviver a uma queda do broker.",
+    },
+  },
+  process: {
+    label: { en: "Process", "pt-BR": "Processar" },
+    help: {
+      en: "Apply the event's effect; a crash may strike halfway.",
+      "pt-BR": "Aplica o efeito do evento; uma queda pode acontecer no meio.",
+    },
+  },
+  ack: {
+    label: { en: "Ack", "pt-BR": "Dar ACK" },
+    help: {
+      en: "Tell the broker you are done with this message.",
+      "pt-BR": "Avisa o broker que você terminou esta mensagem.",
+    },
+  },
+  check: {
+    label: { en: "Check processed ids", "pt-BR": "Checar processados" },
+    help: {
+      en: "Look up whether this message id was already processed.",
+      "pt-BR": "Verifica se o id desta mensagem já foi processado.",
+    },
+  },
+  hold: {
+    label: { en: "Hold", "pt-BR": "Segurar" },
+    help: {
+      en: "Keep this message aside until the one before it arrives.",
+      "pt-BR": "Guarda esta mensagem até chegar a que vem antes dela.",
+    },
+  },
+  release: {
+    label: { en: "Release", "pt-BR": "Liberar" },
+    help: {
+      en: "Let a held message go on to processing.",
+      "pt-BR": "Libera uma mensagem segurada para ser processada.",
+    },
+  },
+} satisfies Record<ActionId, ActionText>;
+
+// ---------------------------------------------------------------------------------------
+// Causes of anomalies, as shown in the debrief (GAME.md §5)
+// ---------------------------------------------------------------------------------------
+
+export const CAUSE_TEXTS: Record<string, Text> = {
+  // lost (or refused)
+  linkLoss: {
+    en: "lost: the network dropped it on {link} at {tick}",
+    "pt-BR": "perdida: a rede descartou a mensagem no link {link} em {tick}",
+  },
+  linkCut: {
+    en: "lost: link {link} was cut at {tick} and nobody sent it again",
+    "pt-BR": "perdida: o link {link} estava cortado em {tick} e ninguém reenviou",
+  },
+  ackLost: {
+    en: "the ACK was dropped on {link} at {tick}, so the sender never learned it had arrived",
+    "pt-BR": "o ACK se perdeu no link {link} em {tick}, e quem enviou nunca soube que a mensagem chegou",
+  },
+  nodeDown: {
+    en: "lost: sent to {node} at {tick} while {node} was down",
+    "pt-BR": "perdida: enviada para {node} em {tick}, quando {node} estava fora do ar",
+  },
+  brokerCrashNotDurable: {
+    en: "lost: the broker crashed at {tick} while the message was only in memory (not durable)",
+    "pt-BR": "perdida: o broker caiu em {tick} com a mensagem só em memória (não durável)",
+  },
+  consumerCrashAutoAck: {
+    en: "lost: {consumer} crashed at {tick}, but auto-ack had already removed it from the queue",
+    "pt-BR": "perdida: {consumer} caiu em {tick}, mas o auto-ack já tinha tirado a mensagem da fila",
+  },
+  consumerCrashAfterAck: {
+    en: "lost: {consumer} acked before processing, then crashed at {tick}",
+    "pt-BR": "perdida: {consumer} deu ACK antes de processar e caiu em {tick}",
+  },
+  retentionExpired: {
+    en: "lost: retention expired at {tick} before anyone consumed it",
+    "pt-BR": "perdida: a retenção expirou em {tick} antes de alguém consumir a mensagem",
+  },
+  neverRetried: {
+    en: "lost: it timed out at {tick} and the producer never retried",
+    "pt-BR": "perdida: deu timeout em {tick} e o produtor nunca retentou",
+  },
+  producerCrashPending: {
+    en: "lost: the producer crashed at {tick} while awaiting its ACK, and forgot it",
+    "pt-BR": "perdida: o produtor caiu em {tick} esperando o ACK e esqueceu a mensagem",
+  },
+  misrouted: {
+    en: "lost: the broker routed it to the wrong place at {tick}",
+    "pt-BR": "perdida: o broker roteou a mensagem para o lugar errado em {tick}",
+  },
+  rpcRefused: {
+    en: "refused: the direct call failed at {tick} because {node} was down",
+    "pt-BR": "recusada: a chamada direta falhou em {tick} porque {node} estava fora do ar",
+  },
+  notDrained: {
+    en: "lost: still stuck in the pipeline when the round ended",
+    "pt-BR": "perdida: ainda estava presa no caminho quando a rodada terminou",
+  },
+  maxDeliveries: {
+    en: "lost: dropped at {tick} after reaching the delivery limit",
+    "pt-BR": "perdida: descartada em {tick} ao atingir o limite de entregas",
+  },
+
+  // duplicated
+  dupProducerRetry: {
+    en: "duplicate: the ACK was lost, the producer retried, and a second copy entered the queue",
+    "pt-BR": "duplicada: o ACK se perdeu, o produtor retentou e uma segunda cópia entrou na fila",
+  },
+  dupRedeliveryTimeout: {
+    en: "duplicate: redelivered at {tick} because no ack came before the timeout (visibility timeout)",
+    "pt-BR": "duplicada: reentregue em {tick} porque o ack não chegou antes do timeout (visibility timeout)",
+  },
+  dupRedeliveryCrash: {
+    en: "duplicate: {consumer} applied it but crashed at {tick} before acking, so it was redelivered",
+    "pt-BR": "duplicada: {consumer} aplicou o efeito mas caiu em {tick} antes do ACK, e a mensagem foi reentregue",
+  },
+  dupRelayRepublish: {
+    en: "duplicate: the outbox relay crashed at {tick} and published the same row again",
+    "pt-BR": "duplicada: o relay do outbox caiu em {tick} e publicou a mesma linha de novo",
+  },
+  dupConcurrent: {
+    en: "duplicate: {consumer} and {otherConsumer} processed copies at once; both checked before either recorded it",
+    "pt-BR":
+      "duplicada: {consumer} e {otherConsumer} processaram cópias ao mesmo tempo; os dois checaram antes de qualquer um registrar",
+  },
+  dupSeparateWrite: {
+    en: "duplicate: the processed id was saved apart from the effect, and {consumer} crashed in between at {tick}",
+    "pt-BR": "duplicada: o id processado era gravado à parte do efeito, e {consumer} caiu entre os dois em {tick}",
+  },
+
+  // misordered
+  misorderCompeting: {
+    en: "out of order: {otherConsumer} applied seq {otherSeq} before {consumer} applied seq {seq}",
+    "pt-BR": "fora de ordem: {otherConsumer} aplicou a seq {otherSeq} antes de {consumer} aplicar a seq {seq}",
+  },
+  misorderRedelivery: {
+    en: "out of order: seq {seq} was redelivered behind seq {otherSeq}",
+    "pt-BR": "fora de ordem: a seq {seq} foi reentregue atrás da seq {otherSeq}",
+  },
+  misorderNetwork: {
+    en: "out of order: network jitter let seq {otherSeq} overtake seq {seq}",
+    "pt-BR": "fora de ordem: o jitter da rede fez a seq {otherSeq} ultrapassar a seq {seq}",
+  },
+  misorderProducer: {
+    en: "out of order: the producer had several in flight, and the retry of seq {seq} came after seq {otherSeq}",
+    "pt-BR": "fora de ordem: o produtor tinha várias em voo, e o reenvio da seq {seq} chegou depois da seq {otherSeq}",
+  },
+  misorderHold: {
+    en: "out of order: {consumer} processed seq {otherSeq} without holding it for seq {seq}",
+    "pt-BR": "fora de ordem: {consumer} processou a seq {otherSeq} sem segurá-la à espera da seq {seq}",
+  },
+
+  // race anomaly
+  raceLostUpdate: {
+    en: "race: {consumer} and {otherConsumer} read the same balance and both wrote it back; one update was lost",
+    "pt-BR":
+      "race condition: {consumer} e {otherConsumer} leram o mesmo saldo e os dois o regravaram; uma atualização se perdeu",
+  },
+
+  // inconsistent
+  inconsistentDbOnly: {
+    en: "inconsistent: the event was saved in the DB, but the producer crashed at {tick} before publishing",
+    "pt-BR": "inconsistente: o evento foi salvo no banco, mas o produtor caiu em {tick} antes de publicar",
+  },
+  inconsistentPublishedOnly: {
+    en: "inconsistent: the event was published, but the producer crashed at {tick} before saving to the DB",
+    "pt-BR": "inconsistente: o evento foi publicado, mas o produtor caiu em {tick} antes de salvar no banco",
+  },
+} satisfies Record<CauseCode, Text>;
+
+// ---------------------------------------------------------------------------------------
+// Broker profiles: each broker's own vocabulary (BROKERS.md)
+// ---------------------------------------------------------------------------------------
+
+export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
+  rabbitmq: {
+    name: "RabbitMQ",
+    ack: "basic.ack",
+    nack: "basic.nack / basic.reject",
+    publishConfirm: "publisher confirms",
+    redeliveryTimeout: "requeue on channel close",
+    redeliveredFlag: "redelivered=true",
+    durable: "durable queue + delivery_mode=2",
+    dedup: "none for queues",
+    partition: "x-modulus-hash exchange",
+    group: "single active consumer",
+    retention: "message TTL / length limit",
+    summary: {
+      en: "Manual basic.ack; unacked messages are requeued when the channel closes (redelivered=true); only persistent messages on durable queues survive a restart; queues have no de-dup.",
+      "pt-BR":
+        "basic.ack manual; mensagens sem ack voltam para a fila quando o canal fecha (redelivered=true); só mensagens persistentes em filas duráveis sobrevivem a um restart; filas não têm desduplicação.",
+    },
+  },
+  kafka: {
+    name: "Kafka",
+    ack: "offset commit",
+    nack: "no nack: don't commit / seek",
+    publishConfirm: "acks=all",
+    redeliveryTimeout: "session.timeout.ms (rebalance)",
+    redeliveredFlag: "none (replay from offset)",
+    durable: "replication (min.insync.replicas)",
+    dedup: "enable.idempotence",
+    partition: "partition by key hash",
+    group: "consumer group",
+    retention: "retention.ms",
+    summary: {
+      en: "Consumers commit offsets; after a crash a partition replays from the last commit; the idempotent producer drops only its own retries; the log keeps records until retention, read or not.",
+      "pt-BR":
+        "Consumidores fazem commit de offsets; após uma queda a partição é relida desde o último commit; o produtor idempotente só descarta os próprios retries; o log guarda tudo até a retenção, lido ou não.",
+    },
+  },
+  sqs: {
+    name: "SQS / SNS",
+    ack: "DeleteMessage",
+    nack: "ChangeMessageVisibility 0",
+    publishConfirm: "SendMessage response",
+    redeliveryTimeout: "visibility timeout",
+    redeliveredFlag: "ApproximateReceiveCount",
+    durable: "always stored (managed)",
+    dedup: "MessageDeduplicationId",
+    partition: "none (message groups)",
+    group: "MessageGroupId (FIFO)",
+    retention: "MessageRetentionPeriod",
+    summary: {
+      en: "A message not deleted before the visibility timeout becomes visible again; FIFO queues drop a repeated MessageDeduplicationId within 5 minutes and keep order per MessageGroupId.",
+      "pt-BR":
+        "Mensagem não apagada antes do visibility timeout volta a ficar visível; filas FIFO descartam MessageDeduplicationId repetido em 5 minutos e mantêm a ordem por MessageGroupId.",
+    },
+  },
+  activemq: {
+    name: "ActiveMQ",
+    ack: "message.acknowledge()",
+    nack: "session.recover() / rollback",
+    publishConfirm: "synchronous persistent send",
+    redeliveryTimeout: "RedeliveryPolicy delay",
+    redeliveredFlag: "JMSRedelivered",
+    durable: "PERSISTENT delivery mode",
+    dedup: "_AMQ_DUPL_ID",
+    partition: "none (message groups)",
+    group: "JMSXGroupID",
+    retention: "message TTL → DLQ",
+    summary: {
+      en: "Unacked messages are redelivered up to a limit, then sent to the DLQ; non-persistent messages die with the broker; Artemis drops repeats of _AMQ_DUPL_ID from a bounded id cache.",
+      "pt-BR":
+        "Mensagens sem ack são reentregues até um limite e depois vão para a DLQ; mensagens não persistentes morrem com o broker; o Artemis descarta _AMQ_DUPL_ID repetido usando um cache limitado de ids.",
+    },
+  },
+  nats: {
+    name: "NATS JetStream",
+    ack: "+ACK (AckExplicit)",
+    nack: "-NAK",
+    publishConfirm: "PubAck",
+    redeliveryTimeout: "AckWait",
+    redeliveredFlag: "delivery count",
+    durable: "file storage",
+    dedup: "Nats-Msg-Id",
+    partition: "partition() subject mapping",
+    group: "MaxAckPending=1",
+    retention: "MaxAge / DiscardOld",
+    summary: {
+      en: "A message not acked within AckWait is redelivered, up to MaxDeliver; a repeated Nats-Msg-Id inside the DuplicateWindow (2 min) is dropped.",
+      "pt-BR":
+        "Mensagem sem ack dentro do AckWait é reentregue, até MaxDeliver; um Nats-Msg-Id repetido dentro da DuplicateWindow (2 min) é descartado.",
+    },
+  },
+};

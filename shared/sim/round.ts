@@ -1,0 +1,154 @@
+// A round: every team runs its own pipeline of the same scenario and seed. Seats without a
+// person are played by bots. At the end of the round time no business event is committed
+// any more, bots take every seat and the pipelines run until quiet (the drain).
+import { botCommand, createBot, type BotState, type Strategy } from "../bots/bots.js";
+import type { VariantConfig } from "../engine/config.js";
+import { TICK_MS } from "../engine/config.js";
+import type { Emitted } from "../engine/kernel.js";
+import { emit } from "../engine/kernel.js";
+import { createTeam, isQuiescent, stepTeam, subscriptionsOf } from "../engine/team.js";
+import type { Command, TeamState } from "../engine/types.js";
+import { findVariant, seatsOf } from "../scenarios/catalogue.js";
+
+export const ENGINE_VERSION = "1.0.0";
+
+export interface PlayerInfo {
+  seat: string;
+  /** A person's display name, or null for a bot. */
+  name: string | null;
+  strategy: Strategy;
+}
+
+export interface TeamInfo {
+  team: number;
+  subscriptions: string[];
+  players: PlayerInfo[];
+}
+
+/** The first line of a game log (GAME.md §6). */
+export interface LogHeader {
+  type: "header";
+  gameId: string;
+  scenario: string;
+  variant: string;
+  seed: number;
+  engineVersion: string;
+  tickMs: number;
+  roundTicks: number;
+  teams: TeamInfo[];
+  config: VariantConfig;
+}
+
+export type Phase = "running" | "draining" | "over";
+
+export interface Round {
+  header: LogHeader;
+  teams: TeamState[];
+  /** Bots by team, one per seat; a seat a person plays has its bot paused. */
+  bots: BotState[][];
+  humanSeats: Set<string>[];
+  phase: Phase;
+  drainStartedAt: number;
+  tick: number;
+}
+
+export interface RoundOptions {
+  scenario: string;
+  variant: string;
+  seed: number;
+  teams: number;
+  strategy?: Strategy;
+  gameId?: string;
+  /** Replaces the catalogue's round length (benchmarks, tests). */
+  roundTicks?: number;
+  /** Names of the people per team and seat; other seats are bots. */
+  players?: { team: number; seat: string; name: string }[];
+}
+
+export class RoundError extends Error {}
+
+export function createRound(options: RoundOptions): Round {
+  const base = findVariant(options.scenario, options.variant);
+  if (!base) throw new RoundError(`unknown scenario/variant: ${options.scenario} ${options.variant}`);
+  if (!Number.isInteger(options.seed)) throw new RoundError("seed must be an integer");
+  if (!Number.isInteger(options.teams) || options.teams < 1 || options.teams > 200) throw new RoundError("teams must be an integer from 1 to 200");
+  const config: VariantConfig = options.roundTicks ? { ...base, roundTicks: options.roundTicks } : base;
+  const strategy = options.strategy ?? "naive";
+  const seats = seatsOf(config);
+  const subscriptions = subscriptionsOf(config).map((x) => x.name);
+  const teams: TeamState[] = [];
+  const bots: BotState[][] = [];
+  const humanSeats: Set<string>[] = [];
+  const infos: TeamInfo[] = [];
+  for (let t = 0; t < options.teams; t++) {
+    teams.push(createTeam(config, options.seed, t));
+    bots.push(seats.map((x) => createBot(x.seat, strategy, options.seed, t)));
+    const humans = (options.players ?? []).filter((p) => p.team === t);
+    humanSeats.push(new Set(humans.map((h) => h.seat)));
+    infos.push({ team: t, subscriptions, players: seats.map((x) => ({ seat: x.seat, name: humans.find((h) => h.seat === x.seat)?.name ?? null, strategy })) });
+  }
+  const header: LogHeader = {
+    type: "header",
+    gameId: options.gameId ?? `sim-${options.scenario}-${options.variant}-${options.seed}`,
+    scenario: options.scenario,
+    variant: options.variant,
+    seed: options.seed,
+    engineVersion: ENGINE_VERSION,
+    tickMs: TICK_MS,
+    roundTicks: config.roundTicks,
+    teams: infos,
+    config,
+  };
+  return { header, teams, bots, humanSeats, phase: "running", drainStartedAt: -1, tick: 0 };
+}
+
+/**
+ * One tick of every team. `commands` are the people's commands for this tick by team; bots
+ * add theirs for the seats no person holds. Returns the tick's events, team by team.
+ */
+export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]> = new Map()): Emitted[] {
+  const out: Emitted[] = [];
+  if (round.phase === "over") return out;
+  const startDrain = round.phase === "running" && round.tick >= round.header.config.roundTicks;
+  if (startDrain) {
+    round.phase = "draining";
+    round.drainStartedAt = round.tick;
+  }
+  const draining = round.phase === "draining";
+  for (let t = 0; t < round.teams.length; t++) {
+    const s = round.teams[t];
+    if (startDrain) {
+      s.draining = true;
+      emit(s, out, { type: "drainStarted" });
+    }
+    const batch: Command[] = draining ? [] : (commands.get(t)?.slice() ?? []);
+    const humans = round.humanSeats[t];
+    for (const bot of round.bots[t]) {
+      if (!draining && humans.has(bot.seat)) continue;
+      const command = botCommand(s, bot);
+      if (command) batch.push(command);
+    }
+    stepTeam(s, batch, out);
+  }
+  round.tick++;
+  if (draining) {
+    const quiet = round.teams.every(isQuiescent);
+    const timedOut = round.tick - round.drainStartedAt >= round.header.config.maxDrainTicks;
+    if (quiet || timedOut) {
+      for (const s of round.teams) {
+        s.tick--;
+        emit(s, out, { type: "drainEnded", quiescent: isQuiescent(s) });
+        s.tick++;
+      }
+      round.phase = "over";
+    }
+  }
+  return out;
+}
+
+/** Runs a bots-only round to its end, handing each tick's events to `sink`. */
+export function runRound(options: RoundOptions, sink: (events: Emitted[]) => void = () => {}): Round {
+  const round = createRound(options);
+  while (round.phase !== "over") sink(stepRound(round));
+  return round;
+}

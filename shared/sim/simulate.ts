@@ -1,0 +1,30 @@
+// A bots-only round from options to log lines and summary: what `npm run simulate` runs.
+import { check, summaryOf, type Report } from "../checker/checker.js";
+import type { Emitted } from "../engine/kernel.js";
+import { eventLine, headerLine } from "../log/log.js";
+import { createRound, stepRound, type LogHeader, type RoundOptions } from "./round.js";
+
+export interface SimulationResult {
+  header: LogHeader;
+  report: Report;
+  summary: Record<string, unknown>;
+  events: Emitted[];
+}
+
+/** Runs the round; every log line (header, events, summary) goes to `onLine` in order. */
+export function simulate(options: RoundOptions, onLine?: (line: string) => void): SimulationResult {
+  const round = createRound(options);
+  onLine?.(headerLine(round.header));
+  const events: Emitted[] = [];
+  while (round.phase !== "over") {
+    const tickEvents = stepRound(round);
+    for (const e of tickEvents) {
+      events.push(e);
+      if (onLine) onLine(eventLine(e));
+    }
+  }
+  const report = check(round.header, events);
+  const summary = summaryOf(round.header, report);
+  onLine?.(JSON.stringify({ type: "summary", ...summary, perTeam: report.teams }));
+  return { header: round.header, report, summary, events };
+}
