@@ -25,6 +25,7 @@ export function onPublish(s: TeamState, out: Out, token: Token, from: NodeId, co
       return;
     }
     b.dedup.set(token.dedupId, s.tick);
+    if (cfg.durable) b.dedupUnpersisted.set(token.id, token.dedupId);
   }
   emit(s, out, { type: "accepted", token: token.id, msgId: token.msgId, dedupId: token.dedupId });
   if (cfg.manual) {
@@ -58,6 +59,7 @@ export function onPersisted(s: TeamState, out: Out, token: Token, from: NodeId, 
 }
 
 function markPersisted(s: TeamState, parent: number): void {
+  s.broker.dedupUnpersisted.delete(parent);
   for (const sub of s.broker.subscriptions)
     for (const queue of sub.partitions) for (const m of queue) if (m.token.parent === parent) m.persisted = true;
   for (const d of s.broker.unacked.values()) if (d.message.token.parent === parent) d.message.persisted = true;
@@ -275,6 +277,8 @@ export function crashBroker(s: TeamState, out: Out): void {
   b.groupsInFlight.clear();
   b.outstanding.clear();
   if (!s.config.broker.durable) b.dedup.clear();
+  for (const id of b.dedupUnpersisted.values()) b.dedup.delete(id);
+  b.dedupUnpersisted.clear();
 }
 
 /** Restart: persisted deliveries that were never acked are redelivered. */

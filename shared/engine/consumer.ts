@@ -24,6 +24,9 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
   const cfg = s.config.consumer;
   if (command.action !== "process" && command.action !== "ack" && command.action !== "check" && command.action !== "hold" && command.action !== "release")
     return refuse("notYourAction", command.action);
+  if (command.action === "ack" && cfg.ack === "auto") return refuse("notInVariant", "autoAck");
+  if (command.action === "check" && cfg.idempotency === "none") return refuse("notInVariant", "noProcessedIds");
+  if ((command.action === "hold" || command.action === "release") && !cfg.allowHold) return refuse("notInVariant", "noHold");
   if (!c.up) return refuse("nodeDown", c.id);
   const item = c.inbox.find((i) => i.token.id === command.token);
   if (!item) return refuse("unknownToken", String(command.token));
@@ -51,7 +54,6 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       return null;
     }
     case "ack": {
-      if (cfg.ack === "auto") return refuse("notInVariant", "autoAck");
       if (item.acked) return refuse("alreadyAcked");
       const processing = c.processing?.token === item.token.id;
       if (cfg.ack === "afterProcessing" && (!item.processed || processing) && item.checked !== true) return refuse("ackAfterProcessing");
@@ -61,7 +63,6 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       return null;
     }
     case "check": {
-      if (cfg.idempotency === "none") return refuse("notInVariant", "noProcessedIds");
       const found = (s.stores.get(c.subscription) as Store).processed.has(item.token.msgId);
       item.checked = found;
       emit(s, out, { type: "checked", consumer: c.id, token: item.token.id, msgId: item.token.msgId, found });
@@ -73,7 +74,6 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
     }
     case "hold":
     case "release": {
-      if (!cfg.allowHold) return refuse("notInVariant", "noHold");
       item.held = command.action === "hold";
       return null;
     }

@@ -90,7 +90,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     broker: {
       up: true, restartAt: -1,
       subscriptions: subs.map((x) => ({ name: x.name, consumers: x.consumers, partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []), nextConsumer: 0 })),
-      unacked: new Map(), dedup: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0,
+      unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0,
     },
     consumers,
     stores,

@@ -114,6 +114,8 @@ export interface BrokerState {
   unacked: Map<number, Delivery>;
   /** msgId (de-duplication id) -> tick first accepted. */
   dedup: Map<string, number>;
+  /** De-duplication entries whose message is not yet persisted (publish token id -> id): a crash forgets them with the message. */
+  dedupUnpersisted: Map<number, string>;
   /** Manual broker: publishes waiting to be routed, confirmed and persisted by the player. */
   intake: { token: Token; from: NodeId; arrivedAt: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
   /** Keys whose message group has a message in flight, per subscription ("sub/key"). */

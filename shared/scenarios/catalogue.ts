@@ -62,7 +62,7 @@ const cut = (tick: number, link: string, ticks: number): ScheduledFault => ({ ti
 const slow = (tick: number, node: string, factor: number, ticks: number): ScheduledFault => ({ tick, fault: { kind: "slow", node, factor, ticks } });
 
 const t1Faults = [crash(300, "C1", 250), crash(820, "C1", 150)];
-const t3Faults = [crash(420, BROKER, 40), crash(700, "C1", 60), crash(950, "C2", 40)];
+const t3Faults = [crash(360, "C1", 90), crash(420, BROKER, 40), crash(700, "C2", 60), crash(950, "C1", 40)];
 const t4Faults = [dropAck(200, "B>P1"), dropAck(420, "B>P1"), dropAck(640, "B>P1"), crash(500, "C1", 30), crash(880, "C2", 30), dropAck(760, "C1>B")];
 const t5Faults = [150, 290, 430, 570, 710, 850, 990].map((t) => crash(t, "P1", 25));
 const t7Faults = [crash(520, "C1", 40), crash(900, "C2", 40)];

@@ -2,7 +2,7 @@
 // person are played by bots. At the end of the round time no business event is committed
 // any more, bots take every seat and the pipelines run until quiet (the drain).
 import { botCommand, createBot, type BotState, type Strategy } from "../bots/bots.js";
-import type { VariantConfig } from "../engine/config.js";
+import type { ScheduledFault, VariantConfig } from "../engine/config.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import { emit } from "../engine/kernel.js";
@@ -61,6 +61,8 @@ export interface RoundOptions {
   gameId?: string;
   /** Replaces the catalogue's round length (benchmarks, tests). */
   roundTicks?: number;
+  /** Faults added to the variant's own schedule (host-prepared plans, property tests). */
+  faults?: ScheduledFault[];
   /** Names of the people per team and seat; other seats are bots. */
   players?: { team: number; seat: string; name: string }[];
 }
@@ -72,7 +74,8 @@ export function createRound(options: RoundOptions): Round {
   if (!base) throw new RoundError(`unknown scenario/variant: ${options.scenario} ${options.variant}`);
   if (!Number.isInteger(options.seed)) throw new RoundError("seed must be an integer");
   if (!Number.isInteger(options.teams) || options.teams < 1 || options.teams > 200) throw new RoundError("teams must be an integer from 1 to 200");
-  const config: VariantConfig = options.roundTicks ? { ...base, roundTicks: options.roundTicks } : base;
+  const config: VariantConfig = { ...base, roundTicks: options.roundTicks ?? base.roundTicks };
+  if (options.faults?.length) config.faults = [...base.faults, ...options.faults].sort((a, b) => a.tick - b.tick);
   const strategy = options.strategy ?? "naive";
   const seats = seatsOf(config);
   const subscriptions = subscriptionsOf(config).map((x) => x.name);

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import type { Emitted } from "../engine/kernel.js";
+import { findVariant } from "../scenarios/catalogue.js";
+import type { LogHeader } from "../sim/round.js";
+import { simulate } from "../sim/simulate.js";
+import { check } from "./checker.js";
+
+function header(subscriptions: string[], write: "publishOnly" | "dualWrite" = "publishOnly"): LogHeader {
+  const config = structuredClone(findVariant("t3-lost-messages", "naive")!);
+  config.producer.write = write;
+  return { type: "header", gameId: "g", scenario: "t3-lost-messages", variant: "naive", seed: 1, engineVersion: "x", tickMs: 100, roundTicks: 10, teams: [{ team: 0, subscriptions, players: [] }], config };
+}
+
+let tick = 0;
+const ev = (e: Record<string, unknown>): Emitted => ({ tick: tick++, team: 0, ...e }) as unknown as Emitted;
+const committed = (msgId: string, key: string, seq: number) => ev({ type: "committed", msgId, key, seq, producer: "P1" });
+const applied = (msgId: string, sub: string, key: string, seq: number, readVersion: number, writeVersion: number, token = 1, consumer = "C1") =>
+  ev({ type: "applied", msgId, subscription: sub, consumer, token, key, seq, amount: 10, balance: 10 * writeVersion, readVersion, writeVersion });
+
+describe("checker", () => {
+  it("counts lost, duplicated and misordered per expected effect (event x subscription)", () => {
+    tick = 0;
+    const events = [
+      committed("P1-1", "ana", 1),
+      committed("P1-2", "ana", 2),
+      committed("P1-3", "ana", 3),
+      applied("P1-2", "billing", "ana", 2, 0, 1),
+      applied("P1-1", "billing", "ana", 1, 1, 2), // after seq 2: misordered
+      applied("P1-1", "billing", "ana", 1, 2, 3), // second application: duplicated
+      applied("P1-3", "billing", "ana", 3, 3, 4),
+      applied("P1-1", "shipping", "ana", 1, 0, 1),
+      // shipping never applies P1-2 and P1-3: two lost effects
+    ];
+    const r = check(header(["billing", "shipping"]), events);
+    expect(r.totals).toMatchObject({ committed: 3, applied: 5, lost: 2, duplicated: 1, extraApplications: 1, misordered: 1, raceAnomalies: 0, inconsistent: 0 });
+    expect(r.anomalies.filter((a) => a.kind === "lost").map((a) => `${a.msgId}/${a.subscription}`).sort()).toEqual(["P1-2/shipping", "P1-3/shipping"]);
+  });
+
+  it("misordered counts only the first application of each effect", () => {
+    tick = 0;
+    const events = [committed("P1-1", "ana", 1), committed("P1-2", "ana", 2), applied("P1-1", "q", "ana", 1, 0, 1), applied("P1-2", "q", "ana", 2, 1, 2), applied("P1-1", "q", "ana", 1, 2, 3)];
+    expect(check(header(["q"]), events).totals).toMatchObject({ misordered: 0, duplicated: 1 });
+  });
+
+  it("a write based on a stale read is a lost update (race anomaly), with the other consumer named", () => {
+    tick = 0;
+    const events = [committed("P1-1", "ana", 1), committed("P1-2", "ana", 2), applied("P1-1", "q", "ana", 1, 0, 1, 1, "C1"), applied("P1-2", "q", "ana", 2, 0, 2, 2, "C2")];
+    const r = check(header(["q"]), events);
+    expect(r.totals.raceAnomalies).toBe(1);
+    expect(r.anomalies[0].cause).toMatchObject({ code: "raceLostUpdate", consumer: "C2", otherConsumer: "C1", end: "consumer" });
+  });
+
+  it("inconsistent: saved but never published, or published but never saved", () => {
+    tick = 0;
+    const events = [
+      ev({ type: "dbWritten", msgId: "P1-1", producer: "P1", outbox: false }),
+      committed("P1-1", "ana", 1),
+      ev({ type: "crashed", node: "P1", until: 50 }),
+      ev({ type: "accepted", token: 5, msgId: "P1-2", dedupId: null }),
+    ];
+    const r = check(header(["q"], "dualWrite"), events);
+    expect(r.totals.inconsistent).toBe(2);
+    expect(r.anomalies.find((a) => a.msgId === "P1-1" && a.kind === "inconsistent")?.cause).toMatchObject({ code: "inconsistentDbOnly", tick: 2, node: "P1" });
+    expect(r.anomalies.find((a) => a.msgId === "P1-2")?.cause.code).toBe("inconsistentPublishedOnly");
+  });
+
+  it("refused work is counted apart and never as lost", () => {
+    tick = 0;
+    const r = check(header(["q"]), [ev({ type: "refused", msgId: "P1-1", key: "ana", seq: 1, producer: "P1", reason: "consumerUnavailable" })]);
+    expect(r.totals).toMatchObject({ refused: 1, lost: 0, committed: 0 });
+  });
+
+  it("explains losses in real rounds: broker crash not durable, link loss, consumer crash under auto-ack", () => {
+    const codes = new Set<string>();
+    for (let seed = 1; seed <= 6; seed++) {
+      const { report } = simulate({ scenario: "t3-lost-messages", variant: "naive", seed, teams: 1 });
+      for (const a of report.anomalies) {
+        expect(a.kind, `seed ${seed}`).toBe("lost");
+        expect(a.cause.chain.length, `seed ${seed}`).toBeGreaterThan(0);
+        codes.add(a.cause.code);
+      }
+    }
+    expect(codes).toContain("brokerCrashNotDurable");
+    expect(codes).toContain("consumerCrashAutoAck");
+    expect([...codes].some((c) => c === "linkLoss" || c === "neverRetried")).toBe(true);
+  });
+
+  it("explains duplicates in real rounds: producer retries and redeliveries", () => {
+    const codes = new Set<string>();
+    for (let seed = 1; seed <= 6; seed++) for (const a of simulate({ scenario: "t4-duplicates", variant: "naive", seed, teams: 1, strategy: "careful" }).report.anomalies) if (a.kind === "duplicated") codes.add(a.cause.code);
+    expect(codes).toContain("dupProducerRetry");
+    expect([...codes].some((c) => c.startsWith("dupRedelivery"))).toBe(true);
+  });
+
+  it("attributes every anomaly of the chaos round to an end", () => {
+    const { report } = simulate({ scenario: "t9-end-to-end", variant: "chaos", seed: 4, teams: 1 });
+    expect(report.anomalies.length).toBeGreaterThan(0);
+    for (const a of report.anomalies) expect(["producer", "broker", "consumer", "network"]).toContain(a.cause.end);
+  });
+});
