@@ -94,24 +94,26 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
     if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true))) return { seat, action: "ack", token: item.token.id };
   }
   if (c.processing) return null;
-  const candidates = c.inbox.filter((i) => !i.processed && i.checked !== true && (cfg.ack !== "beforeProcessing" || i.acked));
-  if (candidates.length === 0) return null;
-  // Nobody taps a token whose key the DB shows locked by another consumer.
+  // The first token that can be processed (not done, not known as a duplicate, acked if it must be, key not locked by another).
   const store = s.stores.get(c.subscription);
-  const unlocked = candidates.filter((i) => !cfg.lockPerKey || !store?.locks.has(i.token.key) || store.locks.get(i.token.key) === c.id);
-  if (!careful) return unlocked[0] ? { seat, action: "process", token: unlocked[0].token.id } : null;
-  const next = cfg.allowHold ? inOrder(s, unlocked, store?.highestSeq) : unlocked[0];
-  if (!next) return null;
-  if (cfg.idempotency !== "none" && next.checked === null) return { seat, action: "check", token: next.token.id };
-  return { seat, action: "process", token: next.token.id };
+  const locks = cfg.lockPerKey ? store?.locks : undefined;
+  let first: InboxToken | undefined;
+  for (const i of c.inbox) {
+    if (i.processed || i.checked === true || (cfg.ack === "beforeProcessing" && !i.acked)) continue;
+    const holder = locks?.get(i.token.key);
+    if (holder !== undefined && holder !== c.id) continue;
+    if (!careful || !cfg.allowHold) {
+      first = i;
+      break;
+    }
+    if (isReady(s, i, store?.highestSeq) && (!first || i.token.seq < first.token.seq || (i.token.seq === first.token.seq && i.receivedAt < first.receivedAt))) first = i;
+  }
+  if (!first) return null;
+  if (careful && cfg.idempotency !== "none" && first.checked === null) return { seat, action: "check", token: first.token.id };
+  return { seat, action: "process", token: first.token.id };
 }
 
-/** The token whose predecessor (same key, seq - 1) is already applied, or one that has waited too long. */
-function inOrder(s: TeamState, items: InboxToken[], highest: Map<string, number> | undefined): InboxToken | undefined {
-  let best: InboxToken | undefined;
-  for (const item of items) {
-    const ready = item.token.seq <= (highest?.get(item.token.key) ?? 0) + 1 || s.tick - item.receivedAt >= HOLD_TICKS;
-    if (ready && (!best || item.token.seq < best.token.seq || (item.token.seq === best.token.seq && item.receivedAt < best.receivedAt))) best = item;
-  }
-  return best;
+/** Its predecessor (same key, seq - 1) is applied already, or it has waited long enough: a careful consumer may process it. */
+function isReady(s: TeamState, item: InboxToken, highest: Map<string, number> | undefined): boolean {
+  return item.token.seq <= (highest?.get(item.token.key) ?? 0) + 1 || s.tick - item.receivedAt >= HOLD_TICKS;
 }

@@ -23,9 +23,7 @@ export function canPublish(s: TeamState, p: ProducerState, isRetry = false): Ref
 }
 
 function unconfirmed(p: ProducerState): number {
-  let n = 0;
-  for (const r of p.sent) if (r.status === "pending" || r.status === "timedOut") n++;
-  return n;
+  return p.inFlight + p.timedOut;
 }
 
 function wantsConfirm(s: TeamState): boolean {
@@ -55,6 +53,7 @@ function publishToken(s: TeamState, out: Out, p: ProducerState, event: BusinessE
     record.sentAt = s.tick;
     record.attempts++;
     if (wantsConfirm(s)) {
+      if (record.status === "timedOut") p.timedOut--;
       record.status = "pending";
       p.inFlight++;
       schedule(s, s.tick + cfg.ackTimeoutTicks, { kind: "timeout", producer: p.id, msgId: event.msgId, token: token.id });
@@ -199,6 +198,7 @@ export function onConfirm(s: TeamState, out: Out, p: ProducerState, msgId: strin
   const record = p.sent.find((r) => r.msgId === msgId);
   if (!record || record.status === "acknowledged") return;
   if (record.status === "pending") p.inFlight--;
+  if (record.status === "timedOut") p.timedOut--;
   record.status = "acknowledged";
   emit(s, out, { type: "acknowledged", producer: p.id, msgId, token, duplicate });
 }
@@ -208,6 +208,7 @@ export function onTimeout(s: TeamState, out: Out, p: ProducerState, msgId: strin
   if (!record || record.status !== "pending" || record.token !== token) return;
   record.status = "timedOut";
   p.inFlight--;
+  p.timedOut++;
   emit(s, out, { type: "timedOut", producer: p.id, msgId, token });
 }
 
@@ -219,6 +220,7 @@ export function crashProducer(s: TeamState, out: Out, p: ProducerState): void {
   }
   p.sent = [];
   p.inFlight = 0;
+  p.timedOut = 0;
   p.dualWrite = null;
   for (const row of p.outbox) row.publishedAt = -1;
 }
@@ -232,9 +234,5 @@ export function restartProducer(s: TeamState, p: ProducerState): void {
 export function producerQuiet(s: TeamState, p: ProducerState): boolean {
   if (p.outbox.length > 0 || p.dualWrite) return false;
   const retryable = s.config.producer.publish === "ackRetry" || s.config.producer.publish === "ackRetryDedup";
-  for (const r of p.sent) {
-    if (r.status === "pending") return false;
-    if (r.status === "timedOut" && retryable) return false;
-  }
-  return true;
+  return p.inFlight === 0 && (p.timedOut === 0 || !retryable);
 }

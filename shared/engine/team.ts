@@ -56,7 +56,7 @@ function makeLink(from: string, to: string, cfg: LinkConfig): LinkState {
 export function createTeam(config: VariantConfig, seed: number, team: number): TeamState {
   const events = businessEvents(config, seed);
   const producers: ProducerState[] = producerIds(config).map((id, i) => ({
-    id, up: true, restartAt: -1, stack: events[i].slice(), sent: [], inFlight: 0, dualWrite: null, outbox: [], nextRelayAt: 0, db: [],
+    id, up: true, restartAt: -1, stack: events[i].slice(), sent: [], inFlight: 0, timedOut: 0, dualWrite: null, outbox: [], nextRelayAt: 0, db: [],
   }));
   const subs = subscriptionsOf(config);
   const consumers: ConsumerState[] = consumerIds(config).map((id) => ({

@@ -71,7 +71,9 @@ export interface ProducerState {
   stack: BusinessEvent[];
   /** What this producer remembers of its publishes (lost when it crashes, unless outbox). */
   sent: SentRecord[];
+  /** Publishes awaiting their confirm, and timed-out ones not yet retried or confirmed. */
   inFlight: number;
+  timedOut: number;
   /** Topic 5: the event saved in the DB but not yet published (dual write), or published first. */
   dualWrite: { event: BusinessEvent; saved: boolean; published: boolean } | null;
   /** Topic 5: rows of the durable outbox table not yet confirmed by the broker. */

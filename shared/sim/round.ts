@@ -2,7 +2,7 @@
 // person are played by bots. At the end of the round time no business event is committed
 // any more, bots take every seat and the pipelines run until quiet (the drain).
 import { botCommand, createBot, type BotState, type Strategy } from "../bots/bots.js";
-import type { ScheduledFault, VariantConfig } from "../engine/config.js";
+import type { ScheduledFault, VariantConfig, WorkloadConfig } from "../engine/config.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import { emit } from "../engine/kernel.js";
@@ -61,6 +61,8 @@ export interface RoundOptions {
   gameId?: string;
   /** Replaces the catalogue's round length (benchmarks, tests). */
   roundTicks?: number;
+  /** Replaces parts of the variant's workload (a longer round needs more business events). */
+  workload?: Partial<WorkloadConfig>;
   /** Faults added to the variant's own schedule (host-prepared plans, property tests). */
   faults?: ScheduledFault[];
   /** Names of the people per team and seat; other seats are bots. */
@@ -74,7 +76,7 @@ export function createRound(options: RoundOptions): Round {
   if (!base) throw new RoundError(`unknown scenario/variant: ${options.scenario} ${options.variant}`);
   if (!Number.isInteger(options.seed)) throw new RoundError("seed must be an integer");
   if (!Number.isInteger(options.teams) || options.teams < 1 || options.teams > 200) throw new RoundError("teams must be an integer from 1 to 200");
-  const config: VariantConfig = { ...base, roundTicks: options.roundTicks ?? base.roundTicks };
+  const config: VariantConfig = { ...base, roundTicks: options.roundTicks ?? base.roundTicks, workload: { ...base.workload, ...options.workload } };
   if (options.faults?.length) config.faults = [...base.faults, ...options.faults].sort((a, b) => a.tick - b.tick);
   const strategy = options.strategy ?? "naive";
   const seats = seatsOf(config);
@@ -109,6 +111,8 @@ export function createRound(options: RoundOptions): Round {
  * One tick of every team. `commands` are the people's commands for this tick by team; bots
  * add theirs for the seats no person holds. Returns the tick's events, team by team.
  */
+const SCRATCH: Command[] = [];
+
 export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]> = new Map()): Emitted[] {
   const out: Emitted[] = [];
   if (round.phase === "over") return out;
@@ -124,7 +128,10 @@ export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]>
       s.draining = true;
       emit(s, out, { type: "drainStarted" });
     }
-    const batch: Command[] = draining ? [] : (commands.get(t)?.slice() ?? []);
+    const given = draining ? undefined : commands.get(t);
+    // Most ticks nobody taps: reuse one scratch array instead of allocating one per team.
+    const batch: Command[] = given ? given.slice() : SCRATCH;
+    if (!given) SCRATCH.length = 0;
     const humans = round.humanSeats[t];
     for (const bot of round.bots[t]) {
       if (!draining && humans.has(bot.seat)) continue;
