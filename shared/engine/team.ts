@@ -212,16 +212,22 @@ function run(s: TeamState, out: Out, item: Scheduled): void {
 }
 
 /**
- * Advances the team by one tick: scheduled faults, then the commands stamped with this
- * tick (in order), then everything due on the agenda, then the broker's background work.
+ * One tick of the team: the commands stamped with this tick (in order), then advanceTeam.
+ * A shell that applies people's commands as they arrive calls applyCommand itself and
+ * advanceTeam at the tick; the log order, and so the replay, is the same.
  */
 export function stepTeam(s: TeamState, commands: readonly Command[], out: Out): void {
+  for (const command of commands) applyCommand(s, out, command);
+  advanceTeam(s, out);
+}
+
+/** Ends the tick: faults scheduled for it, everything due on the agenda, the broker's background work. */
+export function advanceTeam(s: TeamState, out: Out): void {
   const faults = s.config.faults;
   while (s.nextFault < faults.length && faults[s.nextFault].tick <= s.tick) {
     const { fault } = faults[s.nextFault++];
     if (!checkFault(s, fault)) applyFault(s, out, fault, "schedule");
   }
-  for (const command of commands) applyCommand(s, out, command);
   const bucket = s.agenda.get(s.tick);
   if (bucket) {
     s.agenda.delete(s.tick);

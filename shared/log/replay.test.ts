@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Emitted } from "../engine/kernel.js";
+import { applyPlayerCommand, createRound, requestDrain, stepRound } from "../sim/round.js";
 import { simulate } from "../sim/simulate.js";
 import { parseLog } from "./log.js";
 import { replay } from "./replay.js";
@@ -45,5 +46,27 @@ describe("replay", () => {
     const parsed = parseLog(logOf("t3-lost-messages", "naive", 3, 1));
     const result = replay({ ...parsed.header!, engineVersion: "0.0.1" }, parsed.events);
     expect(result.versionNote).toMatch(/0\.0\.1/);
+  });
+
+  it("replays a live round: people's commands applied between ticks, a host fault, an early end", () => {
+    const round = createRound({ scenario: "t4-duplicates", variant: "naive", seed: 8, teams: 2, players: [{ team: 1, seat: "P1", name: "Ana" }, { team: 0, seat: "C1", name: "Bia" }] });
+    const events: Emitted[] = [];
+    for (let i = 0; round.phase !== "over"; i++) {
+      if (i % 7 === 0) events.push(...applyPlayerCommand(round, 1, { seat: "P1", action: "send" }));
+      if (i % 5 === 0) {
+        const inbox = round.teams[0].consumers[0].inbox;
+        if (inbox[0]) events.push(...applyPlayerCommand(round, 0, { seat: "C1", action: inbox[0].processed ? "ack" : "process", token: inbox[0].token.id }));
+      }
+      if (i === 300) events.push(...applyPlayerCommand(round, 0, { seat: "host", action: "fault", fault: { kind: "crash", node: "B", ticks: 20 } }));
+      if (i === 500) {
+        events.push(...applyPlayerCommand(round, 1, { seat: "P1", action: "retry", msgId: "P1-1" }));
+        requestDrain(round);
+      }
+      events.push(...stepRound(round));
+    }
+    expect(events.some((e) => e.type === "fault" && e.source === "host")).toBe(true);
+    const result = replay(round.header, events);
+    expect(result.divergence).toBeNull();
+    expect(result.eventsCompared).toBe(events.length);
   });
 });

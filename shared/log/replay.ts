@@ -2,8 +2,8 @@
 // it produces with what was logged. Every replay is also a determinism test.
 import type { Emitted } from "../engine/kernel.js";
 import { emit } from "../engine/kernel.js";
-import { createTeam, isQuiescent, stepTeam } from "../engine/team.js";
-import type { Command, TeamState } from "../engine/types.js";
+import { advanceTeam, applyCommand, createTeam, isQuiescent } from "../engine/team.js";
+import type { TeamState } from "../engine/types.js";
 import { ENGINE_VERSION, type LogHeader } from "../sim/round.js";
 import { eventLine } from "./log.js";
 
@@ -24,50 +24,50 @@ export interface ReplayResult {
   versionNote: string | null;
 }
 
-/** The commands a log applied, by tick and team, in their logged order (accepted and refused alike). */
-function commandsByTick(events: readonly Emitted[]): Map<number, Map<number, Command[]>> {
-  const byTick = new Map<number, Map<number, Command[]>>();
-  for (const e of events) {
-    if (e.type !== "command" && e.type !== "commandRefused") continue;
-    let teams = byTick.get(e.tick);
-    if (!teams) byTick.set(e.tick, (teams = new Map()));
-    let list = teams.get(e.team);
-    if (!list) teams.set(e.team, (list = []));
-    list.push(e.command);
-  }
-  return byTick;
-}
-
-/** Re-simulates the round of `header` from the logged commands and reports the first divergence. */
+/**
+ * Re-simulates the round of `header` from the logged commands and reports the first
+ * divergence. At each tick the log holds every command first (and the drain's start
+ * among them), then each team's advance: the replay applies them in that order.
+ */
 export function replay(header: LogHeader, events: readonly Emitted[]): ReplayResult {
   const versionNote = header.engineVersion === ENGINE_VERSION ? null : `log written by engine ${header.engineVersion}, replayed by ${ENGINE_VERSION}`;
-  const teams: TeamState[] = header.teams.map((t) => createTeam(header.config, header.seed, t.team));
-  const commands = commandsByTick(events);
-  const drainAt = events.find((e) => e.type === "drainStarted")?.tick ?? Infinity;
+  const teams = new Map<number, TeamState>(header.teams.map((t) => [t.team, createTeam(header.config, header.seed, t.team)]));
   const lastTick = events.length ? events[events.length - 1].tick : -1;
   let compared = 0;
-  for (let tick = 0; tick <= lastTick; tick++) {
-    const produced: Emitted[] = [];
-    for (const s of teams) {
-      if (tick === drainAt) {
-        s.draining = true;
-        emit(s, produced, { type: "drainStarted" });
-      }
-      stepTeam(s, commands.get(tick)?.get(s.team) ?? [], produced);
-    }
-    if (tick === lastTick) {
-      for (const s of teams) {
-        s.tick--;
-        if (events.some((e) => e.type === "drainEnded" && e.team === s.team)) emit(s, produced, { type: "drainEnded", quiescent: isQuiescent(s) });
-        s.tick++;
-      }
-    }
+  let next = 0;
+  const produced: Emitted[] = [];
+  const compare = (): Divergence | null => {
     for (const e of produced) {
       const expected = compared < events.length ? eventLine(events[compared]) : null;
       const actual = eventLine(e);
-      if (expected !== actual) return { ok: false, eventsCompared: compared, divergence: { index: compared, tick: e.tick, team: e.team, expected, actual }, versionNote };
+      if (expected !== actual) return { index: compared, tick: e.tick, team: e.team, expected, actual };
       compared++;
     }
+    produced.length = 0;
+    return null;
+  };
+  for (let tick = 0; tick <= lastTick; tick++) {
+    while (next < events.length && events[next].tick < tick) next++;
+    for (let i = next; i < events.length && events[i].tick === tick; i++) {
+      const e = events[i];
+      const s = teams.get(e.team);
+      if (!s) continue;
+      if (e.type === "command" || e.type === "commandRefused") applyCommand(s, produced, e.command);
+      else if (e.type === "drainStarted") {
+        s.draining = true;
+        emit(s, produced, { type: "drainStarted" });
+      }
+    }
+    for (const s of teams.values()) advanceTeam(s, produced);
+    if (tick === lastTick)
+      for (const s of teams.values()) {
+        if (!events.some((e) => e.type === "drainEnded" && e.team === s.team)) continue;
+        s.tick--;
+        emit(s, produced, { type: "drainEnded", quiescent: isQuiescent(s) });
+        s.tick++;
+      }
+    const divergence = compare();
+    if (divergence) return { ok: false, eventsCompared: compared, divergence, versionNote };
   }
   if (compared < events.length) {
     const e = events[compared];

@@ -6,7 +6,7 @@ import type { ScheduledFault, VariantConfig, WorkloadConfig } from "../engine/co
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import { emit } from "../engine/kernel.js";
-import { createTeam, isQuiescent, stepTeam, subscriptionsOf } from "../engine/team.js";
+import { advanceTeam, applyCommand, createTeam, isQuiescent, subscriptionsOf } from "../engine/team.js";
 import type { Command, TeamState } from "../engine/types.js";
 import { findVariant, seatsOf } from "../scenarios/catalogue.js";
 
@@ -48,6 +48,7 @@ export interface Round {
   bots: BotState[][];
   humanSeats: Set<string>[];
   phase: Phase;
+  drainRequested: boolean;
   drainStartedAt: number;
   tick: number;
 }
@@ -104,19 +105,23 @@ export function createRound(options: RoundOptions): Round {
     teams: infos,
     config,
   };
-  return { header, teams, bots, humanSeats, phase: "running", drainStartedAt: -1, tick: 0 };
+  return { header, teams, bots, humanSeats, phase: "running", drainRequested: false, drainStartedAt: -1, tick: 0 };
 }
 
 /**
  * One tick of every team. `commands` are the people's commands for this tick by team; bots
  * add theirs for the seats no person holds. Returns the tick's events, team by team.
  */
-const SCRATCH: Command[] = [];
-
+/**
+ * One tick of every team. Every command of the tick comes first — people's commands given
+ * here (or applied earlier with applyPlayerCommand), then the bots' for the seats nobody
+ * holds — and only then does each team advance. The log keeps that order, which is what
+ * lets a replay re-apply commands and advances exactly as they happened.
+ */
 export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]> = new Map()): Emitted[] {
   const out: Emitted[] = [];
   if (round.phase === "over") return out;
-  const startDrain = round.phase === "running" && round.tick >= round.header.config.roundTicks;
+  const startDrain = round.phase === "running" && (round.tick >= round.header.config.roundTicks || round.drainRequested);
   if (startDrain) {
     round.phase = "draining";
     round.drainStartedAt = round.tick;
@@ -128,18 +133,15 @@ export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]>
       s.draining = true;
       emit(s, out, { type: "drainStarted" });
     }
-    const given = draining ? undefined : commands.get(t);
-    // Most ticks nobody taps: reuse one scratch array instead of allocating one per team.
-    const batch: Command[] = given ? given.slice() : SCRATCH;
-    if (!given) SCRATCH.length = 0;
+    if (!draining) for (const command of commands.get(t) ?? []) applyCommand(s, out, command);
     const humans = round.humanSeats[t];
     for (const bot of round.bots[t]) {
       if (!draining && humans.has(bot.seat)) continue;
       const command = botCommand(s, bot);
-      if (command) batch.push(command);
+      if (command) applyCommand(s, out, command);
     }
-    stepTeam(s, batch, out);
   }
+  for (const s of round.teams) advanceTeam(s, out);
   round.tick++;
   if (draining) {
     const quiet = round.teams.every(isQuiescent);
@@ -154,6 +156,20 @@ export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]>
     }
   }
   return out;
+}
+
+/** A person's command, applied at once (stamped with the tick about to run). Only while the round runs. */
+export function applyPlayerCommand(round: Round, team: number, command: Command): Emitted[] {
+  const out: Emitted[] = [];
+  const s = round.teams[team];
+  if (!s || round.phase !== "running" || round.drainRequested) return out;
+  applyCommand(s, out, command);
+  return out;
+}
+
+/** The host ends the round early: the drain starts at the next tick. */
+export function requestDrain(round: Round): void {
+  if (round.phase === "running") round.drainRequested = true;
 }
 
 /** Runs a bots-only round to its end, handing each tick's events to `sink`. */
