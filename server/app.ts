@@ -1,0 +1,48 @@
+// Builds a server process: the log store, the Colyseus server (with Redis presence and
+// driver when REDIS_URL is set), the class room, and the HTTP routes.
+import { Server, type Presence } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type { ServerConfig } from "./config.js";
+import { setServerContext, type ServerContext } from "./context.js";
+import { installRoutes } from "./http/routes.js";
+import { createLogStore } from "./logs/createLogStore.js";
+import { Metrics } from "./metrics.js";
+import { bestJoinBaseUrl } from "./net.js";
+import { ClassRoom } from "./rooms/ClassRoom.js";
+
+/** Largest WebSocket frame accepted from a client: actions are tiny, anything bigger is hostile. */
+export const MAX_FRAME_BYTES = 8 * 1024;
+
+export interface App {
+  server: Server;
+  context: ServerContext;
+  /** Stops accepting players, disposes rooms, flushes logs. */
+  close(): Promise<void>;
+}
+
+export async function createApp(config: ServerConfig): Promise<App> {
+  const store = await createLogStore({ dataDir: config.dataDir, redisUrl: config.redisUrl ?? undefined });
+  const context: ServerContext = { config, store, metrics: new Metrics(), joinBaseUrl: bestJoinBaseUrl(config.port, config.publicUrl) };
+  setServerContext(context);
+  const presence: Presence | undefined = config.redisUrl ? new RedisPresence(config.redisUrl) : undefined;
+  const server = new Server({
+    transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES, pingInterval: 5000, pingMaxRetries: 3 }),
+    presence,
+    driver: config.redisUrl ? new RedisDriver(config.redisUrl) : undefined,
+    publicAddress: config.publicAddress ?? undefined,
+    gracefullyShutdown: false,
+    greet: false,
+    express: (app) => installRoutes(app, context),
+  });
+  server.define("class", ClassRoom);
+  return {
+    server,
+    context,
+    async close() {
+      await server.gracefullyShutdown(false).catch(() => undefined);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Server metrics in the Prometheus text format: rooms, players, tick duration, messages
+// per second, refusals. One instance per process, handed to rooms through ServerContext.
+
+export class Metrics {
+  rooms = 0;
+  players = 0;
+  private messages = 0;
+  private readonly refusals = new Map<string, number>();
+  private readonly tickBuckets = [1, 2, 5, 10, 20, 50, 100];
+  private readonly tickCounts = new Array<number>(this.tickBuckets.length + 1).fill(0);
+  private tickSum = 0;
+  private tickCount = 0;
+  private readonly windowStart = Date.now();
+  private recent: number[] = [];
+
+  message(): void {
+    this.messages++;
+    this.recent.push(Date.now());
+    if (this.recent.length > 50_000) this.recent = this.recent.slice(-25_000);
+  }
+
+  refusal(code: string): void {
+    this.refusals.set(code, (this.refusals.get(code) ?? 0) + 1);
+  }
+
+  tick(ms: number): void {
+    this.tickSum += ms;
+    this.tickCount++;
+    let i = 0;
+    while (i < this.tickBuckets.length && ms > this.tickBuckets[i]) i++;
+    this.tickCounts[i]++;
+  }
+
+  /** Messages received in the last 10 seconds, per second. */
+  messagesPerSecond(now = Date.now()): number {
+    const since = now - 10_000;
+    let first = 0;
+    while (first < this.recent.length && this.recent[first] < since) first++;
+    if (first > 0) this.recent = this.recent.slice(first);
+    return this.recent.length / 10;
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    const metric = (name: string, type: string, help: string, samples: [string, number][]) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+      for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
+    };
+    metric("exactly_once_rooms", "gauge", "Class rooms open in this process.", [["", this.rooms]]);
+    metric("exactly_once_players", "gauge", "Players connected to this process.", [["", this.players]]);
+    metric("exactly_once_messages_total", "counter", "Client messages received.", [["", this.messages]]);
+    metric("exactly_once_messages_per_second", "gauge", "Client messages per second over the last 10 s.", [["", this.messagesPerSecond()]]);
+    metric("exactly_once_refusals_total", "counter", "Actions and messages refused, by reason.", [...this.refusals].map(([code, n]) => [`{reason="${code}"}`, n] as [string, number]));
+    lines.push("# HELP exactly_once_tick_ms Time to run one room tick.", "# TYPE exactly_once_tick_ms histogram");
+    let cumulative = 0;
+    this.tickBuckets.forEach((le, i) => {
+      cumulative += this.tickCounts[i];
+      lines.push(`exactly_once_tick_ms_bucket{le="${le}"} ${cumulative}`);
+    });
+    lines.push(`exactly_once_tick_ms_bucket{le="+Inf"} ${this.tickCount}`, `exactly_once_tick_ms_sum ${this.tickSum}`, `exactly_once_tick_ms_count ${this.tickCount}`);
+    metric("exactly_once_uptime_seconds", "gauge", "Seconds since this process started.", [["", Math.round((Date.now() - this.windowStart) / 1000)]]);
+    return `${lines.join("\n")}\n`;
+  }
+}

@@ -1,0 +1,84 @@
+// The room's synchronised state (schema 5). Public fields reach everyone (the overview and
+// the leaderboard); fields marked .view() reach only the StateViews that added the object:
+// a team's pipeline and players go to that team's phones and to the projector.
+import { schema, t, type SchemaType } from "@colyseus/schema";
+
+export const PlayerState = schema(
+  {
+    name: t.string().default(""),
+    team: t.int16().default(-1),
+    seat: t.string().default(""),
+    connected: t.boolean().default(true),
+    spectator: t.boolean().default(false),
+    /** The sequence number of the last action of this player the server applied: its patch closes the latency loop. */
+    lastAction: t.uint32().default(0),
+  },
+  "Player",
+);
+export type PlayerState = SchemaType<typeof PlayerState>;
+
+export const NodeState = schema(
+  {
+    role: t.string().default(""),
+    up: t.boolean().default(true),
+    /** Broker: messages queued; consumer: tokens in its inbox; producer: events still to send. */
+    load: t.uint16().default(0),
+    busy: t.boolean().default(false),
+    bot: t.boolean().default(true),
+  },
+  "Node",
+);
+export type NodeState = SchemaType<typeof NodeState>;
+
+export const LinkState = schema(
+  {
+    cut: t.boolean().default(false),
+    /** Packets on the wire right now. */
+    flying: t.uint16().default(0),
+  },
+  "Link",
+);
+export type LinkState = SchemaType<typeof LinkState>;
+
+export const TeamState = schema(
+  {
+    name: t.string().default(""),
+    committed: t.uint16().default(0),
+    applied: t.uint16().default(0),
+    lost: t.uint16().default(0),
+    duplicated: t.uint16().default(0),
+    misordered: t.uint16().default(0),
+    inconsistent: t.uint16().default(0),
+    raceAnomalies: t.uint16().default(0),
+    refused: t.uint16().default(0),
+    score: t.int32().default(0),
+    members: t.uint8().default(0),
+    nodes: t.map(NodeState).view(),
+    links: t.map(LinkState).view(),
+  },
+  "Team",
+);
+export type TeamState = SchemaType<typeof TeamState>;
+
+export const ClassState = schema(
+  {
+    code: t.string().default(""),
+    /** lobby | countdown | running | paused | draining | over */
+    phase: t.string().default("lobby"),
+    scenario: t.string().default("t3-lost-messages"),
+    variant: t.string().default("naive"),
+    seed: t.int32().default(0),
+    gameId: t.string().default(""),
+    round: t.uint16().default(0),
+    tick: t.uint32().default(0),
+    roundTicks: t.uint32().default(0),
+    countdown: t.uint8().default(0),
+    locked: t.boolean().default(false),
+    focusedTeam: t.int16().default(0),
+    playerCount: t.uint16().default(0),
+    teams: t.array(TeamState),
+    players: t.map(PlayerState).view(),
+  },
+  "ClassState",
+);
+export type ClassState = SchemaType<typeof ClassState>;

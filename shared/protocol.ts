@@ -1,0 +1,214 @@
+// The messages between the browser and the class room, and their validation. Every message
+// a client sends is checked here (shape, size, types) before the room looks at it; a bad
+// one is refused with a reason code the interface translates.
+import type { Fault } from "./engine/config.js";
+import type { Command, RefusalReason } from "./engine/types.js";
+
+/** Reasons the room itself (not the engine) refuses something. */
+export type ShellRefusal =
+  | "badMessage"
+  | "tooLarge"
+  | "rateLimited"
+  | "notHost"
+  | "noSeat"
+  | "notRunning"
+  | "paused"
+  | "unknownScenario"
+  | "badSeed"
+  | "roomLocked"
+  | "roomFull"
+  | "badName"
+  | "badCode"
+  | "unknownPlayer"
+  | "unknownTeam"
+  | "roundActive";
+
+export interface Refusal {
+  /** The action or message type refused. */
+  action: string;
+  /** The client's sequence number of the action, when it sent one. */
+  n?: number;
+  reason: RefusalReason | { code: ShellRefusal; detail?: string };
+}
+
+export const MAX_MESSAGE_BYTES = 2048;
+export const MAX_NAME_LENGTH = 24;
+export const ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no I, L, O, 0, 1
+export const ROOM_CODE_LENGTH = 6;
+
+export const PLAYER_ACTIONS = ["send", "retry", "saveDb", "publish", "commitOutbox", "route", "confirm", "persist", "process", "ack", "check", "hold", "release"] as const;
+export type PlayerAction = (typeof PLAYER_ACTIONS)[number];
+
+/** A player's action: the engine command without the seat (the room knows it). */
+export interface ActMessage {
+  action: PlayerAction;
+  token?: number;
+  msgId?: string;
+  target?: string;
+  /** The client's own sequence number, echoed back so it can match refusals and measure latency. */
+  n?: number;
+}
+
+export interface ConfigMessage {
+  scenario: string;
+  variant: string;
+  seed?: number | null;
+  /** Round length in seconds (30 to 900), default the scenario's. */
+  roundSeconds?: number | null;
+}
+
+export type HostMessage =
+  | { type: "host:config"; value: ConfigMessage }
+  | { type: "host:start" }
+  | { type: "host:pause" }
+  | { type: "host:resume" }
+  | { type: "host:end" }
+  | { type: "host:fault"; value: { team: number | "all"; fault: Fault } }
+  | { type: "host:move"; value: { player: string; team: number } }
+  | { type: "host:lock"; value: { locked: boolean } }
+  | { type: "host:focus"; value: { team: number } };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ShellRefusal; detail?: string };
+
+const bad = (detail: string): { ok: false; code: ShellRefusal; detail: string } => ({ ok: false, code: "badMessage", detail });
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const isInt = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+const isShortString = (v: unknown, max = 64): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
+
+/** The size of a decoded payload, as JSON, without trusting its shape. */
+export function payloadSize(payload: unknown): number {
+  try {
+    const text = JSON.stringify(payload);
+    return text === undefined ? 0 : text.length;
+  } catch {
+    return Infinity;
+  }
+}
+
+function onlyKeys(o: Record<string, unknown>, allowed: string[]): string | null {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) return k;
+  return null;
+}
+
+export function parseAct(payload: unknown): Parsed<ActMessage> {
+  if (payloadSize(payload) > MAX_MESSAGE_BYTES) return { ok: false, code: "tooLarge" };
+  if (!isPlainObject(payload)) return bad("an object is expected");
+  const extra = onlyKeys(payload, ["action", "token", "msgId", "target", "n"]);
+  if (extra) return bad(`unexpected field ${extra.slice(0, 20)}`);
+  const { action, token, msgId, target, n } = payload;
+  if (typeof action !== "string" || !(PLAYER_ACTIONS as readonly string[]).includes(action)) return bad("unknown action");
+  if (token !== undefined && !isInt(token, 0, 2 ** 31)) return bad("token must be a whole number");
+  if (msgId !== undefined && !(isShortString(msgId, 32) && /^[A-Za-z0-9-]+$/.test(msgId))) return bad("msgId");
+  if (target !== undefined && !(isShortString(target, 32) && /^[A-Za-z0-9_-]+$/.test(target))) return bad("target");
+  if (n !== undefined && !isInt(n, 0, 2 ** 31)) return bad("n");
+  const needsToken = ["route", "confirm", "persist", "process", "ack", "check", "hold", "release"].includes(action);
+  if (needsToken && token === undefined) return bad(`${action} needs a token`);
+  if (action === "retry" && msgId === undefined) return bad("retry needs a msgId");
+  if (action === "route" && target === undefined) return bad("route needs a target");
+  const value: ActMessage = { action: action as PlayerAction };
+  if (token !== undefined) value.token = token as number;
+  if (msgId !== undefined) value.msgId = msgId as string;
+  if (target !== undefined) value.target = target as string;
+  if (n !== undefined) value.n = n as number;
+  return { ok: true, value };
+}
+
+/** Turns a checked action into the engine's command for a seat. */
+export function toCommand(seat: string, act: ActMessage): Command {
+  switch (act.action) {
+    case "retry":
+      return { seat, action: "retry", msgId: act.msgId as string };
+    case "route":
+      return { seat, action: "route", token: act.token as number, target: act.target as string };
+    case "send":
+    case "saveDb":
+    case "publish":
+    case "commitOutbox":
+      return { seat, action: act.action };
+    default:
+      return { seat, action: act.action, token: act.token as number };
+  }
+}
+
+const FAULT_KINDS = ["crash", "cut", "dropNextToken", "dropNextAck", "slow", "loss"];
+
+function parseFault(v: unknown): Parsed<Fault> {
+  if (!isPlainObject(v) || typeof v.kind !== "string" || !FAULT_KINDS.includes(v.kind)) return bad("fault kind");
+  const ticks = v.ticks;
+  switch (v.kind) {
+    case "crash":
+      if (!isShortString(v.node, 8) || !isInt(ticks, 1, 36000)) return bad("crash needs node and ticks");
+      return { ok: true, value: { kind: "crash", node: v.node, ticks } };
+    case "cut":
+      if (!isShortString(v.link, 16) || !isInt(ticks, 1, 36000)) return bad("cut needs link and ticks");
+      return { ok: true, value: { kind: "cut", link: v.link, ticks } };
+    case "dropNextToken":
+    case "dropNextAck":
+      if (!isShortString(v.link, 16)) return bad("link");
+      return { ok: true, value: { kind: v.kind, link: v.link } };
+    case "slow":
+      if (!isShortString(v.node, 8) || !isInt(ticks, 1, 36000) || !isInt(v.factor, 1, 20)) return bad("slow needs node, factor and ticks");
+      return { ok: true, value: { kind: "slow", node: v.node, factor: v.factor, ticks } };
+    default:
+      if (!isShortString(v.link, 16) || !isInt(ticks, 1, 36000) || typeof v.loss !== "number" || !(v.loss >= 0 && v.loss <= 1)) return bad("loss needs link, loss and ticks");
+      return { ok: true, value: { kind: "loss", link: v.link, loss: v.loss, ticks } };
+  }
+}
+
+/** Checks a host message's payload; `type` is the message name the client used. */
+export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
+  if (payloadSize(payload) > MAX_MESSAGE_BYTES) return { ok: false, code: "tooLarge" };
+  const p = payload === undefined || payload === null ? {} : payload;
+  if (!isPlainObject(p)) return bad("an object is expected");
+  switch (type) {
+    case "host:start":
+    case "host:pause":
+    case "host:resume":
+    case "host:end":
+      return { ok: true, value: { type } };
+    case "host:config": {
+      if (!isShortString(p.scenario, 40) || !isShortString(p.variant, 20)) return bad("scenario and variant");
+      if (p.seed !== undefined && p.seed !== null && !isInt(p.seed, -(2 ** 31), 2 ** 31 - 1)) return { ok: false, code: "badSeed" };
+      if (p.roundSeconds !== undefined && p.roundSeconds !== null && !isInt(p.roundSeconds, 30, 900)) return bad("roundSeconds from 30 to 900");
+      return { ok: true, value: { type, value: { scenario: p.scenario, variant: p.variant, seed: (p.seed as number | undefined) ?? null, roundSeconds: (p.roundSeconds as number | undefined) ?? null } } };
+    }
+    case "host:fault": {
+      const team = p.team;
+      if (team !== "all" && !isInt(team, 0, 199)) return bad("team");
+      const fault = parseFault(p.fault);
+      if (!fault.ok) return fault;
+      return { ok: true, value: { type, value: { team: team as number | "all", fault: fault.value } } };
+    }
+    case "host:move":
+      if (!isShortString(p.player, 32) || !isInt(p.team, 0, 199)) return bad("player and team");
+      return { ok: true, value: { type, value: { player: p.player, team: p.team } } };
+    case "host:lock":
+      if (typeof p.locked !== "boolean") return bad("locked");
+      return { ok: true, value: { type, value: { locked: p.locked } } };
+    case "host:focus":
+      if (!isInt(p.team, 0, 199)) return bad("team");
+      return { ok: true, value: { type, value: { team: p.team } } };
+    default:
+      return bad("unknown message");
+  }
+}
+
+/** A display name: trimmed, spaces folded, control characters removed, length-limited. Never markup: the client renders it as text. */
+export function cleanName(raw: unknown): string | null {
+  if (typeof raw !== "string") return null;
+  // Strip control and format characters, fold runs of white space.
+  const name = raw.replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim().slice(0, MAX_NAME_LENGTH).trim();
+  return name.length > 0 ? name : null;
+}
+
+export function normalizeRoomCode(raw: unknown): string | null {
+  if (typeof raw !== "string") return null;
+  const code = raw.trim().toUpperCase();
+  if (code.length !== ROOM_CODE_LENGTH) return null;
+  for (const ch of code) if (!ROOM_CODE_ALPHABET.includes(ch)) return null;
+  return code;
+}

@@ -1,0 +1,96 @@
+// What a player's phone shows of its seat: the tokens it holds, what happened to what it
+// sent, and whether it is up. Derived from the engine state, small, plain JSON.
+import type { VariantConfig } from "../engine/config.js";
+import type { TeamState } from "../engine/types.js";
+import { BROKER } from "../engine/types.js";
+
+export interface EventCard {
+  msgId: string;
+  key: string;
+  seq: number;
+  amount: number;
+}
+
+export interface ProducerSeat {
+  role: "producer";
+  up: boolean;
+  /** The next business event to commit, if any, and how many remain. */
+  next: EventCard | null;
+  remaining: number;
+  /** The latest publishes, newest first: pending, acknowledged, timedOut, sent (no confirm asked). */
+  sent: { msgId: string; key: string; seq: number; status: string; attempts: number }[];
+  inFlight: number;
+  /** Topic 5: the event half-written (saved or published, not both). */
+  halfDone: { msgId: string; saved: boolean; published: boolean } | null;
+  outbox: number;
+}
+
+export interface BrokerSeat {
+  role: "broker";
+  up: boolean;
+  intake: { token: number; msgId: string; key: string; seq: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
+  queues: { subscription: string; depth: number }[];
+  unacked: number;
+}
+
+export interface ConsumerSeat {
+  role: "consumer";
+  up: boolean;
+  subscription: string;
+  inbox: { token: number; msgId: string; key: string; seq: number; amount: number; redelivered: boolean; acked: boolean; processed: boolean; checked: boolean | null; held: boolean }[];
+  /** The token being processed and its progress in [0, 1]. */
+  processing: { token: number; msgId: string; progress: number } | null;
+  slow: boolean;
+}
+
+export type SeatView = ProducerSeat | BrokerSeat | ConsumerSeat;
+
+const MAX_ROWS = 12;
+
+export function seatView(s: TeamState, seat: string): SeatView | null {
+  if (seat === BROKER) {
+    const b = s.broker;
+    let unacked = 0;
+    unacked = b.unacked.size;
+    return {
+      role: "broker",
+      up: b.up,
+      intake: b.intake.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, persisted: i.persisted, confirmed: i.confirmed, routed: i.routed })),
+      queues: b.subscriptions.map((sub) => ({ subscription: sub.name, depth: sub.partitions.reduce((n, q) => n + q.length, 0) })),
+      unacked,
+    };
+  }
+  const p = s.producers.find((x) => x.id === seat);
+  if (p) {
+    const next = p.stack[0];
+    return {
+      role: "producer",
+      up: p.up,
+      next: next ? { msgId: next.msgId, key: next.key, seq: next.seq, amount: next.amount } : null,
+      remaining: p.stack.length,
+      sent: p.sent.slice(-MAX_ROWS).reverse().map((r) => ({ msgId: r.msgId, key: r.key, seq: r.seq, status: r.status, attempts: r.attempts })),
+      inFlight: p.inFlight,
+      halfDone: p.dualWrite ? { msgId: p.dualWrite.event.msgId, saved: p.dualWrite.saved, published: p.dualWrite.published } : null,
+      outbox: p.outbox.length,
+    };
+  }
+  const c = s.consumers.find((x) => x.id === seat);
+  if (!c) return null;
+  const job = c.processing;
+  return {
+    role: "consumer",
+    up: c.up,
+    subscription: c.subscription,
+    inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, amount: i.token.amount, redelivered: i.redelivered, acked: i.acked, processed: i.processed, checked: i.checked, held: i.held })),
+    processing: job ? { token: job.token, msgId: job.msgId, progress: Math.min(1, Math.max(0, (s.tick - job.startedAt) / Math.max(1, job.doneAt - job.startedAt))) } : null,
+    slow: s.tick < c.slowUntil,
+  };
+}
+
+/** The role of a seat id in a variant. */
+export function roleOfSeat(config: VariantConfig, seat: string): "producer" | "broker" | "consumer" | null {
+  if (seat === BROKER) return config.broker.manual ? "broker" : null;
+  if (/^P\d+$/.test(seat) && Number(seat.slice(1)) <= config.topology.producers) return "producer";
+  if (/^C\d+$/.test(seat) && Number(seat.slice(1)) <= config.topology.consumers) return "consumer";
+  return null;
+}
