@@ -22,6 +22,7 @@ if (reachable) {
     });
   });
 } else {
+  console.warn(`RedisLogStore tests skipped: no Redis answers at ${redactUrl(url)} (start redis-server or set REDIS_URL; in CI they fail instead)`);
   describe.skip(`RedisLogStore: skipped because no Redis answers at ${redactUrl(url)} (start redis-server or set REDIS_URL)`, () => {
     it("needs Redis", () => {});
   });

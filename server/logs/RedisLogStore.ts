@@ -73,8 +73,9 @@ export class RedisLogStore implements LogStore {
     });
     this.stream = new RedisLogStream(this.client);
     // Without a listener an "error" event would crash the process at the first lost connection.
+    // Before the first connection, connect() reports failures itself.
     this.client.on("error", (error: Error) => {
-      if (!this.healthy) return;
+      if (!this.everReady || !this.healthy) return;
       this.healthy = false;
       onError(new Error(`RedisLogStore (${this.where}): ${error.message}`));
     });

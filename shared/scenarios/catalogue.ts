@@ -7,6 +7,9 @@ import { BROKER } from "../engine/types.js";
 import { consumerIds, producerIds } from "../engine/team.js";
 import { SCENARIO_TEXTS, type ScenarioText } from "./texts.js";
 
+/** The actions a person can take (the host's fault is not one). */
+export type PlayerActionName = Exclude<ActionName, "fault">;
+
 export interface SeatDef {
   seat: string;
   role: Role;
@@ -148,7 +151,7 @@ export function seatsOf(config: VariantConfig): SeatDef[] {
 }
 
 /** The actions a role has in a variant; anything else is refused by the engine. */
-export function actionsFor(config: VariantConfig, role: Role): ActionName[] {
+export function actionsFor(config: VariantConfig, role: Role): PlayerActionName[] {
   if (role === "producer") {
     const retry = config.producer.publish === "ackRetry" || config.producer.publish === "ackRetryDedup" ? ["retry" as const] : [];
     if (config.producer.write === "dualWrite") return ["saveDb", "publish", ...retry];
@@ -156,7 +159,7 @@ export function actionsFor(config: VariantConfig, role: Role): ActionName[] {
     return ["send", ...retry];
   }
   if (role === "broker") return config.broker.manual ? (config.broker.durable ? ["route", "confirm", "persist"] : ["route", "confirm"]) : [];
-  const actions: ActionName[] = ["process"];
+  const actions: PlayerActionName[] = ["process"];
   if (config.consumer.ack !== "auto") actions.push("ack");
   if (config.consumer.idempotency !== "none") actions.push("check");
   if (config.consumer.allowHold) actions.push("hold", "release");

@@ -1,0 +1,66 @@
+// `npm run bots -- --url http://HOST:PORT --scenario ID --variant V --players N
+//   [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]`  (GAME.md §9)
+import { parseArgs } from "node:util";
+import { STRATEGIES, type Strategy } from "../../shared/bots/bots.js";
+import { findVariant } from "../../shared/scenarios/catalogue.js";
+import { runNetworkBots } from "./networkBots.js";
+
+function fail(message: string): never {
+  process.stderr.write(`bots: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        url: { type: "string" },
+        "join-url": { type: "string" },
+        scenario: { type: "string" },
+        variant: { type: "string" },
+        players: { type: "string" },
+        strategy: { type: "string", default: "careful" },
+        seconds: { type: "string", default: "30" },
+        seed: { type: "string" },
+        // Not part of the contract: adds bytes per second and action counts to the last line (benchmarks).
+        metrics: { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { url, scenario, variant } = values;
+  if (!url || !scenario || !variant || values.players === undefined) fail("usage: --url URL --scenario ID --variant V --players N [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]");
+  if (!/^https?:\/\//.test(url)) fail(`--url must be http(s)://HOST:PORT, got ${url}`);
+  if (!findVariant(scenario, variant)) fail(`unknown scenario/variant: ${scenario} ${variant}`);
+  const players = Number(values.players);
+  if (!Number.isInteger(players) || players < 0 || players > 200) fail("--players must be a whole number from 0 to 200");
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0 && seconds <= 3600)) fail("--seconds must be from 1 to 3600");
+  if (!STRATEGIES.includes(values.strategy as Strategy)) fail("--strategy must be naive or careful");
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) fail("--seed must be an integer");
+  const result = await runNetworkBots({
+    url: url.replace(/\/+$/, ""),
+    joinUrl: values["join-url"]?.replace(/\/+$/, ""),
+    scenario,
+    variant,
+    players,
+    strategy: values.strategy as Strategy,
+    seconds,
+    seed,
+    onStarted: (info) => process.stdout.write(`${JSON.stringify({ event: "started", ...info })}\n`),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const { gameId, roomCode, hostToken, latencyMs, summary } = result;
+  const extra = values.metrics ? { bytesPerSecond: result.bytesPerSecond, actions: result.actions, refusals: result.refusals } : {};
+  process.stdout.write(`${JSON.stringify({ gameId, roomCode, hostToken, players: result.players, latencyMs, summary, ...extra })}\n`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bots: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { createRound, stepRound } from "../sim/round.js";
+import { actionsFor } from "../scenarios/catalogue.js";
+import { seatView } from "../view/seatView.js";
+import { seatBotAction } from "./seatBot.js";
+import type { Command } from "../engine/types.js";
+import type { ProducerSeat } from "../view/seatView.js";
+
+describe("seat bot", () => {
+  it("plays a round from seat views alone: every action it chooses is accepted or refused with a reason, and work gets done", () => {
+    const round = createRound({ scenario: "t4-duplicates", variant: "fixed", seed: 3, teams: 1, players: ["P1", "C1", "C2"].map((seat) => ({ team: 0, seat, name: seat })) });
+    const config = round.header.config;
+    const seats = { P1: "producer", C1: "consumer", C2: "consumer" } as const;
+    let applied = 0;
+    for (let tick = 0; tick < 900; tick++) {
+      const commands: Command[] = [];
+      for (const [seat, role] of Object.entries(seats)) {
+        const act = seatBotAction({ seat, role, actions: actionsFor(config, role), view: seatView(round.teams[0], seat) }, "careful", tick % 14 === 0);
+        if (act) commands.push({ seat, ...act } as never);
+      }
+      for (const e of stepRound(round, new Map([[0, commands]]))) if (e.type === "applied") applied++;
+    }
+    expect(applied).toBeGreaterThan(60);
+  });
+
+  it("waits while its node is down and never starts new work when not allowed to", () => {
+    const view: ProducerSeat = { role: "producer", up: false, next: { msgId: "P1-1", key: "ana", seq: 1, amount: 5 }, remaining: 1, sent: [], inFlight: 0, halfDone: null, outbox: 0 };
+    expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view }, "careful", true)).toBeNull();
+    expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view: { ...view, up: true } }, "careful", false)).toBeNull();
+    expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view: { ...view, up: true } }, "careful", true)).toEqual({ action: "send" });
+  });
+});

@@ -1,0 +1,53 @@
+// A bot that plays one seat through the network: it sees only what a phone sees (the seat
+// detail the room sends) and answers with at most one action, like a person tapping.
+import type { ActMessage, PlayerAction } from "../protocol.js";
+import type { SeatView } from "../view/seatView.js";
+import type { Strategy } from "./bots.js";
+
+export interface SeatDetail {
+  seat: string;
+  role: "producer" | "broker" | "consumer" | null;
+  actions: PlayerAction[];
+  view: SeatView | null;
+}
+
+/** The next action for this seat, or null to wait. `mayStartNew` paces new business events. */
+export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNew: boolean): ActMessage | null {
+  const view = detail.view;
+  if (!view || !view.up) return null;
+  const can = (a: PlayerAction) => detail.actions.includes(a);
+  const careful = strategy === "careful";
+  if (view.role === "producer") {
+    const late = view.sent.find((r) => r.status === "timedOut");
+    if (careful && late && can("retry")) return { action: "retry", msgId: late.msgId };
+    if (view.halfDone) {
+      if (!view.halfDone.saved && can("saveDb")) return { action: "saveDb" };
+      if (!view.halfDone.published && can("publish")) return { action: "publish" };
+    }
+    if (!mayStartNew || !view.next) return null;
+    if (can("commitOutbox")) return { action: "commitOutbox" };
+    if (can("saveDb")) return { action: "saveDb" };
+    if (can("send")) return { action: "send" };
+    return null;
+  }
+  if (view.role === "broker") {
+    const item = view.intake[0];
+    if (!item) return null;
+    if (careful) {
+      if (can("persist") && !item.persisted) return { action: "persist", token: item.token };
+      if (!item.routed) return { action: "route", token: item.token, target: "all" };
+      return { action: "confirm", token: item.token };
+    }
+    if (!item.confirmed) return { action: "confirm", token: item.token };
+    return { action: "route", token: item.token, target: "all" };
+  }
+  for (const item of view.inbox) {
+    if (item.acked || !can("ack")) continue;
+    if (item.processed || item.checked === true) return { action: "ack", token: item.token };
+  }
+  if (view.processing) return null;
+  const next = view.inbox.find((i) => !i.processed && i.checked !== true);
+  if (!next) return null;
+  if (careful && can("check") && next.checked === null) return { action: "check", token: next.token };
+  return { action: "process", token: next.token };
+}
