@@ -202,4 +202,23 @@ describe("class room", () => {
     expect(metrics).toMatch(/exactly_once_tick_ms_count \d+/);
     expect(metrics).toMatch(/exactly_once_refusals_total\{reason="/);
   });
+
+  it("a phone receives its own team's pipeline and players, not the other teams'", async () => {
+    const { host, players } = await classWithPlayers(7);
+    await startRound(host);
+    await Promise.all(players.map((p) => p.waitFor("seat")));
+    await sleep(300);
+    const teamOf = (p: Recorder) => p.last("seat").team as number;
+    const phone = players[0];
+    const mine = teamOf(phone);
+    const other = players.map(teamOf).find((t) => t !== mine)!;
+    expect(host.room.state.teams.length).toBeGreaterThanOrEqual(2);
+    expect(phone.room.state.teams[mine].nodes.size).toBeGreaterThan(0);
+    expect(phone.room.state.teams[other].nodes?.size ?? 0).toBe(0);
+    expect(phone.room.state.teams[other].committed).toBeGreaterThanOrEqual(0);
+    const visible = [...phone.room.state.players.values()].map((p: any) => p.team);
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.every((t: number) => t === mine)).toBe(true);
+    expect(host.room.state.players.size).toBe(7);
+  });
 });

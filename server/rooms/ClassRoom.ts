@@ -36,6 +36,7 @@ export const RECONNECT_SECONDS = 120;
 /** A seat whose people are all gone is played by a bot after this long. */
 export const BOT_TAKEOVER_MS = 8000;
 const COUNTDOWN_MS = 3000;
+const DRAIN_SPEED = 10;
 /** Drawing events the projector receives for its focused team. */
 const DRAWN = new Set(["hop", "dropped", "crashed", "restarted", "linkCut", "linkHealed", "applied", "committed", "refused", "requeued", "deduplicated", "discarded", "skipped", "fault", "drainStarted", "drainEnded"]);
 
@@ -353,7 +354,11 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     const round = this.round;
     if (!round || (phase !== "running" && phase !== "draining")) return;
     this.updateBotSeats(round);
-    const events = stepRound(round);
+    // The drain is bots only: it runs DRAIN_SPEED times faster than the round, so the class waits seconds, not minutes.
+    const events: Emitted[] = [];
+    let steps = 0;
+    do events.push(...stepRound(round));
+    while (round.phase === "draining" && ++steps < DRAIN_SPEED);
     this.absorb(events);
     if (round.phase === "draining") this.state.phase = "draining";
     this.state.tick = round.tick;
