@@ -71,7 +71,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   private pendingLines: string[] = [];
   private appendChain: Promise<void> = Promise.resolve();
   private teamViews: StateView[] = [];
-  private readonly hostView = new StateView();
+  private hostView = new StateView();
   private readonly hosts = new Set<string>();
   private readonly seatSent = new Map<string, string>();
   private config: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null };
@@ -269,11 +269,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
         return;
       case "host:focus": {
         if (!this.round || message.value.team >= this.round.teams.length) return this.refuse(client, type, "unknownTeam");
-        const old = this.state.teams[this.state.focusedTeam];
-        if (old) this.hostView.remove(old);
         this.state.focusedTeam = message.value.team;
-        const focused = this.state.teams[message.value.team];
-        if (focused) this.hostView.add(focused);
         return;
       }
     }
@@ -317,9 +313,15 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       if (client) this.attachView(client, player);
       this.seatSent.delete(player.id);
     }
+    // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
     this.state.focusedTeam = 0;
-    const focused = this.state.teams[0];
-    if (focused) this.hostView.add(focused);
+    this.hostView = new StateView();
+    this.state.players.forEach((ps) => this.hostView.add(ps));
+    for (const team of this.state.teams) this.hostView.add(team);
+    for (const id of this.hosts) {
+      const host = this.clients.get(id);
+      if (host) host.view = this.hostView;
+    }
     this.state.gameId = gameId;
     this.state.round = roundNumber;
     this.state.seed = seed | 0;

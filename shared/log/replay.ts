@@ -38,7 +38,9 @@ export function replay(header: LogHeader, events: readonly Emitted[]): ReplayRes
   const produced: Emitted[] = [];
   const compare = (): Divergence | null => {
     for (const e of produced) {
-      const expected = compared < events.length ? eventLine(events[compared]) : null;
+      // A log cut short (a crash, a torn last line) simply ends: what it holds must match.
+      if (compared >= events.length) break;
+      const expected = eventLine(events[compared]);
       const actual = eventLine(e);
       if (expected !== actual) return { index: compared, tick: e.tick, team: e.team, expected, actual };
       compared++;

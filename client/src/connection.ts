@@ -1,0 +1,220 @@
+// The client's only user of the Colyseus SDK and of the HTTP API. Pages and scenes call
+// its methods and listen to its events; none of them touches the SDK directly.
+import { Client, type Room } from "@colyseus/sdk";
+import type { ActMessage, PlayerAction, Refusal } from "../../shared/protocol.js";
+
+export type Status = "connecting" | "connected" | "reconnecting" | "disconnected";
+
+export interface Welcome {
+  role: "host" | "player" | "spectator";
+  code: string;
+  playerId?: string;
+  name?: string;
+  resumeToken?: string;
+  joinUrl?: string;
+}
+
+interface Events {
+  status: Status;
+  welcome: Welcome;
+  seat: any;
+  refused: Refusal;
+  roundOver: any;
+  events: any[];
+  state: any;
+}
+
+type Listener<K extends keyof Events> = (value: Events[K]) => void;
+
+export class JoinError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+const resumeKey = (code: string) => `eo:resume:${code}`;
+const HOSTED_KEY = "eo:hosted";
+
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export interface HostedRoom {
+  roomCode: string;
+  hostToken: string;
+  createdAt: string;
+}
+
+export class Connection {
+  private readonly client: Client;
+  private room: Room | null = null;
+  private readonly listeners = new Map<keyof Events, Set<(v: unknown) => void>>();
+  private n = 0;
+  private code = "";
+  private resumeToken: string | null = null;
+  status: Status = "connecting";
+
+  constructor(readonly baseUrl: string = location.origin) {
+    this.client = new Client(baseUrl);
+  }
+
+  on<K extends keyof Events>(event: K, listener: Listener<K>): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as (v: unknown) => void);
+    return () => set?.delete(listener as (v: unknown) => void);
+  }
+
+  private emit<K extends keyof Events>(event: K, value: Events[K]): void {
+    for (const l of this.listeners.get(event) ?? []) l(value);
+  }
+
+  private setStatus(status: Status): void {
+    this.status = status;
+    this.emit("status", status);
+  }
+
+  get state(): any {
+    return this.room?.state;
+  }
+
+  // --- HTTP -------------------------------------------------------------------------------
+
+  async createRoom(): Promise<{ roomCode: string; hostToken: string; joinUrl: string }> {
+    const res = await fetch(`${this.baseUrl}/api/rooms`, { method: "POST" });
+    if (!res.ok) throw new JoinError(res.status === 429 ? "rateLimited" : "serverError");
+    const room = (await res.json()) as { roomCode: string; hostToken: string; joinUrl: string };
+    const hosted = Connection.hostedRooms().filter((h) => h.roomCode !== room.roomCode);
+    hosted.unshift({ roomCode: room.roomCode, hostToken: room.hostToken, createdAt: new Date().toISOString() });
+    storage()?.setItem(HOSTED_KEY, JSON.stringify(hosted.slice(0, 50)));
+    return room;
+  }
+
+  /** The rooms this browser created, newest first (their host tokens open their games). */
+  static hostedRooms(): HostedRoom[] {
+    try {
+      const value = JSON.parse(storage()?.getItem(HOSTED_KEY) ?? "[]") as unknown;
+      return Array.isArray(value) ? (value as HostedRoom[]).filter((h) => typeof h?.roomCode === "string" && typeof h?.hostToken === "string") : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async roomExists(code: string): Promise<boolean> {
+    const res = await fetch(`${this.baseUrl}/api/rooms/${encodeURIComponent(code)}`);
+    return res.ok;
+  }
+
+  async catalogue(): Promise<any[]> {
+    return (await (await fetch(`${this.baseUrl}/api/catalogue`)).json()) as any[];
+  }
+
+  async games(hostToken: string): Promise<any[]> {
+    const res = await fetch(`${this.baseUrl}/api/games`, { headers: { Authorization: `Bearer ${hostToken}` } });
+    return res.ok ? ((await res.json()) as any[]) : [];
+  }
+
+  async gameLog(gameId: string, hostToken: string): Promise<string> {
+    const res = await fetch(`${this.baseUrl}/api/games/${encodeURIComponent(gameId)}/log`, { headers: { Authorization: `Bearer ${hostToken}` } });
+    if (!res.ok) throw new JoinError(String(res.status));
+    return res.text();
+  }
+
+  // --- rooms ------------------------------------------------------------------------------
+
+  async joinAsHost(code: string, hostToken: string): Promise<void> {
+    await this.attach(code, { hostToken });
+  }
+
+  /** Joins by code; with a stored resume token for this code, comes back to the same seat instead. */
+  async joinAsPlayer(code: string, name: string): Promise<void> {
+    const token = storage()?.getItem(resumeKey(code));
+    if (token) {
+      try {
+        await this.attach(code, { resumeToken: token });
+        return;
+      } catch {
+        storage()?.removeItem(resumeKey(code));
+      }
+    }
+    await this.attach(code, { name });
+  }
+
+  static storedResume(code: string): boolean {
+    return !!storage()?.getItem(resumeKey(code));
+  }
+
+  private async attach(code: string, options: Record<string, unknown>): Promise<void> {
+    this.setStatus("connecting");
+    let room: Room;
+    try {
+      room = await this.client.joinById(code, options);
+    } catch (error) {
+      this.setStatus("disconnected");
+      const message = error instanceof Error ? error.message : String(error);
+      const known = ["notHost", "badName", "roomLocked", "roomFull"].find((k) => message.includes(k));
+      throw new JoinError(known ?? (/not found|invalid|expired/i.test(message) ? "unknownRoom" : "serverError"));
+    }
+    this.room = room;
+    this.code = code;
+    room.reconnection.maxRetries = 30;
+    room.onMessage("welcome", (w: Welcome) => {
+      if (w.resumeToken) {
+        this.resumeToken = w.resumeToken;
+        storage()?.setItem(resumeKey(code), w.resumeToken);
+      }
+      this.emit("welcome", w);
+    });
+    room.onMessage("seat", (s: unknown) => this.emit("seat", s));
+    room.onMessage("refused", (r: Refusal) => this.emit("refused", r));
+    room.onMessage("roundOver", (r: unknown) => this.emit("roundOver", r));
+    room.onMessage("events", (e: any[]) => this.emit("events", e));
+    room.onStateChange((s: unknown) => this.emit("state", s));
+    room.onDrop(() => this.setStatus("reconnecting"));
+    room.onReconnect(() => this.setStatus("connected"));
+    room.onLeave((code: number) => {
+      if (this.room !== room) return;
+      this.room = null;
+      if (code === 1000 || code === 4000) return this.setStatus("disconnected");
+      // The automatic reconnection gave up: join again with the resume token (same seat).
+      this.setStatus("reconnecting");
+      void this.rejoin();
+    });
+    this.setStatus("connected");
+  }
+
+  private async rejoin(): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)));
+      if (!this.resumeToken) break;
+      try {
+        await this.attach(this.code, { resumeToken: this.resumeToken });
+        return;
+      } catch {
+        /* try again */
+      }
+    }
+    this.setStatus("disconnected");
+  }
+
+  /** Sends a player's action; returns its sequence number (echoed in a refusal). */
+  act(action: PlayerAction, args: Omit<ActMessage, "action" | "n"> = {}): number {
+    const n = ++this.n;
+    this.room?.send("act", { action, ...args, n });
+    return n;
+  }
+
+  host(type: string, payload: Record<string, unknown> = {}): void {
+    this.room?.send(type, payload);
+  }
+
+  async leave(): Promise<void> {
+    const room = this.room;
+    this.room = null;
+    await room?.leave(true);
+  }
+}

@@ -1,0 +1,111 @@
+// The token sprites, drawn once per scale into one canvas texture: a frame per kind, and a
+// "dropped" frame per kind (the same shape, faded, under a red cross).
+
+import type Phaser from "phaser";
+import { FONT_FAMILY, TOKEN_KINDS, colours, css, tokenStyle } from "./palette.js";
+
+export interface TokenFrames {
+  key: string;
+  /** Side of every (square) frame, in pixels. */
+  cell: number;
+  /** Frame names by kind; unknown kinds use `fallback`. */
+  normal: Map<string, string>;
+  dropped: Map<string, string>;
+  fallback: { normal: string; dropped: string };
+}
+
+let textureSerial = 0;
+
+/** Token radius in pixels at a given scene scale (1 at 1080p). */
+export function tokenRadius(scale: number): number {
+  return Math.max(5, 9 * scale);
+}
+
+export function createTokenTextures(scene: Phaser.Scene, scale: number): TokenFrames {
+  const radius = tokenRadius(scale);
+  const cell = Math.ceil(radius * 2 * 1.5 + 6);
+  const kinds = [...TOKEN_KINDS, "?"];
+  const key = `tokens-${++textureSerial}`;
+  const texture = scene.textures.createCanvas(key, cell * kinds.length, cell * 2);
+  if (!texture) throw new Error("could not create the token texture");
+  const ctx = texture.getContext();
+  const frames: TokenFrames = {
+    key,
+    cell,
+    normal: new Map(),
+    dropped: new Map(),
+    fallback: { normal: "", dropped: "" },
+  };
+  kinds.forEach((kind, column) => {
+    for (const dropped of [false, true]) {
+      const x = column * cell;
+      const y = dropped ? cell : 0;
+      drawToken(ctx, kind, x + cell / 2, y + cell / 2, radius, dropped);
+      const name = `${kind}${dropped ? ":dropped" : ""}`;
+      texture.add(name, 0, x, y, cell, cell);
+      if (kind === "?") {
+        if (dropped) frames.fallback.dropped = name;
+        else frames.fallback.normal = name;
+      } else {
+        (dropped ? frames.dropped : frames.normal).set(kind, name);
+      }
+    }
+  });
+  texture.refresh();
+  return frames;
+}
+
+function drawToken(
+  ctx: CanvasRenderingContext2D,
+  kind: string,
+  cx: number,
+  cy: number,
+  radius: number,
+  dropped: boolean,
+): void {
+  const style = tokenStyle(kind);
+  ctx.save();
+  ctx.globalAlpha = dropped ? 0.55 : 1;
+  ctx.beginPath();
+  if (style.shape === "circle") {
+    ctx.arc(cx, cy, radius, 0, Math.PI * 2);
+  } else {
+    const r = radius * 1.2;
+    ctx.moveTo(cx, cy - r);
+    ctx.lineTo(cx + r, cy);
+    ctx.lineTo(cx, cy + r);
+    ctx.lineTo(cx - r, cy);
+    ctx.closePath();
+  }
+  ctx.fillStyle = css(style.colour);
+  ctx.fill();
+  ctx.lineWidth = Math.max(1.5, radius * 0.22);
+  ctx.strokeStyle = css(colours.background);
+  ctx.stroke();
+  ctx.restore();
+  if (dropped) {
+    const arm = radius * 1.25;
+    ctx.save();
+    ctx.lineCap = "round";
+    ctx.strokeStyle = css(colours.background);
+    ctx.lineWidth = radius * 0.75;
+    crossPath(ctx, cx, cy, arm);
+    ctx.stroke();
+    ctx.strokeStyle = css(colours.cross);
+    ctx.lineWidth = radius * 0.42;
+    crossPath(ctx, cx, cy, arm);
+    ctx.stroke();
+    ctx.restore();
+  }
+}
+
+function crossPath(ctx: CanvasRenderingContext2D, cx: number, cy: number, arm: number): void {
+  ctx.beginPath();
+  ctx.moveTo(cx - arm, cy - arm);
+  ctx.lineTo(cx + arm, cy + arm);
+  ctx.moveTo(cx + arm, cy - arm);
+  ctx.lineTo(cx - arm, cy + arm);
+}
+
+/** A legend swatch's label font, shared with the focused panel. */
+export const legendFont = (scale: number): string => `600 ${Math.round(20 * scale)}px ${FONT_FAMILY}`;
