@@ -11,24 +11,7 @@ import type { ServerContext } from "../context.js";
 import { GAME_ID_PATTERN } from "../logs/LogStore.js";
 import { lanUrls } from "../net.js";
 import { hashToken, tokenMatches } from "../rooms/ClassRoom.js";
-
-/** Requests per minute per address for the endpoints a stranger could hammer. */
-class AddressLimiter {
-  private readonly hits = new Map<string, number[]>();
-  constructor(private readonly perMinute: number) {}
-  allow(address: string): boolean {
-    const now = Date.now();
-    const recent = (this.hits.get(address) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= this.perMinute) {
-      this.hits.set(address, recent);
-      return false;
-    }
-    recent.push(now);
-    this.hits.set(address, recent);
-    if (this.hits.size > 10_000) this.hits.clear();
-    return true;
-  }
-}
+import { AddressLimiter } from "./AddressLimiter.js";
 
 function newRoomCode(): string {
   let code = "";
@@ -53,7 +36,7 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 
 export function installRoutes(app: Application, ctx: ServerContext): void {
   const createLimiter = new AddressLimiter(20);
-  const lookupLimiter = new AddressLimiter(60);
+  const lookupLimiter = new AddressLimiter(600);
   const { store, metrics, config } = ctx;
   app.disable("x-powered-by");
   app.use(securityHeaders);

@@ -2,7 +2,8 @@
 // commands (after checking shape, seat and round state) and engine events to schema state,
 // logs every tick, and lets bots hold the seats nobody plays. No game rule lives here.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
+import { joinLimiter } from "../http/AddressLimiter.js";
 import { StateView } from "@colyseus/schema";
 import { check } from "../../shared/checker/checker.js";
 import { LiveScore } from "../../shared/checker/liveScore.js";
@@ -87,7 +88,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.ctx.metrics.rooms++;
   }
 
-  onAuth(_client: Client, options: unknown): Auth {
+  onAuth(_client: Client, options: unknown, context?: AuthContext): Auth {
+    if (!joinLimiter.allow(context?.ip)) throw new ServerError(4429, "rateLimited");
     const o = (typeof options === "object" && options !== null ? options : {}) as Record<string, unknown>;
     if (o.hostToken !== undefined) {
       if (!tokenMatches(o.hostToken, this.hostTokenHash)) throw new ServerError(4401, "notHost");

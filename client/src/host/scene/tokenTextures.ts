@@ -2,7 +2,7 @@
 // "dropped" frame per kind (the same shape, faded, under a red cross).
 
 import type Phaser from "phaser";
-import { FONT_FAMILY, TOKEN_KINDS, colours, css, tokenStyle } from "./palette.js";
+import { TOKEN_KINDS, colours, css, tokenStyle } from "./palette.js";
 
 export interface TokenFrames {
   key: string;
@@ -106,6 +106,3 @@ function crossPath(ctx: CanvasRenderingContext2D, cx: number, cy: number, arm: n
   ctx.moveTo(cx + arm, cy - arm);
   ctx.lineTo(cx - arm, cy + arm);
 }
-
-/** A legend swatch's label font, shared with the focused panel. */
-export const legendFont = (scale: number): string => `600 ${Math.round(20 * scale)}px ${FONT_FAMILY}`;

@@ -1,0 +1,109 @@
+// The focused team's title band (name, anomaly counts, score) and the legend of token
+// shapes under the pipeline.
+
+import type Phaser from "phaser";
+import type { SceneLabels, TeamModel } from "./model.js";
+import type { FocusBands } from "./layout.js";
+import { FONT_FAMILY, TOKEN_KINDS, colours, countGlyphs, css, tokenStyle } from "./palette.js";
+import { tokenRadius } from "./tokenTextures.js";
+import { setTextIfChanged } from "./text.js";
+
+export class FocusHeader {
+  private readonly name: Phaser.GameObjects.Text;
+  private readonly score: Phaser.GameObjects.Text;
+  private readonly counts: Phaser.GameObjects.Text[];
+  private readonly legendGraphics: Phaser.GameObjects.Graphics;
+  private legendTexts: Phaser.GameObjects.Text[] = [];
+  private bands: FocusBands | undefined;
+  private scale = 1;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    depth: number,
+  ) {
+    const text = (colour: number) =>
+      scene.add.text(0, 0, "", { fontFamily: FONT_FAMILY, fontStyle: "bold", color: css(colour) }).setDepth(depth);
+    this.name = text(colours.text).setOrigin(0, 0.5);
+    this.score = text(colours.text).setOrigin(1, 0.5);
+    this.counts = [text(colours.lost), text(colours.duplicated), text(colours.misordered)].map((t) => t.setOrigin(1, 0.5));
+    this.legendGraphics = scene.add.graphics().setDepth(depth);
+  }
+
+  setLayout(bands: FocusBands, scale: number): void {
+    this.bands = bands;
+    this.scale = scale;
+    this.name.setFontSize(Math.round(42 * scale));
+    this.score.setFontSize(Math.round(42 * scale));
+    for (const count of this.counts) count.setFontSize(Math.round(30 * scale));
+    this.drawLegend();
+  }
+
+  setTeam(team: TeamModel | null, labels: SceneLabels): void {
+    const bands = this.bands;
+    if (!bands) return;
+    const visible = team !== null;
+    for (const text of [this.name, this.score, ...this.counts]) text.setVisible(visible);
+    if (!team) return;
+    const y = bands.header.y + bands.header.h / 2;
+    setTextIfChanged(this.name, `${labels.team} ${team.team} · ${team.name}`);
+    setTextIfChanged(this.score, `${labels.score}: ${team.score}`);
+    const values = [
+      `${countGlyphs.lost} ${team.lost}`,
+      `${countGlyphs.duplicated} ${team.duplicated}`,
+      `${countGlyphs.misordered} ${team.misordered}`,
+    ];
+    const raw = [team.lost, team.duplicated, team.misordered];
+    this.name.setPosition(bands.header.x, y);
+    this.score.setPosition(bands.header.x + bands.header.w, y);
+    let right = this.score.x - this.score.width - 40 * this.scale;
+    this.counts.forEach((count, index) => {
+      setTextIfChanged(count, values[index]!);
+      count.setAlpha(raw[index]! > 0 ? 1 : 0.45);
+    });
+    for (let index = this.counts.length - 1; index >= 0; index--) {
+      const count = this.counts[index]!;
+      count.setPosition(right, y);
+      right -= count.width + 26 * this.scale;
+    }
+  }
+
+  destroy(): void {
+    for (const text of [this.name, this.score, ...this.counts, ...this.legendTexts]) text.destroy();
+    this.legendGraphics.destroy();
+  }
+
+  /** One swatch per token kind, the same shape and colour as the tokens in flight. */
+  private drawLegend(): void {
+    const bands = this.bands;
+    if (!bands) return;
+    for (const text of this.legendTexts) text.destroy();
+    this.legendTexts = [];
+    const g = this.legendGraphics;
+    g.clear();
+    const s = this.scale;
+    const r = tokenRadius(s);
+    const y = bands.legend.y + bands.legend.h / 2;
+    let x = bands.legend.x + r;
+    for (const kind of TOKEN_KINDS) {
+      const style = tokenStyle(kind);
+      g.fillStyle(style.colour, 1);
+      if (style.shape === "circle") {
+        g.fillCircle(x, y, r);
+      } else {
+        const d = r * 1.2;
+        g.fillTriangle(x, y - d, x + d, y, x, y + d);
+        g.fillTriangle(x, y - d, x - d, y, x, y + d);
+      }
+      const label = this.scene.add
+        .text(x + r + 8 * s, y, kind, {
+          fontFamily: FONT_FAMILY,
+          fontSize: `${Math.round(22 * s)}px`,
+          color: css(colours.textDim),
+        })
+        .setOrigin(0, 0.5)
+        .setDepth(this.name.depth);
+      this.legendTexts.push(label);
+      x += r * 2 + 8 * s + label.width + 30 * s;
+    }
+  }
+}
