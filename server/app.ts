@@ -1,6 +1,7 @@
 // Builds a server process: the log store, the Colyseus server (with Redis presence and
 // driver when REDIS_URL is set), the class room, and the HTTP routes.
-import { Server, type Presence } from "@colyseus/core";
+import { matchMaker, Server, type Presence } from "@colyseus/core";
+import type { GameMeta } from "./logs/LogStore.js";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -18,6 +19,8 @@ export const MAX_FRAME_BYTES = 8 * 1024;
 export interface App {
   server: Server;
   context: ServerContext;
+  /** Brings back the rooms whose round was running when the server died (call after listen). */
+  recover(): Promise<string[]>;
   /** Stops accepting players, disposes rooms, flushes logs. */
   close(): Promise<void>;
 }
@@ -40,6 +43,23 @@ export async function createApp(config: ServerConfig): Promise<App> {
   return {
     server,
     context,
+    async recover() {
+      const recovered: string[] = [];
+      const since = Date.now() - 12 * 3600_000;
+      const latest = new Map<string, GameMeta>();
+      for (const game of await store.listGames({ limit: 500 })) if (!latest.has(game.roomCode)) latest.set(game.roomCode, game);
+      for (const game of latest.values()) {
+        if (game.endedAt !== null || Date.parse(game.createdAt) < since) continue;
+        if ((await matchMaker.query({ roomId: game.roomCode })).length > 0) continue;
+        try {
+          await matchMaker.createRoom("class", { roomCode: game.roomCode, hostTokenHash: game.hostTokenHash, restore: true });
+          recovered.push(game.roomCode);
+        } catch (error) {
+          console.error(`cannot bring back room ${game.roomCode}`, error);
+        }
+      }
+      return recovered;
+    },
     async close() {
       await server.gracefullyShutdown(false).catch(() => undefined);
       await store.close();

@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const app = await createApp(config);
   await app.server.listen(config.port);
+  const recovered = await app.recover();
   const urls = lanUrls(config.port);
   process.stdout.write(
     [
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
       `  host (projector): http://localhost:${config.port}/host`,
       ...urls.map((u) => `  students join at:  ${u}/`),
       `  QR codes point to: ${app.context.joinBaseUrl}/${config.publicUrl ? " (PUBLIC_URL)" : ""}`,
+      ...(recovered.length ? [`  brought back after a crash: ${recovered.join(", ")} (paused; the host resumes)`] : []),
       "",
     ].join("\n"),
   );

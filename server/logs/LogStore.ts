@@ -8,6 +8,8 @@ export interface RoomMeta {
   hostTokenHash: string;
   /** ISO 8601. */
   createdAt: string;
+  /** What the room needs to come back after a restart (roster, settings); opaque to the store. */
+  snapshot?: unknown;
 }
 
 export interface GameMeta {

@@ -9,7 +9,8 @@ import { check } from "../../shared/checker/checker.js";
 import { LiveScore } from "../../shared/checker/liveScore.js";
 import { TICK_MS } from "../../shared/engine/config.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import { eventLine, headerLine } from "../../shared/log/log.js";
+import { eventLine, headerLine, parseLog } from "../../shared/log/log.js";
+import { restoreRound } from "../../shared/sim/restore.js";
 import { cleanName, parseAct, parseHost, toCommand, type ConfigMessage, type HostMessage, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
 import { actionsFor, findScenario, findVariant, seatsOf } from "../../shared/scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
@@ -17,13 +18,22 @@ import { summaryOf } from "../../shared/checker/checker.js";
 import { roleOfSeat, seatView } from "../../shared/view/seatView.js";
 import { serverContext } from "../context.js";
 import { RateLimiter } from "./RateLimiter.js";
-import { MAX_PLAYERS, Roster, RosterError, type Player } from "./Roster.js";
+import { MAX_PLAYERS, Roster, RosterError, type Player, type RosterSnapshot } from "./Roster.js";
 import { ClassState, PlayerState, type TeamState } from "./schema.js";
 import { buildTeams, syncCounts, syncFlying, syncPipeline, teamView } from "./syncState.js";
 
 export interface ClassRoomOptions {
   roomCode: string;
   hostTokenHash: string;
+  /** Re-created after a crash: bring back the roster and the running round. */
+  restore?: boolean;
+}
+
+interface RoomSnapshot {
+  roster: RosterSnapshot;
+  config: ConfigMessage;
+  locked: boolean;
+  round: number;
 }
 
 interface Auth {
@@ -64,7 +74,9 @@ export class ClassRoom extends Room<{ state: ClassState }> {
 
   private readonly ctx = serverContext();
   private hostTokenHash = "";
-  private readonly roster = new Roster();
+  private roster = new Roster();
+  private createdAt = new Date().toISOString();
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly limiter = new RateLimiter(8, 16);
   private round: Round | null = null;
   private scores: LiveScore[] = [];
@@ -78,12 +90,13 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   private config: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null };
   private countdownUntil = 0;
 
-  onCreate(options: ClassRoomOptions): void {
+  async onCreate(options: ClassRoomOptions): Promise<void> {
     this.roomId = options.roomCode;
     this.hostTokenHash = options.hostTokenHash;
     this.state.code = options.roomCode;
     this.autoDispose = false;
     this.onMessage("*", (client: Client, type: string | number, message: unknown) => this.receive(client, String(type), message));
+    if (options.restore) await this.restore();
     this.setTimestep(() => this.tick(), TICK_MS);
     this.ctx.metrics.rooms++;
   }
@@ -126,6 +139,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       this.hostView.add(ps);
     }
     this.ctx.metrics.players++;
+    if (!auth.resume) this.persist();
     this.syncPlayer(player);
     this.attachView(client, player);
     this.seatSent.delete(player.id);
@@ -161,6 +175,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
 
   async onDispose(): Promise<void> {
     this.ctx.metrics.rooms = Math.max(0, this.ctx.metrics.rooms - 1);
+    if (this.persistTimer) clearTimeout(this.persistTimer);
     this.flushLog();
     await this.appendChain;
   }
@@ -222,6 +237,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
         const scenario = findScenario(message.value.scenario);
         if (!scenario || !findVariant(message.value.scenario, message.value.variant)) return this.refuse(client, type, "unknownScenario");
         this.config = message.value;
+        this.persist();
         this.state.scenario = message.value.scenario;
         this.state.variant = message.value.variant;
         this.state.seed = message.value.seed ?? 0;
@@ -260,6 +276,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
         if (active) return this.refuse(client, type, "roundActive");
         const player = this.roster.move(message.value.player, message.value.team);
         if (!player) return this.refuse(client, type, "unknownPlayer");
+        this.persist();
         this.syncPlayer(player);
         const c = player.sessionId ? this.clients.get(player.sessionId) : undefined;
         if (c) this.attachView(c, player);
@@ -267,6 +284,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       }
       case "host:lock":
         this.state.locked = message.value.locked;
+        this.persist();
         void (message.value.locked ? this.lock() : this.unlock());
         return;
       case "host:focus": {
@@ -286,7 +304,6 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.roster.startRound(seats);
     const seed = this.config.seed ?? randomInt(1, 2 ** 31 - 1);
     const roundNumber = this.state.round + 1;
-    const gameId = `${this.state.code}-${roundNumber}-${randomBytes(3).toString("hex")}`;
     const players: { team: number; seat: string; name: string }[] = [];
     this.roster.teams.forEach((_, t) => {
       for (const { seat } of seats) {
@@ -294,20 +311,39 @@ export class ClassRoom extends Room<{ state: ClassState }> {
         if (holders.length) players.push({ team: t, seat, name: holders.map((h) => h.name).join(" + ") });
       }
     });
-    this.round = createRound({
+    const round = createRound({
       scenario: this.config.scenario,
       variant: this.config.variant,
       seed,
       teams: this.roster.teams.length,
-      gameId,
+      gameId: this.newGameId(roundNumber),
       players,
       roundTicks: this.config.roundSeconds ? Math.round((this.config.roundSeconds * 1000) / TICK_MS) : undefined,
     });
-    this.scores = this.round.teams.map(() => new LiveScore());
-    this.roundEvents = [];
+    this.beginRound(round, roundNumber, []);
+    this.state.phase = "countdown";
+    this.countdownUntil = Date.now() + COUNTDOWN_MS;
+    this.state.countdown = Math.ceil(COUNTDOWN_MS / 1000);
+    this.sendSeats();
+    this.persist();
+  }
+
+  private newGameId(roundNumber: number): string {
+    return `${this.state.code}-${roundNumber}-${randomBytes(3).toString("hex")}`;
+  }
+
+  /** Installs a round: scores, schema teams, views, and its log (with the events it has already lived, after a restore). */
+  private beginRound(round: Round, roundNumber: number, lived: Emitted[]): void {
+    this.round = round;
+    this.scores = round.teams.map(() => new LiveScore());
+    this.roundEvents = [...lived];
+    for (const e of lived) this.scores[e.team]?.add(e);
     this.pendingLines = [];
-    buildTeams(this.state, this.round.teams, this.roster.teams.map((_, t) => `${t + 1}`), this.round.humanSeats);
-    this.state.teams.forEach((team, t) => set(team, this.roster.members(t).length));
+    buildTeams(this.state, round.teams, this.roster.teams.map((_, t) => `${t + 1}`), round.humanSeats);
+    this.state.teams.forEach((team, t) => {
+      set(team, this.roster.members(t).length);
+      syncCounts(team, this.scores[t].counts);
+    });
     this.teamViews = this.state.teams.map((team) => teamView(team));
     for (const player of this.roster.players.values()) {
       this.syncPlayer(player);
@@ -324,26 +360,77 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       const host = this.clients.get(id);
       if (host) host.view = this.hostView;
     }
-    this.state.gameId = gameId;
+    const header = round.header;
+    this.state.gameId = header.gameId;
     this.state.round = roundNumber;
-    this.state.seed = seed | 0;
-    this.state.scenario = this.config.scenario;
-    this.state.variant = this.config.variant;
-    this.state.tick = 0;
-    this.state.roundTicks = this.round.header.config.roundTicks;
-    this.state.phase = "countdown";
-    this.countdownUntil = Date.now() + COUNTDOWN_MS;
-    this.state.countdown = Math.ceil(COUNTDOWN_MS / 1000);
-    this.sendSeats();
-    const header = this.round.header;
-    this.appendChain = this.appendChain.then(() =>
-      this.ctx.store
-        .createGame(
-          { gameId, roomCode: this.state.code, hostTokenHash: this.hostTokenHash, scenario: header.scenario, variant: header.variant, seed: header.seed, teams: header.teams.length, createdAt: new Date().toISOString(), endedAt: null, summary: null },
+    this.state.seed = header.seed | 0;
+    this.state.scenario = header.scenario;
+    this.state.variant = header.variant;
+    this.state.tick = round.tick;
+    this.state.roundTicks = header.config.roundTicks;
+    const lines = lived.map(eventLine);
+    this.appendChain = this.appendChain.then(async () => {
+      try {
+        await this.ctx.store.createGame(
+          { gameId: header.gameId, roomCode: this.state.code, hostTokenHash: this.hostTokenHash, scenario: header.scenario, variant: header.variant, seed: header.seed, teams: header.teams.length, createdAt: new Date().toISOString(), endedAt: null, summary: null },
           headerLine(header),
-        )
-        .catch((error: unknown) => console.error(`room ${this.state.code}: cannot create game log`, error)),
-    );
+        );
+        for (let i = 0; i < lines.length; i += 2000) await this.ctx.store.append(header.gameId, lines.slice(i, i + 2000));
+      } catch (error) {
+        console.error(`room ${this.state.code}: cannot create game log`, error);
+      }
+    });
+  }
+
+  /** What must survive a restart (roster with hashed resume tokens, settings), saved shortly after each change. */
+  private persist(): void {
+    if (this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      const snapshot: RoomSnapshot = { roster: this.roster.snapshot(), config: this.config, locked: this.state.locked, round: this.state.round };
+      this.appendChain = this.appendChain.then(() =>
+        this.ctx.store.saveRoom({ roomCode: this.state.code, hostTokenHash: this.hostTokenHash, createdAt: this.createdAt, snapshot }).catch((error: unknown) => console.error(`room ${this.state.code}: cannot save the roster`, error)),
+      );
+    }, 300);
+  }
+
+  /**
+   * After a crash: the roster comes back from the room's metadata, and a round that was
+   * running is rebuilt from its log (see restoreRound) and continues, paused, in a new
+   * game whose log starts with the old one's complete ticks.
+   */
+  private async restore(): Promise<void> {
+    const meta = await this.ctx.store.getRoom(this.state.code);
+    if (!meta) return;
+    this.createdAt = meta.createdAt;
+    const snapshot = meta.snapshot as RoomSnapshot | undefined;
+    if (!snapshot) return;
+    this.roster = Roster.restore(snapshot.roster);
+    this.config = snapshot.config;
+    this.state.locked = snapshot.locked;
+    this.state.round = snapshot.round;
+    this.state.scenario = snapshot.config.scenario;
+    this.state.variant = snapshot.config.variant;
+    for (const player of this.roster.players.values()) {
+      const ps = new PlayerState();
+      this.state.players.set(player.id, ps);
+      this.hostView.add(ps);
+      this.syncPlayer(player);
+    }
+    this.state.playerCount = this.roster.size;
+    const games = await this.ctx.store.listGames({ hostTokenHash: this.hostTokenHash, limit: 20 });
+    const last = games.find((g) => g.roomCode === this.state.code);
+    if (!last || last.endedAt !== null) return;
+    const text = await this.ctx.store.readLog(last.gameId);
+    const parsed = text === null ? null : parseLog(text);
+    if (!parsed?.header) return;
+    const restored = restoreRound(parsed.header, parsed.events, this.newGameId(this.state.round));
+    const interrupted = JSON.stringify({ type: "summary", interrupted: true, continuedIn: restored?.round.header.gameId ?? null });
+    this.appendChain = this.appendChain.then(() => this.ctx.store.finishGame(last.gameId, interrupted, { interrupted: true }).catch(() => undefined));
+    if (!restored) return;
+    this.beginRound(restored.round, this.state.round, restored.kept);
+    this.state.phase = restored.round.phase === "draining" ? "draining" : "paused";
+    this.persist();
   }
 
   private tick(): void {
@@ -421,6 +508,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     const summaryLine = JSON.stringify({ type: "summary", ...summary, perTeam: report.teams });
     this.appendChain = this.appendChain.then(() => this.ctx.store.finishGame(gameId, summaryLine, summary).catch((error: unknown) => console.error(`room ${this.state.code}: cannot finish game log`, error)));
     this.state.phase = "over";
+    this.persist();
     for (const id of this.hosts) this.clients.get(id)?.send("roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500) });
     for (const player of this.roster.players.values()) {
       const client = player.sessionId ? this.clients.get(player.sessionId) : undefined;

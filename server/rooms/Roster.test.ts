@@ -76,4 +76,17 @@ describe("Roster", () => {
     expect(r.move("nobody", 0)).toBeNull();
     expect(r.move(a.id, 9)).toBeNull();
   });
+
+  it("survives a snapshot: same players, teams and seats, resumable only with their token", () => {
+    const r = new Roster();
+    const a = r.add("a", "s1", false, false);
+    r.add("b", "s2", false, false);
+    r.startRound(SEATS);
+    const snap = JSON.parse(JSON.stringify(r.snapshot()));
+    expect(JSON.stringify(snap)).not.toContain(a.resumeToken);
+    const back = Roster.restore(snap);
+    expect(back.byResumeToken(a.resumeToken)?.id).toBe(a.id);
+    expect(back.byResumeToken("nope")).toBeUndefined();
+    expect(back.players.get(a.id)).toMatchObject({ name: "a", seat: a.seat, team: a.team, connected: false });
+  });
 });

@@ -1,7 +1,7 @@
 // Who is in a class room: players (with their resume tokens), the teams they form, and
 // the seats they hold in a round. No networking here; the room calls it on join, drop,
 // return, host moves and round starts.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { SeatDef } from "../../shared/scenarios/catalogue.js";
 import { MAX_NAME_LENGTH } from "../../shared/protocol.js";
 
@@ -25,6 +25,15 @@ export interface Player {
   refusals: number;
 }
 
+/** What survives a restart: everything but live connections. Resume tokens only as hashes. */
+export interface RosterSnapshot {
+  players: (Omit<Player, "resumeToken" | "sessionId" | "connected" | "droppedAt"> & { resumeTokenHash: string })[];
+  teams: string[][];
+  teamSize: number;
+}
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
 export class RosterError extends Error {
   constructor(readonly code: "roomFull" | "roomLocked" | "badName") {
     super(code);
@@ -33,6 +42,7 @@ export class RosterError extends Error {
 
 export class Roster {
   readonly players = new Map<string, Player>();
+  /** By sessionId and by the hash of the resume token. */
   private readonly bySession = new Map<string, Player>();
   private readonly byResume = new Map<string, Player>();
   /** Members of each team, by player id; a team of the current round keeps its index. */
@@ -49,7 +59,28 @@ export class Roster {
   }
 
   byResumeToken(token: unknown): Player | undefined {
-    return typeof token === "string" ? this.byResume.get(token) : undefined;
+    return typeof token === "string" && token.length <= 64 ? this.byResume.get(hash(token)) : undefined;
+  }
+
+  snapshot(): RosterSnapshot {
+    return {
+      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({ ...rest, resumeTokenHash: hash(_t) })),
+      teams: this.teams.map((t) => [...t]),
+      teamSize: this.teamSize,
+    };
+  }
+
+  /** A roster back from a snapshot: everyone offline until they resume with their token. */
+  static restore(snapshot: RosterSnapshot): Roster {
+    const roster = new Roster();
+    roster.teams = snapshot.teams.map((t) => [...t]);
+    roster.teamSize = snapshot.teamSize;
+    for (const { resumeTokenHash, ...rest } of snapshot.players) {
+      const player: Player = { ...rest, resumeToken: "", sessionId: null, connected: false, droppedAt: Date.now() };
+      roster.players.set(player.id, player);
+      roster.byResume.set(resumeTokenHash, player);
+    }
+    return roster;
   }
 
   /** Adds a player with a name made unique in the room ("Ana", "Ana 2"…). */
@@ -73,7 +104,7 @@ export class Roster {
     };
     this.players.set(player.id, player);
     this.bySession.set(sessionId, player);
-    this.byResume.set(player.resumeToken, player);
+    this.byResume.set(hash(player.resumeToken), player);
     if (!roundActive) this.placeInTeam(player);
     return player;
   }

@@ -22,6 +22,8 @@ export interface ReplayResult {
   divergence: Divergence | null;
   /** Set when the log was written by another engine version: the replay may legitimately differ. */
   versionNote: string | null;
+  /** The teams' states after the last replayed tick (what a crashed room is rebuilt from). */
+  teams: TeamState[];
 }
 
 /**
@@ -69,11 +71,11 @@ export function replay(header: LogHeader, events: readonly Emitted[]): ReplayRes
         s.tick++;
       }
     const divergence = compare();
-    if (divergence) return { ok: false, eventsCompared: compared, divergence, versionNote };
+    if (divergence) return { ok: false, eventsCompared: compared, divergence, versionNote, teams: [...teams.values()] };
   }
   if (compared < events.length) {
     const e = events[compared];
-    return { ok: false, eventsCompared: compared, divergence: { index: compared, tick: e.tick, team: e.team, expected: eventLine(e), actual: null }, versionNote };
+    return { ok: false, eventsCompared: compared, divergence: { index: compared, tick: e.tick, team: e.team, expected: eventLine(e), actual: null }, versionNote, teams: [...teams.values()] };
   }
-  return { ok: true, eventsCompared: compared, divergence: null, versionNote };
+  return { ok: true, eventsCompared: compared, divergence: null, versionNote, teams: [...teams.values()] };
 }

@@ -37,6 +37,8 @@ export interface LogHeader {
   roundTicks: number;
   teams: TeamInfo[];
   config: VariantConfig;
+  /** Set on a round rebuilt after a crash: the game whose log it continues. */
+  restoredFrom?: string;
 }
 
 export type Phase = "running" | "draining" | "over";

@@ -48,10 +48,13 @@ export interface Child {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `tsx server/main.ts` with the given environment, resolved once /health answers. */
+/**
+ * `node --import tsx server/main.ts` with the given environment, resolved once /health
+ * answers. One process (not the tsx wrapper, which forks a child), so kill -9 kills the server.
+ */
 export async function spawnServer(env: Record<string, string>, port?: number): Promise<Child> {
   const p = port ?? (await freePort());
-  const child = spawn(joinPath(process.cwd(), "node_modules", ".bin", "tsx"), ["server/main.ts"], {
+  const child = spawn(joinPath(process.cwd(), "node_modules", ".bin", "node"), ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, PORT: String(p), PUBLIC_URL: `http://127.0.0.1:${p}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

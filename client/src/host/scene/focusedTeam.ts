@@ -276,8 +276,12 @@ function shapePath(g: Phaser.GameObjects.Graphics, role: NodeRole, c: Point, rad
     else g.strokeRoundedRect(c.x - hw, c.y - hh, hw * 2, hh * 2, radius * 0.3);
   } else {
     const points = hexagonPoints(c.x, c.y, radius);
-    if (fill) g.fillPoints(points, true, true);
-    else g.strokePoints(points, true, true);
+    g.beginPath();
+    g.moveTo(points[0]!.x, points[0]!.y);
+    for (let i = 1; i < points.length; i++) g.lineTo(points[i]!.x, points[i]!.y);
+    g.closePath();
+    if (fill) g.fillPath();
+    else g.strokePath();
   }
 }
 

@@ -1,0 +1,146 @@
+// Benchmark page for the projector's pipeline view: 1920×1080, N teams in the overview, a
+// focused team (2 producers, broker, 3 consumers) with ~T tokens kept in flight, the room
+// clock at 10 ticks/s, periodic drops and markers. Query: ?tokens=2000&teams=40&warmup=1&seconds=5.
+// Writes { frames, p50, p95, p99, fps, ... } to window.__benchResult.
+
+import { createPipelineView } from "../src/host/scene/createPipelineView.js";
+import type { TeamModel } from "../src/host/scene/model.js";
+import { FlightSource, liveLinks, makeTeam, markerSample, seededRandom } from "./synthetic.js";
+
+export interface BenchResult {
+  frames: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  fps: number;
+  /** Main-thread time spent in the frame before the recorder ran (update + render submit). */
+  mainP50: number;
+  mainP95: number;
+  tokensInFlight: number;
+  teams: number;
+}
+
+declare global {
+  interface Window {
+    __benchResult?: BenchResult;
+    __benchError?: string;
+  }
+}
+
+const TICK_MS = 100;
+const FOCUSED_TEAM = 7;
+
+const params = new URLSearchParams(location.search);
+const tokenTarget = Number(params.get("tokens") ?? 2000);
+const teamCount = Number(params.get("teams") ?? 40);
+const warmupMs = Number(params.get("warmup") ?? 1) * 1000;
+const recordMs = Number(params.get("seconds") ?? 5) * 1000;
+const withMarkers = params.get("markers") !== "0";
+
+async function main(): Promise<void> {
+  const random = seededRandom(42);
+  const parent = document.getElementById("view")!;
+  const view = await createPipelineView(parent, { width: 1920, height: 1080 });
+
+  const teams: TeamModel[] = [];
+  for (let team = 1; team <= teamCount; team++) teams.push(makeTeam(team, random));
+  const focusedNumber = Math.min(FOCUSED_TEAM, teamCount);
+  const focused = makeTeam(focusedNumber, seededRandom(7));
+  focused.nodes.find((n) => n.id === "C3")!.up = false;
+  focused.nodes.find((n) => n.id === "C3")!.load = 4;
+  focused.links.find((l) => l.id === "B>C2")!.cut = true;
+  focused.lost = 2;
+  focused.duplicated = 1;
+  focused.misordered = 1;
+  teams[focusedNumber - 1] = focused;
+
+  view.setClock(0, TICK_MS);
+  view.setFocused(focused);
+  view.setOverview(teams);
+  view.onTeamClicked((team) => console.log(`team ${team} clicked`));
+
+  const flights = new FlightSource(random, liveLinks(focused), tokenTarget);
+  let tick = 0;
+  view.addFlights(flights.refill(tick, true));
+
+  setInterval(() => {
+    tick += 1;
+    view.setClock(tick, TICK_MS);
+    const added = flights.refill(tick, false);
+    if (added.length > 0) view.addFlights(added);
+    if (tokenTarget > 0 && tick % 5 === 0) {
+      const victim = flights.pick();
+      if (victim) {
+        view.dropFlight(victim.token, victim.link, tick);
+        flights.forget(victim.token);
+      }
+    }
+    if (withMarkers && tick % 7 === 0) view.addMarker(markerSample(tick / 7, tick));
+    for (const team of teams) {
+      for (const link of team.links) link.flying = link.cut ? 0 : Math.floor(random() * 6);
+      if (random() < 0.1) team.score += 1;
+    }
+    for (const node of focused.nodes) if (node.up) node.load = Math.max(0, node.load + Math.round(random() * 2 - 1));
+    view.setFocused(focused);
+    view.setOverview(teams);
+  }, TICK_MS);
+
+  window.__benchResult = await record(() => flights.count, teams.length);
+}
+
+function record(tokensNow: () => number, teams: number): Promise<BenchResult> {
+  return new Promise((resolve) => {
+    const deltas: number[] = [];
+    const mains: number[] = [];
+    let tokenSamples = 0;
+    let tokenSum = 0;
+    let started = -1;
+    let last = -1;
+    const begin = performance.now();
+    const frame = (time: number) => {
+      const now = performance.now();
+      if (now - begin >= warmupMs) {
+        if (started < 0) started = now;
+        else {
+          deltas.push(time - last);
+          mains.push(now - time);
+          tokenSum += tokensNow();
+          tokenSamples += 1;
+        }
+      }
+      last = time;
+      if (started >= 0 && now - started >= recordMs) {
+        const elapsed = (now - started) / 1000;
+        resolve({
+          frames: deltas.length,
+          p50: percentile(deltas, 50),
+          p95: percentile(deltas, 95),
+          p99: percentile(deltas, 99),
+          fps: round(deltas.length / elapsed),
+          mainP50: percentile(mains, 50),
+          mainP95: percentile(mains, 95),
+          tokensInFlight: Math.round(tokenSum / Math.max(1, tokenSamples)),
+          teams,
+        });
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return round(sorted[index]!);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+main().catch((error: unknown) => {
+  window.__benchError = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
+});

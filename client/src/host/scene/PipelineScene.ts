@@ -1,0 +1,179 @@
+// The projector's scene: the focused team large on the left, every team as a tile on the
+// right. It only draws what the page hands it (see model.ts); no game rule lives here.
+
+import Phaser from "phaser";
+import type { Marker, PipelineView, SceneLabels, TeamModel, TokenFlight } from "./model.js";
+import { TickClock } from "./clock.js";
+import { FocusedTeamView } from "./focusedTeam.js";
+import { FocusHeader } from "./focusHeader.js";
+import { focusBands, splitRegions, type FocusBands, type SceneRegions } from "./layout.js";
+import { MarkerLayer } from "./markers.js";
+import { OverviewPanel } from "./overview.js";
+import { colours } from "./palette.js";
+import { TokenLayer } from "./tokens.js";
+
+export const DEFAULT_LABELS: SceneLabels = {
+  roles: { producer: "producer", broker: "broker", consumer: "consumer" },
+  bot: "bot",
+  down: "down",
+  queued: "queued",
+  inbox: "inbox",
+  toSend: "to send",
+  team: "Team",
+  score: "Score",
+};
+
+const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 1 };
+
+type SceneInput = Omit<PipelineView, "destroy">;
+
+export class PipelineScene extends Phaser.Scene implements SceneInput {
+  /** Resolves once `create` has run and every method below may be called. */
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private readonly clock = new TickClock();
+  private labels: SceneLabels = DEFAULT_LABELS;
+  private focusedTeam: TeamModel | null = null;
+  private regions!: SceneRegions;
+  private bands!: FocusBands;
+  private panels!: Phaser.GameObjects.Graphics;
+  private focus!: FocusedTeamView;
+  private header!: FocusHeader;
+  private tokens!: TokenLayer;
+  private markers!: MarkerLayer;
+  private overview!: OverviewPanel;
+  private pendingResize = false;
+
+  constructor() {
+    super({ key: "pipeline" });
+    this.ready = new Promise((resolve) => {
+      this.resolveReady = resolve;
+    });
+  }
+
+  create(): void {
+    const { width, height } = this.scale;
+    this.regions = splitRegions(width, height);
+    this.bands = focusBands(this.regions.focus, this.regions.scale);
+    this.panels = this.add.graphics().setDepth(depth.panels);
+    this.focus = new FocusedTeamView(this, this.labels, depth);
+    this.header = new FocusHeader(this, depth.labels);
+    this.tokens = new TokenLayer(this, this.regions.scale, depth.tokens);
+    this.markers = new MarkerLayer(this, depth.markers);
+    this.overview = new OverviewPanel(this, this.regions.overview, this.regions.scale, depth.overview);
+    this.applyLayout();
+    this.scale.on(Phaser.Scale.Events.RESIZE, () => {
+      this.pendingResize = true;
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    const dbg = new URLSearchParams(location.search).get("hide") ?? "";
+    if (dbg.includes("panels")) this.panels.setVisible(false);
+    if (dbg.includes("all")) { for (const child of this.children.list) (child as unknown as { setVisible(v: boolean): void }).setVisible(false); this.children.removeAll(); }
+    (window as unknown as { __scene: unknown }).__scene = this;
+    this.resolveReady();
+  }
+
+  override update(): void {
+    const now = performance.now();
+    if (this.pendingResize) {
+      this.pendingResize = false;
+      this.relayout();
+    }
+    const tick = this.clock.advance(now);
+    this.tokens.update(tick, now, this.focus.laneOf, this.focus.laneVersion);
+    this.markers.update(now);
+    this.overview.update();
+  }
+
+  setClock(tick: number, tickMs: number): void {
+    this.clock.set(tick, tickMs, performance.now());
+  }
+
+  setFocused(team: TeamModel | null): void {
+    if (team?.team !== this.focusedTeam?.team) {
+      this.tokens.clear();
+      this.markers.clear();
+    }
+    this.focusedTeam = team;
+    this.focus.setTeam(team);
+    this.header.setTeam(team, this.labels);
+    this.overview.setFocused(team ? team.team : null);
+  }
+
+  setOverview(teams: TeamModel[]): void {
+    this.overview.setTeams(teams);
+  }
+
+  addFlights(flights: TokenFlight[]): void {
+    this.tokens.add(flights);
+  }
+
+  /** Stops the token where it is drawn now; `tick` is when the room dropped it, a moment ago. */
+  dropFlight(token: number, link: string, _tick: number): void {
+    this.tokens.drop(token, "?", performance.now(), this.focus.anchorOf(link));
+  }
+
+  addMarker(marker: Marker): void {
+    const anchor = this.focus.anchorOf(marker.at) ?? {
+      x: this.regions.focus.x + this.regions.focus.w / 2,
+      y: this.regions.focus.y + this.regions.focus.h / 2,
+    };
+    this.markers.add(marker, anchor, this.regions.focus, performance.now());
+  }
+
+  setLabels(labels: SceneLabels): void {
+    this.labels = labels;
+    this.focus.setLabels(labels);
+    this.header.setTeam(this.focusedTeam, labels);
+  }
+
+  onTeamClicked(callback: (team: number) => void): void {
+    this.overview.onTeamClicked(callback);
+  }
+
+  /** For benchmarks and tests: how many tokens and markers are on screen. */
+  stats(): { tokens: number; markers: number } {
+    return { tokens: this.tokens.count, markers: this.markers.count };
+  }
+
+  private relayout(): void {
+    const { width, height } = this.scale;
+    const previousScale = this.regions.scale;
+    this.regions = splitRegions(width, height);
+    this.bands = focusBands(this.regions.focus, this.regions.scale);
+    if (Math.abs(previousScale - this.regions.scale) > 0.01) this.tokens.rescale(this.regions.scale);
+    this.markers.clear();
+    this.applyLayout();
+  }
+
+  private applyLayout(): void {
+    const { overview, scale } = this.regions;
+    this.markers.setScale(scale);
+    this.drawPanels();
+    this.focus.setLayout(this.bands.pipeline, scale);
+    this.header.setLayout(this.bands, scale);
+    this.header.setTeam(this.focusedTeam, this.labels);
+    this.overview.setArea(overview, scale);
+  }
+
+  private drawPanels(): void {
+    const { focus, scale } = this.regions;
+    const g = this.panels;
+    g.clear();
+    g.fillStyle(colours.panel, 1);
+    g.fillRoundedRect(focus.x, focus.y, focus.w, focus.h, 18 * scale);
+    g.lineStyle(2, colours.panelEdge, 1);
+    g.strokeRoundedRect(focus.x, focus.y, focus.w, focus.h, 18 * scale);
+    const header = this.bands.header;
+    g.lineStyle(2, colours.panelEdge, 1);
+    g.lineBetween(header.x, header.y + header.h, header.x + header.w, header.y + header.h);
+  }
+
+  private teardown(): void {
+    this.tokens.destroy();
+    this.markers.destroy();
+    this.overview.destroy();
+    this.header.destroy();
+    this.focus.destroy();
+  }
+}

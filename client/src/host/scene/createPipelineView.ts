@@ -1,0 +1,63 @@
+// The projector's pipeline view: a Phaser 4 game in `parent`, driven through PipelineView.
+// The page imports this module dynamically, so Phaser (~1.4 MB) stays off its first load.
+
+import Phaser from "phaser";
+import type { Marker, PipelineView, SceneLabels, TeamModel, TokenFlight } from "./model.js";
+import { colours } from "./palette.js";
+import { PipelineScene } from "./PipelineScene.js";
+
+export interface PipelineViewOptions {
+  /**
+   * A fixed design size, scaled to fit the parent (letterboxed). Without it the canvas
+   * follows the parent's size and the layout is recomputed on every resize.
+   */
+  width?: number;
+  height?: number;
+}
+
+export async function createPipelineView(parent: HTMLElement, options: PipelineViewOptions = {}): Promise<PipelineView> {
+  const scene = new PipelineScene();
+  const fixed = options.width !== undefined && options.height !== undefined;
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    backgroundColor: colours.background,
+    banner: false,
+    audio: { noAudio: true },
+    disableContextMenu: true,
+    input: { keyboard: false, gamepad: false },
+    render: { antialias: true, antialiasGL: false, powerPreference: "high-performance" },
+    scale: fixed
+      ? {
+          mode: Phaser.Scale.FIT,
+          autoCenter: Phaser.Scale.CENTER_BOTH,
+          width: options.width,
+          height: options.height,
+          expandParent: false,
+        }
+      : { mode: Phaser.Scale.RESIZE, width: "100%", height: "100%", expandParent: false },
+    scene,
+  });
+  await scene.ready;
+
+  let destroyed = false;
+  const live = <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A): void => {
+      if (!destroyed) fn(...args);
+    };
+  return {
+    setClock: live((tick: number, tickMs: number) => scene.setClock(tick, tickMs)),
+    setFocused: live((team: TeamModel | null) => scene.setFocused(team)),
+    setOverview: live((teams: TeamModel[]) => scene.setOverview(teams)),
+    addFlights: live((flights: TokenFlight[]) => scene.addFlights(flights)),
+    dropFlight: live((token: number, link: string, tick: number) => scene.dropFlight(token, link, tick)),
+    addMarker: live((marker: Marker) => scene.addMarker(marker)),
+    setLabels: live((labels: SceneLabels) => scene.setLabels(labels)),
+    onTeamClicked: live((callback: (team: number) => void) => scene.onTeamClicked(callback)),
+    destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
+      game.destroy(true);
+    },
+  };
+}

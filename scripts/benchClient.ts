@@ -1,0 +1,135 @@
+// Frame times of the projector's pipeline view in headless Chromium.
+//
+//   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5]
+//                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]
+//
+// Builds client/bench/scene.html with Vite, serves the build with Vite's preview server,
+// opens it in Debian's Chromium through playwright-core and prints one JSON line per run:
+// first a baseline (0 tokens, 1 team), then the load (2,000 tokens, 40 teams). Headless
+// Chromium renders WebGL with SwiftShader on the CPU, so the figures are the CPU's, not a
+// projector laptop's GPU: compare the two lines of one run, not runs across machines.
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Browser } from "playwright-core";
+import { build, preview } from "vite";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const { values: args } = parseArgs({
+  options: {
+    tokens: { type: "string", default: "2000" },
+    teams: { type: "string", default: "40" },
+    seconds: { type: "string", default: "5" },
+    warmup: { type: "string", default: "1" },
+    screenshot: { type: "string" },
+    "screenshot-tokens": { type: "string", default: "160" },
+    "no-baseline": { type: "boolean", default: false },
+  },
+});
+
+const root = resolve(import.meta.dirname, "..", "client");
+
+async function main(): Promise<void> {
+  const outDir = await mkdtemp(join(tmpdir(), "bench-client-"));
+  const port = await freePort();
+  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    await build({
+      configFile: false,
+      root,
+      logLevel: "warn",
+      build: {
+        outDir,
+        emptyOutDir: true,
+        chunkSizeWarningLimit: 2000,
+        rolldownOptions: { input: join(root, "bench", "scene.html") },
+      },
+    });
+    server = await preview({
+      configFile: false,
+      root,
+      logLevel: "warn",
+      build: { outDir },
+      preview: { host: "127.0.0.1", port, strictPort: true, open: false },
+    });
+    const base = `http://127.0.0.1:${port}/bench/scene.html`;
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const common = { seconds: args.seconds, warmup: args.warmup };
+    if (!args["no-baseline"]) {
+      const baseline = await run(browser, base, { ...common, tokens: "0", teams: "1" });
+      console.log(JSON.stringify({ run: "baseline", tokens: 0, teams: 1, ...baseline }));
+    }
+    const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams });
+    console.log(JSON.stringify({ run: "load", tokens: Number(args.tokens), teams: Number(args.teams), ...load }));
+    if (args.screenshot) {
+      await run(browser, base, { tokens: args["screenshot-tokens"], teams: args.teams, seconds: "2", warmup: "1" }, args.screenshot);
+      console.error(`screenshot: ${args.screenshot}`);
+    }
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+async function run(
+  browser: Browser,
+  base: string,
+  query: Record<string, string | undefined>,
+  screenshot?: string,
+): Promise<Record<string, unknown>> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+    await page.goto(`${base}?${search}`);
+    const handle = await page.waitForFunction(
+      () => (window as { __benchResult?: unknown; __benchError?: string }).__benchResult ?? (window as { __benchError?: string }).__benchError,
+      undefined,
+      { timeout: 120_000, polling: 250 },
+    );
+    const outcome = (await handle.jsonValue()) as Record<string, unknown> | string;
+    if (typeof outcome === "string") throw new Error(`bench page failed: ${outcome}`);
+    if (screenshot) await page.screenshot({ path: screenshot });
+    return errors.length > 0 ? { ...outcome, errors } : outcome;
+  } finally {
+    await context.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createNetServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

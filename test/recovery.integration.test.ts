@@ -1,0 +1,60 @@
+// kill -9 mid-round, restart: the room comes back from its log — same code, the engine
+// rebuilt by replaying the logged commands, the round paused where it stopped, phones
+// back in their seats with their resume tokens — and the continued log replays exactly.
+import { describe, expect, it } from "vitest";
+import { parseLog } from "../shared/log/log.js";
+import { replay } from "../shared/log/replay.js";
+import { createRoom, join, sleep, spawnServer, tempDir, until } from "./helpers/servers.js";
+
+describe("crash recovery", () => {
+  it("a room comes back from its log after kill -9 and its round continues", async () => {
+    const dataDir = tempDir();
+    const first = await spawnServer({ DATA_DIR: dataDir });
+    const { roomCode, hostToken } = await createRoom(first.url);
+    const host = await join(first.url, roomCode, { hostToken });
+    const players = [];
+    for (const name of ["Ana", "Bia", "Caio"]) players.push(await join(first.url, roomCode, { name }));
+    const welcomes = await Promise.all(players.map((p) => p.waitFor("welcome")));
+    host.room.send("host:config", { scenario: "t3-lost-messages", variant: "fixed", seed: 21 });
+    host.room.send("host:start", {});
+    const seats = await Promise.all(players.map((p) => p.waitFor("seat")));
+    await until(() => host.room.state.phase === "running", 15_000, "running");
+    const producer = players[seats.findIndex((s) => s.seat === "P1")];
+    for (let i = 0; i < 4; i++) {
+      producer.room.send("act", { action: "send", n: i + 1 });
+      await sleep(300);
+    }
+    await sleep(1500);
+    const tickBefore = host.room.state.tick as number;
+    const oldGame = host.room.state.gameId as string;
+    await first.kill("SIGKILL");
+
+    const second = await spawnServer({ DATA_DIR: dataDir }, first.port);
+    try {
+      await until(() => second.output().includes("running on port"), 15_000, "the start-up banner");
+      expect(second.output()).toContain(`brought back after a crash: ${roomCode}`);
+      expect((await fetch(`${second.url}/api/rooms/${roomCode}`)).status).toBe(200);
+      const host2 = await join(second.url, roomCode, { hostToken });
+      await until(() => host2.room.state.phase === "paused", 10_000, "the round back, paused");
+      expect(host2.room.state.tick).toBeGreaterThanOrEqual(tickBefore - 12);
+      expect(host2.room.state.gameId).not.toBe(oldGame);
+      const back = await join(second.url, roomCode, { resumeToken: welcomes[0].resumeToken });
+      expect((await back.waitFor("welcome")).playerId).toBe(welcomes[0].playerId);
+      expect((await back.waitFor("seat")).seat).toBe(seats[0].seat);
+      host2.room.send("host:resume", {});
+      await until(() => host2.room.state.tick > tickBefore + 10, 10_000, "ticking again");
+      host2.room.send("host:end", {});
+      const over = await host2.waitFor("roundOver", () => true, 60_000);
+      await sleep(300);
+      const log = parseLog(await (await fetch(`${second.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
+      expect(log.errors).toEqual([]);
+      expect(log.header).toMatchObject({ restoredFrom: oldGame });
+      expect(log.events.filter((e) => e.type === "command" && e.command.seat === "P1" && e.command.action === "send").length).toBeGreaterThanOrEqual(4);
+      expect(replay(log.header!, log.events).divergence).toBeNull();
+      const old = parseLog(await (await fetch(`${second.url}/api/games/${oldGame}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
+      expect(old.summary).toMatchObject({ interrupted: true, continuedIn: over.gameId });
+    } finally {
+      await second.kill();
+    }
+  });
+});
