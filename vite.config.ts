@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
@@ -15,11 +16,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
     manifest: true,
     rolldownOptions: {
-      input: {
-        index: resolve("client/index.html"),
-        host: resolve("client/host.html"),
-        replay: resolve("client/replay.html"),
-      },
+      input: Object.fromEntries(["index", "host", "replay"].filter((page) => existsSync(resolve(`client/${page}.html`))).map((page) => [page, resolve(`client/${page}.html`)])),
     },
   },
   server: {

@@ -113,6 +113,7 @@ const UI = {
   bot: { en: "bot", "pt-BR": "bot" },
   down: { en: "DOWN", "pt-BR": "CAIU" },
   queued: { en: "queued", "pt-BR": "na fila" },
+  inboxShort: { en: "inbox", "pt-BR": "caixa" },
   toSend: { en: "to send", "pt-BR": "a enviar" },
   lostMarker: { en: "LOST", "pt-BR": "PERDIDA" },
   dupMarker: { en: "DUP", "pt-BR": "DUPLICADA" },

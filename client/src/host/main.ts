@@ -20,6 +20,9 @@ let view: PipelineView | null = null;
 let lastOver: any = null;
 let refusal = "";
 let state: any = null;
+let sceneLoading = false;
+/** One holder for the canvas for the page's whole life: re-renders move it, Phaser keeps its parent. */
+const sceneHolder = h("div", { id: "scene", class: "scene" });
 
 mountLangToggle($("lang") as HTMLButtonElement);
 connection.on("status", (s) => {
@@ -82,7 +85,6 @@ async function enter(roomCode: string, token: string): Promise<void> {
   });
   await connection.joinAsHost(roomCode, token);
   history.replaceState(null, "", `/host?code=${roomCode}`);
-  void loadScene();
 }
 
 function label(key: "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | "crashMarker" | "restartMarker" | "dropMarker" | "dedupMarker" | "cutMarker", vars?: Record<string, string | number>): string {
@@ -90,10 +92,10 @@ function label(key: "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | 
 }
 
 async function loadScene(): Promise<void> {
-  const holder = document.getElementById("scene");
-  if (!holder || view) return;
+  if (view || sceneLoading || !sceneHolder.isConnected) return;
+  sceneLoading = true;
   const { createPipelineView } = await import("./scene/createPipelineView.js");
-  const created = await createPipelineView(holder);
+  const created = await createPipelineView(sceneHolder);
   created.onTeamClicked((team) => connection.host("host:focus", { team }));
   view = created;
   applySceneLabels();
@@ -106,7 +108,7 @@ function applySceneLabels(): void {
     bot: t("bot"),
     down: t("down"),
     queued: t("queued"),
-    inbox: t("inbox"),
+    inbox: t("inboxShort"),
     toSend: t("toSend"),
     team: t("team"),
     score: t("score"),
@@ -176,19 +178,14 @@ function render(): void {
       controls,
       h("p", { id: "phase", class: "phase", role: "status" }),
       h("p", { id: "host-refusal", class: "refusal", role: "alert" }),
-      h("div", { id: "scene", class: "scene" }),
+      sceneHolder,
       faults,
       h("p", { class: "muted" }, t("keyboardHelp")),
     ),
     h("section", { class: "card board" }, h("h2", {}, t("leaderboard")), h("table", { id: "leaderboard" })),
     lastOver ? debrief(lastOver) : null,
   );
-  if (view) {
-    // The canvas survives re-renders: move it into the new holder.
-    const holder = document.getElementById("scene");
-    const canvas = document.querySelector("canvas");
-    if (holder && canvas) holder.append(canvas);
-  }
+  void loadScene();
   renderLive();
 }
 

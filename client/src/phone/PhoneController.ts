@@ -70,7 +70,10 @@ export class PhoneController {
       if (changed) this.render();
     });
     c.on("status", (s) => this.renderStatus(s));
-    onLocaleChange(() => this.render());
+    onLocaleChange(() => {
+      this.renderStatus(c.status);
+      this.render();
+    });
     this.renderStatus(c.status);
     this.render();
   }

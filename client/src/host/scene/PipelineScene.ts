@@ -160,8 +160,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     const { focus, scale } = this.regions;
     const g = this.panels;
     g.clear();
-    g.fillStyle(colours.panel, 1);
-    g.fillRoundedRect(focus.x, focus.y, focus.w, focus.h, 18 * scale);
+    // Outlines only: a software renderer pays for every filled pixel, every frame.
     g.lineStyle(2, colours.panelEdge, 1);
     g.strokeRoundedRect(focus.x, focus.y, focus.w, focus.h, 18 * scale);
     const header = this.bands.header;

@@ -8,8 +8,7 @@ export const FONT_FAMILY =
   "'Inter', 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 
 export const colours = {
-  background: 0x0b1020,
-  panel: 0x131b2e,
+  background: 0x0e1526,
   panelEdge: 0x2a3654,
   text: 0xf4f6fb,
   textDim: 0xa9b4cc,

@@ -18,6 +18,8 @@ interface Flight {
   sentTick: number;
   arriveTick: number;
   bob: Phaser.GameObjects.Bob;
+  /** Half the side of the bob's frame: bobs are placed by their top-left corner. */
+  half: number;
   lane: Lane | undefined;
   laneVersion: number;
   /** NaN while flying; when dropped, the time it was dropped. */
@@ -32,7 +34,6 @@ export class TokenLayer {
   private readonly flights: Flight[] = [];
   private readonly byToken = new Map<number, Flight>();
   private readonly spareBobs: Phaser.GameObjects.Bob[] = [];
-  private half: number;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -40,7 +41,6 @@ export class TokenLayer {
     private readonly depth: number,
   ) {
     this.frames = createTokenTextures(scene, scale);
-    this.half = this.frames.cell / 2;
     this.blitter = scene.add.blitter(0, 0, this.frames.key).setDepth(depth);
   }
 
@@ -52,12 +52,22 @@ export class TokenLayer {
   rescale(scale: number): void {
     const old = this.frames.key;
     this.frames = createTokenTextures(this.scene, scale);
-    this.half = this.frames.cell / 2;
     this.blitter.destroy();
     this.spareBobs.length = 0;
     this.blitter = this.scene.add.blitter(0, 0, this.frames.key).setDepth(this.depth);
+    for (let i = this.flights.length - 1; i >= 0; i--) {
+      const flight = this.flights[i]!;
+      if (!Number.isNaN(flight.droppedAtMs)) {
+        this.byToken.delete(flight.token);
+        this.flights[i] = this.flights[this.flights.length - 1]!;
+        this.flights.pop();
+      }
+    }
     for (const flight of this.flights) {
-      flight.bob = this.blitter.create(0, 0, this.frameOf(flight.kind, !Number.isNaN(flight.droppedAtMs)), false);
+      const frame = this.frameOf(flight.kind, !Number.isNaN(flight.droppedAtMs));
+      flight.bob = this.blitter.create(0, 0, frame, false);
+      flight.half = this.frames.half.get(frame)!;
+      flight.laneVersion = -1;
     }
     this.scene.textures.remove(old);
   }
@@ -70,13 +80,15 @@ export class TokenLayer {
         existing.arriveTick = input.arriveTick;
         continue;
       }
+      const frame = this.frameOf(input.kind, false);
       const flight: Flight = {
         token: input.token,
         link: input.link,
         kind: input.kind,
         sentTick: input.sentTick,
         arriveTick: input.arriveTick,
-        bob: this.takeBob(this.frameOf(input.kind, false)),
+        bob: this.takeBob(frame),
+        half: this.frames.half.get(frame)!,
         lane: undefined,
         laneVersion: -1,
         droppedAtMs: Number.NaN,
@@ -94,19 +106,22 @@ export class TokenLayer {
     let flight = this.byToken.get(token);
     if (!flight) {
       if (!where) return;
+      const frame = this.frameOf(kind, true);
+      const half = this.frames.half.get(frame)!;
       flight = {
         token,
         link: "",
         kind,
         sentTick: 0,
         arriveTick: 0,
-        bob: this.takeBob(this.frameOf(kind, true)),
+        bob: this.takeBob(frame),
+        half,
         lane: undefined,
         laneVersion: -1,
         droppedAtMs: nowMs,
       };
-      flight.bob.x = where.x - this.half;
-      flight.bob.y = where.y - this.half;
+      flight.bob.x = where.x - half;
+      flight.bob.y = where.y - half;
       flight.bob.visible = true;
       this.flights.push(flight);
       this.byToken.set(token, flight);
@@ -114,13 +129,17 @@ export class TokenLayer {
     }
     if (!Number.isNaN(flight.droppedAtMs)) return;
     flight.droppedAtMs = nowMs;
-    flight.bob.setFrame(this.frameOf(flight.kind, true));
+    const frame = this.frameOf(flight.kind, true);
+    const half = this.frames.half.get(frame)!;
+    flight.bob.setFrame(frame);
+    flight.bob.x += flight.half - half;
+    flight.bob.y += flight.half - half;
+    flight.half = half;
   }
 
   /** Moves every token to `tick`, fades dropped ones, and retires the ones that arrived. */
   update(tick: number, nowMs: number, laneOf: LaneLookup, laneVersion: number): void {
     const flights = this.flights;
-    const half = this.half;
     for (let i = flights.length - 1; i >= 0; i--) {
       const flight = flights[i]!;
       const bob = flight.bob;
@@ -144,8 +163,8 @@ export class TokenLayer {
         if (bob.visible) bob.visible = false;
         continue;
       }
-      bob.x = lane.x1 + (lane.x2 - lane.x1) * t - half;
-      bob.y = lane.y1 + (lane.y2 - lane.y1) * t - half;
+      bob.x = lane.x1 + (lane.x2 - lane.x1) * t - flight.half;
+      bob.y = lane.y1 + (lane.y2 - lane.y1) * t - flight.half;
       if (!bob.visible) bob.visible = true;
     }
   }
@@ -154,7 +173,7 @@ export class TokenLayer {
   positionOf(token: number): Point | undefined {
     const flight = this.byToken.get(token);
     if (!flight || !flight.bob.visible) return undefined;
-    return { x: flight.bob.x + this.half, y: flight.bob.y + this.half };
+    return { x: flight.bob.x + flight.half, y: flight.bob.y + flight.half };
   }
 
   clear(): void {
