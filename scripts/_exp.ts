@@ -8,7 +8,9 @@ const outDir = await mkdtemp(join(tmpdir(), "exp-"));
 await build({ configFile: false, root, logLevel: "warn", build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, rolldownOptions: { input: [join(root, "bench", "scene.html"), join(root, "bench", "_bare.html")] } } });
 const server = await preview({ configFile: false, root, logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port: 4199, strictPort: true } });
 const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"] });
-for (const q of process.argv.slice(2)) {
+const reps = Number(process.env.REPS ?? 1);
+const agg = new Map<string, number[]>();
+for (let rep = 0; rep < reps; rep++) for (const q of process.argv.slice(2)) {
   const ctx = await b.newContext({ viewport: { width: 1920, height: 1080 } });
   const p = await ctx.newPage();
   await p.goto(`http://127.0.0.1:4199/bench/${process.env.PAGE ?? "scene"}.html?seconds=3&${q}`);
@@ -25,7 +27,9 @@ for (const q of process.argv.slice(2)) {
   }
   const r = await h.jsonValue();
   if (process.env.SHOT) await p.screenshot({ path: process.env.SHOT });
-  console.log(q, JSON.stringify(r));
+  if (reps === 1) console.log(q, JSON.stringify(r));
+  agg.set(q, [...(agg.get(q) ?? []), (r as any).fps]);
   await ctx.close();
 }
+if (reps > 1) for (const [q, v] of agg) { v.sort((a, b) => a - b); console.log(q, "fps median", v[v.length >> 1].toFixed(1), "all", v.map((x) => x.toFixed(1)).join(" ")); }
 await b.close(); await server.close();

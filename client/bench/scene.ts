@@ -36,6 +36,8 @@ const teamCount = Number(params.get("teams") ?? 40);
 const warmupMs = Number(params.get("warmup") ?? 1) * 1000;
 const recordMs = Number(params.get("seconds") ?? 5) * 1000;
 const withMarkers = params.get("markers") !== "0";
+/** Ticks between two overview updates (the room sends one every tick). */
+const overviewEvery = Math.max(1, Number(params.get("overviewEvery") ?? 1));
 
 async function main(): Promise<void> {
   const random = seededRandom(42);
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
     }
     for (const node of focused.nodes) if (node.up) node.load = Math.max(0, node.load + Math.round(random() * 2 - 1));
     view.setFocused(focused);
-    view.setOverview(teams);
+    if (tick % overviewEvery === 0) view.setOverview(teams);
   }, TICK_MS);
 
   window.__benchResult = await record(() => flights.count, teams.length);

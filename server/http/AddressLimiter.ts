@@ -1,6 +1,6 @@
 // Requests per minute per network address, for what a stranger could hammer (room
 // creation, code look-ups, joins). A whole class behind one school NAT shares an address,
-// so the limits leave room for a class of 200 joining at once.
+// so the limits leave room for a whole school joining at once (several rooms of 200).
 export class AddressLimiter {
   private readonly hits = new Map<string, number[]>();
 
@@ -22,4 +22,4 @@ export class AddressLimiter {
 }
 
 /** Shared by every room of the process: join attempts per address. */
-export const joinLimiter = new AddressLimiter(600);
+export const joinLimiter = new AddressLimiter(3000);

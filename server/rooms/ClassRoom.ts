@@ -453,10 +453,12 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.absorb(events);
     if (round.phase === "draining") this.state.phase = "draining";
     this.state.tick = round.tick;
+    // Packets in flight change every tick; counting them twice a second is enough for the overview and saves bandwidth.
+    const countFlying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
       syncCounts(team, this.scores[t].counts);
       syncPipeline(team, round.teams[t], round.humanSeats[t]);
-      syncFlying(team, round.teams[t]);
+      if (countFlying) syncFlying(team, round.teams[t]);
     });
     this.sendSeats();
     this.sendProjectorEvents(events);

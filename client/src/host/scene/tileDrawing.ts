@@ -3,20 +3,30 @@
 // No Phaser here: the overview module owns the textures.
 
 import type { TeamModel } from "./model.js";
-import { clamp, hexagonPoints, linkLane, nodeCentres, crowdedColumn, type Rect } from "./layout.js";
+import {
+  clamp,
+  crowdedColumn,
+  hexagonPoints,
+  linkLane,
+  nodeCentres,
+  type Lane,
+  type Point,
+  type Rect,
+} from "./layout.js";
 import { FONT_FAMILY, colours, countGlyphs, css, roleColours } from "./palette.js";
 
 /** Dots drawn on a mini link; more packets than this still show as this many. */
-const MAX_DOTS = 4;
+export const MAX_DOTS = 4;
 
-/** Everything a tile shows, as one string: equal signatures draw equal pixels. */
+/**
+ * Everything a tile's texture shows, as one string: equal signatures draw equal pixels.
+ * Packets in flight change every tick, so they are not in the texture (see overview.ts).
+ */
 export function tileSignature(team: TeamModel, focused: boolean, width: number, height: number): string {
   let signature = `${width}x${height}|${focused ? 1 : 0}|${team.team}|${team.name}|${team.score}|${team.lost}|${team.duplicated}|${team.misordered}|`;
   for (const node of team.nodes) signature += `${node.id}:${node.role}:${node.up ? 1 : 0};`;
   signature += "|";
-  for (const link of team.links) {
-    signature += `${link.id}:${link.cut ? 1 : 0}:${Math.min(link.flying, MAX_DOTS)};`;
-  }
+  for (const link of team.links) signature += `${link.id}:${link.from}:${link.to}:${link.cut ? 1 : 0};`;
   return signature;
 }
 
@@ -36,11 +46,10 @@ export function drawTile(
   ctx.strokeStyle = css(focused ? colours.focus : colours.panelEdge);
   ctx.stroke();
 
-  const pad = Math.max(5, width * 0.045);
+  const { pad, titleY, countsY } = tileBands(width, height);
   const titleSize = clamp(height * 0.19, 11, 30);
   const scoreSize = clamp(height * 0.22, 12, 34);
   ctx.textBaseline = "middle";
-  const titleY = pad + scoreSize * 0.55;
 
   ctx.font = `700 ${scoreSize}px ${FONT_FAMILY}`;
   ctx.textAlign = "right";
@@ -55,12 +64,8 @@ export function drawTile(
   ctx.fillText(ellipsize(ctx, team.name, width - 3 * pad - scoreWidth), pad, titleY);
 
   const countSize = clamp(height * 0.17, 10, 26);
-  const countsY = height - pad - countSize * 0.5;
   drawCounts(ctx, team, pad, countsY, width - 2 * pad, countSize);
-
-  const pipeTop = titleY + scoreSize * 0.6;
-  const pipeBottom = countsY - countSize * 0.75;
-  drawMiniPipeline(ctx, team, { x: pad, y: pipeTop, w: width - 2 * pad, h: Math.max(4, pipeBottom - pipeTop) });
+  drawMiniPipeline(ctx, team, miniLayout(team, width, height));
 }
 
 function drawCounts(
@@ -85,21 +90,55 @@ function drawCounts(
   });
 }
 
-function drawMiniPipeline(ctx: CanvasRenderingContext2D, team: TeamModel, area: Rect): void {
-  const inset = { x: area.x + area.w * 0.02, y: area.y, w: area.w * 0.96, h: area.h };
+/** Where a tile's mini pipeline goes, in tile coordinates. */
+export interface MiniLayout {
+  radius: number;
+  centres: Map<string, Point>;
+  lanes: Map<string, Lane>;
+  /** Lanes that carry messages away from producers (the rest carry acknowledgements). */
+  forward: Set<string>;
+}
+
+/** The mini pipeline's geometry inside a tile of this size. */
+export function miniLayout(team: TeamModel, width: number, height: number): MiniLayout {
+  const { pipe } = tileBands(width, height);
+  const inset = { x: pipe.x + pipe.w * 0.02, y: pipe.y, w: pipe.w * 0.96, h: pipe.h };
   const centres = nodeCentres(team.nodes, inset);
   const crowded = crowdedColumn(team.nodes);
-  const radius = clamp(Math.min(area.h / crowded / 2 - 1, area.w * 0.06), 2.5, 16);
+  const radius = clamp(Math.min(pipe.h / crowded / 2 - 1, pipe.w * 0.06), 2.5, 16);
   const roles = new Map(team.nodes.map((node) => [node.id, node.role]));
   const offset = Math.max(1.5, radius * 0.35);
-
+  const lanes = new Map<string, Lane>();
+  const forward = new Set<string>();
   for (const link of team.links) {
     const from = centres.get(link.from);
     const to = centres.get(link.to);
     const fromRole = roles.get(link.from);
     const toRole = roles.get(link.to);
     if (!from || !to || !fromRole || !toRole) continue;
-    const lane = linkLane({ centre: from, role: fromRole, radius }, { centre: to, role: toRole, radius }, offset);
+    lanes.set(link.id, linkLane({ centre: from, role: fromRole, radius }, { centre: to, role: toRole, radius }, offset));
+    if (fromRole === "producer" || toRole === "consumer") forward.add(link.id);
+  }
+  return { radius, centres, lanes, forward };
+}
+
+/** A tile's three bands: title, mini pipeline, anomaly counts. */
+export function tileBands(width: number, height: number): { pad: number; titleY: number; countsY: number; pipe: Rect } {
+  const pad = Math.max(5, width * 0.045);
+  const scoreSize = clamp(height * 0.22, 12, 34);
+  const countSize = clamp(height * 0.17, 10, 26);
+  const titleY = pad + scoreSize * 0.55;
+  const countsY = height - pad - countSize * 0.5;
+  const top = titleY + scoreSize * 0.6;
+  const bottom = countsY - countSize * 0.75;
+  return { pad, titleY, countsY, pipe: { x: pad, y: top, w: width - 2 * pad, h: Math.max(4, bottom - top) } };
+}
+
+function drawMiniPipeline(ctx: CanvasRenderingContext2D, team: TeamModel, layout: MiniLayout): void {
+  const { radius, centres, lanes } = layout;
+  for (const link of team.links) {
+    const lane = lanes.get(link.id);
+    if (!lane) continue;
     ctx.lineWidth = link.cut ? 2 : 1.5;
     ctx.strokeStyle = css(link.cut ? colours.linkCut : colours.link, link.cut ? 1 : 0.8);
     ctx.setLineDash(link.cut ? [4, 3] : []);
@@ -108,15 +147,6 @@ function drawMiniPipeline(ctx: CanvasRenderingContext2D, team: TeamModel, area: 
     ctx.lineTo(lane.x2, lane.y2);
     ctx.stroke();
     ctx.setLineDash([]);
-    const dots = Math.min(link.flying, MAX_DOTS);
-    const forward = fromRole === "producer" || toRole === "consumer";
-    ctx.fillStyle = css(forward ? 0x4cc9f0 : 0xffd166);
-    for (let i = 0; i < dots; i++) {
-      const t = (i + 1) / (dots + 1);
-      ctx.beginPath();
-      ctx.arc(lane.x1 + (lane.x2 - lane.x1) * t, lane.y1 + (lane.y2 - lane.y1) * t, Math.max(1.8, radius * 0.32), 0, Math.PI * 2);
-      ctx.fill();
-    }
   }
 
   for (const node of team.nodes) {
