@@ -16,7 +16,9 @@ for (let rep = 0; rep < reps; rep++) for (const q of process.argv.slice(2)) {
   await p.goto(`http://127.0.0.1:4199/bench/${process.env.PAGE ?? "scene"}.html?seconds=3&${q}`);
   let cdp: any;
   if (process.env.PROFILE) { cdp = await ctx.newCDPSession(p); await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 200 }); await new Promise(r => setTimeout(r, 1500)); await cdp.send("Profiler.start"); }
+  if (process.env.TRACE) { await new Promise(r => setTimeout(r, 1500)); await b.startTracing(p, { path: process.env.TRACE, categories: ["toplevel", "disabled-by-default-devtools.timeline", "gpu", "viz", "cc", "benchmark"] }); }
   const h = await p.waitForFunction("window.__benchResult || window.__benchError", undefined, { timeout: 120000 });
+  if (process.env.TRACE) await b.stopTracing();
   if (cdp) {
     const { profile } = await cdp.send("Profiler.stop");
     const self = new Map<string, number>(); const total = profile.samples.length;

@@ -18,6 +18,8 @@ const { values } = parseArgs({
     variant: { type: "string", default: "naive" },
     redis: { type: "string" },
     "no-baseline": { type: "boolean", default: false },
+    /** Connected players to reach one after the other, e.g. "1000,2000" (200 per room). */
+    ramp: { type: "string" },
   },
 });
 const ROOT = process.cwd();
@@ -55,8 +57,7 @@ function usage(pid: number): { cpuSeconds: number; rssMB: number } {
 function runBots(url: string, joinUrl: string, players: number, seconds: number): Promise<any> {
   return new Promise((resolve, reject) => {
     const args = ["--import", "tsx", "server/cli/bots.ts", "--url", url, "--join-url", joinUrl, "--scenario", values.scenario as string, "--variant", values.variant as string, "--players", String(players), "--seconds", String(seconds), "--strategy", "careful", "--metrics"];
-    // The load generator runs niced: on a small machine it would otherwise take the CPU the server needs.
-    const child = spawn("nice", ["-n", "10", join(BIN, "node"), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(join(BIN, "node"), args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => (out += String(d)));
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop() as string)) : reject(new Error(`bots exited ${code}`))));
@@ -67,7 +68,13 @@ async function scenario(label: string, servers: ServerProcess[], rooms: number, 
   const before = servers.map((s) => usage(s.pid));
   const t0 = Date.now();
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...servers.map((s) => usage(s.pid).rssMB))), 1000);
+  const rssOverTime: number[] = [];
+  let sampleNo = 0;
+  const sampler = setInterval(() => {
+    const rss = servers.reduce((n, s) => n + usage(s.pid).rssMB, 0);
+    peakRss = Math.max(peakRss, rss);
+    if (sampleNo++ % 30 === 0) rssOverTime.push(rss);
+  }, 1000);
   const results = await Promise.all(Array.from({ length: rooms }, (_, r) => runBots(servers[r % servers.length].url, servers[(r + 1) % servers.length].url, players, seconds)));
   clearInterval(sampler);
   const wall = (Date.now() - t0) / 1000;
@@ -82,7 +89,7 @@ async function scenario(label: string, servers: ServerProcess[], rooms: number, 
       seconds,
       latencyMs: { p50: weighted("p50"), p95: weighted("p95"), p99: weighted("p99"), max: weighted("max") },
       serverCpuPercent: Math.round((after.reduce((n, u, i) => n + u.cpuSeconds - before[i].cpuSeconds, 0) / wall) * 100),
-      serverRssMB: { start: before.map((u) => u.rssMB), end: after.map((u) => u.rssMB), peak: peakRss },
+      serverRssMB: { start: before.map((u) => u.rssMB), end: after.map((u) => u.rssMB), peak: peakRss, every30s: rssOverTime },
       bytesPerSecond: { phoneMean: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.phone, 0) / results.length), projector: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.projector, 0) / results.length) },
       actions: results.reduce((n, r) => n + r.actions, 0),
       refusals: results.reduce((n, r) => n + r.refusals, 0),
@@ -96,7 +103,11 @@ async function main(): Promise<void> {
   const servers = await Promise.all(ports.map((p) => startServer(p, redis ? { REDIS_URL: redis, PUBLIC_ADDRESS: `127.0.0.1:${p}` } : {})));
   try {
     if (!values["no-baseline"]) await scenario("baseline", servers, 1, 10, 20);
-    await scenario("load", servers, Number(values.rooms), Number(values.players), Number(values.seconds));
+    const targets = values.ramp ? values.ramp.split(",").map(Number) : [Number(values.rooms) * Number(values.players)];
+    for (const target of targets) {
+      const rooms = values.ramp ? Math.max(1, Math.round(target / Number(values.players))) : Number(values.rooms);
+      await scenario(`load ${rooms * Number(values.players)}`, servers, rooms, Number(values.players), Number(values.seconds));
+    }
   } finally {
     for (const s of servers) s.stop();
   }

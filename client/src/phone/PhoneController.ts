@@ -27,6 +27,7 @@ export class PhoneController {
   private phase = "lobby";
   private countdown = 0;
   private lastAnnounced = new Set<string>();
+  private teams: { score: number; committed: number; lost: number; duplicated: number }[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -63,6 +64,10 @@ export class PhoneController {
       this.render();
     });
     c.on("state", (s) => {
+      if (this.welcome?.role === "spectator") {
+        this.teams = [...(s.teams ?? [])].map((team: any) => ({ score: team.score, committed: team.committed, lost: team.lost, duplicated: team.duplicated }));
+        this.render();
+      }
       if (s.phase !== this.phase) this.say(this.phaseText(s.phase, s.countdown));
       const changed = s.phase !== this.phase || s.countdown !== this.countdown;
       this.phase = s.phase;
@@ -128,7 +133,19 @@ export class PhoneController {
     );
     const banner = h("p", { class: `phase ${this.phase}` }, this.phaseText(this.phase, this.countdown));
     const refusal = this.refusal ? h("p", { class: "refusal", role: "alert", testid: "refusal" }, this.refusal) : null;
-    replace(this.root, header, banner, refusal, this.over ? this.renderOver() : this.renderSeat());
+    const spectating = w.role === "spectator" && !this.seat ? this.renderLeaderboard() : null;
+    replace(this.root, header, banner, refusal, this.over ? this.renderOver() : this.renderSeat(), spectating);
+  }
+
+  /** What a late joiner watches: every team's score, until the next round gives them a seat. */
+  private renderLeaderboard(): HTMLElement {
+    const rows = this.teams.map((team, i) => ({ team, i })).sort((a, b) => b.team.score - a.team.score);
+    return h(
+      "section",
+      { class: "card" },
+      h("h2", {}, t("leaderboard")),
+      h("ul", { class: "list compact" }, ...rows.map(({ team, i }) => h("li", {}, `${t("team")} ${i + 1}: ${team.score} · ${t("committed")} ${team.committed} · ${t("lost")} ${team.lost} · ${t("duplicated")} ${team.duplicated}`))),
+    );
   }
 
   private renderOver(): HTMLElement {

@@ -33,7 +33,7 @@ export function anomalyPanel(ctx: PageContext): Panel {
     const time = formatTick(a.cause.tick, index.tickMs);
     return h(
       "li",
-      { testid: "anomaly-item", class: `anomaly${a.team === ctx.team ? " this-team" : ""}`, "data-tick": a.cause.tick, "data-team": a.team, "data-msg": a.msgId },
+      { testid: "anomaly-item", class: `anomaly${a.team === ctx.team ? " this-team" : ""}${a === ctx.jumped ? " selected" : ""}`, ...(a === ctx.jumped ? { "aria-current": "true" } : {}), "data-tick": a.cause.tick, "data-team": a.team, "data-msg": a.msgId },
       h(
         "div",
         { class: "a-head" },

@@ -32,6 +32,8 @@ export interface PageContext extends Choices {
   followed: FollowResult | null;
   followText: string;
   followError: string;
+  /** The anomaly last jumped to, highlighted in the list. */
+  jumped: Anomaly | null;
   seekTo(tick: number, step?: FollowStep): void;
   step(delta: number): void;
   togglePlay(): void;

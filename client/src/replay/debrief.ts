@@ -43,23 +43,21 @@ export function chartsPanel(ctx: PageContext): Panel {
 
 export function leaderboardPanel(ctx: PageContext): Panel {
   const { index } = ctx.round;
-  const head = ["replayRank", "team", "score", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies"] as const;
+  const totals = index.report.totals;
+  type Column = "committed" | "applied" | "lost" | "duplicated" | "misordered" | "inconsistent" | "raceAnomalies" | "refused";
+  const glyphs: Partial<Record<Column, string>> = { lost: KIND_STYLE.lost.glyph, duplicated: KIND_STYLE.duplicated.glyph, misordered: KIND_STYLE.misordered.glyph, inconsistent: KIND_STYLE.inconsistent.glyph, raceAnomalies: KIND_STYLE.race.glyph };
+  // Columns every team has at zero say nothing: only the counts this round produced are shown.
+  const columns = (["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies"] as Column[]).filter((c) => c === "committed" || c === "applied" || totals[c] > 0);
   const rows = leaderboard(index).map((r, i) => {
-    const players = (index.header.teams.find((x) => x.team === r.team)?.players ?? []).map((p) => `${p.seat} ${p.name ?? t("replayBot")}`).join(" · ");
+    const people = (index.header.teams.find((x) => x.team === r.team)?.players ?? []).filter((p) => p.name).map((p) => `${p.name} (${p.seat})`);
     const mine = r.team === ctx.team;
     return h(
       "tr",
       { class: mine ? "focused" : "", ...(mine ? { "aria-current": "true" } : {}) },
       h("td", {}, String(i + 1)),
-      h("td", { class: "team-cell" }, h("button", { type: "button", class: "link", id: `board-${r.team}`, onclick: () => ctx.setTeam(r.team) }, `${mine ? "▶ " : ""}${teamName(r.team)}`), h("div", { class: "players muted" }, players)),
+      h("td", { class: "team-cell" }, h("button", { type: "button", class: "link", id: `board-${r.team}`, onclick: () => ctx.setTeam(r.team) }, `${mine ? "▶ " : ""}${teamName(r.team)}`), people.length ? h("div", { class: "players muted" }, people.join(" · ")) : null),
       h("td", { class: "score" }, String(r.score)),
-      h("td", {}, String(r.committed)),
-      h("td", {}, String(r.applied)),
-      h("td", {}, `${r.lost ? `${KIND_STYLE.lost.glyph} ` : ""}${r.lost}`),
-      h("td", {}, `${r.duplicated ? `${KIND_STYLE.duplicated.glyph} ` : ""}${r.duplicated}`),
-      h("td", {}, `${r.misordered ? `${KIND_STYLE.misordered.glyph} ` : ""}${r.misordered}`),
-      h("td", {}, String(r.inconsistent)),
-      h("td", {}, String(r.raceAnomalies)),
+      ...columns.map((c) => h("td", {}, `${r[c] && glyphs[c] ? `${glyphs[c]} ` : ""}${r[c]}`)),
     );
   });
   return {
@@ -67,7 +65,11 @@ export function leaderboardPanel(ctx: PageContext): Panel {
       "section",
       { class: "card board" },
       h("h2", {}, t("replayFinal")),
-      h("div", { class: "table-scroll" }, h("table", { class: "board-table", testid: "replay-leaderboard" }, h("thead", {}, h("tr", {}, ...head.map((k) => h("th", { scope: "col" }, t(k))))), h("tbody", {}, ...rows))),
+      h(
+        "div",
+        { class: "table-scroll" },
+        h("table", { class: "board-table", testid: "replay-leaderboard" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("replayRank")), h("th", { scope: "col" }, t("team")), h("th", { scope: "col" }, t("score")), ...columns.map((c) => h("th", { scope: "col" }, t(c))))), h("tbody", {}, ...rows)),
+      ),
     ),
   };
 }

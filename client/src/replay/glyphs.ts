@@ -29,7 +29,7 @@ export const MARK_STYLE: Record<MarkKind, { glyph: string; colour: string }> = {
   discarded: { glyph: markerStyles.lost.glyph, colour: "#ff6b6b" },
   requeued: { glyph: "↺", colour: "#fbbf24" },
   redelivery: { glyph: "↻", colour: "#fbbf24" },
-  timedOut: { glyph: "⏱", colour: "#fbbf24" },
+  timedOut: { glyph: "◷", colour: "#fbbf24" },
   deduplicated: { glyph: "✔", colour: css(markerStyles.dedup.colour) },
   forgotten: { glyph: "?", colour: "#ff6b6b" },
   crashed: { glyph: markerStyles.crash.glyph, colour: "#ff6b6b" },

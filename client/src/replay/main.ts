@@ -36,6 +36,7 @@ let carry = 0;
 let followed: FollowResult | null = null;
 let followText = "";
 let followError = "";
+let jumped: Anomaly | null = null;
 const choices: Choices = { anomalyScope: "all", anomalyKind: "all", anomalyLimit: 200, sequenceSource: "window", windowSeconds: 10 };
 let problems: ImportProblem[] = [];
 let noAccess: string | null = null;
@@ -110,6 +111,7 @@ function start(loaded: LoadedRound): void {
   followed = null;
   followText = "";
   followError = "";
+  jumped = null;
   choices.sequenceSource = "window";
   choices.anomalyLimit = 200;
   driver = view ? new SceneDriver(view, loaded.index, loaded.markers, markerWords) : null;
@@ -252,6 +254,7 @@ function setTeam(next: number): void {
 function jump(a: Anomaly): void {
   if (!round) return;
   playing = false;
+  jumped = a;
   const changed = a.team !== team;
   team = a.team;
   if (changed && followed) followed = null;
@@ -300,6 +303,7 @@ function context(): PageContext {
     followed,
     followText,
     followError,
+    jumped,
     seekTo: (tick, step) => moveTo(tick, step),
     step: (delta) => {
       playing = false;

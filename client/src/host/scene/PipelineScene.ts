@@ -66,10 +66,9 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
       this.pendingResize = true;
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
-    const dbg = new URLSearchParams(location.search).get("hide") ?? "";
-    if (dbg.includes("panels")) this.panels.setVisible(false);
-    if (dbg.includes("all")) { for (const child of this.children.list) (child as unknown as { setVisible(v: boolean): void }).setVisible(false); this.children.removeAll(); }
+    const dbg = (new URLSearchParams(location.search).get("hide") ?? "").split(",");
     (window as unknown as { __scene: unknown }).__scene = this;
+    this.events.on("postupdate", () => { for (const child of this.children.list) { const c = child as unknown as { depth: number; setVisible(v: boolean): void }; if (dbg.includes(`d${c.depth}`)) c.setVisible(false); } });
     this.resolveReady();
   }
 
