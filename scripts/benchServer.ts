@@ -64,6 +64,14 @@ function runBots(url: string, joinUrl: string, players: number, seconds: number)
   });
 }
 
+/** p50/p95/p99 upper bucket bounds of the server's action-to-patch histogram (cumulative since start). */
+function parseActionHistogram(text: string): { p50: number; p95: number; p99: number; count: number } {
+  const buckets = [...text.matchAll(/exactly_once_action_to_patch_ms_bucket\{le="([^"]+)"\} (\d+)/g)].map((m) => [m[1] === "+Inf" ? Infinity : Number(m[1]), Number(m[2])] as const);
+  const count = buckets.at(-1)?.[1] ?? 0;
+  const at = (p: number) => buckets.find(([, c]) => c >= (p / 100) * count && c > 0)?.[0] ?? 0;
+  return { p50: at(50), p95: at(95), p99: at(99), count };
+}
+
 async function scenario(label: string, servers: ServerProcess[], rooms: number, players: number, seconds: number) {
   const before = servers.map((s) => usage(s.pid));
   const t0 = Date.now();
@@ -79,6 +87,7 @@ async function scenario(label: string, servers: ServerProcess[], rooms: number, 
   clearInterval(sampler);
   const wall = (Date.now() - t0) / 1000;
   const after = servers.map((s) => usage(s.pid));
+  const serverSide = await Promise.all(servers.map(async (s) => parseActionHistogram(await (await fetch(`${s.url}/metrics`)).text())));
   const weighted = (k: "p50" | "p95" | "p99" | "max") => Math.max(...results.map((r) => r.latencyMs[k]));
   process.stdout.write(
     `${JSON.stringify({
@@ -88,6 +97,7 @@ async function scenario(label: string, servers: ServerProcess[], rooms: number, 
       connected: rooms * players,
       seconds,
       latencyMs: { p50: weighted("p50"), p95: weighted("p95"), p99: weighted("p99"), max: weighted("max") },
+      serverActionToPatchMs: serverSide,
       serverCpuPercent: Math.round((after.reduce((n, u, i) => n + u.cpuSeconds - before[i].cpuSeconds, 0) / wall) * 100),
       serverRssMB: { start: before.map((u) => u.rssMB), end: after.map((u) => u.rssMB), peak: peakRss, every30s: rssOverTime },
       bytesPerSecond: { phoneMean: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.phone, 0) / results.length), projector: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.projector, 0) / results.length) },

@@ -11,6 +11,11 @@ export class Metrics {
   private tickSum = 0;
   private tickCount = 0;
   private readonly windowStart = Date.now();
+  /** Server side of action-to-patch latency: from an action's arrival to the patch carrying its effect. */
+  private readonly actionBuckets = [1, 2, 5, 10, 20, 30, 40, 50, 60, 80, 100, 150, 200, 300, 500, 1000];
+  private readonly actionCounts = new Array<number>(this.actionBuckets.length + 1).fill(0);
+  private actionSum = 0;
+  private actionCount = 0;
   private recent: number[] = [];
 
   message(): void {
@@ -29,6 +34,25 @@ export class Metrics {
     let i = 0;
     while (i < this.tickBuckets.length && ms > this.tickBuckets[i]) i++;
     this.tickCounts[i]++;
+  }
+
+  actionToPatch(ms: number): void {
+    this.actionSum += ms;
+    this.actionCount++;
+    let i = 0;
+    while (i < this.actionBuckets.length && ms > this.actionBuckets[i]) i++;
+    this.actionCounts[i]++;
+  }
+
+  /** Upper bound of the bucket holding the p-th percentile of action-to-patch times. */
+  actionPercentile(p: number): number {
+    const target = (p / 100) * this.actionCount;
+    let cumulative = 0;
+    for (let i = 0; i < this.actionCounts.length; i++) {
+      cumulative += this.actionCounts[i];
+      if (cumulative >= target && cumulative > 0) return this.actionBuckets[i] ?? Infinity;
+    }
+    return 0;
   }
 
   /** Messages received in the last 10 seconds, per second. */
@@ -58,6 +82,13 @@ export class Metrics {
       lines.push(`exactly_once_tick_ms_bucket{le="${le}"} ${cumulative}`);
     });
     lines.push(`exactly_once_tick_ms_bucket{le="+Inf"} ${this.tickCount}`, `exactly_once_tick_ms_sum ${this.tickSum}`, `exactly_once_tick_ms_count ${this.tickCount}`);
+    lines.push("# HELP exactly_once_action_to_patch_ms From a player's action arriving to the state patch carrying its effect leaving.", "# TYPE exactly_once_action_to_patch_ms histogram");
+    let actions = 0;
+    this.actionBuckets.forEach((le, i) => {
+      actions += this.actionCounts[i];
+      lines.push(`exactly_once_action_to_patch_ms_bucket{le="${le}"} ${actions}`);
+    });
+    lines.push(`exactly_once_action_to_patch_ms_bucket{le="+Inf"} ${this.actionCount}`, `exactly_once_action_to_patch_ms_sum ${Math.round(this.actionSum)}`, `exactly_once_action_to_patch_ms_count ${this.actionCount}`);
     metric("exactly_once_uptime_seconds", "gauge", "Seconds since this process started.", [["", Math.round((Date.now() - this.windowStart) / 1000)]]);
     return `${lines.join("\n")}\n`;
   }

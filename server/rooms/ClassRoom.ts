@@ -89,6 +89,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   private readonly seatSent = new Map<string, string>();
   private config: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null };
   private countdownUntil = 0;
+  /** Arrival times of actions whose effect is waiting for the next patch. */
+  private actionsAwaitingPatch: number[] = [];
 
   async onCreate(options: ClassRoomOptions): Promise<void> {
     this.roomId = options.roomCode;
@@ -180,6 +182,16 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     await this.appendChain;
   }
 
+  broadcastPatch(): boolean {
+    const sent = super.broadcastPatch();
+    if (this.actionsAwaitingPatch.length) {
+      const now = performance.now();
+      for (const at of this.actionsAwaitingPatch) this.ctx.metrics.actionToPatch(now - at);
+      this.actionsAwaitingPatch = [];
+    }
+    return sent;
+  }
+
   // --- messages -------------------------------------------------------------------------
 
   private refuse(client: Client, action: string, code: ShellRefusal | Refusal["reason"], n?: number, detail?: string): void {
@@ -214,6 +226,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     if (this.state.phase === "paused") return this.refuse(client, act.action, "paused", act.n);
     if (this.state.phase !== "running" || this.round.drainRequested) return this.refuse(client, act.action, "notRunning", act.n);
     player.actions++;
+    this.actionsAwaitingPatch.push(performance.now());
     const events = applyPlayerCommand(this.round, player.team, toCommand(player.seat, act));
     this.absorb(events);
     const refused = events.find((e) => e.type === "commandRefused");
