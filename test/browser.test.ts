@@ -116,7 +116,7 @@ describe.skipIf(!available)("in the browser", () => {
     await producer.getByTestId("team-score").waitFor({ timeout: 15_000 });
     await host.screenshot({ path: `${ARTIFACTS}/projector-debrief.png`, fullPage: true });
     expect(errors).toEqual([]);
-  });
+  }, 240_000);
 
   it("the join page refuses an unknown code with a clear message", async () => {
     const page = await (await browser.newContext({ ...PHONE, locale: "pt-BR" })).newPage();
@@ -124,5 +124,5 @@ describe.skipIf(!available)("in the browser", () => {
     await page.getByTestId("join-name").fill("Davi");
     await page.getByTestId("join-submit").tap();
     await page.getByText("Nenhuma sala aberta tem esse código.").waitFor();
-  });
+  }, 60_000);
 });

@@ -1,12 +1,20 @@
 import Phaser from "phaser";
 const q = new URLSearchParams(location.search);
-const n = Number(q.get("n") ?? 0), w = Number(q.get("w") ?? 160), h = Number(q.get("h") ?? 95), k = Number(q.get("k") ?? 1);
-class S extends Phaser.Scene { create() {
-  if (q.get("g")) { const g = this.add.graphics(); g.fillStyle(0x223344); g.fillRect(10, 10, 1200, 1000); }
-  for (let t = 0; t < k; t++) { const tex = this.textures.createCanvas("t" + t, w, h)!; const c = tex.getContext(); c.fillStyle = "#345"; c.fillRect(0, 0, w, h); c.fillStyle = "#fff"; c.font = "20px sans-serif"; c.fillText("Team " + t, 5, 30); tex.refresh(); }
-  for (let i = 0; i < n; i++) this.add.image(1260 + (i % 4) * 165, 10 + Math.floor(i / 4) * 100, "t" + (i % k)).setOrigin(0, 0);
-} }
+const n = Number(q.get("n") ?? 0), mode = q.get("mode") ?? "none";
+class S extends Phaser.Scene {
+  g?: Phaser.GameObjects.Graphics; bobs: Phaser.GameObjects.Bob[] = [];
+  create() {
+    const sz = Number(q.get("sz") ?? 20); const tex = this.textures.createCanvas("tok", sz, sz)!; const c = tex.getContext(); c.beginPath(); c.arc(10, 10, 8, 0, Math.PI * 2); c.fillStyle = "#4cc9f0"; c.fill(); c.strokeStyle = "#000"; c.lineWidth = 2; c.stroke(); tex.refresh();
+    if (mode === "blit") { const b = this.add.blitter(0, 0, "tok"); for (let i = 0; i < n; i++) this.bobs.push(b.create(0, 0)); }
+    if (mode === "gfx") this.g = this.add.graphics();
+  }
+  update(time: number) {
+    const t = time / 1000;
+    if (mode === "blit") this.bobs.forEach((b, i) => { b.x = 100 + ((i * 37 + t * 100) % 1100); b.y = 100 + (i % 40) * 20; });
+    if (this.g) { const g = this.g; g.clear(); for (let i = 0; i < n; i++) { const x = 100 + ((i * 37 + t * 100) % 1100), y = 100 + (i % 40) * 20; g.fillStyle(i % 2 ? 0x4cc9f0 : 0xffd166, 1); if (i % 2) { g.fillTriangle(x, y - 9, x + 9, y, x, y + 9); g.fillTriangle(x, y - 9, x - 9, y, x, y + 9); } else g.fillCircle(x, y, 8); } }
+  }
+}
 new Phaser.Game({ type: Phaser.WEBGL, parent: document.getElementById("view")!, width: 1920, height: 1080, banner: false, audio: { noAudio: true }, render: { antialiasGL: false, maxTextures: Number(q.get("mt") ?? -1) }, scene: S });
-const d: number[] = []; let last = 0; const start = performance.now();
-const f = (t: number) => { if (last && performance.now() - start > 1000) d.push(t - last); last = t; if (performance.now() - start < 4000) requestAnimationFrame(f); else { d.sort((a, b) => a - b); (window as any).__benchResult = { n: d.length, p50: d[d.length >> 1], fps: d.length / 3 }; } };
+const d: number[] = []; const m: number[] = []; let last = 0; const start = performance.now();
+const f = (t: number) => { const now = performance.now(); if (last && now - start > 1000) { d.push(t - last); m.push(now - t); } last = t; if (now - start < 4000) requestAnimationFrame(f); else { d.sort((a, b) => a - b); m.sort((a, b) => a - b); (window as any).__benchResult = { n: d.length, p50: d[d.length >> 1], fps: d.length / 3, main: m[m.length >> 1] }; } };
 requestAnimationFrame(f);

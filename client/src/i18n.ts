@@ -244,6 +244,7 @@ const UI = {
   replayTeamN: { en: "Team {team}", "pt-BR": "Equipe {team}" },
   replayBot: { en: "bot", "pt-BR": "bot" },
   replayRetry: { en: "retry", "pt-BR": "nova tentativa" },
+  replaySceneFailed: { en: "The pipeline drawing could not start in this browser (it needs WebGL); everything else works.", "pt-BR": "O desenho do pipeline não pôde iniciar neste navegador (ele precisa de WebGL); todo o resto funciona." },
   kind_lost: { en: "lost", "pt-BR": "perdida" },
   kind_duplicated: { en: "duplicated", "pt-BR": "duplicada" },
   kind_misordered: { en: "out of order", "pt-BR": "fora de ordem" },

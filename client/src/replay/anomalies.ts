@@ -7,7 +7,7 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import type { PageContext } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
-import type { Panel } from "./transport.js";
+import { reveal, type Panel } from "./transport.js";
 import { anomalyCause, kindWord, teamName } from "./words.js";
 
 const KINDS: AnomalyKind[] = ["lost", "duplicated", "misordered", "inconsistent", "race"];
@@ -46,14 +46,23 @@ export function anomalyPanel(ctx: PageContext): Panel {
       h("button", { type: "button", class: "jump", id: `jump-${i}`, testid: "anomaly-jump", onclick: () => ctx.jump(a) }, h("span", { "aria-hidden": "true" }, "↪ "), t("replayJump", { time })),
     );
   });
+  const list = shown.length ? h("ol", { class: "list anomaly-list", testid: "anomaly-list" }, ...items) : null;
+  let revealed = false;
   const more = shown.length > ctx.anomalyLimit ? h("button", { type: "button", class: "more", id: "anomaly-more", onclick: () => ctx.choose({ anomalyLimit: ctx.anomalyLimit + 200 }) }, t("replayShowMore", { n: Math.min(200, shown.length - ctx.anomalyLimit) })) : null;
   return {
     element: h(
       "section",
       { class: "card anomalies", "aria-labelledby": "anomalies-title" },
       h("div", { class: "card-head" }, h("h2", { id: "anomalies-title" }, t("replayAnomaliesTitle", { n: shown.length })), h("div", { class: "filters" }, scope, kind)),
-      shown.length ? h("ol", { class: "list anomaly-list", testid: "anomaly-list" }, ...items) : h("div", { testid: "anomaly-list" }, h("p", { class: "muted" }, t("replayNoAnomalies"))),
+      list ?? h("div", { testid: "anomaly-list" }, h("p", { class: "muted" }, t("replayNoAnomalies"))),
       more,
     ),
+    update() {
+      // Once in the page, bring the anomaly last jumped to into view inside the list.
+      if (revealed || !list) return;
+      revealed = true;
+      const selected = list.querySelector<HTMLElement>('[aria-current="true"]');
+      if (selected) reveal(list, selected);
+    },
   };
 }

@@ -26,11 +26,11 @@ function niceMax(value: number): number {
 export const metricWord = (m: ChartMetric): string => t(m);
 
 /**
- * A line chart of `series`; `yMax` shares a scale between charts shown side by side.
- * Clicking it calls `onSeek` with the tick under the pointer.
+ * A line chart of `series`; `xMax` and `yMax` share scales between charts shown side by
+ * side. With `onSeek`, it has a playhead and a click seeks to the tick under the pointer.
  */
-export function lineChart(series: ChartSeries, tickMs: number, options: { yMax?: number; label: string; onSeek?: (tick: number) => void }): ChartHandle {
-  const last = series.ticks[series.ticks.length - 1] || 1;
+export function lineChart(series: ChartSeries, tickMs: number, options: { xMax?: number; yMax?: number; label: string; onSeek?: (tick: number) => void }): ChartHandle {
+  const last = Math.max(options.xMax ?? 0, series.ticks[series.ticks.length - 1] ?? 0) || 1;
   const top = niceMax(Math.max(options.yMax ?? 0, series.max));
   const x = (tick: number) => M.left + ((W - M.left - M.right) * tick) / last;
   const y = (v: number) => H - M.bottom - ((H - M.top - M.bottom) * v) / top;
@@ -50,7 +50,7 @@ export function lineChart(series: ChartSeries, tickMs: number, options: { yMax?:
     return s("polyline", { points, fill: "none", stroke: style.colour, "stroke-width": style.width, "stroke-dasharray": style.dash, "stroke-linejoin": "round", class: `series series-${m}` }, title(`${metricWord(m)}: ${series.values[m][series.values[m].length - 1]}`));
   });
   const playhead = s("line", { x1: M.left, x2: M.left, y1: M.top, y2: H - M.bottom, class: "playhead" });
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": options.label, class: "chart" }, ...grid, ...lines, playhead);
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": options.label, class: "chart" }, ...grid, ...lines, options.onSeek ? playhead : null);
   if (options.onSeek) {
     const seekTo = options.onSeek;
     svg.addEventListener("click", (e) => {

@@ -105,7 +105,7 @@ export function sequencePanel(ctx: PageContext): Panel {
   };
 }
 
-function roundSummary(round: LoadedRound, yMax: number, actions: HTMLElement | null): HTMLElement {
+function roundSummary(round: LoadedRound, scale: { xMax: number; yMax: number }, actions: HTMLElement | null): HTMLElement {
   const { index } = round;
   const totals = index.report.totals;
   const rows: [string, number][] = [
@@ -122,9 +122,9 @@ function roundSummary(round: LoadedRound, yMax: number, actions: HTMLElement | n
     "div",
     { class: "compare-side", testid: "compare-side" },
     h("h3", {}, variantLabel(round)),
-    h("p", { class: "muted" }, `${round.name} · ${t("replayRound", { scenario: scenarioTitle(round), variant: variantLabel(round), seed: index.header.seed, teams: index.header.teams.length, length: formatTick(index.lastTick, index.tickMs) })}`),
+    h("p", { class: "muted" }, `${round.name} · ${t("replayRound", { scenario: index.header.scenario, variant: index.header.variant, seed: index.header.seed, teams: index.header.teams.length, length: formatTick(index.lastTick, index.tickMs) })}`),
     h("table", { class: "summary-table" }, h("tbody", {}, ...rows.map(([k, v]) => h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, String(v)))), h("tr", {}, h("th", { scope: "row" }, `${t("score")} (max)`), h("td", {}, String(best))))),
-    lineChart(teamSeries(index, "all"), index.tickMs, { yMax, label: `${variantLabel(round)}: ${t("replayChartLabel")}` }).element,
+    lineChart(teamSeries(index, "all"), index.tickMs, { ...scale, label: `${variantLabel(round)}: ${t("replayChartLabel")}` }).element,
     actions,
   );
 }
@@ -143,7 +143,7 @@ export function comparePanel(ctx: PageContext): Panel {
   else {
     const a = ctx.round.index.header;
     const b = other.index.header;
-    const yMax = Math.max(teamSeries(ctx.round.index, "all", 2).max, teamSeries(other.index, "all", 2).max);
+    const scale = { xMax: Math.max(ctx.round.index.lastTick, other.index.lastTick), yMax: Math.max(teamSeries(ctx.round.index, "all", 2).max, teamSeries(other.index, "all", 2).max) };
     const notes = [
       a.scenario !== b.scenario ? t("replayCompareOtherTopic", { a: scenarioTitle(ctx.round), b: scenarioTitle(other) }) : null,
       a.scenario === b.scenario && a.variant === b.variant ? t("replayCompareSameVariant") : null,
@@ -155,8 +155,8 @@ export function comparePanel(ctx: PageContext): Panel {
       h(
         "div",
         { class: "compare-grid" },
-        roundSummary(ctx.round, yMax, null),
-        roundSummary(other, yMax, h("div", { class: "controls" }, h("button", { type: "button", onclick: () => ctx.swapCompare() }, t("replayCompareSwap")), h("button", { type: "button", onclick: () => ctx.closeCompare() }, t("replayCompareClose")))),
+        roundSummary(ctx.round, scale, null),
+        roundSummary(other, scale, h("div", { class: "controls" }, h("button", { type: "button", onclick: () => ctx.swapCompare() }, t("replayCompareSwap")), h("button", { type: "button", onclick: () => ctx.closeCompare() }, t("replayCompareClose")))),
       ),
     );
   }

@@ -6,7 +6,7 @@ import { messageIds } from "../../../shared/replay/follow.js";
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import type { PageContext } from "./context.js";
-import type { Panel } from "./transport.js";
+import { reveal, type Panel } from "./transport.js";
 import { stepText } from "./words.js";
 
 export function followPanel(ctx: PageContext): Panel {
@@ -17,8 +17,10 @@ export function followPanel(ctx: PageContext): Panel {
   const followed = ctx.followed;
   const items: { li: HTMLElement; tick: number }[] = [];
   let body: HTMLElement;
+  let list: HTMLElement | null = null;
+  let shown: HTMLElement | null = null;
   if (followed && followed.team === ctx.team) {
-    const list = h(
+    list = h(
       "ol",
       { class: "list compact steps", testid: "follow-steps" },
       ...followed.steps.map((step, i) => {
@@ -49,6 +51,8 @@ export function followPanel(ctx: PageContext): Panel {
         if (past) current = item.li;
       }
       current?.classList.add("current");
+      if (list && current && current !== shown) reveal(list, current);
+      shown = current;
     },
   };
 }

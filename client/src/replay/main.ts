@@ -156,6 +156,7 @@ async function listPastGames(): Promise<void> {
 
 const markerWords: MarkerWords = {
   marker: (m) => (m.label === "orderMarker" ? t("orderMarker", { seq: m.seq ?? "", otherSeq: m.otherSeq ?? "" }) : `${t(m.label)}${m.subject ? ` ${m.subject}` : ""}`),
+  // Drops, discards, second applications and de-duplications already have the scene's own markers.
   step: (step) => {
     const msgId = followed?.msgId ?? "";
     const at = step.link ?? step.node ?? "B";
@@ -165,23 +166,16 @@ const markerWords: MarkerWords = {
         return label("dedup", t("mark_committed"), step.node ?? at);
       case "retry":
         return label("restart", t("replayRetry"));
-      case "dropped":
-        return label("drop", t("dropMarker"));
       case "redelivery":
         return label("restart", t("mark_redelivery"), step.to ?? at);
       case "requeued":
         return label("restart", t("mark_requeued"), "B");
       case "applied":
         return label("dedup", t("mark_applied"));
-      case "duplicate":
-        return label("dup", t("mark_duplicate"));
-      case "discarded":
       case "forgotten":
-        return label("lost", t(`mark_${step.kind}`));
+        return label("lost", t("mark_forgotten"));
       case "timedOut":
         return label("race", t("mark_timedOut"));
-      case "deduplicated":
-        return label("dedup", t("mark_deduplicated"), "B");
       default:
         return null;
     }
@@ -191,8 +185,14 @@ const markerWords: MarkerWords = {
 async function loadScene(): Promise<void> {
   if (sceneRequested || !round) return;
   sceneRequested = true;
-  const { createPipelineView } = await import("../host/scene/createPipelineView.js");
-  const created = await createPipelineView(sceneHolder);
+  let created: PipelineView;
+  try {
+    const { createPipelineView } = await import("../host/scene/createPipelineView.js");
+    created = await createPipelineView(sceneHolder);
+  } catch {
+    replace(sceneHolder, h("p", { class: "scene-failed muted" }, t("replaySceneFailed")));
+    return;
+  }
   created.onTeamClicked((clicked) => setTeam(clicked));
   view = created;
   applySceneLabels();
@@ -220,8 +220,9 @@ function moveTo(tick: number, step?: FollowStep): void {
   state = advance(round.index, state, tick);
   carry = 0;
   if (driver && view) {
-    driver.show(state, team, followedSteps());
-    if (step) driver.addStep(step);
+    // A redraw flags the followed steps of this tick itself; the same tick again needs the flag added.
+    const drew = driver.show(state, team, followedSteps());
+    if (step && !drew) driver.addStep(step);
   }
   updateTick();
   scheduleSequence();
@@ -243,6 +244,7 @@ function setPlaying(on: boolean): void {
 function setTeam(next: number): void {
   if (!round || next === team || !round.index.teams.has(next)) return;
   team = next;
+  jumped = null;
   if (followed) {
     const again = findMessage(round.index, team, followed.msgId);
     followed = again ? followMessage(round.index, team, again) : null;
@@ -272,6 +274,7 @@ function follow(forTeam: number, text: string): void {
     followed = null;
   } else {
     followError = "";
+    if (jumped && (jumped.team !== forTeam || jumped.msgId !== msgId)) jumped = null;
     team = forTeam;
     followed = followMessage(round.index, forTeam, msgId);
     choices.sequenceSource = "message";

@@ -34,11 +34,12 @@ export class SceneDriver {
   /**
    * Draws `state` with `team` large. `followed` steps crossed while playing get a marker.
    * Forward moves of at most `maxStride` ticks are drawn as motion, anything else as a cut.
+   * Returns false when the canvas already showed this tick of this team.
    */
-  show(state: ReplayState, team: number, followed: readonly FollowStep[] | null, maxStride = 40): void {
+  show(state: ReplayState, team: number, followed: readonly FollowStep[] | null, maxStride = 40): boolean {
     const previous = this.tick;
     const continuous = team === this.team && previous >= 0 && state.tick > previous && state.tick - previous <= maxStride;
-    if (state.tick === previous && team === this.team) return;
+    if (state.tick === previous && team === this.team) return false;
     const models: TeamModel[] = this.index.teamIds.map((id) => teamModelAt(this.index, state, id));
     this.view.setOverview(models);
     const focused = models.find((m) => m.team === team) ?? null;
@@ -64,6 +65,7 @@ export class SceneDriver {
     if (flights.length) this.view.addFlights(flights);
     this.team = team;
     this.tick = state.tick;
+    return true;
   }
 
   /** Flags one step of the followed message on the canvas (a click in the step list). */

@@ -93,6 +93,12 @@ export function transportPanel(ctx: PageContext): Panel {
   };
 }
 
+/** Scrolls `container` (positioned) just enough to show `item`, leaving the page where it is. */
+export function reveal(container: HTMLElement, item: HTMLElement): void {
+  const top = item.offsetTop;
+  if (top < container.scrollTop || top + item.offsetHeight > container.scrollTop + container.clientHeight) container.scrollTop = Math.max(0, top - container.clientHeight / 3);
+}
+
 function currentDecimal(): string {
   return document.documentElement.lang === "pt-BR" ? "," : ".";
 }

@@ -26,7 +26,7 @@ export async function createPipelineView(parent: HTMLElement, options: PipelineV
     audio: { noAudio: true },
     disableContextMenu: true,
     input: { keyboard: false, gamepad: false },
-    render: { antialias: true, antialiasGL: false, powerPreference: "high-performance", maxTextures: Number(new URLSearchParams(location.search).get("mt") ?? -1) },
+    render: { antialias: true, antialiasGL: false, powerPreference: "high-performance", maxTextures: Number(new URLSearchParams(location.search).get("mt") ?? 1) },
     scale: fixed
       ? {
           mode: Phaser.Scale.FIT,

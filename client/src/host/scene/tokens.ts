@@ -7,6 +7,7 @@ import type { TokenFlight } from "./model.js";
 import { flightProgress } from "./clock.js";
 import type { Lane, Point } from "./layout.js";
 import { createTokenTextures, type TokenFrames } from "./tokenTextures.js";
+import { tokenStyle } from "./palette.js";
 
 /** How long a dropped token stays on screen, fading, before it is removed. */
 export const DROP_FADE_MS = 1500;
@@ -138,8 +139,13 @@ export class TokenLayer {
   }
 
   /** Moves every token to `tick`, fades dropped ones, and retires the ones that arrived. */
+  private gfx: Phaser.GameObjects.Graphics | undefined;
   update(tick: number, nowMs: number, laneOf: LaneLookup, laneVersion: number): void {
     const flights = this.flights;
+    const useGfx = location.search.includes("gfx=1");
+    if (useGfx && !this.gfx) { this.gfx = this.scene.add.graphics().setDepth(this.depth); this.blitter.setVisible(false); }
+    const g = this.gfx; if (g) g.clear();
+    const r = 8; const oct: number[] = []; for (let k = 0; k < 8; k++) { oct.push(Math.cos(k * Math.PI / 4) * r, Math.sin(k * Math.PI / 4) * r); }
     for (let i = flights.length - 1; i >= 0; i--) {
       const flight = flights[i]!;
       const bob = flight.bob;
@@ -165,6 +171,13 @@ export class TokenLayer {
       }
       bob.x = lane.x1 + (lane.x2 - lane.x1) * t - flight.half;
       bob.y = lane.y1 + (lane.y2 - lane.y1) * t - flight.half;
+      if (g) {
+        const x = bob.x + flight.half, y = bob.y + flight.half;
+        const st = tokenStyle(flight.kind);
+        g.fillStyle(st.colour, 1);
+        if (st.shape === "diamond") { g.fillTriangle(x, y - 10, x + 10, y, x, y + 10); g.fillTriangle(x, y - 10, x - 10, y, x, y + 10); }
+        else for (let k = 1; k < 7; k++) g.fillTriangle(x + oct[0]!, y + oct[1]!, x + oct[2 * k]!, y + oct[2 * k + 1]!, x + oct[2 * k + 2]!, y + oct[2 * k + 3]!);
+      }
       if (!bob.visible) bob.visible = true;
     }
   }
