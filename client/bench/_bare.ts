@@ -7,6 +7,8 @@ class S extends Phaser.Scene {
     const sz = Number(q.get("sz") ?? 20); const tex = this.textures.createCanvas("tok", sz, sz)!; const c = tex.getContext(); c.beginPath(); c.arc(10, 10, 8, 0, Math.PI * 2); c.fillStyle = "#4cc9f0"; c.fill(); c.strokeStyle = "#000"; c.lineWidth = 2; c.stroke(); tex.refresh();
     if (mode === "blit") { const b = this.add.blitter(0, 0, "tok"); for (let i = 0; i < n; i++) this.bobs.push(b.create(0, 0)); }
     if (mode === "gfx") this.g = this.add.graphics();
+    if (mode === "text") for (let i = 0; i < n; i++) this.add.text(50 + (i % 5) * 300, 50 + Math.floor(i / 5) * 60, "inbox: " + i, { fontSize: "28px", fontStyle: "bold" });
+    if (mode === "atlas") { const t = this.textures.createCanvas("atlas", 1024, 1024)!; const c = t.getContext(); c.font = "bold 28px sans-serif"; c.fillStyle = "#fff"; for (let i = 0; i < n; i++) { const x = (i % 5) * 200, y = Math.floor(i / 5) * 40; c.fillText("inbox: " + i, x, y + 30); t.add("f" + i, 0, x, y, 150, 36); } t.refresh(); for (let i = 0; i < n; i++) this.add.image(50 + (i % 5) * 300, 50 + Math.floor(i / 5) * 60, "atlas", "f" + i).setOrigin(0, 0); }
   }
   update(time: number) {
     const t = time / 1000;

@@ -205,7 +205,7 @@ function applySceneLabels(): void {
     bot: t("bot"),
     down: t("down"),
     queued: t("queued"),
-    inbox: t("inbox"),
+    inbox: t("inboxShort"),
     toSend: t("toSend"),
     team: t("team"),
     score: t("score"),

@@ -109,7 +109,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
 
   /** Stops the token where it is drawn now; `tick` is when the room dropped it, a moment ago. */
   dropFlight(token: number, link: string, _tick: number): void {
-    this.tokens.drop(token, "?", performance.now(), this.focus.anchorOf(link));
+    this.tokens.drop(token, performance.now(), this.focus.anchorOf(link));
   }
 
   addMarker(marker: Marker): void {

@@ -5,7 +5,7 @@ import type Phaser from "phaser";
 import type { SceneLabels, TeamModel } from "./model.js";
 import type { FocusBands } from "./layout.js";
 import { FONT_FAMILY, TOKEN_KINDS, colours, countGlyphs, css, tokenStyle } from "./palette.js";
-import { tokenRadius } from "./tokenTextures.js";
+import { tokenRadius } from "./flatShapes.js";
 import { setTextIfChanged } from "./text.js";
 
 export class FocusHeader {
