@@ -13,6 +13,8 @@ const agg = new Map<string, number[]>();
 for (let rep = 0; rep < reps; rep++) for (const q of process.argv.slice(2)) {
   const ctx = await b.newContext({ viewport: { width: 1920, height: 1080 } });
   const p = await ctx.newPage();
+  p.on("console", (m) => { if (process.env.CLICK || m.type() === "error") console.log("console:", m.type(), m.text()); });
+  p.on("pageerror", (e) => console.log("pageerror:", e.message));
   await p.goto(`http://127.0.0.1:4199/bench/${process.env.PAGE ?? "scene"}.html?seconds=3&${q}`);
   let cdp: any;
   if (process.env.PROFILE) { cdp = await ctx.newCDPSession(p); await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 200 }); await new Promise(r => setTimeout(r, 1500)); await cdp.send("Profiler.start"); }
@@ -28,7 +30,9 @@ for (let rep = 0; rep < reps; rep++) for (const q of process.argv.slice(2)) {
     console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(100 * v / total).toFixed(1)}% ${k}`).join("\n"));
   }
   const r = await h.jsonValue();
+  if (process.env.CLICK) { for (const xy of process.env.CLICK.split(";")) { const [x, y] = xy.split(",").map(Number); await p.mouse.click(x!, y!); } await new Promise((r) => setTimeout(r, 500)); }
   if (process.env.SHOT) await p.screenshot({ path: process.env.SHOT });
+  if (process.env.CLIP) { const [x, y, width, height] = process.env.CLIP.split(",").map(Number); await p.screenshot({ path: process.env.CLIPSHOT ?? "/tmp/exp/clip.png", clip: { x: x!, y: y!, width: width!, height: height! } }); }
   if (reps === 1) console.log(q, JSON.stringify(r));
   agg.set(q, [...(agg.get(q) ?? []), (r as any).fps]);
   await ctx.close();

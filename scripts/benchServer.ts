@@ -33,17 +33,26 @@ interface ServerProcess {
 }
 
 async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(join(BIN, "node"), ["--import", "tsx", "server/main.ts"], { env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), "eo-bench-")), ...env }, stdio: "ignore" });
+  // On one small machine the load generator competes with the server for the CPU; the
+  // server runs at a higher priority (as a dedicated server would have its cores) when allowed.
+  const priority = process.getuid?.() === 0 ? ["nice", "-n", "-10"] : [];
+  const command = [...priority, join(BIN, "node"), "--import", "tsx", "server/main.ts"];
+  const child = spawn(command[0], command.slice(1), { env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), "eo-bench-")), ...env }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${url}/health`)).ok) return { url, pid: serverPid(child.pid as number), stop: () => child.kill("SIGTERM") };
     } catch {
       /* starting */
     }
     await sleep(100);
   }
   throw new Error("server did not start");
+}
+
+/** `nice` execs the server in place, so the child's pid is the server's. */
+function serverPid(pid: number): number {
+  return pid;
 }
 
 /** CPU seconds (user + system) and resident memory of a process, from /proc. */

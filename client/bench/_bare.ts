@@ -16,7 +16,7 @@ class S extends Phaser.Scene {
     if (this.g) { const g = this.g; g.clear(); for (let i = 0; i < n; i++) { const x = 100 + ((i * 37 + t * 100) % 1100), y = 100 + (i % 40) * 20; g.fillStyle(i % 2 ? 0x4cc9f0 : 0xffd166, 1); if (i % 2) { g.fillTriangle(x, y - 9, x + 9, y, x, y + 9); g.fillTriangle(x, y - 9, x - 9, y, x, y + 9); } else g.fillCircle(x, y, 8); } }
   }
 }
-new Phaser.Game({ type: Phaser.WEBGL, parent: document.getElementById("view")!, width: 1920, height: 1080, banner: false, audio: { noAudio: true }, render: { antialiasGL: false, maxTextures: Number(q.get("mt") ?? -1) }, scene: S });
+new Phaser.Game({ type: Phaser.WEBGL, parent: document.getElementById("view")!, width: 1920, height: 1080, banner: false, audio: { noAudio: true }, render: { antialiasGL: false, antialias: q.get("aa") !== "0", maxTextures: Number(q.get("mt") ?? -1) }, scene: S });
 const d: number[] = []; const m: number[] = []; let last = 0; const start = performance.now();
 const f = (t: number) => { const now = performance.now(); if (last && now - start > 1000) { d.push(t - last); m.push(now - t); } last = t; if (now - start < 4000) requestAnimationFrame(f); else { d.sort((a, b) => a - b); m.sort((a, b) => a - b); (window as any).__benchResult = { n: d.length, p50: d[d.length >> 1], fps: d.length / 3, main: m[m.length >> 1] }; } };
 requestAnimationFrame(f);

@@ -5,7 +5,7 @@
 
 import { createPipelineView } from "../src/host/scene/createPipelineView.js";
 import type { TeamModel } from "../src/host/scene/model.js";
-import { FlightSource, liveLinks, makeTeam, markerSample, seededRandom } from "./synthetic.js";
+import { FlightSource, liveLinks, makeRpcTeam, makeTeam, markerSample, seededRandom } from "./synthetic.js";
 
 export interface BenchResult {
   frames: number;
@@ -42,15 +42,25 @@ const overviewEvery = Math.max(1, Number(params.get("overviewEvery") ?? 1));
 async function main(): Promise<void> {
   const random = seededRandom(42);
   const parent = document.getElementById("view")!;
-  const view = await createPipelineView(parent, { width: 1920, height: 1080 });
+  // ?size=WxH: no fixed design size; the canvas follows its parent (RESIZE), and
+  // ?resizeTo=WxH resizes the parent after a second, to check the relayout.
+  const size = params.get("size")?.split("x").map(Number);
+  if (size) Object.assign(parent.style, { width: `${size[0]}px`, height: `${size[1]}px` });
+  const view = await createPipelineView(parent, size ? {} : { width: 1920, height: 1080 });
+  const resizeTo = params.get("resizeTo")?.split("x").map(Number);
+  if (resizeTo) {
+    setTimeout(() => Object.assign(parent.style, { width: `${resizeTo[0]}px`, height: `${resizeTo[1]}px` }), 1000);
+  }
 
   const teams: TeamModel[] = [];
   for (let team = 1; team <= teamCount; team++) teams.push(makeTeam(team, random));
   const focusedNumber = Math.min(FOCUSED_TEAM, teamCount);
-  const focused = makeTeam(focusedNumber, seededRandom(7));
+  // ?rpc=1: the focused team calls its consumers directly (no broker).
+  const rpc = params.get("rpc") === "1";
+  const focused = (rpc ? makeRpcTeam : makeTeam)(focusedNumber, seededRandom(7));
   focused.nodes.find((n) => n.id === "C3")!.up = false;
   focused.nodes.find((n) => n.id === "C3")!.load = 4;
-  focused.links.find((l) => l.id === "B>C2")!.cut = true;
+  focused.links.find((l) => l.id === (rpc ? "P1>C2" : "B>C2"))!.cut = true;
   focused.lost = 2;
   focused.duplicated = 1;
   focused.misordered = 1;

@@ -60,6 +60,17 @@ export function makeTeam(team: number, random: () => number): TeamModel {
   return model;
 }
 
+/** Direct RPC (Topic 1, naive): no broker, each producer calls each consumer. */
+export function makeRpcTeam(team: number, random: () => number): TeamModel {
+  const model = makeTeam(team, random);
+  model.nodes = model.nodes.filter((node) => node.role !== "broker");
+  model.links = [];
+  for (const producer of ["P1", "P2"]) {
+    for (const consumer of ["C1", "C2", "C3"]) model.links.push(link(producer, consumer), link(consumer, producer));
+  }
+  return model;
+}
+
 function link(from: string, to: string): LinkModel {
   return { id: `${from}>${to}`, from, to, cut: false, flying: 0 };
 }
@@ -67,6 +78,8 @@ function link(from: string, to: string): LinkModel {
 /** The kind of packet a link carries: messages away from producers, ACKs back. */
 export function kindOf(linkId: string): string {
   const [from, to] = linkId.split(">") as [string, string];
+  if (from.startsWith("P") && to.startsWith("C")) return "rpc";
+  if (from.startsWith("C") && to.startsWith("P")) return "reply";
   if (from.startsWith("P")) return "publish";
   if (to.startsWith("P")) return "confirm";
   if (to.startsWith("C")) return "deliver";

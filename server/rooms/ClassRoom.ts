@@ -465,13 +465,16 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     while (round.phase === "draining" && ++steps < DRAIN_SPEED);
     this.absorb(events);
     if (round.phase === "draining") this.state.phase = "draining";
-    this.state.tick = round.tick;
-    // Packets in flight change every tick; counting them twice a second is enough for the overview and saves bandwidth.
-    const countFlying = round.tick % 5 === 0;
+    // Bandwidth: every phone receives the root and its team's pipeline. The clock goes out
+    // twice a second (the projector interpolates), node loads five times a second, packets
+    // in flight twice a second; anomaly counts at once.
+    if (round.tick % 5 === 0 || round.phase === "over") this.state.tick = round.tick;
+    const loads = round.tick % 2 === 0;
+    const flying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
       syncCounts(team, this.scores[t].counts);
-      syncPipeline(team, round.teams[t], round.humanSeats[t]);
-      if (countFlying) syncFlying(team, round.teams[t]);
+      if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
+      if (flying) syncFlying(team, round.teams[t]);
     });
     this.sendSeats();
     this.sendProjectorEvents(events);

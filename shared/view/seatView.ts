@@ -38,8 +38,8 @@ export interface ConsumerSeat {
   up: boolean;
   subscription: string;
   inbox: { token: number; msgId: string; key: string; seq: number; amount: number; redelivered: boolean; acked: boolean; processed: boolean; checked: boolean | null; held: boolean }[];
-  /** The token being processed and its progress in [0, 1]. */
-  processing: { token: number; msgId: string; progress: number } | null;
+  /** The token being processed, from tick to tick (constant while it runs: the phone animates it). */
+  processing: { token: number; msgId: string; startedAt: number; doneAt: number } | null;
   slow: boolean;
 }
 
@@ -82,7 +82,7 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
     up: c.up,
     subscription: c.subscription,
     inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, amount: i.token.amount, redelivered: i.redelivered, acked: i.acked, processed: i.processed, checked: i.checked, held: i.held })),
-    processing: job ? { token: job.token, msgId: job.msgId, progress: Math.min(1, Math.max(0, (s.tick - job.startedAt) / Math.max(1, job.doneAt - job.startedAt))) } : null,
+    processing: job ? { token: job.token, msgId: job.msgId, startedAt: job.startedAt, doneAt: job.doneAt } : null,
     slow: s.tick < c.slowUntil,
   };
 }

@@ -219,7 +219,13 @@ export class PhoneController {
       ),
     );
     const processing = v.processing
-      ? h("div", { class: "progress", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": Math.round(v.processing.progress * 100) }, h("span", { style: `width:${Math.round(v.processing.progress * 100)}%` }), h("label", {}, t("processing", { msgId: v.processing.msgId })))
+      ? h(
+          "div",
+          { class: "progress", role: "progressbar", "aria-label": t("processing", { msgId: v.processing.msgId }) },
+          // The bar fills over the processing's own duration (ticks of 100 ms); a new token restarts it.
+          h("span", { class: "fill", style: `animation-duration:${(v.processing.doneAt - v.processing.startedAt) * 100}ms`, "data-token": v.processing.token }),
+          h("label", {}, t("processing", { msgId: v.processing.msgId })),
+        )
       : null;
     return h("div", {}, h("h2", {}, `${t("inbox")} · ${v.subscription}`), v.slow ? h("p", { class: "warn" }, t("slow")) : null, processing, rows.length ? h("ul", { class: "list" }, ...rows) : h("p", { class: "muted" }, t("emptyInbox")));
   }

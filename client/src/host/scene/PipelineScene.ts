@@ -23,7 +23,7 @@ export const DEFAULT_LABELS: SceneLabels = {
   score: "Score",
 };
 
-const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 1 };
+const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 10 };
 
 type SceneInput = Omit<PipelineView, "destroy">;
 
@@ -66,9 +66,6 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
       this.pendingResize = true;
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
-    const dbg = (new URLSearchParams(location.search).get("hide") ?? "").split(",");
-    (window as unknown as { __scene: unknown }).__scene = this;
-    this.events.on("postupdate", () => { for (const child of this.children.list) { const c = child as unknown as { depth: number; setVisible(v: boolean): void }; if (dbg.includes(`d${c.depth}`)) c.setVisible(false); } });
     this.resolveReady();
   }
 

@@ -5,6 +5,7 @@ import Phaser from "phaser";
 import type { Marker, PipelineView, SceneLabels, TeamModel, TokenFlight } from "./model.js";
 import { colours } from "./palette.js";
 import { PipelineScene } from "./PipelineScene.js";
+import { detectRenderProfile } from "./renderProfile.js";
 
 export interface PipelineViewOptions {
   /**
@@ -16,6 +17,8 @@ export interface PipelineViewOptions {
 }
 
 export async function createPipelineView(parent: HTMLElement, options: PipelineViewOptions = {}): Promise<PipelineView> {
+  const profile = detectRenderProfile();
+  if (!profile) throw new Error("the pipeline view needs WebGL, and this browser has none");
   const scene = new PipelineScene();
   const fixed = options.width !== undefined && options.height !== undefined;
   const game = new Phaser.Game({
@@ -26,7 +29,13 @@ export async function createPipelineView(parent: HTMLElement, options: PipelineV
     audio: { noAudio: true },
     disableContextMenu: true,
     input: { keyboard: false, gamepad: false },
-    render: { antialias: true, antialiasGL: false, powerPreference: "high-performance", maxTextures: Number(new URLSearchParams(location.search).get("mt") ?? 1) },
+    render: {
+      antialias: profile.antialias,
+      antialiasGL: profile.antialiasGL,
+      maxTextures: profile.maxTextures,
+      roundPixels: true,
+      powerPreference: "high-performance",
+    },
     scale: fixed
       ? {
           mode: Phaser.Scale.FIT,

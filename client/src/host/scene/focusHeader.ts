@@ -6,7 +6,7 @@ import type { SceneLabels, TeamModel } from "./model.js";
 import type { FocusBands } from "./layout.js";
 import { FONT_FAMILY, TOKEN_KINDS, colours, countGlyphs, css, tokenStyle } from "./palette.js";
 import { tokenRadius } from "./flatShapes.js";
-import { setTextIfChanged } from "./text.js";
+import { setTextIfChanged, teamTitle } from "./text.js";
 
 export class FocusHeader {
   private readonly name: Phaser.GameObjects.Text;
@@ -45,7 +45,7 @@ export class FocusHeader {
     for (const text of [this.name, this.score, ...this.counts]) text.setVisible(visible);
     if (!team) return;
     const y = bands.header.y + bands.header.h / 2;
-    setTextIfChanged(this.name, `${labels.team} ${team.team} · ${team.name}`);
+    setTextIfChanged(this.name, teamTitle(labels.team, team.team, team.name));
     setTextIfChanged(this.score, `${labels.score}: ${team.score}`);
     const values = [
       `${countGlyphs.lost} ${team.lost}`,

@@ -64,7 +64,7 @@ export class OverviewPanel {
     this.bands = tileBands(1, 1);
     this.shapes = scene.add.graphics().setDepth(depth);
     this.dots = scene.add.graphics().setDepth(depth + 1);
-    this.zone = scene.add.zone(area.x, area.y, area.w, area.h).setOrigin(0, 0).setDepth(depth + 2);
+    this.zone = scene.add.zone(area.x, area.y, area.w, area.h).setOrigin(0, 0).setDepth(depth + 3);
     this.zone.setInteractive({ useHandCursor: true });
     this.zone.on("pointerup", (pointer: Phaser.Input.Pointer) => {
       const team = this.teams[tileAt(this.grid, pointer.x, pointer.y)];
@@ -103,8 +103,15 @@ export class OverviewPanel {
       const tile = this.tiles[index]!;
       const team = this.teams[index];
       if (!team || tile.wantedText === tile.drawnText) continue;
-      drawTileText(tile.texture.getContext(), team, this.grid.tileW, this.bands, team.team === this.focused);
+      const extents = drawTileText(tile.texture.getContext(), team, this.grid.tileW, this.bands, team.team === this.focused);
       tile.texture.refresh();
+      // Show only the drawn pixels: with a software renderer every textured pixel costs.
+      (["name", "score", "counts"] as const).forEach((part, i) => {
+        const rect = extents[part];
+        const frame = tile.texture.get(part);
+        frame.setSize(rect.w, rect.h, rect.x, rect.y);
+        tile.images[i]!.setFrame(frame).setPosition(tile.origin.x + rect.x, this.bandTop(tile, part));
+      });
       tile.drawnText = tile.wantedText;
       budget -= 1;
     }
@@ -148,12 +155,10 @@ export class OverviewPanel {
         const key = `overview-text-${++textureSerial}`;
         const texture = this.scene.textures.createCanvas(key, tileW, textH);
         if (!texture) continue;
-        texture.add("title", 0, 0, 0, tileW, this.bands.titleH);
-        texture.add("counts", 0, 0, this.bands.titleH, tileW, this.bands.countsH);
-        const images = [
-          this.scene.add.image(origin.x, origin.y, key, "title"),
-          this.scene.add.image(origin.x, origin.y + tileH - this.bands.countsH, key, "counts"),
-        ].map((image) => image.setOrigin(0, 0).setDepth(this.depth + 1));
+        const images = (["name", "score", "counts"] as const).map((part) => {
+          texture.add(part, 0, 0, 0, 1, 1);
+          return this.scene.add.image(origin.x, origin.y, key, part).setOrigin(0, 0).setDepth(this.depth + 2);
+        });
         this.tiles.push({
           key,
           texture,
@@ -197,6 +202,11 @@ export class OverviewPanel {
         this.dotsDirty = true;
       }
     });
+  }
+
+  /** Screen y of a text part's band: the title at the top of the tile, the counts at the bottom. */
+  private bandTop(tile: Tile, part: "name" | "score" | "counts"): number {
+    return part === "counts" ? tile.origin.y + this.grid.tileH - this.bands.countsH : tile.origin.y;
   }
 
   private destroyTiles(): void {

@@ -56,9 +56,17 @@ export function dotCounts(team: TeamModel): string {
   return counts;
 }
 
+/** The drawn parts of a tile's text texture, in texture pixels: only these are shown. */
+export interface TextExtents {
+  name: Rect;
+  score: Rect;
+  counts: Rect;
+}
+
 /**
  * Draws the title band (name left, score right) at y = 0 and the counts band at
- * y = bands.titleH, on a transparent background: the card under it is flat geometry.
+ * y = bands.titleH, on a transparent background (the card under it is flat geometry),
+ * and returns where each part landed so that only those pixels are put on screen.
  */
 export function drawTileText(
   ctx: CanvasRenderingContext2D,
@@ -66,7 +74,7 @@ export function drawTileText(
   width: number,
   bands: TileBands,
   focused: boolean,
-): void {
+): TextExtents {
   ctx.clearRect(0, 0, width, bands.titleH + bands.countsH);
   ctx.textBaseline = "middle";
   const titleY = bands.pad * 0.6 + bands.scoreSize * 0.6;
@@ -76,12 +84,14 @@ export function drawTileText(
   ctx.fillStyle = css(colours.text);
   const score = String(team.score);
   ctx.fillText(score, width - bands.pad, titleY);
-  const scoreWidth = ctx.measureText(score).width;
+  const scoreWidth = Math.ceil(ctx.measureText(score).width);
 
   ctx.font = `700 ${bands.titleSize}px ${FONT_FAMILY}`;
   ctx.textAlign = "left";
   ctx.fillStyle = css(focused ? colours.focus : colours.text);
-  ctx.fillText(ellipsize(ctx, team.name, width - 3 * bands.pad - scoreWidth), bands.pad, titleY);
+  const name = ellipsize(ctx, team.name, width - 3 * bands.pad - scoreWidth);
+  ctx.fillText(name, bands.pad, titleY);
+  const nameWidth = Math.ceil(ctx.measureText(name).width);
 
   const counts: [string, number, number][] = [
     [countGlyphs.lost, team.lost, colours.lost],
@@ -91,10 +101,24 @@ export function drawTileText(
   ctx.font = `700 ${bands.countSize}px ${FONT_FAMILY}`;
   const countsY = bands.titleH + bands.countsH * 0.45;
   const slot = (width - 2 * bands.pad) / counts.length;
+  let countsRight = bands.pad;
   counts.forEach(([glyph, value, colour], index) => {
+    const text = `${glyph} ${value}`;
     ctx.fillStyle = value > 0 ? css(colour) : css(colours.textDim, 0.55);
-    ctx.fillText(`${glyph} ${value}`, bands.pad + index * slot, countsY);
+    ctx.fillText(text, bands.pad + index * slot, countsY);
+    countsRight = bands.pad + index * slot + ctx.measureText(text).width;
   });
+  const margin = 2;
+  return {
+    name: { x: bands.pad - margin, y: 0, w: nameWidth + 2 * margin, h: bands.titleH },
+    score: { x: width - bands.pad - scoreWidth - margin, y: 0, w: scoreWidth + 2 * margin, h: bands.titleH },
+    counts: {
+      x: bands.pad - margin,
+      y: bands.titleH,
+      w: Math.min(width - bands.pad + margin, Math.ceil(countsRight) + margin) - (bands.pad - margin),
+      h: bands.countsH,
+    },
+  };
 }
 
 /** The mini pipeline's geometry, in tile coordinates. */

@@ -151,14 +151,14 @@ export class TokenLayer {
       const fade = 1 - (nowMs - flight.droppedAtMs) / DROP_FADE_MS;
       tris.length = 0;
       tokenTriangles(flight.shape, flight.x, flight.y, radius, tris);
-      g.fillStyle(flight.colour, 0.5 * fade);
+      g.fillStyle(flight.colour, 0.7 * fade);
       fillTriangles(g, tris);
       tris.length = 0;
-      crossTriangles(flight.x, flight.y, radius * 1.5, radius * 0.9, tris);
+      crossTriangles(flight.x, flight.y, radius * 1.9, radius * 1.15, tris);
       g.fillStyle(colours.background, fade);
       fillTriangles(g, tris);
       tris.length = 0;
-      crossTriangles(flight.x, flight.y, radius * 1.35, radius * 0.5, tris);
+      crossTriangles(flight.x, flight.y, radius * 1.7, radius * 0.6, tris);
       g.fillStyle(colours.cross, fade);
       fillTriangles(g, tris);
     }
