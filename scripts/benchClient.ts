@@ -1,13 +1,15 @@
 // Frame times of the projector's pipeline view in headless Chromium.
 //
-//   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5]
+//   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5] [--repeat 1]
 //                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]
 //
 // Builds client/bench/scene.html with Vite, serves the build with Vite's preview server,
 // opens it in Debian's Chromium through playwright-core and prints one JSON line per run:
-// first a baseline (0 tokens, 1 team), then the load (2,000 tokens, 40 teams). Headless
-// Chromium renders WebGL with SwiftShader on the CPU, so the figures are the CPU's, not a
-// projector laptop's GPU: compare the two lines of one run, not runs across machines.
+// a baseline (0 tokens, 1 team), then the load (2,000 tokens, 40 teams). With --repeat N
+// the pair runs N times, interleaved, and two last lines give the median of each figure.
+// Headless Chromium renders WebGL with SwiftShader on the CPU, so the figures are the
+// CPU's, not a projector laptop's GPU, and on a shared machine they move with its load:
+// compare baseline and load of one run, not runs across machines.
 
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "1" },
     screenshot: { type: "string" },
     "screenshot-tokens": { type: "string", default: "160" },
+    repeat: { type: "string", default: "1" },
     "no-baseline": { type: "boolean", default: false },
   },
 });
@@ -69,12 +72,23 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}/bench/scene.html`;
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const common = { seconds: args.seconds, warmup: args.warmup };
-    if (!args["no-baseline"]) {
-      const baseline = await run(browser, base, { ...common, tokens: "0", teams: "1" });
-      console.log(JSON.stringify({ run: "baseline", tokens: 0, teams: 1, ...baseline }));
+    const runs = { baseline: [] as Record<string, unknown>[], load: [] as Record<string, unknown>[] };
+    const repeat = Math.max(1, Number(args.repeat));
+    for (let round = 0; round < repeat; round++) {
+      if (!args["no-baseline"]) {
+        const baseline = await run(browser, base, { ...common, tokens: "0", teams: "1" });
+        runs.baseline.push(baseline);
+        console.log(JSON.stringify({ run: "baseline", tokens: 0, teams: 1, ...baseline }));
+      }
+      const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams });
+      runs.load.push(load);
+      console.log(JSON.stringify({ run: "load", tokens: Number(args.tokens), teams: Number(args.teams), ...load }));
     }
-    const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams });
-    console.log(JSON.stringify({ run: "load", tokens: Number(args.tokens), teams: Number(args.teams), ...load }));
+    if (repeat > 1) {
+      for (const [name, results] of Object.entries(runs)) {
+        if (results.length > 0) console.log(JSON.stringify({ run: `${name}-median`, runs: results.length, ...medians(results) }));
+      }
+    }
     if (args.screenshot) {
       await run(browser, base, { tokens: args["screenshot-tokens"], teams: args.teams, seconds: "2", warmup: "1" }, args.screenshot);
       console.error(`screenshot: ${args.screenshot}`);
@@ -114,6 +128,18 @@ async function run(
   } finally {
     await context.close();
   }
+}
+
+/** The median of every numeric field over several runs. */
+function medians(results: readonly Record<string, unknown>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(results[0] ?? {})) {
+    const values = results.map((r) => r[key]).filter((v): v is number => typeof v === "number");
+    if (values.length !== results.length) continue;
+    values.sort((a, b) => a - b);
+    out[key] = values[Math.floor(values.length / 2)]!;
+  }
+  return out;
 }
 
 function freePort(): Promise<number> {

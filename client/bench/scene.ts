@@ -1,10 +1,13 @@
 // Benchmark page for the projector's pipeline view: 1920×1080, N teams in the overview, a
 // focused team (2 producers, broker, 3 consumers) with ~T tokens kept in flight, the room
-// clock at 10 ticks/s, periodic drops and markers. Query: ?tokens=2000&teams=40&warmup=1&seconds=5.
+// clock at 10 ticks/s, periodic drops and markers. Query: ?tokens=2000&teams=40&warmup=1&seconds=5
+// (&lang=pt for the pt-BR labels, &rpc=1 for a team without broker, &size=WxH to follow
+// the parent's size instead of a fixed 1920×1080).
 // Writes { frames, p50, p95, p99, fps, ... } to window.__benchResult.
 
 import { createPipelineView } from "../src/host/scene/createPipelineView.js";
-import type { TeamModel } from "../src/host/scene/model.js";
+import type { PipelineView, TeamModel } from "../src/host/scene/model.js";
+import { detectRenderProfile } from "../src/host/scene/renderProfile.js";
 import { FlightSource, liveLinks, makeRpcTeam, makeTeam, markerSample, seededRandom } from "./synthetic.js";
 
 export interface BenchResult {
@@ -18,12 +21,16 @@ export interface BenchResult {
   mainP95: number;
   tokensInFlight: number;
   teams: number;
+  /** The WebGL renderer was a software one (SwiftShader in headless Chromium). */
+  softwareRenderer: boolean;
 }
 
 declare global {
   interface Window {
     __benchResult?: BenchResult;
     __benchError?: string;
+    /** The view under test, to poke at from the console or a browser test. */
+    __pipelineView?: PipelineView;
   }
 }
 
@@ -47,6 +54,7 @@ async function main(): Promise<void> {
   const size = params.get("size")?.split("x").map(Number);
   if (size) Object.assign(parent.style, { width: `${size[0]}px`, height: `${size[1]}px` });
   const view = await createPipelineView(parent, size ? {} : { width: 1920, height: 1080 });
+  window.__pipelineView = view;
   const resizeTo = params.get("resizeTo")?.split("x").map(Number);
   if (resizeTo) {
     setTimeout(() => Object.assign(parent.style, { width: `${resizeTo[0]}px`, height: `${resizeTo[1]}px` }), 1000);
@@ -66,6 +74,18 @@ async function main(): Promise<void> {
   focused.misordered = 1;
   teams[focusedNumber - 1] = focused;
 
+  if (params.get("lang") === "pt") {
+    view.setLabels({
+      roles: { producer: "produtor", broker: "broker", consumer: "consumidor" },
+      bot: "robô",
+      down: "fora do ar",
+      queued: "na fila",
+      inbox: "caixa",
+      toSend: "a enviar",
+      team: "Equipe",
+      score: "Pontos",
+    });
+  }
   view.setClock(0, TICK_MS);
   view.setFocused(focused);
   view.setOverview(teams);
@@ -133,6 +153,7 @@ function record(tokensNow: () => number, teams: number): Promise<BenchResult> {
           mainP95: percentile(mains, 95),
           tokensInFlight: Math.round(tokenSum / Math.max(1, tokenSamples)),
           teams,
+          softwareRenderer: detectRenderProfile()?.software ?? false,
         });
         return;
       }

@@ -43,6 +43,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   private markers!: MarkerLayer;
   private overview!: OverviewPanel;
   private pendingResize = false;
+  private tornDown = false;
 
   constructor() {
     super({ key: "pipeline" });
@@ -66,6 +67,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
       this.pendingResize = true;
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.teardown());
     this.resolveReady();
   }
 
@@ -106,7 +108,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
 
   /** Stops the token where it is drawn now; `tick` is when the room dropped it, a moment ago. */
   dropFlight(token: number, link: string, _tick: number): void {
-    this.tokens.drop(token, performance.now(), this.focus.anchorOf(link));
+    this.tokens.drop(token, performance.now(), this.focus.dropPointOf(link));
   }
 
   addMarker(marker: Marker): void {
@@ -125,11 +127,6 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
 
   onTeamClicked(callback: (team: number) => void): void {
     this.overview.onTeamClicked(callback);
-  }
-
-  /** For benchmarks and tests: how many tokens and markers are on screen. */
-  stats(): { tokens: number; markers: number } {
-    return { tokens: this.tokens.count, markers: this.markers.count };
   }
 
   private relayout(): void {
@@ -165,6 +162,8 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   }
 
   private teardown(): void {
+    if (this.tornDown) return;
+    this.tornDown = true;
     this.tokens.destroy();
     this.markers.destroy();
     this.overview.destroy();

@@ -88,6 +88,17 @@ export class FocusedTeamView {
     return { x: centre.x, y: centre.y - hh - 40 * this.unit };
   }
 
+  /** Where a token dropped on a link (its middle) or discarded at a node (its shoulder) shows. */
+  dropPointOf(at: string): Point | undefined {
+    const lane = this.lanes.get(at);
+    if (lane) return lanePoint(lane, 0.5);
+    const centre = this.centres.get(at);
+    const role = this.roles.get(at);
+    if (!centre || !role) return undefined;
+    const { hw, hh } = nodeHalfSize(role, 60 * this.unit);
+    return { x: centre.x + hw * 0.75, y: centre.y - hh * 0.75 };
+  }
+
   destroy(): void {
     this.clearStructure();
     this.linkGraphics.destroy();
@@ -159,12 +170,14 @@ export class FocusedTeamView {
     id.setText(node.id);
     const role = add(centre.x, centre.y + hh + 10 * u, 22 * u, { color: css(colours.textDim) }).setOrigin(0.5, 0);
     const load = add(centre.x, centre.y + hh + 38 * u, 25 * u, { fontStyle: "bold", color: "#ffffff" }).setOrigin(0.5, 0);
-    const bot = add(centre.x + hw * 0.72, centre.y - hh * 0.92, 17 * u, {
+    // On the shoulder away from the node's links: producers send to the right.
+    const left = node.role === "producer";
+    const bot = add(centre.x + (left ? -1 : 1) * hw * 0.72, centre.y - hh * 0.92, 17 * u, {
       fontStyle: "bold",
       color: "#0b1020",
       backgroundColor: "#c9d4ea",
       padding: pill,
-    }).setOrigin(0, 0.5);
+    }).setOrigin(left ? 1 : 0, 0.5);
     const down = add(centre.x, centre.y - hh - 8 * u, 21 * u, {
       fontStyle: "bold",
       color: "#ffffff",
@@ -185,7 +198,8 @@ export class FocusedTeamView {
     setTextIfChanged(texts.down, labels.down.toUpperCase());
     texts.bot.setVisible(node.bot);
     texts.down.setVisible(!node.up);
-    texts.id.setColor(node.up ? "#ffffff" : "#d5d9e2");
+    const idColour = node.up ? "#ffffff" : "#d5d9e2";
+    if (texts.id.style.color !== idColour) texts.id.setColor(idColour);
     texts.load.setAlpha(node.up ? 1 : 0.6);
   }
 

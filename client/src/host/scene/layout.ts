@@ -197,7 +197,7 @@ export interface TileGrid {
 export function overviewGrid(count: number, area: Rect, scale: number): TileGrid {
   const gap = Math.max(4, Math.round(8 * scale));
   const maxH = 190 * scale;
-  const aspect = 1.7;
+  const aspect = 1.55;
   let best = { cols: 1, rows: Math.max(1, count), h: 0, w: area.w };
   for (let cols = 1; cols <= Math.max(1, count); cols++) {
     const rows = Math.max(1, Math.ceil(count / cols));

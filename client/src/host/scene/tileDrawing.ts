@@ -26,8 +26,8 @@ export interface TileBands {
 /** A tile's three bands: title, mini pipeline, anomaly counts. */
 export function tileBands(width: number, height: number): TileBands {
   const pad = Math.max(5, Math.round(width * 0.045));
-  const titleSize = Math.round(clamp(height * 0.19, 11, 30));
-  const scoreSize = Math.round(clamp(height * 0.22, 12, 34));
+  const titleSize = Math.round(clamp(Math.min(height * 0.19, width * 0.11), 11, 30));
+  const scoreSize = Math.round(clamp(Math.min(height * 0.22, width * 0.13), 12, 34));
   const countSize = Math.round(clamp(height * 0.17, 10, 26));
   const titleH = Math.ceil(pad * 0.6 + scoreSize * 1.2);
   const countsH = Math.ceil(pad * 0.6 + countSize * 1.3);

@@ -164,13 +164,6 @@ export class TokenLayer {
     }
   }
 
-  /** Where a token is drawn right now, if it is on screen. */
-  positionOf(token: number): Point | undefined {
-    const flight = this.byToken.get(token);
-    if (!flight || Number.isNaN(flight.x)) return undefined;
-    return { x: flight.x, y: flight.y };
-  }
-
   clear(): void {
     this.flights.length = 0;
     this.byToken.clear();
