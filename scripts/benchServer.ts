@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
@@ -26,6 +27,17 @@ const ROOT = process.cwd();
 const BIN = join(ROOT, "node_modules", ".bin");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+    probe.on("error", reject);
+  });
+}
+
 interface ServerProcess {
   url: string;
   pid: number;
@@ -40,6 +52,7 @@ async function startServer(port: number, env: Record<string, string>): Promise<S
   const child = spawn(command[0], command.slice(1), { env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), "eo-bench-")), ...env }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the server on port ${port} exited (${child.exitCode})`);
     try {
       if ((await fetch(`${url}/health`)).ok) return { url, pid: serverPid(child.pid as number), stop: () => child.kill("SIGTERM") };
     } catch {
@@ -118,7 +131,7 @@ async function scenario(label: string, servers: ServerProcess[], rooms: number, 
 
 async function main(): Promise<void> {
   const redis = values.redis;
-  const ports = redis ? [25671, 25672] : [25671];
+  const ports = await Promise.all((redis ? [0, 1] : [0]).map(() => freePort()));
   const servers = await Promise.all(ports.map((p) => startServer(p, redis ? { REDIS_URL: redis, PUBLIC_ADDRESS: `127.0.0.1:${p}` } : {})));
   try {
     if (!values["no-baseline"]) await scenario("baseline", servers, 1, 10, 20);
