@@ -5,6 +5,7 @@ import { Connection, JoinError } from "../connection.js";
 import { h, replace } from "../dom.js";
 import { causeText, currentLocale, mountLangToggle, onLocaleChange, reasonText, t, tx } from "../i18n.js";
 import { qrSvg } from "./qr.js";
+import { sceneLabels } from "./sceneLabels.js";
 import { eventsToScene, teamModels } from "./sceneFeed.js";
 import type { PipelineView } from "./scene/model.js";
 
@@ -103,16 +104,7 @@ async function loadScene(): Promise<void> {
 }
 
 function applySceneLabels(): void {
-  view?.setLabels({
-    roles: { producer: tx({ en: "Producer", "pt-BR": "Produtor" }), broker: "Broker", consumer: tx({ en: "Consumer", "pt-BR": "Consumidor" }) },
-    bot: t("bot"),
-    down: t("down"),
-    queued: t("queued"),
-    inbox: t("inboxShort"),
-    toSend: t("toSend"),
-    team: t("team"),
-    score: t("score"),
-  });
+  view?.setLabels(sceneLabels());
 }
 
 // --- the room --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // a game this browser hosted), validates it, and replays the round from its outcome
 // events with the projector's pipeline view, a timeline, the anomalies and their causes,
 // "follow this message", charts, a sequence diagram, a side-by-side comparison and exports.
+import { sceneLabels } from "../host/sceneLabels.js";
 import type { Anomaly } from "../../../shared/checker/checker.js";
 import { findMessage, followMessage, type FollowResult, type FollowStep } from "../../../shared/replay/follow.js";
 import { formatTick } from "../../../shared/replay/format.js";
@@ -10,7 +11,7 @@ import { advance, indexLog, nearestAnomaly, seek, type ReplayState } from "../..
 import { sceneMarkers } from "../../../shared/replay/sceneModel.js";
 import { scoresCsv } from "../../../shared/replay/scores.js";
 import { h, replace } from "../dom.js";
-import { currentLocale, mountLangToggle, onLocaleChange, t, tx } from "../i18n.js";
+import { currentLocale, mountLangToggle, onLocaleChange, t } from "../i18n.js";
 import type { Marker, PipelineView } from "../host/scene/model.js";
 import { anomalyPanel } from "./anomalies.js";
 import type { Choices, LoadedRound, PageContext } from "./context.js";
@@ -200,16 +201,7 @@ async function loadScene(): Promise<void> {
 }
 
 function applySceneLabels(): void {
-  view?.setLabels({
-    roles: { producer: tx({ en: "Producer", "pt-BR": "Produtor" }), broker: "Broker", consumer: tx({ en: "Consumer", "pt-BR": "Consumidor" }) },
-    bot: t("bot"),
-    down: t("down"),
-    queued: t("queued"),
-    inbox: t("inboxShort"),
-    toSend: t("toSend"),
-    team: t("team"),
-    score: t("score"),
-  });
+  view?.setLabels(sceneLabels());
   driver?.invalidate();
 }
 
