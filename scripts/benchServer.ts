@@ -78,7 +78,7 @@ function usage(pid: number): { cpuSeconds: number; rssMB: number } {
 
 function runBots(url: string, joinUrl: string, players: number, seconds: number): Promise<any> {
   return new Promise((resolve, reject) => {
-    const args = ["--import", "tsx", "server/cli/bots.ts", "--url", url, "--join-url", joinUrl, "--scenario", values.scenario as string, "--variant", values.variant as string, "--players", String(players), "--seconds", String(seconds), "--strategy", "careful", "--metrics"];
+    const args = ["--import", "tsx", "server/cli/bots.ts", "--url", url, "--join-url", joinUrl, "--scenario", values.scenario as string, "--variant", values.variant as string, "--players", String(players), "--seconds", String(seconds), "--strategy", "careful", "--metrics", "--round-seconds", String(Math.min(900, Math.max(30, seconds + 30)))];
     const child = spawn(join(BIN, "node"), args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => (out += String(d)));

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
         seed: { type: "string" },
         // Not part of the contract: adds bytes per second and action counts to the last line (benchmarks).
         metrics: { type: "boolean", default: false },
+        // Not part of the contract either: the round's length (30-900 s), for long soaks.
+        "round-seconds": { type: "string" },
       },
       strict: true,
     }));
@@ -42,7 +44,10 @@ async function main(): Promise<void> {
   if (!STRATEGIES.includes(values.strategy as Strategy)) fail("--strategy must be naive or careful");
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) fail("--seed must be an integer");
+  const roundSeconds = values["round-seconds"] === undefined ? undefined : Number(values["round-seconds"]);
+  if (roundSeconds !== undefined && !(Number.isInteger(roundSeconds) && roundSeconds >= 30 && roundSeconds <= 900)) fail("--round-seconds must be a whole number from 30 to 900");
   const result = await runNetworkBots({
+    roundSeconds,
     url: url.replace(/\/+$/, ""),
     joinUrl: values["join-url"]?.replace(/\/+$/, ""),
     scenario,

@@ -14,6 +14,8 @@ export interface BotsOptions {
   strategy: Strategy;
   seconds: number;
   seed?: number;
+  /** The round's length; by default the scenario's own. */
+  roundSeconds?: number;
   /** Called once the round runs, with the ids a host would keep. */
   onStarted?: (info: { gameId: string; roomCode: string; hostToken: string }) => void;
   log?: (line: string) => void;
@@ -131,7 +133,7 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
     players.push(new BotPlayer(room, options.strategy));
     if (i % 50 === 49) log(`${i + 1} players connected`);
   }
-  hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null });
+  hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null, roundSeconds: options.roundSeconds ?? null });
   hostRoom.send("host:start", {});
   const state = () => hostRoom.state as { phase: string; gameId: string };
   await waitUntil(() => state().phase === "running", 30_000, "the round to start");
