@@ -101,6 +101,7 @@ const UI = {
   slowConsumer: { en: "Slow consumer C1", "pt-BR": "Deixar C1 lento" },
   debrief: { en: "Debrief", "pt-BR": "Discussão" },
   anomalies: { en: "Anomalies", "pt-BR": "Anomalias" },
+  noAnomaly: { en: "No anomaly in this round.", "pt-BR": "Nenhuma anomalia nesta rodada." },
   downloadLog: { en: "Download the log", "pt-BR": "Baixar o log" },
   downloadCsv: { en: "Download scores (CSV)", "pt-BR": "Baixar placar (CSV)" },
   pastGames: { en: "Your past games", "pt-BR": "Seus jogos anteriores" },

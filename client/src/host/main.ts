@@ -319,6 +319,7 @@ function debrief(o: any): HTMLElement {
     ...(scenarioOf(s.scenario)?.debrief ?? []).map((q: any) => h("p", { class: "question" }, `❓ ${tx(q)}`)),
     h("h3", {}, `${t("anomalies")} (${o.anomalies?.length ?? 0})`),
     h("ul", { class: "list", testid: "anomaly-list" }, ...anomalies),
+    anomalies.length === 0 ? h("p", { class: "muted" }, t("noAnomaly")) : null,
   );
 }
 
