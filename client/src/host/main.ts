@@ -2,7 +2,7 @@
 // the roster by team, the scenario pickers, round controls, live faults, the leaderboard,
 // the pipeline drawn by Phaser (loaded after the page), and the debrief after a round.
 import { Connection, JoinError } from "../connection.js";
-import { h, replace } from "../dom.js";
+import { downloadText, h, replace } from "../dom.js";
 import { causeText, currentLocale, mountLangToggle, onLocaleChange, reasonText, t, tx } from "../i18n.js";
 import { qrSvg } from "./qr.js";
 import { sceneLabels } from "./sceneLabels.js";
@@ -323,17 +323,9 @@ function debrief(o: any): HTMLElement {
   );
 }
 
-function save(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 async function download(gameId: string, token: string): Promise<void> {
-  save(`${gameId}.ndjson`, "application/x-ndjson", await connection.gameLog(gameId, token));
+  downloadText(`${gameId}.ndjson`, "application/x-ndjson", await connection.gameLog(gameId, token));
 }
 
 function downloadCsv(o: any): void {
@@ -344,7 +336,7 @@ function downloadCsv(o: any): void {
     state?.players?.forEach((p: any) => p.team === team.team && members.push(p));
     for (const p of members.length ? members : [{ name: "", seat: "" }]) rows.push([team.team + 1, quote(p.name), p.seat, team.score, team.committed, team.applied, team.lost, team.duplicated, team.misordered, team.inconsistent, team.raceAnomalies, team.refused].join(","));
   }
-  save(`${o.gameId}.csv`, "text/csv", rows.join("\n") + "\n");
+  downloadText(`${o.gameId}.csv`, "text/csv", rows.join("\n") + "\n");
 }
 
 // Keyboard: space pauses/resumes; a presenter clicker's keys (PageUp/PageDown, arrows) step through teams.

@@ -10,7 +10,7 @@ import { importLog, MAX_LOG_BYTES, type ImportProblem } from "../../../shared/re
 import { advance, indexLog, nearestAnomaly, seek, type ReplayState } from "../../../shared/replay/replayIndex.js";
 import { sceneMarkers } from "../../../shared/replay/sceneModel.js";
 import { scoresCsv } from "../../../shared/replay/scores.js";
-import { h, replace } from "../dom.js";
+import { downloadText, h, replace } from "../dom.js";
 import { currentLocale, mountLangToggle, onLocaleChange, t } from "../i18n.js";
 import type { Marker, PipelineView } from "../host/scene/model.js";
 import { anomalyPanel } from "./anomalies.js";
@@ -276,14 +276,6 @@ function follow(forTeam: number, text: string): void {
   if (followed) say(t("replayFollowSummary", { msgId: followed.msgId, team: followed.team + 1, hops: followed.hops, drops: followed.drops, retries: followed.retries, redeliveries: followed.redeliveries, applications: followed.applications }));
 }
 
-function save(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function context(): PageContext {
   if (!round || !state) throw new Error("no round loaded");
@@ -340,8 +332,8 @@ function context(): PageContext {
       compare = null;
       render();
     },
-    exportLog: () => round && save(`${round.index.header.gameId}.ndjson`, "application/x-ndjson", round.log.text),
-    exportCsv: () => round && save(`${round.index.header.gameId}-scores.csv`, "text/csv", scoresCsv(round.index)),
+    exportLog: () => round && downloadText(`${round.index.header.gameId}.ndjson`, "application/x-ndjson", round.log.text),
+    exportCsv: () => round && downloadText(`${round.index.header.gameId}-scores.csv`, "text/csv", scoresCsv(round.index)),
   };
 }
 

@@ -1,42 +1,17 @@
 // What the projector's pipeline view draws, as plain data the host page fills from the
 // room's state and the focused team's events. The Phaser scene only reads these.
 
-export type NodeRole = "producer" | "broker" | "consumer";
+// The pipeline's data shapes are defined once in shared/ (the replay viewer folds logs
+// into them, the projector fills them from the room's state); the scene draws them.
+import type { ReplayLinkModel, ReplayNodeModel, ReplayTeamModel } from "../../../../shared/replay/sceneModel.js";
+import type { NodeRole } from "../../../../shared/replay/topology.js";
+export type { NodeRole };
 
-export interface NodeModel {
-  id: string; // "P1", "B", "C1"…
-  role: NodeRole;
-  up: boolean;
-  /** Broker: queued messages; consumer: inbox size; producer: events still to send. */
-  load: number;
-  busy: boolean;
-  /** Played by a bot (no person in the seat). */
-  bot: boolean;
-}
-
-export interface LinkModel {
-  id: string; // "P1>B": from P1 to B
-  from: string;
-  to: string;
-  cut: boolean;
-  /** Packets on the wire right now (used by the overview, where single tokens are not drawn). */
-  flying: number;
-}
-
-export interface TeamModel {
-  team: number;
-  name: string;
-  score: number;
-  committed: number;
-  applied: number;
-  lost: number;
-  duplicated: number;
-  misordered: number;
-  inconsistent: number;
-  raceAnomalies: number;
-  nodes: NodeModel[];
-  links: LinkModel[];
-}
+/** A node: role, up or down, its load (broker: queued; consumer: inbox; producer: events to send), busy, played by a bot. */
+export type NodeModel = ReplayNodeModel;
+/** A link "P1>B": cut or not, packets on the wire (drawn as dots in the overview). */
+export type LinkModel = ReplayLinkModel;
+export type TeamModel = ReplayTeamModel;
 
 /** One token moving on a link of the focused team, from the `hop` event. */
 export interface TokenFlight {
