@@ -1,14 +1,12 @@
 // `npm run bots -- --url http://HOST:PORT --scenario ID --variant V --players N
 //   [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]`  (GAME.md §9)
 import { parseArgs } from "node:util";
+import { usageError } from "./usage.js";
 import { STRATEGIES, type Strategy } from "../../shared/bots/bots.js";
 import { findVariant } from "../../shared/scenarios/catalogue.js";
 import { runNetworkBots } from "./networkBots.js";
 
-function fail(message: string): never {
-  process.stderr.write(`bots: ${message}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = usageError("bots");
 
 async function main(): Promise<void> {
   let values;

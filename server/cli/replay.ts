@@ -3,14 +3,12 @@
 // diverges, 2 for a file that is not a usable log.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { usageError } from "./usage.js";
 import { check, summaryOf } from "../../shared/checker/checker.js";
 import { parseLog } from "../../shared/log/log.js";
 import { replay } from "../../shared/log/replay.js";
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`replay: ${message}\n`);
-  process.exit(code);
-}
+const fail: (message: string) => never = usageError("replay");
 
 const { values, positionals } = (() => {
   try {

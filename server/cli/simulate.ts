@@ -2,15 +2,13 @@
 // and `npm run simulate -- --list` (GAME.md §7).
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
+import { usageError } from "./usage.js";
 import { STRATEGIES, type Strategy } from "../../shared/bots/bots.js";
 import { catalogueJson } from "../../shared/scenarios/catalogue.js";
 import { RoundError } from "../../shared/sim/round.js";
 import { simulate } from "../../shared/sim/simulate.js";
 
-function fail(message: string): never {
-  process.stderr.write(`simulate: ${message}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = usageError("simulate");
 
 async function main(): Promise<void> {
   let values;
