@@ -132,6 +132,59 @@ describe("class room", () => {
     expect(mine.team).toMatchObject({ team: 0 });
   });
 
+  it("plays three rounds in one room — same topic, then another topic and variant — with nobody rejoining", async () => {
+    const { host, players } = await classWithPlayers(3, "t3-lost-messages", "naive");
+    const rounds: [string, string][] = [
+      ["t3-lost-messages", "naive"],
+      ["t3-lost-messages", "fixed"],
+      ["t4-duplicates", "naive"],
+    ];
+    const gameIds: string[] = [];
+    for (const [i, [scenario, variant]] of rounds.entries()) {
+      // After a round, choosing the next topic brings the room back to the lobby, and Start is accepted there.
+      host.room.send("host:config", { scenario, variant, seed: 11, roundSeconds: 30 });
+      await until(() => host.room.state.scenario === scenario && host.room.state.variant === variant && host.room.state.phase === "lobby", 10_000, `round ${i + 1} configured`);
+      const refusalsBefore = host.messages.get("refused")?.length ?? 0;
+      host.room.send("host:start", {});
+      await until(() => host.room.state.phase === "running" && host.room.state.round === i + 1, 15_000, `round ${i + 1} running`);
+      expect(host.messages.get("refused")?.length ?? 0).toBe(refusalsBefore);
+      const seats = await Promise.all(players.map((p) => p.waitFor("seat", (s) => s.view !== undefined && p.room.state.round === i + 1)));
+      expect(seats.map((s) => s.seat).sort()).toEqual(["C1", "C2", "P1"]);
+      const producer = players[seats.findIndex((s) => s.seat === "P1")];
+      const n = 1000 + i;
+      producer.room.send("act", { action: "send", n });
+      await until(() => [...producer.room.state.players.values()].some((p: any) => p.seat === "P1" && p.lastAction === n), 10_000, `round ${i + 1} action applied`);
+      const overBefore = host.messages.get("roundOver")?.length ?? 0;
+      host.room.send("host:end", {});
+      await until(() => (host.messages.get("roundOver")?.length ?? 0) > overBefore, 60_000, `round ${i + 1} over`);
+      const over = host.last("roundOver");
+      expect(over.summary).toMatchObject({ scenario, variant, seed: 11 });
+      expect(over.summary.committed).toBeGreaterThan(0);
+      gameIds.push(over.gameId);
+      await until(() => host.room.state.phase === "over", 5000, `round ${i + 1} phase over`);
+      // Every phone is still in the room, in the same seat's team, and heard the result.
+      for (const p of players) await p.waitFor("roundOver", (r) => r.gameId === over.gameId, 10_000);
+    }
+    expect(new Set(gameIds).size).toBe(3);
+    // Straight from "over", Start (without a new choice) plays the same topic again.
+    host.room.send("host:start", {});
+    await until(() => host.room.state.round === 4 && host.room.state.phase !== "over", 10_000, "fourth round started from over");
+    expect(host.room.state.scenario).toBe("t4-duplicates");
+  });
+
+  it("a student who joins between rounds plays the next one, not a spectator", async () => {
+    const { roomCode, host } = await classWithPlayers(2, "t3-lost-messages", "naive");
+    await startRound(host);
+    host.room.send("host:end", {});
+    await host.waitFor("roundOver", () => true, 60_000);
+    host.room.send("host:config", { scenario: "t4-duplicates", variant: "naive", seed: 3 });
+    await until(() => host.room.state.phase === "lobby", 5000, "lobby");
+    const late = await join(server.url, roomCode, { name: "Bia" });
+    expect((await late.waitFor("welcome")).role).toBe("player");
+    await startRound(host);
+    expect((await late.waitFor("seat")).seat).toMatch(/^[PC]\d$|^B$/);
+  });
+
   it("rate-limits a flood with feedback, without dropping the player", async () => {
     const { host, players } = await classWithPlayers(1);
     await startRound(host);

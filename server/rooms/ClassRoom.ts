@@ -15,6 +15,7 @@ import { cleanName, parseAct, parseHost, toCommand, type ConfigMessage, type Hos
 import { actionsFor, findScenario, findVariant, seatsOf } from "../../shared/scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
 import { summaryOf } from "../../shared/checker/checker.js";
+import { acceptsActions, PhaseMachine, type PhaseMove } from "../../shared/session/phase.js";
 import { roleOfSeat, seatView } from "../../shared/view/seatView.js";
 import { serverContext } from "../context.js";
 import { RateLimiter } from "./RateLimiter.js";
@@ -89,6 +90,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   private readonly seatSent = new Map<string, string>();
   private config: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null };
   private countdownUntil = 0;
+  /** The only judge of what the room's phase allows; `state.phase` mirrors it. */
+  private readonly phases = new PhaseMachine();
   /** Arrival times of actions whose effect is waiting for the next patch. */
   private actionsAwaitingPatch: number[] = [];
 
@@ -132,7 +135,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       this.roster.resume(player, client.sessionId);
     } else {
       try {
-        player = this.roster.add(auth.name as string, client.sessionId, this.round !== null && this.state.phase !== "over", this.state.locked);
+        player = this.roster.add(auth.name as string, client.sessionId, this.phases.roundActive, this.state.locked);
       } catch (error) {
         throw new ServerError(4403, error instanceof RosterError ? error.code : "badName");
       }
@@ -223,8 +226,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     if (!player) return this.refuse(client, act.action, this.hosts.has(client.sessionId) ? "noSeat" : "unknownPlayer", act.n);
     if (act.n !== undefined) player.lastAction = act.n;
     if (!this.round || player.spectator || player.seat === null || player.team < 0) return this.refuse(client, act.action, "noSeat", act.n);
-    if (this.state.phase === "paused") return this.refuse(client, act.action, "paused", act.n);
-    if (this.state.phase !== "running" || this.round.drainRequested) return this.refuse(client, act.action, "notRunning", act.n);
+    if (this.phases.phase === "paused") return this.refuse(client, act.action, "paused", act.n);
+    if (!acceptsActions(this.phases.phase) || this.round.drainRequested) return this.refuse(client, act.action, "notRunning", act.n);
     player.actions++;
     this.actionsAwaitingPatch.push(performance.now());
     const events = applyPlayerCommand(this.round, player.team, toCommand(player.seat, act));
@@ -243,38 +246,38 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     const parsed = parseHost(type, payload);
     if (!parsed.ok) return this.refuse(client, type, parsed.code, undefined, parsed.detail);
     const message: HostMessage = parsed.value;
-    const active = this.round !== null && this.state.phase !== "over";
     switch (message.type) {
       case "host:config": {
-        if (active) return this.refuse(client, type, "roundActive");
+        if (this.phases.roundActive) return this.refuse(client, type, "roundActive");
         const scenario = findScenario(message.value.scenario);
         if (!scenario || !findVariant(message.value.scenario, message.value.variant)) return this.refuse(client, type, "unknownScenario");
+        this.moveTo("configure");
         this.config = message.value;
         this.persist();
         this.state.scenario = message.value.scenario;
         this.state.variant = message.value.variant;
         this.state.seed = message.value.seed ?? 0;
-        if (this.state.phase === "over") this.state.phase = "lobby";
         return;
       }
       case "host:start":
-        if (active) return this.refuse(client, type, "roundActive");
+        if (this.phases.roundActive) return this.refuse(client, type, "roundActive");
+        if (!findVariant(this.config.scenario, this.config.variant)) return this.refuse(client, type, "unknownScenario");
         return this.startCountdown();
       case "host:pause":
-        if (this.state.phase !== "running") return this.refuse(client, type, "notRunning");
-        this.state.phase = "paused";
+      case "host:resume": {
+        const refusal = this.moveTo(message.type === "host:pause" ? "pause" : "resume");
+        if (refusal) return this.refuse(client, type, refusal);
         return;
-      case "host:resume":
-        if (this.state.phase !== "paused") return this.refuse(client, type, "notRunning");
-        this.state.phase = "running";
-        return;
-      case "host:end":
-        if (!this.round || (this.state.phase !== "running" && this.state.phase !== "paused")) return this.refuse(client, type, "notRunning");
+      }
+      case "host:end": {
+        if (!this.round) return this.refuse(client, type, "notRunning");
+        const refusal = this.moveTo("end");
+        if (refusal) return this.refuse(client, type, refusal);
         requestDrain(this.round);
-        this.state.phase = "running";
         return;
+      }
       case "host:fault": {
-        if (!this.round || this.state.phase !== "running" || this.round.drainRequested) return this.refuse(client, type, "notRunning");
+        if (!this.round || !acceptsActions(this.phases.phase) || this.round.drainRequested) return this.refuse(client, type, "notRunning");
         const targets = message.value.team === "all" ? this.round.teams.map((_, t) => t) : [message.value.team];
         if (targets.some((t) => t >= this.round!.teams.length)) return this.refuse(client, type, "unknownTeam");
         for (const t of targets) {
@@ -286,7 +289,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
         return;
       }
       case "host:move": {
-        if (active) return this.refuse(client, type, "roundActive");
+        if (this.phases.roundActive) return this.refuse(client, type, "roundActive");
         const player = this.roster.move(message.value.player, message.value.team);
         if (!player) return this.refuse(client, type, "unknownPlayer");
         this.persist();
@@ -312,7 +315,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
 
   private startCountdown(): void {
     const config = findVariant(this.config.scenario, this.config.variant);
-    if (!config) return;
+    if (!config || this.moveTo("start")) return;
     const seats = seatsOf(config);
     this.roster.startRound(seats);
     const seed = this.config.seed ?? randomInt(1, 2 ** 31 - 1);
@@ -334,7 +337,6 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       roundTicks: this.config.roundSeconds ? Math.round((this.config.roundSeconds * 1000) / TICK_MS) : undefined,
     });
     this.beginRound(round, roundNumber, []);
-    this.state.phase = "countdown";
     this.countdownUntil = Date.now() + COUNTDOWN_MS;
     this.state.countdown = Math.ceil(COUNTDOWN_MS / 1000);
     this.sendSeats();
@@ -442,17 +444,17 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.appendChain = this.appendChain.then(() => this.ctx.store.finishGame(last.gameId, interrupted, { interrupted: true }).catch(() => undefined));
     if (!restored) return;
     this.beginRound(restored.round, this.state.round, restored.kept);
-    this.state.phase = restored.round.phase === "draining" ? "draining" : "paused";
+    this.moveTo(restored.round.phase === "draining" ? "restoreDraining" : "restorePaused");
     this.persist();
   }
 
   private tick(): void {
     const started = performance.now();
-    const phase = this.state.phase;
+    const phase = this.phases.phase;
     if (phase === "countdown") {
       const left = this.countdownUntil - Date.now();
       this.state.countdown = Math.max(0, Math.ceil(left / 1000));
-      if (left <= 0) this.state.phase = "running";
+      if (left <= 0) this.moveTo("countdownDone");
       return;
     }
     const round = this.round;
@@ -464,7 +466,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     do events.push(...stepRound(round));
     while (round.phase === "draining" && ++steps < DRAIN_SPEED);
     this.absorb(events);
-    if (round.phase === "draining") this.state.phase = "draining";
+    if (round.phase === "draining") this.moveTo("drainStarted");
     // Bandwidth: every phone receives the root and its team's pipeline. The clock goes out
     // twice a second (the projector interpolates), node loads five times a second, packets
     // in flight twice a second; anomaly counts at once.
@@ -525,7 +527,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     const gameId = round.header.gameId;
     const summaryLine = JSON.stringify({ type: "summary", ...summary, perTeam: report.teams });
     this.appendChain = this.appendChain.then(() => this.ctx.store.finishGame(gameId, summaryLine, summary).catch((error: unknown) => console.error(`room ${this.state.code}: cannot finish game log`, error)));
-    this.state.phase = "over";
+    this.moveTo("roundOver");
     this.persist();
     for (const id of this.hosts) this.clients.get(id)?.send("roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500) });
     for (const player of this.roster.players.values()) {
@@ -533,6 +535,14 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       if (!client || player.team < 0) continue;
       client.send("roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you: { actions: player.actions, refusals: player.refusals, seat: player.seat } });
     }
+  }
+
+  /** Applies a phase move and mirrors it in the schema; returns why it was refused, if it was. */
+  private moveTo(move: PhaseMove): "roundActive" | "notRunning" | null {
+    const result = this.phases.apply(move);
+    if (!result.ok) return result.reason;
+    if (this.state.phase !== result.phase) this.state.phase = result.phase;
+    return null;
   }
 
   // --- views ------------------------------------------------------------------------------
