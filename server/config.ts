@@ -1,4 +1,4 @@
-// The server's configuration, read once from the environment (GAME.md §9).
+// The server's configuration, read once from the environment (docs/contracts.md#environment-variables).
 import { resolve } from "node:path";
 
 export interface ServerConfig {

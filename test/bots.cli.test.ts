@@ -1,4 +1,4 @@
-// `npm run bots` (GAME.md §9) against a real server process, as an outside check would run it.
+// `npm run bots` (docs/contracts.md#npm-run-bots) against a real server process, as an outside check would run it.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

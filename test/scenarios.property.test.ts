@@ -1,4 +1,4 @@
-// The catalogue's promises (GAME.md §4), checked over many seeds and random fault plans:
+// The catalogue's promises (docs/game.md#the-scenario-catalogue), checked over many seeds and random fault plans:
 // every naive variant shows its anomaly in most seeds, every fixed variant keeps its
 // guarantee in every seed. A failure prints the seed and the fault plan to reproduce it.
 import fc from "fast-check";

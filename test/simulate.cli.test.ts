@@ -1,4 +1,4 @@
-// The `simulate` command line of GAME.md §7, run as a real process.
+// The `simulate` command line of docs/contracts.md#npm-run-simulate, run as a real process.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,5 +1,5 @@
 // `npm run bots -- --url http://HOST:PORT --scenario ID --variant V --players N
-//   [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]`  (GAME.md §9)
+//   [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]`  (docs/contracts.md#npm-run-bots)
 import { parseArgs } from "node:util";
 import { usageError } from "./usage.js";
 import { STRATEGIES, type Strategy } from "../../shared/bots/bots.js";

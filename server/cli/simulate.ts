@@ -1,5 +1,5 @@
 // `npm run simulate -- --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy S]`
-// and `npm run simulate -- --list` (GAME.md §7).
+// and `npm run simulate -- --list` (docs/contracts.md#npm-run-simulate).
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { usageError } from "./usage.js";

@@ -1,4 +1,4 @@
-// The HTTP surface (GAME.md §9): health, room creation, game lists and logs for the host
+// The HTTP surface (docs/contracts.md#http-surface): health, room creation, game lists and logs for the host
 // token's holder (or an operator's ADMIN_TOKEN), the catalogue, metrics, and the client.
 import { randomBytes, randomInt } from "node:crypto";
 import { existsSync } from "node:fs";

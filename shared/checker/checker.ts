@@ -1,4 +1,4 @@
-// The checker (GAME.md §5): recomputes every count from the log alone — the header and
+// The checker (docs/anomalies.md): recomputes every count from the log alone — the header and
 // the events — and explains each anomaly with its cause as data. It never reads engine
 // state, so an independent checker can agree or disagree with it line by line.
 import type { Emitted } from "../engine/kernel.js";
@@ -169,7 +169,7 @@ function checkTeam(team: number, subscriptions: string[], events: Emitted[], wri
   return { team, ...c, score: scoreOf(c), firstCommitTick, lastAppliedTick };
 }
 
-/** The summary line of the log and the last line of `simulate` (GAME.md §7). */
+/** The summary line of the log and the last line of `simulate` (docs/log-format.md#the-summary-line). */
 export function summaryOf(header: LogHeader, report: Report): Record<string, unknown> {
   const t = report.totals;
   return {

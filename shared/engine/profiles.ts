@@ -1,5 +1,5 @@
 // Broker profiles: presets of the broker's features that behave as the real brokers do
-// (see the project's BROKERS.md notes, summarised in each comment). Durations are scaled
+// (see docs/brokers.md, summarised in each comment). Durations are scaled
 // to a classroom round of a few minutes: 10 ticks are one second of play.
 import type { BrokerConfig, ProfileId } from "./config.js";
 

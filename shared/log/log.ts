@@ -1,4 +1,4 @@
-// The game log (GAME.md §6): NDJSON, a header line, the events in order (each with tick
+// The game log (docs/log-format.md): NDJSON, a header line, the events in order (each with tick
 // and team), a summary line last. Writing is a pure function of the objects; reading
 // tolerates a torn last line (a crash mid-write) and reports every other defect.
 import type { Emitted } from "../engine/kernel.js";

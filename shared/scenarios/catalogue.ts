@@ -1,5 +1,5 @@
 // The scenario catalogue: one scenario per lesson topic, each variant a complete set of
-// semantics, faults and workload. Ids are contracts (GAME.md §4).
+// semantics, faults and workload. Ids are contracts (docs/contracts.md#scenario-ids).
 import type { ConsumerConfig, LinkConfig, ProducerConfig, ProfileId, ScheduledFault, VariantConfig } from "../engine/config.js";
 import { brokerConfig } from "../engine/profiles.js";
 import type { ActionName, Role } from "../engine/types.js";

@@ -1,5 +1,5 @@
 // User-facing texts of "Exactly Once", in English and Brazilian Portuguese.
-// Pure data: no logic, no imports. Ids used as keys here are contracts (GAME.md §4).
+// Pure data: no logic, no imports. Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
 // Button labels (variant labels, action labels, role names) stay within 22 characters.
 // Cause texts may carry placeholders filled by the debrief:
 // {tick}, {node}, {link}, {seq}, {otherSeq}, {consumer}, {otherConsumer}.
@@ -100,7 +100,7 @@ export interface ActionText {
 }
 
 /**
- * A broker profile's real vocabulary (BROKERS.md), shown in place of the game's generic
+ * A broker profile's real vocabulary (docs/brokers.md#vocabulary), shown in place of the game's generic
  * terms. These are product names and API terms, so they are not translated.
  * `partition`: how keys are spread over parallel lanes; `group`: what keeps one key on one
  * consumer at a time (message group, single active consumer, consumer group).
@@ -122,7 +122,7 @@ export interface ProfileText {
 }
 
 // ---------------------------------------------------------------------------------------
-// Scenarios (GAME.md §4)
+// Scenarios (docs/game.md#the-scenario-catalogue)
 // ---------------------------------------------------------------------------------------
 
 export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
@@ -490,7 +490,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
 } satisfies Record<ScenarioId, ScenarioText>;
 
 // ---------------------------------------------------------------------------------------
-// Roles (GAME.md §3)
+// Roles (docs/game.md#roles)
 // ---------------------------------------------------------------------------------------
 
 export const ROLE_TEXTS: Record<RoleId, RoleText> = {
@@ -618,7 +618,7 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
 } satisfies Record<ActionId, ActionText>;
 
 // ---------------------------------------------------------------------------------------
-// Causes of anomalies, as shown in the debrief (GAME.md §5)
+// Causes of anomalies, as shown in the debrief (docs/anomalies.md#causes)
 // ---------------------------------------------------------------------------------------
 
 export const CAUSE_TEXTS: Record<string, Text> = {
@@ -748,7 +748,7 @@ export const CAUSE_TEXTS: Record<string, Text> = {
 } satisfies Record<CauseCode, Text>;
 
 // ---------------------------------------------------------------------------------------
-// Broker profiles: each broker's own vocabulary (BROKERS.md)
+// Broker profiles: each broker's own vocabulary (docs/brokers.md#vocabulary)
 // ---------------------------------------------------------------------------------------
 
 export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {

@@ -25,7 +25,7 @@ export interface TeamInfo {
   players: PlayerInfo[];
 }
 
-/** The first line of a game log (GAME.md §6). */
+/** The first line of a game log (docs/log-format.md#the-header). */
 export interface LogHeader {
   type: "header";
   gameId: string;
