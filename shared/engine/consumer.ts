@@ -59,7 +59,8 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       if (cfg.ack === "afterProcessing" && (!item.processed || processing) && item.checked !== true) return refuse("ackAfterProcessing");
       item.acked = true;
       sendAck(s, out, c, item);
-      if (item.processed || item.checked === true) removeFromInbox(s, out, c, item);
+      // A copy being processed stays until its processing ends (finish removes it, acked).
+      if ((item.processed || item.checked === true) && !processing) removeFromInbox(s, out, c, item);
       return null;
     }
     case "check": {
