@@ -27,6 +27,14 @@ describe("ApplicationsTracker", () => {
     expect(t.apply(applied("P1-2", "q", "ana", 2, 3, 4)).overtakenBy).toBeNull();
   });
 
+  it("judges each team apart", () => {
+    const t = new ApplicationsTracker();
+    t.apply(applied("P1-2", "q", "ana", 2, 0, 1));
+    const other = { ...applied("P1-1", "q", "ana", 1, 0, 1), team: 1 };
+    expect(t.apply(other)).toMatchObject({ nth: 1, overtakenBy: null });
+    expect(t.apply({ ...applied("P1-2", "q", "ana", 2, 1, 2), team: 1 }).nth).toBe(1);
+  });
+
   it("a write that does not follow the version it read is a lost update", () => {
     const t = new ApplicationsTracker();
     expect(t.apply(applied("P1-1", "q", "ana", 1, 0, 1)).lostUpdate).toBe(false);

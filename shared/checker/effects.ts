@@ -60,24 +60,25 @@ export interface ApplicationVerdict {
 }
 
 /**
- * Judges applications one at a time, fed in log order (one team per tracker): whether each
- * is a first application, a duplicate, out of order, or a lost update. It does not know
+ * Judges applications one at a time, fed in log order: whether each is a first application,
+ * a duplicate, out of order, or a lost update. Teams are judged apart. It does not know
  * which business events were committed; EffectLedger adds that to count anomalies.
  */
 export class ApplicationsTracker {
-  private readonly applications = new Map<string, number>();
-  private readonly highest = new Map<string, FirstApplication>();
+  private readonly teams = new Map<number, { applications: Map<string, number>; highest: Map<string, FirstApplication> }>();
 
   apply(e: Applied): ApplicationVerdict {
+    let team = this.teams.get(e.team);
+    if (!team) this.teams.set(e.team, (team = { applications: new Map(), highest: new Map() }));
     const id = effectKey(e.subscription, e.msgId);
-    const nth = (this.applications.get(id) ?? 0) + 1;
-    this.applications.set(id, nth);
+    const nth = (team.applications.get(id) ?? 0) + 1;
+    team.applications.set(id, nth);
     let overtakenBy: FirstApplication | null = null;
     if (nth === 1) {
       const order = orderKey(e.subscription, e.key);
-      const top = this.highest.get(order);
+      const top = team.highest.get(order);
       if (top && e.seq < top.seq) overtakenBy = top;
-      if (!top || e.seq > top.seq) this.highest.set(order, { msgId: e.msgId, seq: e.seq, tick: e.tick });
+      if (!top || e.seq > top.seq) team.highest.set(order, { msgId: e.msgId, seq: e.seq, tick: e.tick });
     }
     return { nth, overtakenBy, lostUpdate: isLostUpdate(e) };
   }
