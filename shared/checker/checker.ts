@@ -88,8 +88,26 @@ function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomal
   return { team, ...c, score: scoreOf(c), firstCommitTick, lastAppliedTick };
 }
 
+/** A round's totals as the log's summary line and `simulate` print them (GAME.md §7). A type, not an interface: it is a plain JSON record. */
+export type RoundSummary = {
+  scenario: string;
+  variant: string;
+  seed: number;
+  teams: number;
+  committed: number;
+  applied: number;
+  lost: number;
+  duplicated: number;
+  misordered: number;
+  inconsistent: number;
+  raceAnomalies: number;
+  refused: number;
+  ticks: number;
+  tickMs: number;
+};
+
 /** The summary line of the log and the last line of `simulate` (GAME.md §7). */
-export function summaryOf(header: LogHeader, report: Report): Record<string, unknown> {
+export function summaryOf(header: LogHeader, report: Report): RoundSummary {
   const t = report.totals;
   return {
     scenario: header.scenario,
