@@ -2,10 +2,11 @@
 // the one that made it inevitable, named by a cause code (translated by CAUSE_TEXTS) and
 // attributed to the end of the pipeline that could have prevented it.
 import type { Emitted } from "../engine/kernel.js";
+import type { Role } from "../engine/types.js";
 import type { CauseCode } from "../scenarios/texts.js";
 import { versionKey, type Applied } from "./effects.js";
 
-export type End = "producer" | "broker" | "consumer" | "network";
+export type End = Role | "network";
 
 export interface ChainStep {
   tick: number;

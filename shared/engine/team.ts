@@ -8,7 +8,7 @@ import { applyFault, checkFault } from "./faults.js";
 import { dropOnArrival, emit, linkId, type Emitted, type Out } from "./kernel.js";
 import { mixSeed, nextInt, type RandomSource } from "./prng.js";
 import { onConfirm, onTimeout, producerCommand, producerQuiet, restartProducer, runRelay } from "./producer.js";
-import type { BusinessEvent, Command, ConsumerState, LinkState, Packet, ProducerState, RefusalReason, Scheduled, Store, TeamState } from "./types.js";
+import type { BusinessEvent, Command, ConsumerState, LinkState, Packet, ProducerState, RefusalReason, Role, Scheduled, Store, TeamState } from "./types.js";
 import { BROKER, HOST_SEAT } from "./types.js";
 
 export const KEY_NAMES = ["ana", "bruno", "carla", "davi", "elisa", "fabio", "gabi", "heitor", "iara", "joao", "karina", "lucas", "marina", "nuno", "olga", "pedro"];
@@ -103,7 +103,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
   };
 }
 
-function roleOf(s: TeamState, seat: string): "producer" | "broker" | "consumer" | "host" | null {
+function roleOf(s: TeamState, seat: string): Role | "host" | null {
   if (seat === HOST_SEAT) return "host";
   if (seat === BROKER) return "broker";
   if (s.producers.some((p) => p.id === seat)) return "producer";

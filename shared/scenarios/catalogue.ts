@@ -2,13 +2,11 @@
 // semantics, faults and workload. Ids are contracts (GAME.md §4).
 import type { ConsumerConfig, LinkConfig, ProducerConfig, ProfileId, ScheduledFault, VariantConfig } from "../engine/config.js";
 import { brokerConfig } from "../engine/profiles.js";
-import type { ActionName, Role } from "../engine/types.js";
+import type { PlayerAction } from "../engine/actions.js";
+import type { Role } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 import { consumerIds, producerIds } from "../engine/team.js";
 import { SCENARIO_TEXTS, type ScenarioText } from "./texts.js";
-
-/** The actions a person can take (the host's fault is not one). */
-export type PlayerActionName = Exclude<ActionName, "fault">;
 
 export interface SeatDef {
   seat: string;
@@ -151,7 +149,7 @@ export function seatsOf(config: VariantConfig): SeatDef[] {
 }
 
 /** The actions a role has in a variant; anything else is refused by the engine. */
-export function actionsFor(config: VariantConfig, role: Role): PlayerActionName[] {
+export function actionsFor(config: VariantConfig, role: Role): PlayerAction[] {
   if (role === "producer") {
     const retry = config.producer.publish === "ackRetry" || config.producer.publish === "ackRetryDedup" ? ["retry" as const] : [];
     if (config.producer.write === "dualWrite") return ["saveDb", "publish", ...retry];
@@ -159,7 +157,7 @@ export function actionsFor(config: VariantConfig, role: Role): PlayerActionName[
     return ["send", ...retry];
   }
   if (role === "broker") return config.broker.manual ? (config.broker.durable ? ["route", "confirm", "persist"] : ["route", "confirm"]) : [];
-  const actions: PlayerActionName[] = ["process"];
+  const actions: PlayerAction[] = ["process"];
   if (config.consumer.ack !== "auto") actions.push("ack");
   if (config.consumer.idempotency !== "none") actions.push("check");
   if (config.consumer.allowHold) actions.push("hold", "release");
