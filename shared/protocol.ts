@@ -148,6 +148,20 @@ export interface ServerMessages {
 }
 export type ServerMessage = { [K in keyof ServerMessages]: { type: K; payload: ServerMessages[K] } }[keyof ServerMessages];
 
+/** A past game as `GET /api/games` lists it (the log store's record of it). */
+export interface GameListing {
+  gameId: string;
+  roomCode: string;
+  scenario: string;
+  variant: string;
+  seed: number;
+  teams: number;
+  /** ISO 8601. */
+  createdAt: string;
+  endedAt: string | null;
+  summary: Record<string, unknown> | null;
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ShellRefusal; detail?: string };
 
 const bad = (detail: string): { ok: false; code: ShellRefusal; detail: string } => ({ ok: false, code: "badMessage", detail });

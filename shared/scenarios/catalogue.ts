@@ -6,7 +6,7 @@ import type { PlayerAction } from "../engine/actions.js";
 import type { Role } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 import { consumerIds, producerIds } from "../engine/team.js";
-import { SCENARIO_TEXTS, type ScenarioText } from "./texts.js";
+import { SCENARIO_TEXTS, type ScenarioText, type Text } from "./texts.js";
 
 export interface SeatDef {
   seat: string;
@@ -164,8 +164,26 @@ export function actionsFor(config: VariantConfig, role: Role): PlayerAction[] {
   return actions;
 }
 
+/** One scenario as `GET /api/catalogue` and `simulate --list` give it. */
+export interface CatalogueScenario {
+  id: string;
+  topic: string;
+  title: Text;
+  goal: Text;
+  debrief: Text[];
+  variants: {
+    id: string;
+    label: Text | undefined;
+    summary: Text | undefined;
+    profile: ProfileId;
+    roundTicks: number;
+    seats: (SeatDef & { actions: PlayerAction[] })[];
+    faults: ScheduledFault[];
+  }[];
+}
+
 /** The catalogue as plain JSON (for `simulate --list` and the host's pickers). */
-export function catalogueJson(): unknown[] {
+export function catalogueJson(): CatalogueScenario[] {
   return CATALOGUE.map((s) => ({
     id: s.id,
     topic: s.text.topic,
