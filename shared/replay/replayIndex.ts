@@ -5,6 +5,7 @@
 // report with each anomaly's cause. The viewer draws from the outcome events only.
 import { check, scoreOf, type Anomaly, type AnomalyKind, type Counts, type Report } from "../checker/checker.js";
 import { EffectLedger, teamFacts } from "../checker/effects.js";
+import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 import { advanceTo, applyEvent, emptyView, type PipelineView } from "../view/pipelineView.js";
@@ -156,7 +157,7 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
   }
   const anomalies = report.anomalies.slice().sort((a, b) => a.cause.tick - b.cause.tick || a.team - b.team);
   const teamIds = [...teams.keys()].sort((a, b) => a - b);
-  return { header, events, lastTick, tickMs: header.tickMs > 0 ? header.tickMs : 100, firstEventAt, snapshotEvery: every, snapshots, report, anomalies, teamIds, teams, topology: topologyOf(header, events) };
+  return { header, events, lastTick, tickMs: header.tickMs > 0 ? header.tickMs : TICK_MS, firstEventAt, snapshotEvery: every, snapshots, report, anomalies, teamIds, teams, topology: topologyOf(header, events) };
 }
 
 export function clampTick(index: ReplayIndex, tick: number): number {
