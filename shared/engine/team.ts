@@ -242,6 +242,21 @@ export function advanceTeam(s: TeamState, out: Out): void {
   s.tick++;
 }
 
+/** The round stops committing new business events; the pipeline runs on under its own rules (the drain). */
+export function startDrain(s: TeamState, out: Out): void {
+  s.draining = true;
+  emit(s, out, { type: "drainStarted" });
+}
+
+/**
+ * The drain is over. That is known only after its last tick ran, when the team's clock
+ * already points at the next tick: the event belongs to the tick that ran.
+ */
+export function endDrain(s: TeamState, out: Out): void {
+  emit(s, out, { type: "drainEnded", quiescent: isQuiescent(s) });
+  out[out.length - 1].tick = s.tick - 1;
+}
+
 /** Nothing in flight, nothing waiting for a retry, a redelivery, a relay or a restart. */
 export function isQuiescent(s: TeamState): boolean {
   if (s.wire > 0 || !s.broker.up) return false;
