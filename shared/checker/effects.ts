@@ -100,7 +100,6 @@ export function teamFacts(header: LogHeader, team: number): TeamFacts {
 interface Commit {
   key: string;
   seq: number;
-  tick: number;
 }
 
 export interface ExpectedEffect {
@@ -142,7 +141,8 @@ export class EffectLedger {
   private readonly applications = new Map<string, Applied[]>();
   /** The subscriptions that applied each business event, in order of first application. */
   private readonly appliedAt = new Map<string, string[]>();
-  private readonly firsts = new Map<string, { subscription: string; key: string; seq: number; msgId: string; overtakenBy: FirstApplication | null }[]>();
+  /** First applications by key and subscription, in order, with what overtook each. */
+  private readonly firsts = new Map<string, { subscription: string; msgId: string; overtakenBy: FirstApplication | null }[]>();
   /** Misordered first applications of business events not (yet) committed, by msgId. */
   private readonly pendingMisordered = new Map<string, number>();
   private readonly dbWritten = new Set<string>();
@@ -155,7 +155,7 @@ export class EffectLedger {
     const c = this.counts;
     switch (e.type) {
       case "committed":
-        if (!this.committed.has(e.msgId)) this.commit(e.msgId, { key: e.key, seq: e.seq, tick: e.tick });
+        if (!this.committed.has(e.msgId)) this.commit(e.msgId, { key: e.key, seq: e.seq });
         return null;
       case "refused":
         c.refused++;
@@ -219,7 +219,7 @@ export class EffectLedger {
       const order = orderKey(e.subscription, e.key);
       let firsts = this.firsts.get(order);
       if (!firsts) this.firsts.set(order, (firsts = []));
-      firsts.push({ subscription: e.subscription, key: e.key, seq: e.seq, msgId: e.msgId, overtakenBy: verdict.overtakenBy });
+      firsts.push({ subscription: e.subscription, msgId: e.msgId, overtakenBy: verdict.overtakenBy });
       if (verdict.overtakenBy) {
         if (committed) c.misordered++;
         else this.pendingMisordered.set(e.msgId, (this.pendingMisordered.get(e.msgId) ?? 0) + 1);
@@ -248,10 +248,6 @@ export class EffectLedger {
 
   lost(): ExpectedEffect[] {
     return [...this.expectedEffects()].filter((x) => x.applications.length === 0);
-  }
-
-  duplicated(): ExpectedEffect[] {
-    return [...this.expectedEffects()].filter((x) => x.applications.length > 1);
   }
 
   /** Misordered committed effects, grouped by key and subscription, each group in order of first application. */
