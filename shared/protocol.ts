@@ -1,8 +1,15 @@
-// The messages between the browser and the class room, and their validation. Every message
-// a client sends is checked here (shape, size, types) before the room looks at it; a bad
-// one is refused with a reason code the interface translates.
+// The messages between the browser and the class room, typed both ways, and the validation
+// of what clients send. Every message a client sends is checked here (shape, size, types)
+// before the room looks at it; a bad one is refused with a reason code the interface
+// translates. Wire names and payloads are contracts: pages, bots and tests depend on them.
+import type { Anomaly, RoundSummary, TeamReport } from "./checker/checker.js";
+import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
 import type { Fault } from "./engine/config.js";
-import type { Command, RefusalReason } from "./engine/types.js";
+import type { Emitted } from "./engine/kernel.js";
+import type { Command, RefusalReason, Role } from "./engine/types.js";
+import type { SeatView } from "./view/seatView.js";
+
+export { PLAYER_ACTIONS, type PlayerAction };
 
 /** Reasons the room itself (not the engine) refuses something. */
 export type ShellRefusal =
@@ -36,8 +43,9 @@ export const MAX_NAME_LENGTH = 24;
 export const ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no I, L, O, 0, 1
 export const ROOM_CODE_LENGTH = 6;
 
-export const PLAYER_ACTIONS = ["send", "retry", "saveDb", "publish", "commitOutbox", "route", "confirm", "persist", "process", "ack", "check", "hold", "release"] as const;
-export type PlayerAction = (typeof PLAYER_ACTIONS)[number];
+type ActArgument = AnyActionArgument;
+/** Checked in this order, so a message missing several names the first. */
+const ACT_ARGUMENTS: readonly ActArgument[] = ["token", "msgId", "target"];
 
 /** A player's action: the engine command without the seat (the room knows it). */
 export interface ActMessage {
@@ -57,6 +65,7 @@ export interface ConfigMessage {
   roundSeconds?: number | null;
 }
 
+/** A host command as the room handles it: the message name and its checked payload. */
 export type HostMessage =
   | { type: "host:config"; value: ConfigMessage }
   | { type: "host:start" }
@@ -67,6 +76,91 @@ export type HostMessage =
   | { type: "host:move"; value: { player: string; team: number } }
   | { type: "host:lock"; value: { locked: boolean } }
   | { type: "host:focus"; value: { team: number } };
+
+/** The payload of each host command, by message name (nothing for the bare commands). */
+export type HostPayloads = { [M in HostMessage as M["type"]]: M extends { value: infer V } ? V : undefined };
+export type HostMessageName = keyof HostPayloads;
+
+/** Everything a client sends, by message name: a player's action, the host's commands. */
+export type ClientMessages = { act: ActMessage } & HostPayloads;
+export type ClientMessage = { [K in keyof ClientMessages]: { type: K; payload: ClientMessages[K] } }[keyof ClientMessages];
+
+/** Sent once on joining: who you are in this room (a player keeps its resume token to come back to its seat). */
+export interface WelcomeMessage {
+  role: "host" | "player" | "spectator";
+  code: string;
+  /** Players and spectators. */
+  playerId?: string;
+  name?: string;
+  resumeToken?: string;
+  /** The host: the address phones join at. */
+  joinUrl?: string;
+}
+
+/** A person's seat and what their phone shows of it, sent whenever it changes. */
+export interface SeatMessage {
+  seat: string;
+  team: number;
+  role: Role | null;
+  actions: PlayerAction[];
+  view: SeatView | null;
+}
+
+/** The end of a round as the projector receives it: every team's report and the anomalies with their causes. */
+export interface HostRoundOver {
+  gameId: string;
+  summary: RoundSummary;
+  teams: TeamReport[];
+  /** The first 500. */
+  anomalies: Anomaly[];
+}
+
+/** The end of a round as a player's phone receives it: the team's report and the player's own part. */
+export interface PlayerRoundOver {
+  gameId: string;
+  summary: RoundSummary;
+  team: TeamReport | null;
+  you: { actions: number; refusals: number; seat: string | null };
+}
+
+export type RoundOverMessage = HostRoundOver | PlayerRoundOver;
+
+export function isHostRoundOver(message: RoundOverMessage): message is HostRoundOver {
+  return "teams" in message;
+}
+
+/** The engine events the projector draws for its focused team, sent each tick they happen. */
+export const DRAWN_EVENT_TYPES = ["hop", "dropped", "crashed", "restarted", "linkCut", "linkHealed", "applied", "committed", "refused", "requeued", "deduplicated", "discarded", "skipped", "fault", "drainStarted", "drainEnded"] as const;
+export type DrawnEvent = Extract<Emitted, { type: (typeof DRAWN_EVENT_TYPES)[number] }>;
+const DRAWN = new Set<string>(DRAWN_EVENT_TYPES);
+
+export function isDrawn(e: Emitted): e is DrawnEvent {
+  return DRAWN.has(e.type);
+}
+
+/** Everything the room sends, by message name. */
+export interface ServerMessages {
+  welcome: WelcomeMessage;
+  seat: SeatMessage;
+  refused: Refusal;
+  roundOver: RoundOverMessage;
+  events: DrawnEvent[];
+}
+export type ServerMessage = { [K in keyof ServerMessages]: { type: K; payload: ServerMessages[K] } }[keyof ServerMessages];
+
+/** A past game as `GET /api/games` lists it (the log store's record of it). */
+export interface GameListing {
+  gameId: string;
+  roomCode: string;
+  scenario: string;
+  variant: string;
+  seed: number;
+  teams: number;
+  /** ISO 8601. */
+  createdAt: string;
+  endedAt: string | null;
+  summary: Record<string, unknown> | null;
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ShellRefusal; detail?: string };
 
@@ -100,16 +194,14 @@ export function parseAct(payload: unknown): Parsed<ActMessage> {
   const extra = onlyKeys(payload, ["action", "token", "msgId", "target", "n"]);
   if (extra) return bad(`unexpected field ${extra.slice(0, 20)}`);
   const { action, token, msgId, target, n } = payload;
-  if (typeof action !== "string" || !(PLAYER_ACTIONS as readonly string[]).includes(action)) return bad("unknown action");
+  if (!isPlayerAction(action)) return bad("unknown action");
   if (token !== undefined && !isInt(token, 0, 2 ** 31)) return bad("token must be a whole number");
   if (msgId !== undefined && !(isShortString(msgId, 32) && /^[A-Za-z0-9-]+$/.test(msgId))) return bad("msgId");
   if (target !== undefined && !(isShortString(target, 32) && /^[A-Za-z0-9_-]+$/.test(target))) return bad("target");
   if (n !== undefined && !isInt(n, 0, 2 ** 31)) return bad("n");
-  const needsToken = ["route", "confirm", "persist", "process", "ack", "check", "hold", "release"].includes(action);
-  if (needsToken && token === undefined) return bad(`${action} needs a token`);
-  if (action === "retry" && msgId === undefined) return bad("retry needs a msgId");
-  if (action === "route" && target === undefined) return bad("route needs a target");
-  const value: ActMessage = { action: action as PlayerAction };
+  const needs: Partial<Record<ActArgument, true>> = PLAYER_ACTION_SPECS[action].needs;
+  for (const field of ACT_ARGUMENTS) if (needs[field] && payload[field] === undefined) return bad(`${action} needs a ${field}`);
+  const value: ActMessage = { action };
   if (token !== undefined) value.token = token as number;
   if (msgId !== undefined) value.msgId = msgId as string;
   if (target !== undefined) value.target = target as string;
@@ -117,21 +209,11 @@ export function parseAct(payload: unknown): Parsed<ActMessage> {
   return { ok: true, value };
 }
 
-/** Turns a checked action into the engine's command for a seat. */
+/** Turns a checked action into the engine's command for a seat: the fields its action needs, in their declared order. */
 export function toCommand(seat: string, act: ActMessage): Command {
-  switch (act.action) {
-    case "retry":
-      return { seat, action: "retry", msgId: act.msgId as string };
-    case "route":
-      return { seat, action: "route", token: act.token as number, target: act.target as string };
-    case "send":
-    case "saveDb":
-    case "publish":
-    case "commitOutbox":
-      return { seat, action: act.action };
-    default:
-      return { seat, action: act.action, token: act.token as number };
-  }
+  const command: Record<string, unknown> = { seat, action: act.action };
+  for (const field of Object.keys(PLAYER_ACTION_SPECS[act.action].needs) as ActArgument[]) command[field] = act[field];
+  return command as Command;
 }
 
 const FAULT_KINDS = ["crash", "cut", "dropNextToken", "dropNextAck", "slow", "loss"];

@@ -1,27 +1,18 @@
 // The client's only user of the Colyseus SDK and of the HTTP API. Pages and scenes call
 // its methods and listen to its events; none of them touches the SDK directly.
 import { Client, type Room } from "@colyseus/sdk";
-import type { ActMessage, PlayerAction, Refusal } from "../../shared/protocol.js";
+import type { CatalogueScenario } from "../../shared/scenarios/catalogue.js";
+import type { ActMessage, GameListing, HostMessageName, HostPayloads, PlayerAction, ServerMessages, WelcomeMessage } from "../../shared/protocol.js";
+import type { RoomStateView } from "../../shared/view/roomState.js";
 
 export type Status = "connecting" | "connected" | "reconnecting" | "disconnected";
 
-export interface Welcome {
-  role: "host" | "player" | "spectator";
-  code: string;
-  playerId?: string;
-  name?: string;
-  resumeToken?: string;
-  joinUrl?: string;
-}
+export type Welcome = WelcomeMessage;
 
-interface Events {
+/** What pages listen to: every message the room sends, its state, and the connection's status. */
+interface Events extends ServerMessages {
   status: Status;
-  welcome: Welcome;
-  seat: any;
-  refused: Refusal;
-  roundOver: any;
-  events: any[];
-  state: any;
+  state: RoomStateView;
 }
 
 type Listener<K extends keyof Events> = (value: Events[K]) => void;
@@ -78,8 +69,8 @@ export class Connection {
     this.emit("status", status);
   }
 
-  get state(): any {
-    return this.room?.state;
+  get state(): RoomStateView | undefined {
+    return this.room?.state as RoomStateView | undefined;
   }
 
   // --- HTTP -------------------------------------------------------------------------------
@@ -109,13 +100,13 @@ export class Connection {
     return res.ok;
   }
 
-  async catalogue(): Promise<any[]> {
-    return (await (await fetch(`${this.baseUrl}/api/catalogue`)).json()) as any[];
+  async catalogue(): Promise<CatalogueScenario[]> {
+    return (await (await fetch(`${this.baseUrl}/api/catalogue`)).json()) as CatalogueScenario[];
   }
 
-  async games(hostToken: string): Promise<any[]> {
+  async games(hostToken: string): Promise<GameListing[]> {
     const res = await fetch(`${this.baseUrl}/api/games`, { headers: { Authorization: `Bearer ${hostToken}` } });
-    return res.ok ? ((await res.json()) as any[]) : [];
+    return res.ok ? ((await res.json()) as GameListing[]) : [];
   }
 
   async gameLog(gameId: string, hostToken: string): Promise<string> {
@@ -162,18 +153,18 @@ export class Connection {
     this.room = room;
     this.code = code;
     room.reconnection.maxRetries = 30;
-    room.onMessage("welcome", (w: Welcome) => {
+    room.onMessage("welcome", (w: ServerMessages["welcome"]) => {
       if (w.resumeToken) {
         this.resumeToken = w.resumeToken;
         storage()?.setItem(resumeKey(code), w.resumeToken);
       }
       this.emit("welcome", w);
     });
-    room.onMessage("seat", (s: unknown) => this.emit("seat", s));
-    room.onMessage("refused", (r: Refusal) => this.emit("refused", r));
-    room.onMessage("roundOver", (r: unknown) => this.emit("roundOver", r));
-    room.onMessage("events", (e: any[]) => this.emit("events", e));
-    room.onStateChange((s: unknown) => this.emit("state", s));
+    this.relay(room, "seat");
+    this.relay(room, "refused");
+    this.relay(room, "roundOver");
+    this.relay(room, "events");
+    room.onStateChange((s: unknown) => this.emit("state", s as RoomStateView));
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => this.setStatus("connected"));
     room.onLeave((code: number) => {
@@ -185,6 +176,11 @@ export class Connection {
       void this.rejoin();
     });
     this.setStatus("connected");
+  }
+
+  /** Passes a room message on to the page's listeners, typed by its name. */
+  private relay<K extends keyof ServerMessages>(room: Room, type: K): void {
+    room.onMessage(type, (payload: ServerMessages[K]) => this.emit(type, payload as Events[K]));
   }
 
   private async rejoin(): Promise<void> {
@@ -208,8 +204,9 @@ export class Connection {
     return n;
   }
 
-  host(type: string, payload: Record<string, unknown> = {}): void {
-    this.room?.send(type, payload);
+  /** Sends a host command; the bare ones (start, pause, resume, end) carry an empty payload. */
+  host<K extends HostMessageName>(type: K, ...payload: HostPayloads[K] extends undefined ? [] : [HostPayloads[K]]): void {
+    this.room?.send(type, payload[0] ?? {});
   }
 
   async leave(): Promise<void> {

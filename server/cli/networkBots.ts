@@ -4,6 +4,9 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { Strategy } from "../../shared/bots/bots.js";
 import { seatBotAction, type SeatDetail } from "../../shared/bots/seatBot.js";
+import type { RoundSummary } from "../../shared/checker/checker.js";
+import type { ClientMessages, ServerMessages } from "../../shared/protocol.js";
+import type { RoomStateView } from "../../shared/view/roomState.js";
 
 export interface BotsOptions {
   url: string;
@@ -27,7 +30,7 @@ export interface BotsResult {
   hostToken: string;
   players: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
-  summary: Record<string, unknown>;
+  summary: RoundSummary;
   /** Bytes per second received, per phone (mean) and by the projector. */
   bytesPerSecond: { phone: number; projector: number };
   actions: number;
@@ -69,9 +72,9 @@ class BotPlayer {
     private readonly strategy: Strategy,
   ) {
     this.bytes = meter(room);
-    room.onMessage("welcome", (w: { playerId: string }) => (this.playerId = w.playerId));
-    room.onMessage("seat", (d: SeatDetail) => (this.detail = d));
-    room.onMessage("refused", (r: { n?: number }) => {
+    room.onMessage("welcome", (w: ServerMessages["welcome"]) => (this.playerId = w.playerId ?? ""));
+    room.onMessage("seat", (d: ServerMessages["seat"]) => (this.detail = d));
+    room.onMessage("refused", (r: ServerMessages["refused"]) => {
       this.refusals++;
       if (r.n !== undefined) this.sent.delete(r.n);
     });
@@ -82,7 +85,7 @@ class BotPlayer {
   /** Latency: an action's sequence number shows up as this player's lastAction in a state patch. */
   private observe(): void {
     if (this.sent.size === 0 || !this.playerId) return;
-    const me = (this.room.state as { players?: Map<string, { lastAction: number }> }).players?.get(this.playerId);
+    const me = (this.room.state as RoomStateView).players?.get(this.playerId);
     if (!me) return;
     const now = performance.now();
     for (const [n, at] of this.sent) {
@@ -100,7 +103,7 @@ class BotPlayer {
     this.n++;
     act.n = this.n;
     this.sent.set(this.n, performance.now());
-    this.room.send("act", act);
+    this.room.send("act", act satisfies ClientMessages["act"]);
     this.actions++;
     // A person taps every few hundred milliseconds and starts new work every second or two.
     this.nextAct = now + 300 + Math.random() * 400;
@@ -123,8 +126,8 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const { roomCode, hostToken } = (await created.json()) as { roomCode: string; hostToken: string };
   const hostRoom = await new Client(options.url).joinById(roomCode, { hostToken });
   const projectorBytes = meter(hostRoom);
-  let over: { gameId: string; summary: Record<string, unknown> } | null = null;
-  hostRoom.onMessage("roundOver", (m: { gameId: string; summary: Record<string, unknown> }) => (over = m));
+  let over: ServerMessages["roundOver"] | null = null;
+  hostRoom.onMessage("roundOver", (m: ServerMessages["roundOver"]) => (over = m));
   hostRoom.onMessage("*", () => undefined);
   const joinUrl = options.joinUrl ?? options.url;
   const players: BotPlayer[] = [];
@@ -133,9 +136,9 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
     players.push(new BotPlayer(room, options.strategy));
     if (i % 50 === 49) log(`${i + 1} players connected`);
   }
-  hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null, roundSeconds: options.roundSeconds ?? null });
+  hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null, roundSeconds: options.roundSeconds ?? null } satisfies ClientMessages["host:config"]);
   hostRoom.send("host:start", {});
-  const state = () => hostRoom.state as { phase: string; gameId: string };
+  const state = () => hostRoom.state as RoomStateView;
   await waitUntil(() => state().phase === "running", 30_000, "the round to start");
   const gameId = state().gameId;
   options.onStarted?.({ gameId, roomCode, hostToken });
@@ -154,6 +157,9 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   clearInterval(timer);
   hostRoom.send("host:end", {});
   await waitUntil(() => over !== null, 120_000, "the round's end");
+  // Set by the listener while waiting (the compiler cannot see it).
+  const final = over as ServerMessages["roundOver"] | null;
+  if (!final) throw new Error("the round ended without its summary");
   const latencies = players.flatMap((p) => p.latencies).sort((a, b) => a - b);
   const result: BotsResult = {
     gameId,
@@ -166,7 +172,7 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
       p99: Math.round(percentile(latencies, 99) * 10) / 10,
       max: Math.round((latencies.at(-1) ?? 0) * 10) / 10,
     },
-    summary: (over as unknown as { summary: Record<string, unknown> }).summary,
+    summary: final.summary,
     bytesPerSecond: { phone: Math.round(phoneBytes.reduce((a, b) => a + b, 0) / Math.max(1, players.length) / elapsed), projector: Math.round(projector / elapsed) },
     actions: players.reduce((n, p) => n + p.actions, 0),
     refusals: players.reduce((n, p) => n + p.refusals, 0),

@@ -1,15 +1,10 @@
 // A bot that plays one seat through the network: it sees only what a phone sees (the seat
 // detail the room sends) and answers with at most one action, like a person tapping.
-import type { ActMessage, PlayerAction } from "../protocol.js";
-import type { SeatView } from "../view/seatView.js";
+import type { ActMessage, PlayerAction, SeatMessage } from "../protocol.js";
 import type { Strategy } from "./bots.js";
 
-export interface SeatDetail {
-  seat: string;
-  role: "producer" | "broker" | "consumer" | null;
-  actions: PlayerAction[];
-  view: SeatView | null;
-}
+/** What the bot reads of the room's seat message (the team does not matter to it). */
+export type SeatDetail = Omit<SeatMessage, "team">;
 
 /** The next action for this seat, or null to wait. `mayStartNew` paces new business events. */
 export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNew: boolean): ActMessage | null {

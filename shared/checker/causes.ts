@@ -2,9 +2,11 @@
 // the one that made it inevitable, named by a cause code (translated by CAUSE_TEXTS) and
 // attributed to the end of the pipeline that could have prevented it.
 import type { Emitted } from "../engine/kernel.js";
+import type { Role } from "../engine/types.js";
 import type { CauseCode } from "../scenarios/texts.js";
+import { versionKey, type Applied } from "./effects.js";
 
-export type End = "producer" | "broker" | "consumer" | "network";
+export type End = Role | "network";
 
 export interface ChainStep {
   tick: number;
@@ -29,7 +31,6 @@ export interface Cause {
   chain: ChainStep[];
 }
 
-type Applied = Extract<Emitted, { type: "applied" }>;
 
 export interface TeamIndex {
   byMsg: Map<string, Emitted[]>;
@@ -66,7 +67,7 @@ export function indexTeam(events: readonly Emitted[]): TeamIndex {
         index.acceptedAt.set(e.token, e.tick);
         break;
       case "applied":
-        index.writes.set(`${e.subscription}|${e.key}|${e.writeVersion}`, e);
+        index.writes.set(versionKey(e.subscription, e.key, e.writeVersion), e);
         break;
     }
   }
@@ -150,7 +151,7 @@ function requeueBefore(index: TeamIndex, token: number, msgId: string, tick: num
 }
 
 /** Why an effect was applied more than once: the origin of its second application. */
-export function explainDuplicate(index: TeamIndex, applications: Applied[]): Cause {
+export function explainDuplicate(index: TeamIndex, applications: readonly Applied[]): Cause {
   const [first, second] = applications;
   const msgId = second.msgId;
   const chain = chainOf(index, msgId);
@@ -196,7 +197,7 @@ export function explainMisorder(index: TeamIndex, lateMsg: string, higherMsg: st
 
 /** A lost update: this write was based on a read that another consumer's write had already made stale. */
 export function explainRace(index: TeamIndex, e: Applied): Cause {
-  const other = index.writes.get(`${e.subscription}|${e.key}|${e.readVersion + 1}`);
+  const other = index.writes.get(versionKey(e.subscription, e.key, e.readVersion + 1));
   return { code: "raceLostUpdate", tick: e.tick, end: "consumer", consumer: e.consumer, otherConsumer: other?.consumer, seq: e.seq, otherSeq: other?.seq, chain: chainOf(index, e.msgId) };
 }
 

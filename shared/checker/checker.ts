@@ -4,19 +4,9 @@
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 import { explainDuplicate, explainInconsistent, explainLost, explainMisorder, explainRace, indexTeam, type Cause } from "./causes.js";
+import { EffectLedger, teamFacts, zeroCounts, type Counts } from "./effects.js";
 
-export interface Counts {
-  committed: number;
-  applied: number;
-  lost: number;
-  duplicated: number;
-  /** Applications beyond the first of each duplicated effect. */
-  extraApplications: number;
-  misordered: number;
-  inconsistent: number;
-  raceAnomalies: number;
-  refused: number;
-}
+export type { Counts };
 
 export type AnomalyKind = "lost" | "duplicated" | "misordered" | "inconsistent" | "race";
 
@@ -45,8 +35,6 @@ export interface Report {
   ticks: number;
 }
 
-const zero = (): Counts => ({ committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0 });
-
 /**
  * The team score: every effect processed exactly once earns 10; each anomaly costs
  * (lost 10, duplicated 6, misordered 4, inconsistent 8, race 6); refused work costs 2.
@@ -69,108 +57,57 @@ export function check(header: LogHeader, events: readonly Emitted[]): Report {
   }
   const teams: TeamReport[] = [];
   const anomalies: Anomaly[] = [];
-  const totals = zero();
-  const writesToDb = header.config?.producer?.write !== undefined && header.config.producer.write !== "publishOnly";
+  const totals = zeroCounts();
   for (const info of header.teams) {
     const list = byTeam.get(info.team) ?? [];
-    const report = checkTeam(info.team, info.subscriptions, list, writesToDb, anomalies);
+    const report = checkTeam(info.team, new EffectLedger(teamFacts(header, info.team)), list, anomalies);
     teams.push(report);
     for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += report[k];
   }
   return { totals, teams, anomalies, ticks };
 }
 
-function checkTeam(team: number, subscriptions: string[], events: Emitted[], writesToDb: boolean, anomalies: Anomaly[]): TeamReport {
-  const c = zero();
-  const index = indexTeam(events);
-  const committed = new Map<string, { key: string; seq: number; tick: number }>();
-  const applications = new Map<string, Extract<Emitted, { type: "applied" }>[]>();
-  const firstBySubKey = new Map<string, { seq: number; msgId: string; at: number }[]>();
-  const dbWritten = new Set<string>();
-  const published = new Set<string>();
+/** Folds a team's events through the anomaly rules, then explains each anomaly from the log. */
+function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomalies: Anomaly[]): TeamReport {
   let firstCommitTick = -1;
   let lastAppliedTick = -1;
   for (const e of events) {
-    switch (e.type) {
-      case "committed":
-        if (!committed.has(e.msgId)) committed.set(e.msgId, { key: e.key, seq: e.seq, tick: e.tick });
-        if (firstCommitTick < 0) firstCommitTick = e.tick;
-        break;
-      case "refused":
-        c.refused++;
-        break;
-      case "dbWritten":
-        dbWritten.add(e.msgId);
-        break;
-      case "accepted":
-      case "deduplicated":
-        published.add(e.msgId);
-        break;
-      case "applied": {
-        c.applied++;
-        lastAppliedTick = e.tick;
-        const id = `${e.subscription}|${e.msgId}`;
-        let list = applications.get(id);
-        if (!list) {
-          applications.set(id, (list = []));
-          const sk = `${e.subscription}|${e.key}`;
-          let firsts = firstBySubKey.get(sk);
-          if (!firsts) firstBySubKey.set(sk, (firsts = []));
-          firsts.push({ seq: e.seq, msgId: e.msgId, at: e.tick });
-        }
-        list.push(e);
-        if (e.writeVersion !== e.readVersion + 1) {
-          c.raceAnomalies++;
-          anomalies.push({ kind: "race", team, msgId: e.msgId, subscription: e.subscription, key: e.key, seq: e.seq, cause: explainRace(index, e) });
-        }
-        break;
-      }
-    }
+    ledger.add(e);
+    if (e.type === "committed" && firstCommitTick < 0) firstCommitTick = e.tick;
+    if (e.type === "applied") lastAppliedTick = e.tick;
   }
-  c.committed = committed.size;
-  for (const [msgId, info] of committed) {
-    for (const sub of subscriptions) {
-      const list = applications.get(`${sub}|${msgId}`);
-      if (!list) {
-        c.lost++;
-        anomalies.push({ kind: "lost", team, msgId, subscription: sub, key: info.key, seq: info.seq, cause: explainLost(index, msgId, sub) });
-      } else if (list.length > 1) {
-        c.duplicated++;
-        c.extraApplications += list.length - 1;
-        anomalies.push({ kind: "duplicated", team, msgId, subscription: sub, key: info.key, seq: info.seq, cause: explainDuplicate(index, list) });
-      }
-    }
+  const c = { ...ledger.settle() };
+  const index = indexTeam(events);
+  for (const e of ledger.races) anomalies.push({ kind: "race", team, msgId: e.msgId, subscription: e.subscription, key: e.key, seq: e.seq, cause: explainRace(index, e) });
+  for (const x of ledger.expectedEffects()) {
+    if (x.applications.length === 0) anomalies.push({ kind: "lost", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainLost(index, x.msgId, x.subscription) });
+    else if (x.applications.length > 1) anomalies.push({ kind: "duplicated", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainDuplicate(index, x.applications) });
   }
-  // Misordered: an expected effect first applied after the first application of a higher seq of its key and subscription.
-  for (const [sk, firsts] of firstBySubKey) {
-    const sub = sk.slice(0, sk.indexOf("|"));
-    let highest: { seq: number; msgId: string } | null = null;
-    for (const f of firsts) {
-      if (highest && f.seq < highest.seq && committed.has(f.msgId)) {
-        c.misordered++;
-        const info = committed.get(f.msgId) as { key: string; seq: number };
-        anomalies.push({ kind: "misordered", team, msgId: f.msgId, subscription: sub, key: info.key, seq: info.seq, cause: explainMisorder(index, f.msgId, highest.msgId, sub) });
-      }
-      if (!highest || f.seq > highest.seq) highest = f;
-    }
-  }
-  if (writesToDb) {
-    for (const msgId of dbWritten)
-      if (!published.has(msgId)) {
-        c.inconsistent++;
-        anomalies.push({ kind: "inconsistent", team, msgId, subscription: null, key: committed.get(msgId)?.key ?? null, seq: committed.get(msgId)?.seq ?? null, cause: explainInconsistent(index, msgId, "dbOnly") });
-      }
-    for (const msgId of published)
-      if (!dbWritten.has(msgId)) {
-        c.inconsistent++;
-        anomalies.push({ kind: "inconsistent", team, msgId, subscription: null, key: null, seq: null, cause: explainInconsistent(index, msgId, "publishedOnly") });
-      }
-  }
+  for (const m of ledger.misordered()) anomalies.push({ kind: "misordered", team, msgId: m.msgId, subscription: m.subscription, key: m.key, seq: m.seq, cause: explainMisorder(index, m.msgId, m.overtakenBy.msgId, m.subscription) });
+  for (const x of ledger.inconsistencies()) anomalies.push({ kind: "inconsistent", team, msgId: x.msgId, subscription: null, key: x.key, seq: x.seq, cause: explainInconsistent(index, x.msgId, x.side) });
   return { team, ...c, score: scoreOf(c), firstCommitTick, lastAppliedTick };
 }
 
+/** A round's totals as the log's summary line and `simulate` print them (docs/log-format.md#the-summary-line). A type, not an interface: it is a plain JSON record. */
+export type RoundSummary = {
+  scenario: string;
+  variant: string;
+  seed: number;
+  teams: number;
+  committed: number;
+  applied: number;
+  lost: number;
+  duplicated: number;
+  misordered: number;
+  inconsistent: number;
+  raceAnomalies: number;
+  refused: number;
+  ticks: number;
+  tickMs: number;
+};
+
 /** The summary line of the log and the last line of `simulate` (docs/log-format.md#the-summary-line). */
-export function summaryOf(header: LogHeader, report: Report): Record<string, unknown> {
+export function summaryOf(header: LogHeader, report: Report): RoundSummary {
   const t = report.totals;
   return {
     scenario: header.scenario,

@@ -1,44 +1,43 @@
-// Live counters for the leaderboard while a round runs, folded from events as they come.
-// Lost and inconsistent are only known after the drain: the checker counts them then.
+// Live counters for the leaderboard while a round runs, folded from events as they come by
+// the same rules as the final checker (effects.ts). Lost and inconsistent are only known
+// after the drain: `settle` counts them then, from what this score has seen.
 import type { Emitted } from "../engine/kernel.js";
-import { scoreOf, type Counts } from "./checker.js";
+import type { LogHeader } from "../sim/round.js";
+import { scoreOf } from "./checker.js";
+import { EffectLedger, teamFacts, type Counts, type TeamFacts } from "./effects.js";
 
 export class LiveScore {
-  readonly counts: Counts = { committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0 };
-  private readonly applications = new Map<string, number>();
-  private readonly highestSeq = new Map<string, number>();
+  private readonly ledger: EffectLedger;
 
-  add(e: Emitted): void {
-    const c = this.counts;
-    switch (e.type) {
-      case "committed":
-        c.committed++;
-        break;
-      case "refused":
-        c.refused++;
-        break;
-      case "applied": {
-        c.applied++;
-        const id = `${e.subscription}|${e.msgId}`;
-        const n = (this.applications.get(id) ?? 0) + 1;
-        this.applications.set(id, n);
-        if (n === 2) c.duplicated++;
-        if (n >= 2) c.extraApplications++;
-        if (n === 1) {
-          const sk = `${e.subscription}|${e.key}`;
-          const highest = this.highestSeq.get(sk) ?? 0;
-          if (e.seq < highest) c.misordered++;
-          else this.highestSeq.set(sk, e.seq);
-        }
-        if (e.writeVersion !== e.readVersion + 1) c.raceAnomalies++;
-        break;
-      }
-    }
+  /** Without the team's facts (its subscriptions), `settle` must be given the checker's final counts. */
+  constructor(private readonly facts?: TeamFacts) {
+    this.ledger = new EffectLedger(facts ?? { subscriptions: null, writesToDb: false });
   }
 
-  /** Replaces the live counts with the checker's final ones. */
-  settle(final: Counts): void {
-    Object.assign(this.counts, final);
+  /** One live score per team of the round the header opens. */
+  static forRound(header: LogHeader): LiveScore[] {
+    return header.teams.map((t) => new LiveScore(teamFacts(header, t.team)));
+  }
+
+  get counts(): Readonly<Counts> {
+    return this.ledger.counts;
+  }
+
+  add(e: Emitted): void {
+    this.ledger.add(e);
+  }
+
+  /**
+   * The round has drained: lost and inconsistent are counted. A score built without its
+   * team's facts cannot count them and takes them from `final` (the checker's), the way
+   * the room did before it passed the facts.
+   */
+  settle(final?: Pick<Counts, "lost" | "inconsistent">): void {
+    if (this.facts || !final) this.ledger.settle();
+    else {
+      this.ledger.counts.lost = final.lost;
+      this.ledger.counts.inconsistent = final.inconsistent;
+    }
   }
 
   get score(): number {

@@ -4,6 +4,7 @@
 // crashed. What it holds in memory dies with it; persisted messages come back.
 import type { Command, Delivery, NodeId, QueuedMessage, RefusalReason, SubscriptionState, TeamState, Token } from "./types.js";
 import { BROKER } from "./types.js";
+import { isActionOf } from "./actions.js";
 import { emit, linkId, newToken, schedule, transmit, type Out } from "./kernel.js";
 import { partitionOf } from "./prng.js";
 
@@ -69,7 +70,7 @@ function markPersisted(s: TeamState, parent: number): void {
 export function brokerCommand(s: TeamState, out: Out, command: Command): RefusalReason | null {
   const b = s.broker;
   const cfg = s.config.broker;
-  if (command.action !== "route" && command.action !== "confirm" && command.action !== "persist") return refuse("notYourAction", command.action);
+  if (!isActionOf(command, "broker")) return refuse("notYourAction", command.action);
   if (!cfg.manual) return refuse("notInVariant", "automaticBroker");
   if (!b.up) return refuse("nodeDown", BROKER);
   const item = b.intake.find((i) => i.token.id === command.token);

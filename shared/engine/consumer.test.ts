@@ -56,6 +56,23 @@ describe("consumer", () => {
     expect(h.of("applied")).toHaveLength(2);
   });
 
+  it("acking a copy already found processed while it is being processed keeps it until the processing ends", () => {
+    const h = new Harness(testConfig({ consumer: { idempotency: "transactional" } }));
+    const token = delivered(h);
+    h.step({ seat: "C1", action: "process", token });
+    h.run(4);
+    h.step({ seat: "host", action: "fault", fault: { kind: "crash", node: "C1", ticks: 2 } });
+    h.run(8);
+    const copy = h.inboxToken();
+    h.step({ seat: "C1", action: "check", token: copy });
+    h.step({ seat: "C1", action: "process", token: copy });
+    h.step({ seat: "C1", action: "ack", token: copy });
+    expect(h.s.consumers[0].inbox.map((i) => i.token.id)).toEqual([copy]);
+    h.run(10);
+    expect(h.of("skipped")).toHaveLength(1);
+    expect(h.s.consumers[0].inbox).toHaveLength(0);
+  });
+
   it("idempotency in the same transaction skips the second effect; check reports the processed id", () => {
     const h = new Harness(testConfig({ consumer: { idempotency: "transactional" } }));
     const token = delivered(h);

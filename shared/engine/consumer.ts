@@ -6,6 +6,7 @@ import { releaseCredit, requeueFor } from "./broker.js";
 import { nextInt } from "./prng.js";
 import type { Command, ConsumerState, InboxToken, RefusalReason, Store, TeamState, Token } from "./types.js";
 import { BROKER } from "./types.js";
+import { isActionOf } from "./actions.js";
 
 const refuse = (code: RefusalReason["code"], detail?: string): RefusalReason => (detail ? { code, detail } : { code });
 
@@ -22,8 +23,7 @@ export function onRpc(s: TeamState, out: Out, c: ConsumerState, token: Token): v
 
 export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, command: Command): RefusalReason | null {
   const cfg = s.config.consumer;
-  if (command.action !== "process" && command.action !== "ack" && command.action !== "check" && command.action !== "hold" && command.action !== "release")
-    return refuse("notYourAction", command.action);
+  if (!isActionOf(command, "consumer")) return refuse("notYourAction", command.action);
   if (command.action === "ack" && cfg.ack === "auto") return refuse("notInVariant", "autoAck");
   if (command.action === "check" && cfg.idempotency === "none") return refuse("notInVariant", "noProcessedIds");
   if ((command.action === "hold" || command.action === "release") && !cfg.allowHold) return refuse("notInVariant", "noHold");
@@ -59,7 +59,8 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       if (cfg.ack === "afterProcessing" && (!item.processed || processing) && item.checked !== true) return refuse("ackAfterProcessing");
       item.acked = true;
       sendAck(s, out, c, item);
-      if (item.processed || item.checked === true) removeFromInbox(s, out, c, item);
+      // A copy being processed stays until its processing ends (finish removes it, acked).
+      if ((item.processed || item.checked === true) && !processing) removeFromInbox(s, out, c, item);
       return null;
     }
     case "check": {

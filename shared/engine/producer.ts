@@ -3,6 +3,7 @@
 import { emit, linkId, newToken, schedule, transmit, type Out } from "./kernel.js";
 import type { BusinessEvent, Command, ProducerState, RefusalReason, SentRecord, TeamState, Token } from "./types.js";
 import { BROKER } from "./types.js";
+import { isActionOf } from "./actions.js";
 
 type Refusal = RefusalReason | null;
 
@@ -86,11 +87,9 @@ function commit(s: TeamState, out: Out, p: ProducerState, event: BusinessEvent):
   emit(s, out, { type: "committed", msgId: event.msgId, key: event.key, seq: event.seq, producer: p.id });
 }
 
-const PRODUCER_ACTIONS = new Set<string>(["send", "retry", "saveDb", "publish", "commitOutbox"]);
-
 export function producerCommand(s: TeamState, out: Out, p: ProducerState, command: Command): Refusal {
   const cfg = s.config.producer;
-  if (!PRODUCER_ACTIONS.has(command.action)) return refuse("notYourAction", command.action);
+  if (!isActionOf(command, "producer")) return refuse("notYourAction", command.action);
   if (!p.up) return refuse("nodeDown", p.id);
   const wantsNewWork = command.action === "send" || command.action === "saveDb" || command.action === "commitOutbox" || (command.action === "publish" && !p.dualWrite);
   if (wantsNewWork && s.draining) return refuse("roundOver");
@@ -160,8 +159,6 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
       p.outbox.push({ event, token: -1, publishedAt: -1, attempts: 0 });
       return null;
     }
-    default:
-      return refuse("notYourAction", command.action);
   }
 }
 

@@ -8,7 +8,7 @@ import { applyFault, checkFault } from "./faults.js";
 import { dropOnArrival, emit, linkId, type Emitted, type Out } from "./kernel.js";
 import { mixSeed, nextInt, type RandomSource } from "./prng.js";
 import { onConfirm, onTimeout, producerCommand, producerQuiet, restartProducer, runRelay } from "./producer.js";
-import type { BusinessEvent, Command, ConsumerState, LinkState, Packet, ProducerState, RefusalReason, Scheduled, Store, TeamState } from "./types.js";
+import type { BusinessEvent, Command, ConsumerState, LinkState, Packet, ProducerState, RefusalReason, Role, Scheduled, Store, TeamState } from "./types.js";
 import { BROKER, HOST_SEAT } from "./types.js";
 
 export const KEY_NAMES = ["ana", "bruno", "carla", "davi", "elisa", "fabio", "gabi", "heitor", "iara", "joao", "karina", "lucas", "marina", "nuno", "olga", "pedro"];
@@ -103,7 +103,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
   };
 }
 
-function roleOf(s: TeamState, seat: string): "producer" | "broker" | "consumer" | "host" | null {
+function roleOf(s: TeamState, seat: string): Role | "host" | null {
   if (seat === HOST_SEAT) return "host";
   if (seat === BROKER) return "broker";
   if (s.producers.some((p) => p.id === seat)) return "producer";
@@ -240,6 +240,21 @@ export function advanceTeam(s: TeamState, out: Out): void {
   expireRetention(s, out);
   dispatch(s, out);
   s.tick++;
+}
+
+/** The round stops committing new business events; the pipeline runs on under its own rules (the drain). */
+export function startDrain(s: TeamState, out: Out): void {
+  s.draining = true;
+  emit(s, out, { type: "drainStarted" });
+}
+
+/**
+ * The drain is over. That is known only after its last tick ran, when the team's clock
+ * already points at the next tick: the event belongs to the tick that ran.
+ */
+export function endDrain(s: TeamState, out: Out): void {
+  emit(s, out, { type: "drainEnded", quiescent: isQuiescent(s) });
+  out[out.length - 1].tick = s.tick - 1;
 }
 
 /** Nothing in flight, nothing waiting for a retry, a redelivery, a relay or a restart. */

@@ -1,4 +1,4 @@
-// Lesson mode's content (GAME.md §10), as data. The lesson plan in shared/lesson/ has nine
+// Lesson mode's content (docs/contracts.md, lesson mode), as data. The lesson plan in shared/lesson/ has nine
 // topics; LESSON gives each one what the projector and the phones show while the instructor
 // walks it: a prompt with talking points, an optional poll, a prediction asked on the phones
 // before the first round, the rounds to play (variant ids of the catalogue, naive first),

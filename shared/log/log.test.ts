@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../sim/simulate.js";
-import { eventLine, parseLog } from "./log.js";
+import { eventLine, interruptedSummaryLine, parseLog, summaryLine } from "./log.js";
 
 function sampleLog(): string {
   const lines: string[] = [];
@@ -18,6 +18,14 @@ describe("log", () => {
     expect(parsed.summary?.type).toBe("summary");
     const again = parsed.events.map(eventLine);
     expect(again).toEqual(text.trim().split("\n").slice(1, -1));
+  });
+
+  it("writes the summary line from the summary and the team reports, and reads it back as the summary", () => {
+    const { summary, report } = simulate({ scenario: "t3-lost-messages", variant: "naive", seed: 5, teams: 2 });
+    const line = summaryLine(summary, report.teams);
+    expect(sampleLog().trim().split("\n").at(-1)).toBe(line);
+    expect(JSON.parse(line)).toEqual({ type: "summary", ...summary, perTeam: report.teams });
+    expect(JSON.parse(interruptedSummaryLine("ABC-2-x"))).toEqual({ type: "summary", interrupted: true, continuedIn: "ABC-2-x" });
   });
 
   it("puts type, tick and team first on every event line", () => {

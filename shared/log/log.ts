@@ -1,6 +1,7 @@
 // The game log (docs/log-format.md): NDJSON, a header line, the events in order (each with tick
 // and team), a summary line last. Writing is a pure function of the objects; reading
 // tolerates a torn last line (a crash mid-write) and reports every other defect.
+import type { RoundSummary, TeamReport } from "../checker/checker.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 
@@ -14,6 +15,16 @@ export function eventLine(event: Emitted): string {
 
 export function headerLine(header: LogHeader): string {
   return JSON.stringify(header);
+}
+
+/** The last line of a finished round: its summary, then every team's report. */
+export function summaryLine(summary: RoundSummary, perTeam: readonly TeamReport[]): string {
+  return JSON.stringify({ type: "summary", ...summary, perTeam });
+}
+
+/** The last line of a round cut short by a crash of the server, naming the game that continues it. */
+export function interruptedSummaryLine(continuedIn: string | null): string {
+  return JSON.stringify({ type: "summary", interrupted: true, continuedIn });
 }
 
 export interface ParsedLog {

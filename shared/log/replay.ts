@@ -1,8 +1,7 @@
 // Replay: re-runs a log's commands through the engine and compares, event by event, what
 // it produces with what was logged. Every replay is also a determinism test.
 import type { Emitted } from "../engine/kernel.js";
-import { emit } from "../engine/kernel.js";
-import { advanceTeam, applyCommand, createTeam, isQuiescent } from "../engine/team.js";
+import { advanceTeam, applyCommand, createTeam, endDrain, startDrain } from "../engine/team.js";
 import type { TeamState } from "../engine/types.js";
 import { ENGINE_VERSION, type LogHeader } from "../sim/round.js";
 import { eventLine } from "./log.js";
@@ -57,19 +56,11 @@ export function replay(header: LogHeader, events: readonly Emitted[]): ReplayRes
       const s = teams.get(e.team);
       if (!s) continue;
       if (e.type === "command" || e.type === "commandRefused") applyCommand(s, produced, e.command);
-      else if (e.type === "drainStarted") {
-        s.draining = true;
-        emit(s, produced, { type: "drainStarted" });
-      }
+      else if (e.type === "drainStarted") startDrain(s, produced);
     }
     for (const s of teams.values()) advanceTeam(s, produced);
     if (tick === lastTick)
-      for (const s of teams.values()) {
-        if (!events.some((e) => e.type === "drainEnded" && e.team === s.team)) continue;
-        s.tick--;
-        emit(s, produced, { type: "drainEnded", quiescent: isQuiescent(s) });
-        s.tick++;
-      }
+      for (const s of teams.values()) if (events.some((e) => e.type === "drainEnded" && e.team === s.team)) endDrain(s, produced);
     const divergence = compare();
     if (divergence) return { ok: false, eventsCompared: compared, divergence, versionNote, teams: [...teams.values()] };
   }

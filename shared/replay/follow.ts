@@ -1,6 +1,7 @@
 // "Follow this message": every log line of one business event in one team — each token's
 // hops, drops, retries, redeliveries and applications — as steps with their ticks, read
 // from the index the replay built once (no scan of the log per question).
+import { ApplicationsTracker } from "../checker/effects.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { ReplayIndex } from "./replayIndex.js";
 
@@ -85,7 +86,7 @@ export function findMessage(index: ReplayIndex, team: number, text: string): str
   return null;
 }
 
-function stepOf(e: Emitted, index: number, applied: Set<string>): FollowStep | null {
+function stepOf(e: Emitted, index: number, applications: ApplicationsTracker): FollowStep | null {
   const r = e as Emitted & Record<string, unknown>;
   const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
   const link = str(r.link);
@@ -122,10 +123,9 @@ function stepOf(e: Emitted, index: number, applied: Set<string>): FollowStep | n
       step.to = e.consumer;
       break;
     case "applied": {
-      const id = `${e.subscription}|${e.msgId}`;
-      step.kind = applied.has(id) ? "duplicate" : "applied";
-      step.harmful = applied.has(id);
-      applied.add(id);
+      const again = applications.apply(e).nth > 1;
+      step.kind = again ? "duplicate" : "applied";
+      step.harmful = again;
       break;
     }
     case "discarded":
@@ -169,11 +169,11 @@ function stepOf(e: Emitted, index: number, applied: Set<string>): FollowStep | n
 /** The whole journey of `msgId` in `team`, in log order. */
 export function followMessage(index: ReplayIndex, team: number, msgId: string): FollowResult {
   const lines = index.teams.get(team)?.messages.get(msgId) ?? [];
-  const applied = new Set<string>();
+  const applications = new ApplicationsTracker();
   const steps: FollowStep[] = [];
   const tokens = new Set<number>();
   for (const i of lines) {
-    const step = stepOf(index.events[i], i, applied);
+    const step = stepOf(index.events[i], i, applications);
     if (!step) continue;
     steps.push(step);
     if (step.token !== null && (step.kind === "hop" || step.kind === "retry" || step.kind === "enqueued" || step.kind === "dropped")) tokens.add(step.token);

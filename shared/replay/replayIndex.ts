@@ -4,6 +4,8 @@
 // at any tick is a binary search), every business event's log lines, and the checker's
 // report with each anomaly's cause. The viewer draws from the outcome events only.
 import { check, scoreOf, type Anomaly, type AnomalyKind, type Counts, type Report } from "../checker/checker.js";
+import { EffectLedger, teamFacts } from "../checker/effects.js";
+import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 import { advanceTo, applyEvent, emptyView, type PipelineView } from "../view/pipelineView.js";
@@ -72,12 +74,13 @@ interface TeamBuild {
   messages: Map<string, number[]>;
   committed: Set<string>;
   takenIds: Set<string>;
-  applications: Map<string, { msgId: string; ticks: number[] }>;
+  /** The anomaly rules, to know which applications were extra. */
+  ledger: EffectLedger;
 }
 
-function newBuild(): TeamBuild {
+function newBuild(header: LogHeader, team: number): TeamBuild {
   const steps = Object.fromEntries(COUNT_NAMES.map((k) => [k, [] as number[]])) as Record<CountName, number[]>;
-  return { steps, taken: {}, messages: new Map(), committed: new Set(), takenIds: new Set(), applications: new Map() };
+  return { steps, taken: {}, messages: new Map(), committed: new Set(), takenIds: new Set(), ledger: new EffectLedger(teamFacts(header, team)) };
 }
 
 function take(b: TeamBuild, msgId: string, producer: string, tick: number): void {
@@ -108,15 +111,11 @@ function record(b: TeamBuild, e: Emitted, i: number): void {
     case "hop":
       if ((e.kind === "publish" || e.kind === "rpc") && e.origin === "send") take(b, e.msgId, e.link.split(">")[0], e.tick);
       break;
-    case "applied": {
+    case "applied":
       b.steps.applied.push(e.tick);
-      const id = `${e.subscription}|${e.msgId}`;
-      let a = b.applications.get(id);
-      if (!a) b.applications.set(id, (a = { msgId: e.msgId, ticks: [] }));
-      a.ticks.push(e.tick);
       break;
-    }
   }
+  b.ledger.add(e);
 }
 
 const sorted = (ticks: number[]): Int32Array => Int32Array.from(ticks).sort();
@@ -128,7 +127,7 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
   const every = Math.max(1, Math.floor(options.snapshotEvery ?? chooseSnapshotEvery(events.length, lastTick + 1)));
   const firstEventAt = new Uint32Array(lastTick + 2);
   const snapshots: Snapshot[] = [];
-  const builds = new Map<number, TeamBuild>(header.teams.map((t) => [t.team, newBuild()]));
+  const builds = new Map<number, TeamBuild>(header.teams.map((t) => [t.team, newBuild(header, t.team)]));
   const view = emptyView();
   let tick = 0;
   for (let i = 0; i <= events.length; i++) {
@@ -142,12 +141,12 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
     if (!e) break;
     applyEvent(view, e);
     let b = builds.get(e.team);
-    if (!b) builds.set(e.team, (b = newBuild()));
+    if (!b) builds.set(e.team, (b = newBuild(header, e.team)));
     record(b, e, i);
   }
   const teams = new Map<number, TeamTimeline>();
   for (const [team, b] of builds) {
-    for (const a of b.applications.values()) if (a.ticks.length > 1 && b.committed.has(a.msgId)) b.steps.extraApplications.push(...a.ticks.slice(1));
+    for (const x of b.ledger.expectedEffects()) for (const extra of x.applications.slice(1)) b.steps.extraApplications.push(extra.tick);
     for (const anomaly of report.anomalies) if (anomaly.team === team) b.steps[COUNT_OF_KIND[anomaly.kind]].push(Math.min(lastTick, Math.max(0, anomaly.cause.tick)));
     teams.set(team, {
       team,
@@ -158,7 +157,7 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
   }
   const anomalies = report.anomalies.slice().sort((a, b) => a.cause.tick - b.cause.tick || a.team - b.team);
   const teamIds = [...teams.keys()].sort((a, b) => a - b);
-  return { header, events, lastTick, tickMs: header.tickMs > 0 ? header.tickMs : 100, firstEventAt, snapshotEvery: every, snapshots, report, anomalies, teamIds, teams, topology: topologyOf(header, events) };
+  return { header, events, lastTick, tickMs: header.tickMs > 0 ? header.tickMs : TICK_MS, firstEventAt, snapshotEvery: every, snapshots, report, anomalies, teamIds, teams, topology: topologyOf(header, events) };
 }
 
 export function clampTick(index: ReplayIndex, tick: number): number {

@@ -5,6 +5,7 @@ import type { Emitted } from "../engine/kernel.js";
 import type { ReplayIndex, ReplayState } from "./replayIndex.js";
 import { countUpTo, countsAt } from "./replayIndex.js";
 import { scoreOf } from "../checker/checker.js";
+import { ApplicationsTracker } from "../checker/effects.js";
 import type { NodeRole } from "./topology.js";
 
 export interface ReplayNodeModel {
@@ -104,8 +105,7 @@ export interface SceneMarker {
  */
 export function sceneMarkers(events: readonly Emitted[]): Map<number, SceneMarker[]> {
   const byTeam = new Map<number, SceneMarker[]>();
-  const applications = new Set<string>();
-  const highest = new Map<string, number>();
+  const tracker = new ApplicationsTracker();
   for (const e of events) {
     let list = byTeam.get(e.team);
     if (!list) byTeam.set(e.team, (list = []));
@@ -115,16 +115,10 @@ export function sceneMarkers(events: readonly Emitted[]): Map<number, SceneMarke
         push("drop", e.link, "dropMarker", e.msgId);
         break;
       case "applied": {
-        const id = `${e.team}|${e.subscription}|${e.msgId}`;
-        if (applications.has(id)) push("dup", e.consumer, "dupMarker", e.msgId);
-        else {
-          applications.add(id);
-          const key = `${e.team}|${e.subscription}|${e.key}`;
-          const top = highest.get(key) ?? 0;
-          if (e.seq < top) push("order", e.consumer, "orderMarker", e.msgId, { seq: e.seq, otherSeq: top });
-          else highest.set(key, e.seq);
-        }
-        if (e.writeVersion !== e.readVersion + 1) push("race", e.consumer, "raceMarker", e.key);
+        const verdict = tracker.apply(e);
+        if (verdict.nth > 1) push("dup", e.consumer, "dupMarker", e.msgId);
+        else if (verdict.overtakenBy) push("order", e.consumer, "orderMarker", e.msgId, { seq: e.seq, otherSeq: verdict.overtakenBy.seq });
+        if (verdict.lostUpdate) push("race", e.consumer, "raceMarker", e.key);
         break;
       }
       case "crashed":

@@ -2,6 +2,7 @@
 // send tick to its arrival tick, a cross where a packet was dropped, and marks for what
 // happened at a node (applied, applied again, discarded, crashed…). Time runs down in rows,
 // one per distinct tick, so a long quiet gap does not stretch the picture.
+import { ApplicationsTracker } from "../checker/effects.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { ReplayIndex } from "./replayIndex.js";
 import { compareNodes } from "./topology.js";
@@ -46,7 +47,7 @@ function build(index: ReplayIndex, team: number, eventIndices: Iterable<number>,
   const marks: SequenceMark[] = [];
   const lanes = new Set<string>((index.topology.get(team)?.nodes ?? []).map((n) => n.id));
   const open = new Map<string, SequenceArrow>();
-  const applied = new Set<string>();
+  const applications = new ApplicationsTracker();
   let truncated = false;
   const mark = (e: Emitted, i: number, lane: string, kind: MarkKind, msgId = "") => {
     lanes.add(lane);
@@ -86,12 +87,9 @@ function build(index: ReplayIndex, team: number, eventIndices: Iterable<number>,
       case "committed":
         mark(e, i, e.producer, "committed", e.msgId);
         break;
-      case "applied": {
-        const id = `${e.subscription}|${e.msgId}`;
-        mark(e, i, e.consumer, applied.has(id) ? "duplicate" : "applied", e.msgId);
-        applied.add(id);
+      case "applied":
+        mark(e, i, e.consumer, applications.apply(e).nth > 1 ? "duplicate" : "applied", e.msgId);
         break;
-      }
       case "discarded":
         mark(e, i, e.node, "discarded", e.msgId);
         break;

@@ -4,10 +4,11 @@
 // a partial header still draws whatever it holds.
 import type { Emitted } from "../engine/kernel.js";
 import { businessEvents, consumerIds, producerIds } from "../engine/team.js";
-import { BROKER } from "../engine/types.js";
+import { BROKER, type Role } from "../engine/types.js";
 import type { LogHeader } from "../sim/round.js";
 
-export type NodeRole = "producer" | "broker" | "consumer";
+/** A node's role in the drawing: the engine's own roles. */
+export type NodeRole = Role;
 
 export interface NodeInfo {
   id: string;

@@ -2,13 +2,11 @@
 // semantics, faults and workload. Ids are contracts (docs/contracts.md#scenario-ids).
 import type { ConsumerConfig, LinkConfig, ProducerConfig, ProfileId, ScheduledFault, VariantConfig } from "../engine/config.js";
 import { brokerConfig } from "../engine/profiles.js";
-import type { ActionName, Role } from "../engine/types.js";
+import type { PlayerAction } from "../engine/actions.js";
+import type { Role } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 import { consumerIds, producerIds } from "../engine/team.js";
-import { SCENARIO_TEXTS, type ScenarioText } from "./texts.js";
-
-/** The actions a person can take (the host's fault is not one). */
-export type PlayerActionName = Exclude<ActionName, "fault">;
+import { SCENARIO_TEXTS, type ScenarioText, type Text } from "./texts.js";
 
 export interface SeatDef {
   seat: string;
@@ -151,7 +149,7 @@ export function seatsOf(config: VariantConfig): SeatDef[] {
 }
 
 /** The actions a role has in a variant; anything else is refused by the engine. */
-export function actionsFor(config: VariantConfig, role: Role): PlayerActionName[] {
+export function actionsFor(config: VariantConfig, role: Role): PlayerAction[] {
   if (role === "producer") {
     const retry = config.producer.publish === "ackRetry" || config.producer.publish === "ackRetryDedup" ? ["retry" as const] : [];
     if (config.producer.write === "dualWrite") return ["saveDb", "publish", ...retry];
@@ -159,15 +157,33 @@ export function actionsFor(config: VariantConfig, role: Role): PlayerActionName[
     return ["send", ...retry];
   }
   if (role === "broker") return config.broker.manual ? (config.broker.durable ? ["route", "confirm", "persist"] : ["route", "confirm"]) : [];
-  const actions: PlayerActionName[] = ["process"];
+  const actions: PlayerAction[] = ["process"];
   if (config.consumer.ack !== "auto") actions.push("ack");
   if (config.consumer.idempotency !== "none") actions.push("check");
   if (config.consumer.allowHold) actions.push("hold", "release");
   return actions;
 }
 
+/** One scenario as `GET /api/catalogue` and `simulate --list` give it. */
+export interface CatalogueScenario {
+  id: string;
+  topic: string;
+  title: Text;
+  goal: Text;
+  debrief: Text[];
+  variants: {
+    id: string;
+    label: Text | undefined;
+    summary: Text | undefined;
+    profile: ProfileId;
+    roundTicks: number;
+    seats: (SeatDef & { actions: PlayerAction[] })[];
+    faults: ScheduledFault[];
+  }[];
+}
+
 /** The catalogue as plain JSON (for `simulate --list` and the host's pickers). */
-export function catalogueJson(): unknown[] {
+export function catalogueJson(): CatalogueScenario[] {
   return CATALOGUE.map((s) => ({
     id: s.id,
     topic: s.text.topic,

@@ -1,5 +1,10 @@
 // User-facing texts of "Exactly Once", in English and Brazilian Portuguese.
-// Pure data: no logic, no imports. Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
+// Pure data: no logic; it imports only the engine's types of what it names (roles, actions,
+// broker profiles). Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
+import type { PlayerAction } from "../engine/actions.js";
+import type { ProfileId } from "../engine/config.js";
+import type { Role } from "../engine/types.js";
+
 // Button labels (variant labels, action labels, role names) stay within 22 characters.
 // Cause texts may carry placeholders filled by the debrief:
 // {tick}, {node}, {link}, {seq}, {otherSeq}, {consumer}, {otherConsumer}.
@@ -35,23 +40,6 @@ export type ScenarioId =
   | "t8-exactly-once"
   | "t9-end-to-end";
 
-export type RoleId = "producer" | "broker" | "consumer";
-
-export type ActionId =
-  | "send"
-  | "retry"
-  | "saveDb"
-  | "publish"
-  | "commitOutbox"
-  | "route"
-  | "confirm"
-  | "persist"
-  | "process"
-  | "ack"
-  | "check"
-  | "hold"
-  | "release";
-
 export type CauseCode =
   // lost (or refused)
   | "linkLoss"
@@ -86,8 +74,6 @@ export type CauseCode =
   // inconsistent
   | "inconsistentDbOnly"
   | "inconsistentPublishedOnly";
-
-export type ProfileId = "rabbitmq" | "kafka" | "sqs" | "activemq" | "nats";
 
 export interface RoleText {
   name: Text;
@@ -493,7 +479,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
 // Roles (docs/game.md#roles)
 // ---------------------------------------------------------------------------------------
 
-export const ROLE_TEXTS: Record<RoleId, RoleText> = {
+export const ROLE_TEXTS: Record<Role, RoleText> = {
   producer: {
     name: { en: "Producer", "pt-BR": "Produtor" },
     help: {
@@ -615,7 +601,7 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
       "pt-BR": "Libera uma mensagem segurada para ser processada.",
     },
   },
-} satisfies Record<ActionId, ActionText>;
+} satisfies Record<PlayerAction, ActionText>;
 
 // ---------------------------------------------------------------------------------------
 // Causes of anomalies, as shown in the debrief (docs/anomalies.md#causes)

@@ -5,8 +5,7 @@ import { botCommand, createBot, type BotState, type Strategy } from "../bots/bot
 import type { ScheduledFault, VariantConfig, WorkloadConfig } from "../engine/config.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
-import { emit } from "../engine/kernel.js";
-import { advanceTeam, applyCommand, createTeam, isQuiescent, subscriptionsOf } from "../engine/team.js";
+import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrain, subscriptionsOf } from "../engine/team.js";
 import type { Command, TeamState } from "../engine/types.js";
 import { findVariant, seatsOf } from "../scenarios/catalogue.js";
 
@@ -123,18 +122,15 @@ export function createRound(options: RoundOptions): Round {
 export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]> = new Map()): Emitted[] {
   const out: Emitted[] = [];
   if (round.phase === "over") return out;
-  const startDrain = round.phase === "running" && (round.tick >= round.header.config.roundTicks || round.drainRequested);
-  if (startDrain) {
+  const beginDrain = round.phase === "running" && (round.tick >= round.header.config.roundTicks || round.drainRequested);
+  if (beginDrain) {
     round.phase = "draining";
     round.drainStartedAt = round.tick;
   }
   const draining = round.phase === "draining";
   for (let t = 0; t < round.teams.length; t++) {
     const s = round.teams[t];
-    if (startDrain) {
-      s.draining = true;
-      emit(s, out, { type: "drainStarted" });
-    }
+    if (beginDrain) startDrain(s, out);
     if (!draining) for (const command of commands.get(t) ?? []) applyCommand(s, out, command);
     const humans = round.humanSeats[t];
     for (const bot of round.bots[t]) {
@@ -149,11 +145,7 @@ export function stepRound(round: Round, commands: ReadonlyMap<number, Command[]>
     const quiet = round.teams.every(isQuiescent);
     const timedOut = round.tick - round.drainStartedAt >= round.header.config.maxDrainTicks;
     if (quiet || timedOut) {
-      for (const s of round.teams) {
-        s.tick--;
-        emit(s, out, { type: "drainEnded", quiescent: isQuiescent(s) });
-        s.tick++;
-      }
+      for (const s of round.teams) endDrain(s, out);
       round.phase = "over";
     }
   }

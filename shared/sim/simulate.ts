@@ -1,13 +1,13 @@
 // A bots-only round from options to log lines and summary: what `npm run simulate` runs.
-import { check, summaryOf, type Report } from "../checker/checker.js";
+import { check, summaryOf, type Report, type RoundSummary } from "../checker/checker.js";
 import type { Emitted } from "../engine/kernel.js";
-import { eventLine, headerLine } from "../log/log.js";
+import { eventLine, headerLine, summaryLine } from "../log/log.js";
 import { createRound, stepRound, type LogHeader, type RoundOptions } from "./round.js";
 
 export interface SimulationResult {
   header: LogHeader;
   report: Report;
-  summary: Record<string, unknown>;
+  summary: RoundSummary;
   events: Emitted[];
 }
 
@@ -25,6 +25,6 @@ export function simulate(options: RoundOptions, onLine?: (line: string) => void)
   }
   const report = check(round.header, events);
   const summary = summaryOf(round.header, report);
-  onLine?.(JSON.stringify({ type: "summary", ...summary, perTeam: report.teams }));
+  onLine?.(summaryLine(summary, report.teams));
   return { header: round.header, report, summary, events };
 }

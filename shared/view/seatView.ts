@@ -1,7 +1,9 @@
 // What a player's phone shows of its seat: the tokens it holds, what happened to what it
 // sent, and whether it is up. Derived from the engine state, small, plain JSON.
 import type { VariantConfig } from "../engine/config.js";
-import type { TeamState } from "../engine/types.js";
+import type { SeatMessage } from "../protocol.js";
+import { actionsFor } from "../scenarios/catalogue.js";
+import type { Role, TeamState } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 
 export interface EventCard {
@@ -87,8 +89,14 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
   };
 }
 
+/** What the room sends a person about their seat: its role, the role's actions in this variant, and the phone's view. */
+export function seatMessage(config: VariantConfig, s: TeamState, team: number, seat: string): SeatMessage {
+  const role = roleOfSeat(config, seat);
+  return { seat, team, role, actions: role ? actionsFor(config, role) : [], view: seatView(s, seat) };
+}
+
 /** The role of a seat id in a variant. */
-export function roleOfSeat(config: VariantConfig, seat: string): "producer" | "broker" | "consumer" | null {
+export function roleOfSeat(config: VariantConfig, seat: string): Role | null {
   if (seat === BROKER) return config.broker.manual ? "broker" : null;
   if (/^P\d+$/.test(seat) && Number(seat.slice(1)) <= config.topology.producers) return "producer";
   if (/^C\d+$/.test(seat) && Number(seat.slice(1)) <= config.topology.consumers) return "consumer";

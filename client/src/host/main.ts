@@ -6,8 +6,14 @@ import { downloadText, h, replace } from "../dom.js";
 import { causeText, currentLocale, mountLangToggle, onLocaleChange, reasonText, t, tx } from "../i18n.js";
 import { qrSvg } from "./qr.js";
 import { sceneLabels } from "./sceneLabels.js";
-import { eventsToScene, teamModels } from "./sceneFeed.js";
+import { SceneFeed, teamModels } from "./sceneFeed.js";
 import type { PipelineView } from "./scene/model.js";
+import { TICK_MS } from "../../../shared/engine/config.js";
+import { isHostRoundOver, type HostRoundOver } from "../../../shared/protocol.js";
+import { formatTick } from "../../../shared/replay/format.js";
+import type { MarkerLabel } from "../../../shared/replay/sceneModel.js";
+import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
+import type { PlayerStateView, RoomStateView } from "../../../shared/view/roomState.js";
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const app = $("app");
@@ -16,11 +22,12 @@ const connection = new Connection();
 let hostToken = "";
 let code = "";
 let joinUrl = "";
-let catalogue: any[] = [];
+let catalogue: CatalogueScenario[] = [];
 let view: PipelineView | null = null;
-let lastOver: any = null;
+const feed = new SceneFeed();
+let lastOver: HostRoundOver | null = null;
 let refusal = "";
-let state: any = null;
+let state: RoomStateView | null = null;
 let sceneLoading = false;
 /** One holder for the canvas for the page's whole life: re-renders move it, Phaser keeps its parent. */
 const sceneHolder = h("div", { id: "scene", class: "scene" });
@@ -77,9 +84,10 @@ async function enter(roomCode: string, token: string): Promise<void> {
     renderLive();
   });
   connection.on("events", (events) => {
-    if (view) eventsToScene(view, events, state, label);
+    if (view) feed.push(view, events, state, label);
   });
   connection.on("roundOver", (o) => {
+    if (!isHostRoundOver(o)) return;
     lastOver = o;
     say(t("over"));
     render();
@@ -88,7 +96,7 @@ async function enter(roomCode: string, token: string): Promise<void> {
   history.replaceState(null, "", `/host?code=${roomCode}`);
 }
 
-function label(key: "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | "crashMarker" | "restartMarker" | "dropMarker" | "dedupMarker" | "cutMarker", vars?: Record<string, string | number>): string {
+function label(key: MarkerLabel, vars?: Record<string, string | number>): string {
   return t(key, vars);
 }
 
@@ -109,7 +117,7 @@ function applySceneLabels(): void {
 
 // --- the room --------------------------------------------------------------------------
 
-function scenarioOf(id: string): any {
+function scenarioOf(id: string): CatalogueScenario | undefined {
   return catalogue.find((s) => s.id === id) ?? catalogue[0];
 }
 
@@ -123,11 +131,11 @@ function render(): void {
   const variantSelect = h(
     "select",
     { testid: "variant-select", "aria-label": t("variant"), onchange: () => configure() },
-    ...(scenario?.variants ?? []).map((v: any) => h("option", { value: v.id, ...(v.id === state?.variant ? { selected: true } : {}) }, tx(v.label) || v.id)),
+    ...(scenario?.variants ?? []).map((v) => h("option", { value: v.id, ...(v.id === state?.variant ? { selected: true } : {}) }, tx(v.label) || v.id)),
   );
   const seed = h("input", { id: "seed", type: "number", step: 1, placeholder: t("seed"), "aria-label": t("seed"), onchange: () => configure() });
-  const seconds = h("input", { id: "seconds", type: "number", min: 30, max: 900, step: 10, placeholder: String(Math.round((scenario?.variants?.[0]?.roundTicks ?? 1200) / 10)), "aria-label": t("roundLength"), onchange: () => configure() });
-  const variantInfo = scenario?.variants?.find((v: any) => v.id === state?.variant) ?? scenario?.variants?.[0];
+  const seconds = h("input", { id: "seconds", type: "number", min: 30, max: 900, step: 10, placeholder: String(Math.round(((scenario?.variants?.[0]?.roundTicks ?? 1200) * TICK_MS) / 1000)), "aria-label": t("roundLength"), onchange: () => configure() });
+  const variantInfo = scenario?.variants?.find((v) => v.id === state?.variant) ?? scenario?.variants?.[0];
   const controls = h(
     "div",
     { class: "controls" },
@@ -189,7 +197,7 @@ function faultTeam(): number | "all" {
 function configure(): void {
   const scenario = (document.querySelector('[data-testid="scenario-select"]') as HTMLSelectElement).value;
   const variantSelect = document.querySelector('[data-testid="variant-select"]') as HTMLSelectElement;
-  const variants: string[] = scenarioOf(scenario)?.variants.map((v: any) => v.id) ?? [];
+  const variants: string[] = scenarioOf(scenario)?.variants.map((v) => v.id) ?? [];
   const variant = variants.includes(variantSelect.value) ? variantSelect.value : variants[0];
   const seedText = (document.getElementById("seed") as HTMLInputElement).value;
   const secondsText = (document.getElementById("seconds") as HTMLInputElement).value;
@@ -216,7 +224,7 @@ function renderLive(): void {
     if (select.value !== state.scenario) return render();
   }
   const phase = document.getElementById("phase");
-  if (phase) phase.textContent = state.phase === "countdown" ? t("countdown", { n: state.countdown }) : `${t(state.phase in { lobby: 1, running: 1, paused: 1, draining: 1, over: 1 } ? state.phase : "lobby")} · ${Math.floor(state.tick / 10 / 60)}:${String(Math.floor(state.tick / 10) % 60).padStart(2, "0")}`;
+  if (phase) phase.textContent = state.phase === "countdown" ? t("countdown", { n: state.countdown }) : `${t(state.phase in { lobby: 1, running: 1, paused: 1, draining: 1, over: 1 } ? state.phase : "lobby")} · ${formatTick(state.tick)}`;
   const pause = document.getElementById("pause");
   if (pause) pause.textContent = state.phase === "paused" ? t("resume") : t("pause");
   const refusalEl = document.getElementById("host-refusal");
@@ -224,7 +232,7 @@ function renderLive(): void {
   renderRoster();
   renderBoard();
   if (view) {
-    view.setClock(state.tick, 100);
+    view.setClock(state.tick, TICK_MS);
     const teams = teamModels(state);
     view.setOverview(teams);
     view.setFocused(teams[state.focusedTeam] ?? null);
@@ -234,13 +242,14 @@ function renderLive(): void {
 function renderRoster(): void {
   const roster = document.getElementById("roster");
   if (!roster || !state?.players) return;
-  const byTeam = new Map<number, any[]>();
-  state.players.forEach((p: any, id: string) => {
+  const byTeam = new Map<number, (PlayerStateView & { id: string })[]>();
+  state.players.forEach((p, id) => {
     const list = byTeam.get(p.team) ?? [];
-    list.push({ ...p.toJSON?.(), id, name: p.name, seat: p.seat, connected: p.connected, spectator: p.spectator });
+    list.push({ id, name: p.name, team: p.team, seat: p.seat, connected: p.connected, spectator: p.spectator, lastAction: p.lastAction });
     byTeam.set(p.team, list);
   });
   const teams = [...byTeam.keys()].sort((a, b) => a - b);
+  const movable = state.phase === "lobby" || state.phase === "over";
   replace(
     roster,
     h("h3", {}, `${t("players")} (${state.players.size})`),
@@ -257,7 +266,7 @@ function renderRoster(): void {
               "li",
               { class: p.connected ? "" : "offline" },
               `${p.connected ? "●" : "○"} ${p.name}${p.seat ? ` · ${p.seat}` : ""}${p.connected ? "" : ` (${t("offline")})`}`,
-              state.phase === "lobby" || state.phase === "over"
+              movable
                 ? h(
                     "select",
                     { class: "move", "aria-label": `${t("moveTo")} ${p.name}`, onchange: (e: Event) => connection.host("host:move", { player: p.id, team: Number((e.target as HTMLSelectElement).value) }) },
@@ -275,7 +284,8 @@ function renderRoster(): void {
 function renderBoard(): void {
   const table = document.getElementById("leaderboard");
   if (!table || !state?.teams) return;
-  const teams = [...state.teams].map((team: any, i: number) => ({ team, i })).sort((a, b) => b.team.score - a.team.score);
+  const teams = [...state.teams].map((team, i) => ({ team, i })).sort((a, b) => b.team.score - a.team.score);
+  const focused = state.focusedTeam;
   replace(
     table,
     h("thead", {}, h("tr", {}, h("th", {}, t("team")), h("th", {}, t("score")), h("th", {}, t("committed")), h("th", {}, t("lost")), h("th", {}, t("duplicated")), h("th", {}, t("misordered")))),
@@ -285,7 +295,7 @@ function renderBoard(): void {
       ...teams.map(({ team, i }) =>
         h(
           "tr",
-          { class: i === state.focusedTeam ? "focused" : "", onclick: () => connection.host("host:focus", { team: i }) },
+          { class: i === focused ? "focused" : "", onclick: () => connection.host("host:focus", { team: i }) },
           h("td", {}, `${i + 1}`),
           h("td", { testid: "team-score" }, String(team.score)),
           h("td", {}, String(team.committed)),
@@ -298,13 +308,8 @@ function renderBoard(): void {
   );
 }
 
-function formatTick(tick: number): string {
-  const s = Math.floor(tick / 10);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
-function debrief(o: any): HTMLElement {
-  const anomalies = (o.anomalies ?? []).slice(0, 60).map((a: any) =>
+function debrief(o: HostRoundOver): HTMLElement {
+  const anomalies = (o.anomalies ?? []).slice(0, 60).map((a) =>
     h("li", { testid: "anomaly-item" }, h("strong", {}, `${t("team")} ${a.team + 1} · ${a.msgId}${a.subscription ? ` · ${a.subscription}` : ""}: `), causeText(a.cause.code, { tick: formatTick(a.cause.tick), node: a.cause.node ?? "", link: a.cause.link ?? "", seq: a.cause.seq ?? a.seq ?? "", otherSeq: a.cause.otherSeq ?? "", consumer: a.cause.consumer ?? "", otherConsumer: a.cause.otherConsumer ?? "" })),
   );
   const s = o.summary;
@@ -316,7 +321,7 @@ function debrief(o: any): HTMLElement {
     h("button", { type: "button", onclick: () => void download(o.gameId, hostToken) }, t("downloadLog")),
     " ",
     h("button", { type: "button", onclick: () => downloadCsv(o) }, t("downloadCsv")),
-    ...(scenarioOf(s.scenario)?.debrief ?? []).map((q: any) => h("p", { class: "question" }, `❓ ${tx(q)}`)),
+    ...(scenarioOf(s.scenario)?.debrief ?? []).map((q) => h("p", { class: "question" }, `❓ ${tx(q)}`)),
     h("h3", {}, `${t("anomalies")} (${o.anomalies?.length ?? 0})`),
     h("ul", { class: "list", testid: "anomaly-list" }, ...anomalies),
     anomalies.length === 0 ? h("p", { class: "muted" }, t("noAnomaly")) : null,
@@ -328,12 +333,12 @@ async function download(gameId: string, token: string): Promise<void> {
   downloadText(`${gameId}.ndjson`, "application/x-ndjson", await connection.gameLog(gameId, token));
 }
 
-function downloadCsv(o: any): void {
+function downloadCsv(o: HostRoundOver): void {
   const rows = [["team", "player", "seat", "score", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "refused"].join(",")];
   const quote = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
   for (const team of o.teams ?? []) {
-    const members: any[] = [];
-    state?.players?.forEach((p: any) => p.team === team.team && members.push(p));
+    const members: Pick<PlayerStateView, "name" | "seat">[] = [];
+    state?.players?.forEach((p) => p.team === team.team && members.push(p));
     for (const p of members.length ? members : [{ name: "", seat: "" }]) rows.push([team.team + 1, quote(p.name), p.seat, team.score, team.committed, team.applied, team.lost, team.duplicated, team.misordered, team.inconsistent, team.raceAnomalies, team.refused].join(","));
   }
   downloadText(`${o.gameId}.csv`, "text/csv", rows.join("\n") + "\n");

@@ -5,16 +5,9 @@
 import type { Connection, Status, Welcome } from "../connection.js";
 import { h, replace } from "../dom.js";
 import { actionHelp, actionLabel, onLocaleChange, reasonText, roleName, t, type UiKey } from "../i18n.js";
+import { TICK_MS } from "../../../shared/engine/config.js";
 import type { BrokerSeat, ConsumerSeat, ProducerSeat } from "../../../shared/view/seatView.js";
-import type { PlayerAction } from "../../../shared/protocol.js";
-
-interface SeatMessage {
-  seat: string;
-  team: number;
-  role: "producer" | "broker" | "consumer" | null;
-  actions: PlayerAction[];
-  view: ProducerSeat | BrokerSeat | ConsumerSeat | null;
-}
+import { isHostRoundOver, type PlayerAction, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
 
 export class PhoneController {
   private welcome: Welcome | null = null;
@@ -23,7 +16,7 @@ export class PhoneController {
   private routeTarget = "all";
   private refusal = "";
   private refusalTimer = 0;
-  private over: any = null;
+  private over: PlayerRoundOver | null = null;
   private phase = "lobby";
   private countdown = 0;
   private lastAnnounced = new Set<string>();
@@ -42,7 +35,7 @@ export class PhoneController {
       this.welcome = w;
       this.render();
     });
-    c.on("seat", (s: SeatMessage) => {
+    c.on("seat", (s) => {
       this.announceChanges(this.seat, s);
       this.seat = s;
       this.over = null;
@@ -59,13 +52,14 @@ export class PhoneController {
       this.render();
     });
     c.on("roundOver", (o) => {
+      if (isHostRoundOver(o)) return;
       this.over = o;
       this.say(t("over"));
       this.render();
     });
     c.on("state", (s) => {
       if (this.welcome?.role === "spectator") {
-        this.teams = [...(s.teams ?? [])].map((team: any) => ({ score: team.score, committed: team.committed, lost: team.lost, duplicated: team.duplicated }));
+        this.teams = [...(s.teams ?? [])].map((team) => ({ score: team.score, committed: team.committed, lost: team.lost, duplicated: team.duplicated }));
         this.render();
       }
       if (s.phase !== this.phase) this.say(this.phaseText(s.phase, s.countdown));
@@ -134,7 +128,7 @@ export class PhoneController {
     const banner = h("p", { class: `phase ${this.phase}` }, this.phaseText(this.phase, this.countdown));
     const refusal = this.refusal ? h("p", { class: "refusal", role: "alert", testid: "refusal" }, this.refusal) : null;
     const spectating = w.role === "spectator" && !this.seat ? this.renderLeaderboard() : null;
-    replace(this.root, header, banner, refusal, this.over ? this.renderOver() : this.renderSeat(), spectating);
+    replace(this.root, header, banner, refusal, this.over ? this.renderOver(this.over) : this.renderSeat(), spectating);
   }
 
   /** What a late joiner watches: every team's score, until the next round gives them a seat. */
@@ -148,16 +142,15 @@ export class PhoneController {
     );
   }
 
-  private renderOver(): HTMLElement {
-    const o = this.over;
-    const team = o.team ?? {};
+  private renderOver(o: PlayerRoundOver): HTMLElement {
+    const team = o.team;
     return h(
       "section",
       { class: "card over" },
       h("h2", {}, t("over")),
       h("p", {}, t("yourContribution", { actions: o.you?.actions ?? 0, refusals: o.you?.refusals ?? 0 })),
-      h("p", {}, t("teamResult", { committed: team.committed ?? 0, lost: team.lost ?? 0, duplicated: team.duplicated ?? 0, misordered: team.misordered ?? 0 })),
-      h("p", { class: "score", testid: "team-score" }, `${t("score")}: ${team.score ?? 0}`),
+      h("p", {}, t("teamResult", { committed: team?.committed ?? 0, lost: team?.lost ?? 0, duplicated: team?.duplicated ?? 0, misordered: team?.misordered ?? 0 })),
+      h("p", { class: "score", testid: "team-score" }, `${t("score")}: ${team?.score ?? 0}`),
     );
   }
 
@@ -222,8 +215,8 @@ export class PhoneController {
       ? h(
           "div",
           { class: "progress", role: "progressbar", "aria-label": t("processing", { msgId: v.processing.msgId }) },
-          // The bar fills over the processing's own duration (ticks of 100 ms); a new token restarts it.
-          h("span", { class: "fill", style: `animation-duration:${(v.processing.doneAt - v.processing.startedAt) * 100}ms`, "data-token": v.processing.token }),
+          // The bar fills over the processing's own duration; a new token restarts it.
+          h("span", { class: "fill", style: `animation-duration:${(v.processing.doneAt - v.processing.startedAt) * TICK_MS}ms`, "data-token": v.processing.token }),
           h("label", {}, t("processing", { msgId: v.processing.msgId })),
         )
       : null;

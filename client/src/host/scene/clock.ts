@@ -2,6 +2,8 @@
 // to save bandwidth); tokens must move at 60 fps. The clock turns the last tick heard
 // plus the real time since it was first heard into a smooth, fractional tick.
 
+import { TICK_MS } from "../../../../shared/engine/config.js";
+
 /** Time over which a small disagreement with the room is absorbed. */
 const CONVERGE_MS = 250;
 
@@ -15,7 +17,7 @@ const CONVERGE_MS = 250;
 export class TickClock {
   private anchorTick = 0;
   private anchorMs = 0;
-  private tickMs = 100;
+  private tickMs = TICK_MS;
   /** Smoothed number of ticks between two new ticks heard (NaN until two were heard). */
   private step = Number.NaN;
   private shown = 0;

@@ -1,0 +1,276 @@
+// The anomaly rules of docs/anomalies.md, owned here and nowhere else. The final checker, the live
+// board, the replay and the projector's markers all feed the same events through these
+// classes, so they cannot disagree about what is a duplicate, a misordering or a lost update.
+import type { Emitted } from "../engine/kernel.js";
+import type { LogHeader } from "../sim/round.js";
+
+export type Applied = Extract<Emitted, { type: "applied" }>;
+
+export interface Counts {
+  committed: number;
+  applied: number;
+  lost: number;
+  duplicated: number;
+  /** Applications beyond the first of each duplicated effect. */
+  extraApplications: number;
+  misordered: number;
+  inconsistent: number;
+  raceAnomalies: number;
+  refused: number;
+}
+
+/** Zero counts, keys in the order the log's summary writes them. */
+export const zeroCounts = (): Counts => ({ committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0 });
+
+/** An expected effect: one business event at one subscription (a queue is one subscription). */
+export function effectKey(subscription: string, msgId: string): string {
+  return `${subscription}|${msgId}`;
+}
+
+/** Order is judged per business key within one subscription. */
+function orderKey(subscription: string, key: string): string {
+  return `${subscription}|${key}`;
+}
+
+/** The application that wrote `version` of a key's balance at a subscription. */
+export function versionKey(subscription: string, key: string, version: number): string {
+  return `${subscription}|${key}|${version}`;
+}
+
+/** A lost update: the write did not follow the version its read saw. */
+export function isLostUpdate(e: Applied): boolean {
+  return e.writeVersion !== e.readVersion + 1;
+}
+
+export interface FirstApplication {
+  msgId: string;
+  seq: number;
+  tick: number;
+}
+
+export interface ApplicationVerdict {
+  /** How many times this effect has been applied, this one included: 1 is the first, 2 makes it duplicated, more are extra. */
+  nth: number;
+  /**
+   * For a first application that comes after the first application of a higher seq of the
+   * same key and subscription: that earlier one (the highest seq so far). Otherwise null.
+   */
+  overtakenBy: FirstApplication | null;
+  lostUpdate: boolean;
+}
+
+/**
+ * Judges applications one at a time, fed in log order: whether each is a first application,
+ * a duplicate, out of order, or a lost update. Teams are judged apart. It does not know
+ * which business events were committed; EffectLedger adds that to count anomalies.
+ */
+export class ApplicationsTracker {
+  private readonly teams = new Map<number, { applications: Map<string, number>; highest: Map<string, FirstApplication> }>();
+
+  apply(e: Applied): ApplicationVerdict {
+    let team = this.teams.get(e.team);
+    if (!team) this.teams.set(e.team, (team = { applications: new Map(), highest: new Map() }));
+    const id = effectKey(e.subscription, e.msgId);
+    const nth = (team.applications.get(id) ?? 0) + 1;
+    team.applications.set(id, nth);
+    let overtakenBy: FirstApplication | null = null;
+    if (nth === 1) {
+      const order = orderKey(e.subscription, e.key);
+      const top = team.highest.get(order);
+      if (top && e.seq < top.seq) overtakenBy = top;
+      if (!top || e.seq > top.seq) team.highest.set(order, { msgId: e.msgId, seq: e.seq, tick: e.tick });
+    }
+    return { nth, overtakenBy, lostUpdate: isLostUpdate(e) };
+  }
+}
+
+/** What a team's counts depend on beyond its events. */
+export interface TeamFacts {
+  /** The team's subscriptions; null when unknown (every subscription counts, lost cannot be judged). */
+  subscriptions: readonly string[] | null;
+  /** Topic 5: the producer writes a DB, so DB and publishes can disagree. */
+  writesToDb: boolean;
+}
+
+export function teamFacts(header: LogHeader, team: number): TeamFacts {
+  const write = header.config?.producer?.write;
+  return { subscriptions: header.teams.find((t) => t.team === team)?.subscriptions ?? [], writesToDb: write !== undefined && write !== "publishOnly" };
+}
+
+interface Commit {
+  key: string;
+  seq: number;
+}
+
+export interface ExpectedEffect {
+  msgId: string;
+  subscription: string;
+  key: string;
+  seq: number;
+  /** Every application, in order; empty if the effect never happened (lost, after the drain). */
+  applications: readonly Applied[];
+}
+
+export interface Misordering {
+  msgId: string;
+  subscription: string;
+  key: string;
+  seq: number;
+  overtakenBy: FirstApplication;
+}
+
+export interface Inconsistency {
+  msgId: string;
+  side: "dbOnly" | "publishedOnly";
+  key: string | null;
+  seq: number | null;
+}
+
+/**
+ * One team's anomaly counts, kept up to date event by event (the live board) and complete
+ * once the round has drained (the checker). Duplicates and misorderings count only for
+ * committed business events; a Topic 5 event published before its DB commit is judged when
+ * the commit comes. Lost and inconsistent need the end of the drain: `settle` counts them.
+ */
+export class EffectLedger {
+  readonly counts = zeroCounts();
+  /** Lost updates, in log order. */
+  readonly races: Applied[] = [];
+  private readonly tracker = new ApplicationsTracker();
+  private readonly committed = new Map<string, Commit>();
+  private readonly applications = new Map<string, Applied[]>();
+  /** The subscriptions that applied each business event, in order of first application. */
+  private readonly appliedAt = new Map<string, string[]>();
+  /** First applications by key and subscription, in order, with what overtook each. */
+  private readonly firsts = new Map<string, { subscription: string; msgId: string; overtakenBy: FirstApplication | null }[]>();
+  /** Misordered first applications of business events not (yet) committed, by msgId. */
+  private readonly pendingMisordered = new Map<string, number>();
+  private readonly dbWritten = new Set<string>();
+  private readonly published = new Set<string>();
+
+  constructor(private readonly facts: TeamFacts) {}
+
+  /** Folds one event of the team; returns the verdict on an application, null for anything else. */
+  add(e: Emitted): ApplicationVerdict | null {
+    const c = this.counts;
+    switch (e.type) {
+      case "committed":
+        if (!this.committed.has(e.msgId)) this.commit(e.msgId, { key: e.key, seq: e.seq });
+        return null;
+      case "refused":
+        c.refused++;
+        return null;
+      case "dbWritten":
+        this.dbWritten.add(e.msgId);
+        return null;
+      case "accepted":
+      case "deduplicated":
+        this.published.add(e.msgId);
+        return null;
+      case "applied":
+        return this.apply(e);
+      default:
+        return null;
+    }
+  }
+
+  private counted(subscription: string): boolean {
+    return this.facts.subscriptions === null || this.facts.subscriptions.includes(subscription);
+  }
+
+  private commit(msgId: string, info: Commit): void {
+    const c = this.counts;
+    this.committed.set(msgId, info);
+    c.committed++;
+    // Applications that came before the commit (a Topic 5 publish-then-save) are judged now.
+    for (const subscription of this.appliedAt.get(msgId) ?? []) {
+      const n = this.applications.get(effectKey(subscription, msgId))?.length ?? 0;
+      if (n > 1 && this.counted(subscription)) {
+        c.duplicated++;
+        c.extraApplications += n - 1;
+      }
+    }
+    const pending = this.pendingMisordered.get(msgId);
+    if (pending) {
+      c.misordered += pending;
+      this.pendingMisordered.delete(msgId);
+    }
+  }
+
+  private apply(e: Applied): ApplicationVerdict {
+    const c = this.counts;
+    c.applied++;
+    const verdict = this.tracker.apply(e);
+    const id = effectKey(e.subscription, e.msgId);
+    let list = this.applications.get(id);
+    if (!list) {
+      this.applications.set(id, (list = []));
+      const subscriptions = this.appliedAt.get(e.msgId);
+      if (subscriptions) subscriptions.push(e.subscription);
+      else this.appliedAt.set(e.msgId, [e.subscription]);
+    }
+    list.push(e);
+    const committed = this.committed.has(e.msgId);
+    if (committed && verdict.nth >= 2 && this.counted(e.subscription)) {
+      if (verdict.nth === 2) c.duplicated++;
+      c.extraApplications++;
+    }
+    if (verdict.nth === 1) {
+      const order = orderKey(e.subscription, e.key);
+      let firsts = this.firsts.get(order);
+      if (!firsts) this.firsts.set(order, (firsts = []));
+      firsts.push({ subscription: e.subscription, msgId: e.msgId, overtakenBy: verdict.overtakenBy });
+      if (verdict.overtakenBy) {
+        if (committed) c.misordered++;
+        else this.pendingMisordered.set(e.msgId, (this.pendingMisordered.get(e.msgId) ?? 0) + 1);
+      }
+    }
+    if (verdict.lostUpdate) {
+      c.raceAnomalies++;
+      this.races.push(e);
+    }
+    return verdict;
+  }
+
+  /** The drain is over: counts what never happened (lost) and where DB and publishes disagree (inconsistent). */
+  settle(): Counts {
+    this.counts.lost = this.lost().length;
+    this.counts.inconsistent = this.inconsistencies().length;
+    return this.counts;
+  }
+
+  /** Every committed business event at every subscription, in commit order, with its applications. */
+  *expectedEffects(): Iterable<ExpectedEffect> {
+    for (const [msgId, info] of this.committed)
+      for (const subscription of this.facts.subscriptions ?? [])
+        yield { msgId, subscription, key: info.key, seq: info.seq, applications: this.applications.get(effectKey(subscription, msgId)) ?? [] };
+  }
+
+  lost(): ExpectedEffect[] {
+    return [...this.expectedEffects()].filter((x) => x.applications.length === 0);
+  }
+
+  /** Misordered committed effects, grouped by key and subscription, each group in order of first application. */
+  misordered(): Misordering[] {
+    const out: Misordering[] = [];
+    for (const firsts of this.firsts.values())
+      for (const f of firsts) {
+        const info = this.committed.get(f.msgId);
+        if (f.overtakenBy && info) out.push({ msgId: f.msgId, subscription: f.subscription, key: info.key, seq: info.seq, overtakenBy: f.overtakenBy });
+      }
+    return out;
+  }
+
+  /** Saved but never published, then published but never saved (only where the producer writes a DB). */
+  inconsistencies(): Inconsistency[] {
+    if (!this.facts.writesToDb) return [];
+    const out: Inconsistency[] = [];
+    for (const msgId of this.dbWritten)
+      if (!this.published.has(msgId)) {
+        const info = this.committed.get(msgId);
+        out.push({ msgId, side: "dbOnly", key: info?.key ?? null, seq: info?.seq ?? null });
+      }
+    for (const msgId of this.published) if (!this.dbWritten.has(msgId)) out.push({ msgId, side: "publishedOnly", key: null, seq: null });
+    return out;
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { PLAYER_ACTION_SPECS } from "./engine/actions.js";
+import { isDrawn, isHostRoundOver, parseAct, PLAYER_ACTIONS, toCommand, type RoundOverMessage } from "./protocol.js";
+import { createRound, stepRound } from "./sim/round.js";
+
+describe("protocol", () => {
+  it("accepts every player action with the fields it needs, and makes the engine's command of it", () => {
+    expect(PLAYER_ACTIONS).toHaveLength(13);
+    const full = { token: 7, msgId: "P1-3", target: "all" };
+    for (const action of PLAYER_ACTIONS) {
+      const needs = Object.keys(PLAYER_ACTION_SPECS[action].needs);
+      const parsed = parseAct({ action, ...full, n: 4 });
+      expect(parsed.ok, action).toBe(true);
+      if (!parsed.ok) continue;
+      const command = toCommand("C1", parsed.value);
+      expect(Object.keys(command)).toEqual(["seat", "action", ...needs]);
+      expect(command).toMatchObject({ seat: "C1", action });
+    }
+    expect(toCommand("B", { action: "route", token: 3, target: "all", msgId: "x" })).toEqual({ seat: "B", action: "route", token: 3, target: "all" });
+  });
+
+  it("refuses a missing field by naming the first one, an unknown action and an unexpected field", () => {
+    expect(parseAct({ action: "route" })).toEqual({ ok: false, code: "badMessage", detail: "route needs a token" });
+    expect(parseAct({ action: "route", token: 1 })).toEqual({ ok: false, code: "badMessage", detail: "route needs a target" });
+    expect(parseAct({ action: "retry" })).toEqual({ ok: false, code: "badMessage", detail: "retry needs a msgId" });
+    expect(parseAct({ action: "fault" })).toEqual({ ok: false, code: "badMessage", detail: "unknown action" });
+    expect(parseAct({ action: "toString" })).toEqual({ ok: false, code: "badMessage", detail: "unknown action" });
+    expect(parseAct({ action: "send", seat: "P2" })).toEqual({ ok: false, code: "badMessage", detail: "unexpected field seat" });
+    expect(parseAct({ action: "send" })).toEqual({ ok: true, value: { action: "send" } });
+  });
+
+  it("tells the projector's drawing events from the rest", () => {
+    const round = createRound({ scenario: "t3-lost-messages", variant: "naive", seed: 2, teams: 1 });
+    const events = Array.from({ length: 30 }, () => stepRound(round)).flat();
+    const drawn = new Set(events.filter(isDrawn).map((e) => e.type));
+    expect(drawn.has("hop") && drawn.has("committed")).toBe(true);
+    expect(events.some((e) => !isDrawn(e) && e.type === "command")).toBe(true);
+  });
+
+  it("tells the projector's end of round from a phone's", () => {
+    const summary = { scenario: "s", variant: "v", seed: 1, teams: 1, committed: 0, applied: 0, lost: 0, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0, ticks: 1, tickMs: 100 };
+    const host: RoundOverMessage = { gameId: "g", summary, teams: [], anomalies: [] };
+    const phone: RoundOverMessage = { gameId: "g", summary, team: null, you: { actions: 1, refusals: 0, seat: "P1" } };
+    expect([isHostRoundOver(host), isHostRoundOver(phone)]).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,82 @@
+// What a browser reads of the room's synchronised state (the server's schema in
+// server/rooms/schema.ts), as plain structural types: pages type their reads with these
+// without depending on the schema library. Collections are described by the few methods the
+// decoded collections share with Map and Array. Fields the schema marks as seen by some
+// views only (a team's pipeline, the players) are absent for the others. The schema stores
+// the phase and the roles as strings; `Phase` and `R` name the values the room writes
+// (test/roomState.test.ts checks the structure against the schema with plain strings).
+import type { Role } from "../engine/types.js";
+import type { RoomPhase } from "../session/phase.js";
+
+export interface StateMap<V> {
+  readonly size: number;
+  get(key: string): V | undefined;
+  forEach(callback: (value: V, key: string) => void): void;
+}
+
+export interface StateList<V> extends Iterable<V> {
+  readonly length: number;
+  forEach(callback: (value: V, index: number) => void): void;
+}
+
+export interface NodeStateView<R extends string = Role> {
+  role: R;
+  up: boolean;
+  /** Broker: messages queued; consumer: tokens in its inbox; producer: events still to send. */
+  load: number;
+  busy: boolean;
+  bot: boolean;
+}
+
+export interface LinkStateView {
+  cut: boolean;
+  /** Packets on the wire. */
+  flying: number;
+}
+
+export interface TeamStateView<R extends string = Role> {
+  name: string;
+  committed: number;
+  applied: number;
+  lost: number;
+  duplicated: number;
+  misordered: number;
+  inconsistent: number;
+  raceAnomalies: number;
+  refused: number;
+  score: number;
+  members: number;
+  /** By node id ("P1", "B", "C1"); seen by the team's phones and the projector. */
+  nodes?: StateMap<NodeStateView<R>>;
+  /** By link id ("P1>B"). */
+  links?: StateMap<LinkStateView>;
+}
+
+export interface PlayerStateView {
+  name: string;
+  team: number;
+  seat: string;
+  connected: boolean;
+  spectator: boolean;
+  /** The sequence number of the player's last action the room applied. */
+  lastAction: number;
+}
+
+export interface RoomStateView<Phase extends string = RoomPhase, R extends string = Role> {
+  code: string;
+  phase: Phase;
+  scenario: string;
+  variant: string;
+  seed: number;
+  gameId: string;
+  round: number;
+  tick: number;
+  roundTicks: number;
+  countdown: number;
+  locked: boolean;
+  focusedTeam: number;
+  playerCount: number;
+  teams: StateList<TeamStateView<R>>;
+  /** By player id; seen by the projector and by each player's own team. */
+  players?: StateMap<PlayerStateView>;
+}
