@@ -84,7 +84,7 @@ describe("Roster", () => {
     r.startRound(SEATS);
     const snap = JSON.parse(JSON.stringify(r.snapshot()));
     expect(JSON.stringify(snap)).not.toContain(a.resumeToken);
-    const back = Roster.restore(snap);
+    const back = Roster.restore(snap, 5000);
     expect(back.byResumeToken(a.resumeToken)?.id).toBe(a.id);
     expect(back.byResumeToken("nope")).toBeUndefined();
     expect(back.players.get(a.id)).toMatchObject({ name: "a", seat: a.seat, team: a.team, connected: false });
