@@ -17,6 +17,7 @@
 // the declarative part the map would have given, testable without a socket.
 import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { TICK_MS } from "../../shared/engine/config.js";
+import { isTakeoverMs } from "../config.js";
 import { serverContext } from "../context.js";
 import { joinLimiter } from "../http/AddressLimiter.js";
 import { ClassSession, type Admission } from "../session/ClassSession.js";
@@ -32,16 +33,14 @@ export interface ClassRoomOptions {
   hostTokenHash: string;
   /** Re-created after a crash: bring back the roster and the running round. */
   restore?: boolean;
+  /** How long a seat waits for its dropped people before a bot plays it; the server's BOT_TAKEOVER_MS by default. */
+  botTakeoverMs?: number;
 }
 
 /** Seconds a dropped phone keeps its connection slot (phones sleep). */
 export const RECONNECT_SECONDS = 120;
-/** A seat whose people are all gone is played by a bot after this long. */
-export const BOT_TAKEOVER_MS = 8000;
 
 export class ClassRoom extends Room<{ state: ClassState }> {
-  /** How long a seat waits for its dropped people before a bot plays it (tests shorten it). */
-  static botTakeoverMs = BOT_TAKEOVER_MS;
   maxClients = MAX_PLAYERS + 40;
   /** Past this a client is disconnected: a flood, not a person tapping (the session's limiter answers before). */
   maxMessagesPerSecond = 50;
@@ -57,7 +56,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
 
   async onCreate(options: ClassRoomOptions): Promise<void> {
     const { roomCode, hostTokenHash } = options;
-    const { store, joinBaseUrl } = this.ctx;
+    const { store, config, joinBaseUrl } = this.ctx;
     this.roomId = roomCode;
     this.state.code = roomCode;
     this.autoDispose = false;
@@ -65,7 +64,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.writer = new GameLogWriter({ store, roomCode, hostTokenHash, clock: systemClock, report });
     this.persistence = new RoomPersistence({ store, roomCode, hostTokenHash, writer: this.writer, createdAt: new Date().toISOString() });
     this.session = new ClassSession(
-      { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs: ClassRoom.botTakeoverMs },
+      { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs: isTakeoverMs(options.botTakeoverMs) ? options.botTakeoverMs : config.botTakeoverMs },
       {
         clock: systemClock,
         ids: randomIds,
