@@ -44,6 +44,8 @@ export class Roster {
   /** By sessionId and by the hash of the resume token. */
   private readonly bySession = new Map<string, Player>();
   private readonly byResume = new Map<string, Player>();
+  /** Each player's resume token hash: after a restore only the hash is known, and the next snapshot must keep it. */
+  private readonly resumeHashes = new Map<string, string>();
   /** Members of each team, by player id; a team of the current round keeps its index. */
   teams: string[][] = [];
   /** Target team size, from the seats of the scenario (3 to 6). */
@@ -65,7 +67,7 @@ export class Roster {
 
   snapshot(): RosterSnapshot {
     return {
-      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({ ...rest, resumeTokenHash: hashToken(_t) })),
+      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({ ...rest, resumeTokenHash: this.resumeHashes.get(rest.id) as string })),
       teams: this.teams.map((t) => [...t]),
       teamSize: this.teamSize,
     };
@@ -80,6 +82,7 @@ export class Roster {
       const player: Player = { ...rest, resumeToken: "", sessionId: null, connected: false, droppedAt: now };
       roster.players.set(player.id, player);
       roster.byResume.set(resumeTokenHash, player);
+      roster.resumeHashes.set(player.id, resumeTokenHash);
     }
     return roster;
   }
@@ -105,7 +108,9 @@ export class Roster {
     };
     this.players.set(player.id, player);
     this.bySession.set(sessionId, player);
-    this.byResume.set(hashToken(player.resumeToken), player);
+    const resumeHash = hashToken(player.resumeToken);
+    this.byResume.set(resumeHash, player);
+    this.resumeHashes.set(player.id, resumeHash);
     if (!roundActive) this.placeInTeam(player);
     return player;
   }
