@@ -36,7 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const adminToken = env.ADMIN_TOKEN?.trim() || null;
   if (adminToken && adminToken.length < 16) throw new ConfigError("ADMIN_TOKEN must have at least 16 characters");
   const botTakeoverMs = env.BOT_TAKEOVER_MS === undefined || env.BOT_TAKEOVER_MS === "" ? BOT_TAKEOVER_MS : Number(env.BOT_TAKEOVER_MS);
-  if (!isTakeoverMs(botTakeoverMs)) throw new ConfigError(`BOT_TAKEOVER_MS must be a whole number of milliseconds up to ${MAX_TAKEOVER_MS}, got ${env.BOT_TAKEOVER_MS}`);
+  if (!isTakeoverMs(botTakeoverMs)) throw new ConfigError(`BOT_TAKEOVER_MS must be whole milliseconds up to ${MAX_TAKEOVER_MS}, got ${env.BOT_TAKEOVER_MS}`);
   return {
     port,
     dataDir: resolve(env.DATA_DIR?.trim() || "./data"),

@@ -1,7 +1,8 @@
 // A LogStore in memory, for tests of the rooms and sessions that should not touch a disk.
 // It keeps the contract (logStoreContract.ts): call order, refusals, copies out, and what
 // a "restart" sees — instances made on one MemoryLogData share it, as files share a directory.
-import { assertGameMeta, assertRoomMeta, checkLimit, compareNewestFirst, isGameId, isRoomCode, toNdjson, type GameMeta, type LogStore, type RoomMeta } from "./LogStore.js";
+import { assertGameMeta, assertRoomMeta, checkLimit, compareNewestFirst, isGameId, isRoomCode, toNdjson } from "./LogStore.js";
+import type { GameMeta, LogStore, RoomMeta } from "./LogStore.js";
 
 /** What several MemoryLogStore instances share: the "disk". */
 export interface MemoryLogData {

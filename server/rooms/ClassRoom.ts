@@ -63,8 +63,9 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     const report = (error: unknown, context: string) => console.error(`room ${roomCode}: ${context}`, error);
     this.writer = new GameLogWriter({ store, roomCode, hostTokenHash, clock: systemClock, report });
     this.persistence = new RoomPersistence({ store, roomCode, hostTokenHash, writer: this.writer, createdAt: new Date().toISOString() });
+    const botTakeoverMs = isTakeoverMs(options.botTakeoverMs) ? options.botTakeoverMs : config.botTakeoverMs;
     this.session = new ClassSession(
-      { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs: isTakeoverMs(options.botTakeoverMs) ? options.botTakeoverMs : config.botTakeoverMs },
+      { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs },
       {
         clock: systemClock,
         ids: randomIds,

@@ -5,9 +5,9 @@
 // (server/rooms/ClassRoom.ts) only feeds it connections, messages and clock ticks.
 //
 // The session owns its pieces as fields, each saved in RoomSnapshot when it must survive a
-// restart: the roster, the settings, the round in play (RoundPlay), the seat messages
-// (SeatDetails). Lesson progress is meant to be one more such piece: a field here, a
-// `lesson` entry in RoomSnapshot, its host commands in hostCommands.ts, told of each
+// restart: the roster, the settings, the round in play (RoundPlay), what each person was
+// last told (Messenger). Lesson progress is meant to be one more such piece: a field here,
+// a `lesson` entry in RoomSnapshot, its host commands in hostCommands.ts, told of each
 // round's outcome from finishRound.
 import type { Fault } from "../../shared/engine/config.js";
 import { parseAct, parseHost, toCommand, type ConfigMessage, type Refusal } from "../../shared/protocol.js";
@@ -63,7 +63,10 @@ export class ClassSession implements HostControls {
     this.rosterOfRoom = new Roster(ports.ids);
     this.messages = new Messenger(ports.transport);
     this.limiter = new RateLimiter(8, 16, () => ports.clock.now());
-    this.values = { code: options.roomCode, phase: "lobby", scenario: this.chosen.scenario, variant: this.chosen.variant, seed: 0, gameId: "", round: 0, countdown: 0, locked: false, focusedTeam: 0, playerCount: 0 };
+    const { scenario, variant } = this.chosen;
+    // The schema's defaults, so the first mirror write changes nothing but the code.
+    const code = options.roomCode;
+    this.values = { code, phase: "lobby", scenario, variant, seed: 0, gameId: "", round: 0, countdown: 0, locked: false, focusedTeam: 0, playerCount: 0 };
   }
 
   get phase(): RoomPhase {
@@ -90,7 +93,8 @@ export class ClassSession implements HostControls {
   /** The door (see auth.ts): a host token, a resume token, or a new name in an open room with space. */
   admit(options: unknown): Admission {
     const roster = this.roster;
-    return admit(options, { hostTokenHash: this.options.hostTokenHash, locked: this.values.locked, full: roster.size >= MAX_PLAYERS, byResumeToken: (token) => roster.byResumeToken(token) });
+    const byResumeToken = (token: unknown) => roster.byResumeToken(token);
+    return admit(options, { hostTokenHash: this.options.hostTokenHash, locked: this.values.locked, full: roster.size >= MAX_PLAYERS, byResumeToken });
   }
 
   /** An admitted connection is in; a player the roster still refuses (a race with the lock) gets the reason. */
@@ -196,7 +200,10 @@ export class ClassSession implements HostControls {
   }
 
 
-  /** Applies a phase move and mirrors it; returns why it was refused, if it was. */
+  /**
+   * Applies a phase move and mirrors it; returns why it was refused, if it was. This and the
+   * next five are the host commands' effects: when each is allowed is decided in hostCommands.ts.
+   */
   moveTo(move: PhaseMove): PhaseRefusal | null {
     const result = this.phases.apply(move);
     if (!result.ok) return result.reason;
@@ -318,7 +325,8 @@ export class ClassSession implements HostControls {
     this.rosterOfRoom = Roster.restore(snapshot.roster, this.ports.clock.now(), this.ports.ids);
     this.chosen = snapshot.config;
     for (const player of this.roster.players.values()) this.ports.mirror.playerJoined(player);
-    this.set({ locked: snapshot.locked, round: snapshot.round, scenario: snapshot.config.scenario, variant: snapshot.config.variant, playerCount: this.roster.size });
+    const { scenario, variant } = snapshot.config;
+    this.set({ locked: snapshot.locked, round: snapshot.round, scenario, variant, playerCount: this.roster.size });
   }
 
   /** The round that was running, rebuilt from its log (see RoomPersistence): it continues, paused, or draining. */

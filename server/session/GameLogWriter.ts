@@ -38,7 +38,9 @@ export class GameLogWriter implements GameLog {
   begin(header: LogHeader, lived: readonly Emitted[]): void {
     const { roomCode, hostTokenHash, clock } = this.options;
     const lines = lived.map(eventLine);
-    const meta = { gameId: header.gameId, roomCode, hostTokenHash, scenario: header.scenario, variant: header.variant, seed: header.seed, teams: header.teams.length, createdAt: new Date(clock.now()).toISOString(), endedAt: null, summary: null };
+    const { gameId, scenario, variant, seed } = header;
+    const createdAt = new Date(clock.now()).toISOString();
+    const meta = { gameId, roomCode, hostTokenHash, scenario, variant, seed, teams: header.teams.length, createdAt, endedAt: null, summary: null };
     this.enqueue("cannot create game log", async (store) => {
       await store.createGame(meta, headerLine(header));
       for (let i = 0; i < lines.length; i += CHUNK) await store.append(header.gameId, lines.slice(i, i + CHUNK));

@@ -11,7 +11,24 @@ import type { SessionTransport } from "./ports.js";
 import type { Player } from "./Roster.js";
 
 /** Drawing events the projector receives for its focused team. */
-const DRAWN = new Set(["hop", "dropped", "crashed", "restarted", "linkCut", "linkHealed", "applied", "committed", "refused", "requeued", "deduplicated", "discarded", "skipped", "fault", "drainStarted", "drainEnded"]);
+const DRAWN = new Set([
+  "hop",
+  "dropped",
+  "crashed",
+  "restarted",
+  "linkCut",
+  "linkHealed",
+  "applied",
+  "committed",
+  "refused",
+  "requeued",
+  "deduplicated",
+  "discarded",
+  "skipped",
+  "fault",
+  "drainStarted",
+  "drainEnded",
+]);
 
 export type RefusalCode = ShellRefusal | Refusal["reason"];
 
@@ -26,7 +43,8 @@ export class Messenger {
   }
 
   welcomePlayer(connectionId: string, player: Player, code: string): void {
-    this.transport.send(connectionId, "welcome", { role: player.spectator ? "spectator" : "player", code, playerId: player.id, name: player.name, resumeToken: player.resumeToken });
+    const role = player.spectator ? "spectator" : "player";
+    this.transport.send(connectionId, "welcome", { role, code, playerId: player.id, name: player.name, resumeToken: player.resumeToken });
   }
 
   /** `action` names what was refused (the action, or the message type); `n` echoes the client's sequence number. */
@@ -72,7 +90,8 @@ export class Messenger {
     for (const id of hosts) this.transport.send(id, "roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500) });
     for (const player of players) {
       if (!player.sessionId || player.team < 0) continue;
-      this.transport.send(player.sessionId, "roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you: { actions: player.actions, refusals: player.refusals, seat: player.seat } });
+      const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
+      this.transport.send(player.sessionId, "roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you });
     }
   }
 }

@@ -67,7 +67,10 @@ export class Roster {
 
   snapshot(): RosterSnapshot {
     return {
-      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({ ...rest, resumeTokenHash: this.resumeHashes.get(rest.id) as string })),
+      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({
+        ...rest,
+        resumeTokenHash: this.resumeHashes.get(rest.id) as string,
+      })),
       teams: this.teams.map((t) => [...t]),
       teamSize: this.teamSize,
     };

@@ -38,10 +38,20 @@ export type Admission =
   | { ok: true; kind: "player"; name?: string; resume?: Player }
   | { ok: false; code: 4400 | 4401 | 4403 | 4409; reason: "badName" | "notHost" | "roomLocked" | "roomFull" };
 
+/** What the door needs to know of the room. */
+export interface AdmittingRoom {
+  hostTokenHash: string;
+  locked: boolean;
+  full: boolean;
+  byResumeToken(token: unknown): Player | undefined;
+}
+
 /** The door: a host token, a resume token (even into a locked or full room), or a new name in an open room with space. */
-export function admit(options: unknown, room: { hostTokenHash: string; locked: boolean; full: boolean; byResumeToken(token: unknown): Player | undefined }): Admission {
+export function admit(options: unknown, room: AdmittingRoom): Admission {
   const o = (typeof options === "object" && options !== null ? options : {}) as Record<string, unknown>;
-  if (o.hostToken !== undefined) return tokenMatches(o.hostToken, room.hostTokenHash) ? { ok: true, kind: "host" } : { ok: false, code: 4401, reason: "notHost" };
+  if (o.hostToken !== undefined) {
+    return tokenMatches(o.hostToken, room.hostTokenHash) ? { ok: true, kind: "host" } : { ok: false, code: 4401, reason: "notHost" };
+  }
   const resume = room.byResumeToken(o.resumeToken);
   if (resume) return { ok: true, kind: "player", resume };
   const name = cleanName(o.name);
