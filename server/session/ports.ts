@@ -1,6 +1,6 @@
 // What a class session is given instead of reaching for it: the time, the random ids and
 // seeds, and where its outcomes go. The Colyseus room plugs in the real ones; unit tests
-// plug in a hand-moved clock and recording fakes, so a whole lesson runs in milliseconds.
+// plug in a hand-moved clock and recording fakes, so a whole round runs in milliseconds.
 import { randomBytes, randomInt } from "node:crypto";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import type { Report } from "../../shared/checker/checker.js";
