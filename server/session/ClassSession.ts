@@ -89,7 +89,6 @@ export class ClassSession implements HostControls {
     return this.hosts;
   }
 
-
   /** The door (see auth.ts): a host token, a resume token, or a new name in an open room with space. */
   admit(options: unknown): Admission {
     const roster = this.roster;
@@ -153,7 +152,6 @@ export class ClassSession implements HostControls {
     return "player";
   }
 
-
   /** Every message a client sends: acted on, or refused with a reason. Never throws. */
   receive(connectionId: string, type: string, payload: unknown): void {
     const action = type.slice(0, 24);
@@ -199,7 +197,6 @@ export class ClassSession implements HostControls {
     if (refusal) this.messages.refuse(connectionId, type, refusal);
   }
 
-
   /**
    * Applies a phase move and mirrors it; returns why it was refused, if it was. This and the
    * next five are the host commands' effects: when each is allowed is decided in hostCommands.ts.
@@ -241,7 +238,6 @@ export class ClassSession implements HostControls {
   focus(team: number): void {
     this.set({ focusedTeam: team });
   }
-
 
   /** Deals the seats, creates the round and starts the countdown to it. */
   startCountdown(): void {
@@ -315,7 +311,6 @@ export class ClassSession implements HostControls {
     this.messages.roundOver(this.hosts, this.roster.players.values(), play.gameId, summary, report);
   }
 
-
   snapshot(): RoomSnapshot {
     return { roster: this.roster.snapshot(), config: this.chosen, locked: this.values.locked, round: this.values.round };
   }
@@ -335,7 +330,6 @@ export class ClassSession implements HostControls {
     this.moveTo(restored.round.phase === "draining" ? "restoreDraining" : "restorePaused");
     this.ports.saveSoon();
   }
-
 
   /** Changes settings every client sees. */
   private set(values: Partial<RoomSettings>): void {
