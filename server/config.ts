@@ -1,6 +1,15 @@
 // The server's configuration, read once from the environment (docs/contracts.md#environment-variables).
 import { resolve } from "node:path";
 
+/** A seat whose people are all gone is played by a bot after this long, unless configured. */
+export const BOT_TAKEOVER_MS = 8000;
+/** The longest grace period accepted: as long as a dropped phone keeps its connection slot. */
+export const MAX_TAKEOVER_MS = 120_000;
+
+export function isTakeoverMs(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_TAKEOVER_MS;
+}
+
 export interface ServerConfig {
   port: number;
   dataDir: string;
@@ -13,6 +22,8 @@ export interface ServerConfig {
   adminToken: string | null;
   /** Where the built client is; served when it exists. */
   clientDir: string;
+  /** How long a seat waits for its dropped people before a bot plays it (BOT_TAKEOVER_MS; each room may set its own). */
+  botTakeoverMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +35,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got ${publicUrl}`);
   const adminToken = env.ADMIN_TOKEN?.trim() || null;
   if (adminToken && adminToken.length < 16) throw new ConfigError("ADMIN_TOKEN must have at least 16 characters");
+  const botTakeoverMs = env.BOT_TAKEOVER_MS === undefined || env.BOT_TAKEOVER_MS === "" ? BOT_TAKEOVER_MS : Number(env.BOT_TAKEOVER_MS);
+  if (!isTakeoverMs(botTakeoverMs)) throw new ConfigError(`BOT_TAKEOVER_MS must be whole milliseconds up to ${MAX_TAKEOVER_MS}, got ${env.BOT_TAKEOVER_MS}`);
   return {
     port,
     dataDir: resolve(env.DATA_DIR?.trim() || "./data"),
@@ -32,5 +45,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: publicUrl ? publicUrl.replace(/\/+$/, "") : null,
     adminToken,
     clientDir: resolve(env.CLIENT_DIR?.trim() || "./dist/client"),
+    botTakeoverMs,
   };
 }

@@ -1,16 +1,13 @@
 // A phone on flaky Wi-Fi: its connection drops again and again. Its seat is held, a bot
 // covers it while it is away, and it comes back to the same seat each time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClassRoom } from "../server/rooms/ClassRoom.js";
 import { createRoom, join, sleep, startInProcess, until, type Running } from "./helpers/servers.js";
 
 let server: Running;
 beforeAll(async () => {
-  server = await startInProcess();
-  ClassRoom.botTakeoverMs = 400;
+  server = await startInProcess({ BOT_TAKEOVER_MS: "400" });
 });
 afterAll(async () => {
-  ClassRoom.botTakeoverMs = 8000;
   await server.close();
 });
 

@@ -13,7 +13,7 @@ import { followMessage } from "../shared/replay/follow.js";
 import { indexLog } from "../shared/replay/replayIndex.js";
 import { simulate, type SimulationResult } from "../shared/sim/simulate.js";
 import { ARTIFACTS, PROJECTOR, chromiumAvailable, launch } from "./helpers/browser.js";
-import { hashToken } from "../server/rooms/ClassRoom.js";
+import { hashToken } from "../server/session/auth.js";
 import { createRoom, startInProcess, tempDir, type Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();

@@ -1,6 +1,6 @@
 // The HTTP surface (docs/contracts.md#http-surface): health, room creation, game lists and logs for the host
 // token's holder (or an operator's ADMIN_TOKEN), the catalogue, metrics, and the client.
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { matchMaker } from "@colyseus/core";
@@ -10,7 +10,7 @@ import { catalogueJson } from "../../shared/scenarios/catalogue.js";
 import type { ServerContext } from "../context.js";
 import { GAME_ID_PATTERN } from "../logs/LogStore.js";
 import { lanUrls } from "../net.js";
-import { hashToken, tokenMatches } from "../rooms/ClassRoom.js";
+import { hashToken, newHostToken, tokenMatches } from "../session/auth.js";
 import { AddressLimiter } from "./AddressLimiter.js";
 
 function newRoomCode(): string {
@@ -61,7 +61,7 @@ export function installRoutes(app: Application, ctx: ServerContext): void {
   /** An instructor creates a class room: code, join URL and the host token (returned only here). */
   app.post("/api/rooms", async (req, res) => {
     if (!createLimiter.allow(req.ip ?? "?")) return void res.status(429).json({ error: "rateLimited" });
-    const hostToken = randomBytes(32).toString("base64url");
+    const hostToken = newHostToken();
     const hostTokenHash = hashToken(hostToken);
     for (let attempt = 0; attempt < 20; attempt++) {
       const roomCode = newRoomCode();

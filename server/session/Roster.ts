@@ -1,9 +1,10 @@
 // Who is in a class room: players (with their resume tokens), the teams they form, and
 // the seats they hold in a round. No networking here; the room calls it on join, drop,
 // return, host moves and round starts.
-import { createHash, randomBytes } from "node:crypto";
 import type { SeatDef } from "../../shared/scenarios/catalogue.js";
 import { MAX_NAME_LENGTH } from "../../shared/protocol.js";
+import { hashToken } from "./auth.js";
+import { randomIds, type IdSource } from "./ports.js";
 
 export const MAX_PLAYERS = 200;
 export const MIN_TEAM = 3;
@@ -32,8 +33,6 @@ export interface RosterSnapshot {
   teamSize: number;
 }
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
-
 export class RosterError extends Error {
   constructor(readonly code: "roomFull" | "roomLocked" | "badName") {
     super(code);
@@ -45,10 +44,14 @@ export class Roster {
   /** By sessionId and by the hash of the resume token. */
   private readonly bySession = new Map<string, Player>();
   private readonly byResume = new Map<string, Player>();
+  /** Each player's resume token hash: after a restore only the hash is known, and the next snapshot must keep it. */
+  private readonly resumeHashes = new Map<string, string>();
   /** Members of each team, by player id; a team of the current round keeps its index. */
   teams: string[][] = [];
   /** Target team size, from the seats of the scenario (3 to 6). */
   teamSize = 3;
+
+  constructor(private readonly ids: Pick<IdSource, "playerId" | "resumeToken"> = randomIds) {}
 
   get size(): number {
     return this.players.size;
@@ -59,26 +62,30 @@ export class Roster {
   }
 
   byResumeToken(token: unknown): Player | undefined {
-    return typeof token === "string" && token.length <= 64 ? this.byResume.get(hash(token)) : undefined;
+    return typeof token === "string" && token.length <= 64 ? this.byResume.get(hashToken(token)) : undefined;
   }
 
   snapshot(): RosterSnapshot {
     return {
-      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({ ...rest, resumeTokenHash: hash(_t) })),
+      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({
+        ...rest,
+        resumeTokenHash: this.resumeHashes.get(rest.id) as string,
+      })),
       teams: this.teams.map((t) => [...t]),
       teamSize: this.teamSize,
     };
   }
 
-  /** A roster back from a snapshot: everyone offline until they resume with their token. */
-  static restore(snapshot: RosterSnapshot): Roster {
-    const roster = new Roster();
+  /** A roster back from a snapshot: everyone offline (dropped at `now`) until they resume with their token. */
+  static restore(snapshot: RosterSnapshot, now: number, ids?: Pick<IdSource, "playerId" | "resumeToken">): Roster {
+    const roster = new Roster(ids);
     roster.teams = snapshot.teams.map((t) => [...t]);
     roster.teamSize = snapshot.teamSize;
     for (const { resumeTokenHash, ...rest } of snapshot.players) {
-      const player: Player = { ...rest, resumeToken: "", sessionId: null, connected: false, droppedAt: Date.now() };
+      const player: Player = { ...rest, resumeToken: "", sessionId: null, connected: false, droppedAt: now };
       roster.players.set(player.id, player);
       roster.byResume.set(resumeTokenHash, player);
+      roster.resumeHashes.set(player.id, resumeTokenHash);
     }
     return roster;
   }
@@ -89,9 +96,9 @@ export class Roster {
     if (this.players.size >= MAX_PLAYERS) throw new RosterError("roomFull");
     const name = this.uniqueName(rawName);
     const player: Player = {
-      id: randomBytes(6).toString("base64url"),
+      id: this.ids.playerId(),
       name,
-      resumeToken: randomBytes(18).toString("base64url"),
+      resumeToken: this.ids.resumeToken(),
       sessionId,
       connected: true,
       spectator: roundActive,
@@ -104,7 +111,9 @@ export class Roster {
     };
     this.players.set(player.id, player);
     this.bySession.set(sessionId, player);
-    this.byResume.set(hash(player.resumeToken), player);
+    const resumeHash = hashToken(player.resumeToken);
+    this.byResume.set(resumeHash, player);
+    this.resumeHashes.set(player.id, resumeHash);
     if (!roundActive) this.placeInTeam(player);
     return player;
   }
@@ -152,13 +161,13 @@ export class Roster {
   }
 
   /** The connection is gone for good (reconnection window over); the player can still resume with the token. */
-  detach(sessionId: string): Player | undefined {
+  detach(sessionId: string, now: number): Player | undefined {
     const player = this.bySession.get(sessionId);
     if (!player) return undefined;
     this.bySession.delete(sessionId);
     player.sessionId = null;
     player.connected = false;
-    player.droppedAt ??= Date.now();
+    player.droppedAt ??= now;
     return player;
   }
 

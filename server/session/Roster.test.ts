@@ -84,9 +84,18 @@ describe("Roster", () => {
     r.startRound(SEATS);
     const snap = JSON.parse(JSON.stringify(r.snapshot()));
     expect(JSON.stringify(snap)).not.toContain(a.resumeToken);
-    const back = Roster.restore(snap);
+    const back = Roster.restore(snap, 5000);
     expect(back.byResumeToken(a.resumeToken)?.id).toBe(a.id);
     expect(back.byResumeToken("nope")).toBeUndefined();
     expect(back.players.get(a.id)).toMatchObject({ name: "a", seat: a.seat, team: a.team, connected: false });
+  });
+
+  it("keeps the resume tokens through a second restart (a restored roster knows only their hashes)", () => {
+    const r = new Roster();
+    const a = r.add("a", "s1", false, false);
+    const once = Roster.restore(JSON.parse(JSON.stringify(r.snapshot())), 5000);
+    once.resume(once.byResumeToken(a.resumeToken)!, "s2");
+    const twice = Roster.restore(JSON.parse(JSON.stringify(once.snapshot())), 6000);
+    expect(twice.byResumeToken(a.resumeToken)?.id).toBe(a.id);
   });
 });

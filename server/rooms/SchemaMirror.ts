@@ -1,0 +1,111 @@
+// The session's public state, written into the Colyseus schema, and who sees what: each
+// team's phones see their own pipeline and teammates (one StateView per team), the
+// projector sees every team and every player (the host view), everyone sees the root.
+import { StateView } from "@colyseus/schema";
+import type { Client } from "@colyseus/core";
+import type { Report } from "../../shared/checker/checker.js";
+import type { LiveScore } from "../../shared/checker/liveScore.js";
+import type { Round } from "../../shared/sim/round.js";
+import type { RoomSettings, StateMirror } from "../session/ports.js";
+import type { Player, Roster } from "../session/Roster.js";
+import { PlayerState, type ClassState } from "./schema.js";
+import { buildTeams, syncCounts, syncFlying, syncPipeline, teamView } from "./syncState.js";
+
+export class SchemaMirror implements StateMirror {
+  private teamViews: StateView[] = [];
+  private hostView = new StateView();
+
+  /** `session` is read lazily: the mirror is made before the session it mirrors. */
+  constructor(
+    private readonly state: ClassState,
+    private readonly clientOf: (connectionId: string) => Client | undefined,
+    private readonly session: () => { readonly roster: Roster; readonly hostConnections: Iterable<string> },
+  ) {}
+
+  settings(settings: Readonly<RoomSettings>): void {
+    const state = this.state;
+    for (const key of Object.keys(settings) as (keyof RoomSettings)[]) {
+      if (state[key] !== settings[key]) (state as unknown as Record<string, unknown>)[key] = settings[key];
+    }
+  }
+
+  hostJoined(connectionId: string): void {
+    const client = this.clientOf(connectionId);
+    if (client) client.view = this.hostView;
+  }
+
+  playerJoined(player: Player): void {
+    const ps = new PlayerState();
+    this.state.players.set(player.id, ps);
+    this.hostView.add(ps);
+    this.playerChanged(player);
+  }
+
+  playerChanged(player: Player): void {
+    const ps = this.state.players.get(player.id);
+    if (!ps) return;
+    if (ps.name !== player.name) ps.name = player.name;
+    if (ps.team !== player.team) ps.team = player.team;
+    if (ps.seat !== (player.seat ?? "")) ps.seat = player.seat ?? "";
+    if (ps.connected !== player.connected) ps.connected = player.connected;
+    if (ps.spectator !== player.spectator) ps.spectator = player.spectator;
+    if (ps.lastAction !== player.lastAction) ps.lastAction = player.lastAction;
+  }
+
+  /** A phone sees its team (and the team's players) while it plays in one; otherwise the root only. */
+  playerPlaced(player: Player): void {
+    const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
+    if (!client) return;
+    const view = player.team >= 0 && !player.spectator ? this.teamViews[player.team] : undefined;
+    if (view) {
+      for (const member of this.session().roster.members(player.team)) {
+        const ps = this.state.players.get(member.id);
+        if (ps) view.add(ps);
+      }
+    }
+    client.view = view ?? new StateView();
+  }
+
+  roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void {
+    const state = this.state;
+    buildTeams(state, round.teams, round.teams.map((_, t) => `${t + 1}`), round.humanSeats);
+    state.teams.forEach((team, t) => {
+      team.members = Math.min(255, members[t] ?? 0);
+      syncCounts(team, scores[t].counts);
+    });
+    this.teamViews = state.teams.map((team) => teamView(team));
+    // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
+    this.hostView = new StateView();
+    state.players.forEach((ps) => this.hostView.add(ps));
+    for (const team of state.teams) this.hostView.add(team);
+    for (const id of this.session().hostConnections) {
+      const host = this.clientOf(id);
+      if (host) host.view = this.hostView;
+    }
+    state.tick = round.tick;
+    state.roundTicks = round.header.config.roundTicks;
+  }
+
+  /**
+   * Bandwidth: every phone receives the root and its team's pipeline. The clock goes out
+   * twice a second (the projector interpolates), node loads five times a second, packets
+   * in flight twice a second; anomaly counts at once.
+   */
+  roundTicked(round: Round, scores: readonly LiveScore[]): void {
+    if (round.tick % 5 === 0 || round.phase === "over") this.state.tick = round.tick;
+    const loads = round.tick % 2 === 0;
+    const flying = round.tick % 5 === 0;
+    this.state.teams.forEach((team, t) => {
+      syncCounts(team, scores[t].counts);
+      if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
+      if (flying) syncFlying(team, round.teams[t]);
+    });
+  }
+
+  roundSettled(report: Report): void {
+    for (const t of report.teams) {
+      const team = this.state.teams[t.team];
+      if (team) syncCounts(team, t);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// Everything the session tells people, worded once: welcomes, refusals, each phone's seat
+// detail (sent when it changed since the last one that phone got, so a quiet seat costs
+// nothing on the wire), the projector's drawing events, and the round's results.
+import type { Report } from "../../shared/checker/checker.js";
+import type { Emitted } from "../../shared/engine/kernel.js";
+import type { Refusal, ShellRefusal } from "../../shared/protocol.js";
+import { actionsFor } from "../../shared/scenarios/catalogue.js";
+import type { Round } from "../../shared/sim/round.js";
+import { roleOfSeat, seatView } from "../../shared/view/seatView.js";
+import type { SessionTransport } from "./ports.js";
+import type { Player } from "./Roster.js";
+
+/** Drawing events the projector receives for its focused team. */
+const DRAWN = new Set([
+  "hop",
+  "dropped",
+  "crashed",
+  "restarted",
+  "linkCut",
+  "linkHealed",
+  "applied",
+  "committed",
+  "refused",
+  "requeued",
+  "deduplicated",
+  "discarded",
+  "skipped",
+  "fault",
+  "drainStarted",
+  "drainEnded",
+]);
+
+export type RefusalCode = ShellRefusal | Refusal["reason"];
+
+export class Messenger {
+  /** The last seat detail sent to each player, as JSON. */
+  private readonly seatSent = new Map<string, string>();
+
+  constructor(private readonly transport: SessionTransport) {}
+
+  welcomeHost(connectionId: string, code: string, joinUrl: string): void {
+    this.transport.send(connectionId, "welcome", { role: "host", code, joinUrl });
+  }
+
+  welcomePlayer(connectionId: string, player: Player, code: string): void {
+    const role = player.spectator ? "spectator" : "player";
+    this.transport.send(connectionId, "welcome", { role, code, playerId: player.id, name: player.name, resumeToken: player.resumeToken });
+  }
+
+  /** `action` names what was refused (the action, or the message type); `n` echoes the client's sequence number. */
+  refuse(connectionId: string, action: string, code: RefusalCode, n?: number, detail?: string): void {
+    const reason = typeof code === "string" ? (detail ? { code, detail } : { code }) : code;
+    this.transport.refuse(connectionId, n === undefined ? { action, reason } : { action, n, reason });
+  }
+
+  /** The next seat detail to this player goes out even if nothing changed (a new connection, a new round). */
+  forgetSeat(playerId: string): void {
+    this.seatSent.delete(playerId);
+  }
+
+  /** The player's seat detail, unless it has no seat in this round or (when not forced) nothing changed. */
+  seat(round: Round | null, player: Player, force: boolean): void {
+    if (!round || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
+    const team = round.teams[player.team];
+    if (!team) return;
+    const config = round.header.config;
+    const role = roleOfSeat(config, player.seat);
+    const detail = { seat: player.seat, team: player.team, role, actions: role ? actionsFor(config, role) : [], view: seatView(team, player.seat) };
+    const json = JSON.stringify(detail);
+    if (!force && this.seatSent.get(player.id) === json) return;
+    this.seatSent.set(player.id, json);
+    this.transport.send(player.sessionId, "seat", detail);
+  }
+
+  /** Every connected person's seat detail, where it changed. */
+  seats(round: Round | null, players: Iterable<Player>): void {
+    for (const player of players) if (player.connected) this.seat(round, player, false);
+  }
+
+  /** The focused team's drawing events of this tick, to every projector. */
+  projectorEvents(hosts: ReadonlySet<string>, focusedTeam: number, events: readonly Emitted[]): void {
+    if (hosts.size === 0) return;
+    const drawn = events.filter((e) => e.team === focusedTeam && DRAWN.has(e.type));
+    if (drawn.length === 0) return;
+    for (const id of hosts) this.transport.send(id, "events", drawn);
+  }
+
+  /** The results: every team's and the anomalies to the projectors, each player their team's and their own. */
+  roundOver(hosts: ReadonlySet<string>, players: Iterable<Player>, gameId: string, summary: Record<string, unknown>, report: Report): void {
+    for (const id of hosts) this.transport.send(id, "roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500) });
+    for (const player of players) {
+      if (!player.sessionId || player.team < 0) continue;
+      const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
+      this.transport.send(player.sessionId, "roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you });
+    }
+  }
+}

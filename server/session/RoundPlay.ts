@@ -1,0 +1,132 @@
+// One round as the room plays it: the engine's round, the live scores, every event it has
+// lived (for the final check) and the log lines not yet handed to the log writer.
+import { check, summaryOf, type Report } from "../../shared/checker/checker.js";
+import { LiveScore } from "../../shared/checker/liveScore.js";
+import type { Emitted } from "../../shared/engine/kernel.js";
+import type { Command } from "../../shared/engine/types.js";
+import { eventLine } from "../../shared/log/log.js";
+import type { ConfigMessage } from "../../shared/protocol.js";
+import { TICK_MS } from "../../shared/engine/config.js";
+import { seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
+import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
+import type { Roster } from "./Roster.js";
+
+/** The drain is bots only: it runs this many engine ticks per clock tick, so the class waits seconds, not minutes. */
+export const DRAIN_SPEED = 10;
+
+/**
+ * The round the host configured, for the teams and seats the roster has just dealt: the
+ * log header names who holds each seat ("Ana + Bia" when two share one); seats nobody
+ * holds are bots.
+ */
+export function createClassRound(roster: Roster, seats: readonly SeatDef[], config: ConfigMessage, seed: number, gameId: string): Round {
+  const players: { team: number; seat: string; name: string }[] = [];
+  roster.teams.forEach((_, t) => {
+    for (const { seat } of seats) {
+      const holders = roster.holders(t, seat);
+      if (holders.length) players.push({ team: t, seat, name: holders.map((h) => h.name).join(" + ") });
+    }
+  });
+  return createRound({
+    scenario: config.scenario,
+    variant: config.variant,
+    seed,
+    teams: roster.teams.length,
+    gameId,
+    players,
+    roundTicks: config.roundSeconds ? Math.round((config.roundSeconds * 1000) / TICK_MS) : undefined,
+  });
+}
+
+export class RoundPlay {
+  readonly scores: LiveScore[];
+  private readonly events: Emitted[];
+  private pendingLines: string[] = [];
+
+  /** `lived`: the events the round went through before it came here (after a restore). */
+  constructor(
+    readonly round: Round,
+    readonly number: number,
+    lived: readonly Emitted[],
+  ) {
+    this.scores = round.teams.map(() => new LiveScore());
+    this.events = [...lived];
+    for (const e of lived) this.scores[e.team]?.add(e);
+  }
+
+  get gameId(): string {
+    return this.round.header.gameId;
+  }
+
+  get teamCount(): number {
+    return this.round.teams.length;
+  }
+
+  /** Players may act: the round runs and its end was not asked for. */
+  get open(): boolean {
+    return this.round.phase === "running" && !this.round.drainRequested;
+  }
+
+  get over(): boolean {
+    return this.round.phase === "over";
+  }
+
+  /** A person's (or the host's) command, applied at once. */
+  apply(team: number, command: Command): Emitted[] {
+    const events = applyPlayerCommand(this.round, team, command);
+    this.absorb(events);
+    return events;
+  }
+
+  requestEnd(): void {
+    requestDrain(this.round);
+  }
+
+  /** One clock tick: one engine tick while people play, DRAIN_SPEED ticks during the drain. */
+  step(): Emitted[] {
+    const events: Emitted[] = [];
+    let steps = 0;
+    do events.push(...stepRound(this.round));
+    while (this.round.phase === "draining" && ++steps < DRAIN_SPEED);
+    this.absorb(events);
+    return events;
+  }
+
+  /** The log lines since the last call. */
+  takeLines(): string[] {
+    const lines = this.pendingLines;
+    this.pendingLines = [];
+    return lines;
+  }
+
+  /** The final check of everything the round lived; the live scores take its counts. */
+  settle(): { report: Report; summary: Record<string, unknown> } {
+    const report = check(this.round.header, this.events);
+    for (const team of report.teams) this.scores[team.team]?.settle(team);
+    return { report, summary: summaryOf(this.round.header, report) };
+  }
+
+  /**
+   * A seat is a person's while one of its holders is connected, or dropped less than
+   * `takeoverMs` ago; otherwise its bot plays it. A person coming back takes it again.
+   */
+  assignSeats(roster: Roster, now: number, takeoverMs: number): void {
+    const seats = seatsOf(this.round.header.config);
+    this.round.teams.forEach((_, t) => {
+      const humans = this.round.humanSeats[t];
+      for (const { seat } of seats) {
+        const held = roster.holders(t, seat).some((p) => p.connected || (p.droppedAt !== null && now - p.droppedAt < takeoverMs));
+        if (held) humans.add(seat);
+        else humans.delete(seat);
+      }
+    });
+  }
+
+  private absorb(events: readonly Emitted[]): void {
+    for (const e of events) {
+      this.scores[e.team]?.add(e);
+      this.events.push(e);
+      this.pendingLines.push(eventLine(e));
+    }
+  }
+}
