@@ -1,9 +1,9 @@
 // The room's writes to its LogStore, one after another in call order: a game's header
 // before its lines, its lines before its summary, and the room's snapshots in between.
 // A failed write is reported and the chain goes on; the round never waits for the disk.
-import type { Report } from "../../shared/checker/checker.js";
+import type { Report, RoundSummary } from "../../shared/checker/checker.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import { eventLine, headerLine } from "../../shared/log/log.js";
+import { eventLine, headerLine, interruptedSummaryLine, summaryLine } from "../../shared/log/log.js";
 import type { LogHeader } from "../../shared/sim/round.js";
 import type { LogStore } from "../logs/LogStore.js";
 import type { Clock, GameLog } from "./ports.js";
@@ -51,13 +51,13 @@ export class GameLogWriter implements GameLog {
     this.enqueue("log append failed", (store) => store.append(gameId, lines));
   }
 
-  finish(gameId: string, summary: Record<string, unknown>, report: Report): void {
-    const line = JSON.stringify({ type: "summary", ...summary, perTeam: report.teams });
+  finish(gameId: string, summary: RoundSummary, report: Report): void {
+    const line = summaryLine(summary, report.teams);
     this.enqueue("cannot finish game log", (store) => store.finishGame(gameId, line, summary));
   }
 
   interrupt(gameId: string, continuedIn: string | null): void {
-    const line = JSON.stringify({ type: "summary", interrupted: true, continuedIn });
+    const line = interruptedSummaryLine(continuedIn);
     this.enqueue("cannot close the interrupted game log", (store) => store.finishGame(gameId, line, { interrupted: true }));
   }
 }

@@ -1,34 +1,13 @@
 // Everything the session tells people, worded once: welcomes, refusals, each phone's seat
 // detail (sent when it changed since the last one that phone got, so a quiet seat costs
 // nothing on the wire), the projector's drawing events, and the round's results.
-import type { Report } from "../../shared/checker/checker.js";
+import type { Report, RoundSummary } from "../../shared/checker/checker.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import type { Refusal, ShellRefusal } from "../../shared/protocol.js";
-import { actionsFor } from "../../shared/scenarios/catalogue.js";
+import { isDrawn, type DrawnEvent, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
 import type { Round } from "../../shared/sim/round.js";
-import { roleOfSeat, seatView } from "../../shared/view/seatView.js";
+import { seatMessage } from "../../shared/view/seatView.js";
 import type { SessionTransport } from "./ports.js";
 import type { Player } from "./Roster.js";
-
-/** Drawing events the projector receives for its focused team. */
-const DRAWN = new Set([
-  "hop",
-  "dropped",
-  "crashed",
-  "restarted",
-  "linkCut",
-  "linkHealed",
-  "applied",
-  "committed",
-  "refused",
-  "requeued",
-  "deduplicated",
-  "discarded",
-  "skipped",
-  "fault",
-  "drainStarted",
-  "drainEnded",
-]);
 
 export type RefusalCode = ShellRefusal | Refusal["reason"];
 
@@ -63,9 +42,7 @@ export class Messenger {
     if (!round || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
     const team = round.teams[player.team];
     if (!team) return;
-    const config = round.header.config;
-    const role = roleOfSeat(config, player.seat);
-    const detail = { seat: player.seat, team: player.team, role, actions: role ? actionsFor(config, role) : [], view: seatView(team, player.seat) };
+    const detail = seatMessage(round.header.config, team, player.team, player.seat);
     const json = JSON.stringify(detail);
     if (!force && this.seatSent.get(player.id) === json) return;
     this.seatSent.set(player.id, json);
@@ -80,13 +57,13 @@ export class Messenger {
   /** The focused team's drawing events of this tick, to every projector. */
   projectorEvents(hosts: ReadonlySet<string>, focusedTeam: number, events: readonly Emitted[]): void {
     if (hosts.size === 0) return;
-    const drawn = events.filter((e) => e.team === focusedTeam && DRAWN.has(e.type));
+    const drawn = events.filter((e): e is DrawnEvent => e.team === focusedTeam && isDrawn(e));
     if (drawn.length === 0) return;
     for (const id of hosts) this.transport.send(id, "events", drawn);
   }
 
   /** The results: every team's and the anomalies to the projectors, each player their team's and their own. */
-  roundOver(hosts: ReadonlySet<string>, players: Iterable<Player>, gameId: string, summary: Record<string, unknown>, report: Report): void {
+  roundOver(hosts: ReadonlySet<string>, players: Iterable<Player>, gameId: string, summary: RoundSummary, report: Report): void {
     for (const id of hosts) this.transport.send(id, "roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500) });
     for (const player of players) {
       if (!player.sessionId || player.team < 0) continue;

@@ -1,6 +1,6 @@
 // One round as the room plays it: the engine's round, the live scores, every event it has
 // lived (for the final check) and the log lines not yet handed to the log writer.
-import { check, summaryOf, type Report } from "../../shared/checker/checker.js";
+import { check, summaryOf, type Report, type RoundSummary } from "../../shared/checker/checker.js";
 import { LiveScore } from "../../shared/checker/liveScore.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import type { Command } from "../../shared/engine/types.js";
@@ -49,7 +49,7 @@ export class RoundPlay {
     readonly number: number,
     lived: readonly Emitted[],
   ) {
-    this.scores = round.teams.map(() => new LiveScore());
+    this.scores = LiveScore.forRound(round.header);
     this.events = [...lived];
     for (const e of lived) this.scores[e.team]?.add(e);
   }
@@ -100,9 +100,9 @@ export class RoundPlay {
   }
 
   /** The final check of everything the round lived; the live scores take its counts. */
-  settle(): { report: Report; summary: Record<string, unknown> } {
+  settle(): { report: Report; summary: RoundSummary } {
     const report = check(this.round.header, this.events);
-    for (const team of report.teams) this.scores[team.team]?.settle(team);
+    for (const score of this.scores) score.settle();
     return { report, summary: summaryOf(this.round.header, report) };
   }
 

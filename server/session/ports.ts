@@ -3,8 +3,8 @@
 // plug in a hand-moved clock and recording fakes, so a whole round runs in milliseconds.
 import { randomBytes, randomInt } from "node:crypto";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import type { Report } from "../../shared/checker/checker.js";
-import type { Refusal } from "../../shared/protocol.js";
+import type { Report, RoundSummary } from "../../shared/checker/checker.js";
+import type { Refusal, ServerMessages } from "../../shared/protocol.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { LogHeader, Round } from "../../shared/sim/round.js";
 import { newResumeToken } from "./auth.js";
@@ -36,7 +36,7 @@ export const randomIds: IdSource = {
 
 /** Messages to the people in the room, addressed by connection id (a phone or a projector). */
 export interface SessionTransport {
-  send(connectionId: string, type: "welcome" | "seat" | "roundOver" | "events", message: unknown): void;
+  send<K extends Exclude<keyof ServerMessages, "refused">>(connectionId: string, type: K, message: ServerMessages[K]): void;
   refuse(connectionId: string, refusal: Refusal): void;
   /** Whether new people may still find and join the room (the host's lock). */
   setJoinable(joinable: boolean): void;
@@ -81,7 +81,7 @@ export interface GameLog {
   /** A round's log begins: its header, then the events it has already lived (after a restore). */
   begin(header: LogHeader, lived: readonly Emitted[]): void;
   append(gameId: string, lines: string[]): void;
-  finish(gameId: string, summary: Record<string, unknown>, report: Report): void;
+  finish(gameId: string, summary: RoundSummary, report: Report): void;
   /** A round cut by a crash ends with a summary naming the game that continues it, if any. */
   interrupt(gameId: string, continuedIn: string | null): void;
 }
