@@ -2,7 +2,7 @@
 // the host token still opens the log after a restart, and at most the last second is lost.
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
-import { createRoom, join, sleep, spawnServer, tempDir, until } from "./helpers/servers.js";
+import { createRoom, join, spawnServer, tempDir, until } from "./helpers/servers.js";
 
 describe("durability", () => {
   it("after kill -9 and a restart, the log is fetchable with the host token, missing at most the last second", async () => {
@@ -15,7 +15,8 @@ describe("durability", () => {
     host.room.send("host:start", {});
     await until(() => host.room.state.phase === "running" && host.room.state.tick > 40, 15_000, "round running");
     const gameId = host.room.state.gameId as string;
-    await sleep(1500);
+    // Let the round run a while past its start, so the log has many appended ticks.
+    await until(() => host.room.state.tick > 55, 15_000, "the round going on");
     const tickAtKill = host.room.state.tick as number;
     await first.kill("SIGKILL");
     const second = await spawnServer({ DATA_DIR: dataDir }, first.port);

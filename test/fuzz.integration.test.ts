@@ -8,7 +8,7 @@ import { check, summaryOf } from "../shared/checker/checker.js";
 import { parseLog } from "../shared/log/log.js";
 import { replay } from "../shared/log/replay.js";
 import { seatBotAction } from "../shared/bots/seatBot.js";
-import { createRoom, join, sleep, startInProcess, until, type Recorder, type Running } from "./helpers/servers.js";
+import { createRoom, fetchLog, join, startInProcess, until, type Recorder, type Running } from "./helpers/servers.js";
 
 let server: Running;
 beforeAll(async () => {
@@ -63,7 +63,11 @@ describe("hostile input during a round", () => {
       } catch {
         /* a closed connection refuses to send: that is the server doing its job */
       }
-      if (i % 30 === 0) await sleep(20);
+      // Every 30 messages, let the room take a tick before the next wave (it must keep ticking through the attack).
+      if (i % 30 === 0) {
+        const seen = host.room.state.tick;
+        await until(() => host.room.state.tick > seen || host.room.state.phase !== "running", 5000, "a tick during the attack");
+      }
     }
     const tick = host.room.state.tick;
     await until(() => host.room.state.tick > tick + 10, 10_000, "the round still ticking");
@@ -72,8 +76,8 @@ describe("hostile input during a round", () => {
     host.room.send("host:resume", {});
     host.room.send("host:end", {});
     const over = await host.waitFor("roundOver", () => true, 60_000);
-    await sleep(300);
-    const text = await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text();
+    await until(async () => ((await fetchLog(server.url, over.gameId, hostToken)) ?? "").includes('"type":"summary"'), 10_000, "the summary in the log");
+    const text = (await fetchLog(server.url, over.gameId, hostToken)) ?? "";
     const parsed = parseLog(text);
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings).toEqual([]);

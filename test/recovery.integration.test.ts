@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
 import { replay } from "../shared/log/replay.js";
-import { createRoom, join, sleep, spawnServer, tempDir, until } from "./helpers/servers.js";
+import { createRoom, fetchLog, join, spawnServer, tempDir, until } from "./helpers/servers.js";
 
 describe("crash recovery", () => {
   it("a room comes back from its log after kill -9 and its round continues", async () => {
@@ -22,9 +22,16 @@ describe("crash recovery", () => {
     const producer = players[seats.findIndex((s) => s.seat === "P1")];
     for (let i = 0; i < 4; i++) {
       producer.room.send("act", { action: "send", n: i + 1 });
-      await sleep(300);
+      await until(() => [...host.room.state.players.values()].some((p: any) => p.seat === "P1" && p.lastAction >= i + 1), 5000, `send ${i + 1} applied`);
     }
-    await sleep(1500);
+    // The log is appended every tick, and a restore keeps whole ticks only: wait until the
+    // four accepted sends are on disk with a few later ticks after them, then kill.
+    const sendsOnDisk = async () => {
+      const events = parseLog((await fetchLog(first.url, host.room.state.gameId, hostToken)) ?? "").events;
+      const sends = events.filter((e) => e.type === "command" && e.command.seat === "P1" && e.command.action === "send");
+      return sends.length >= 4 && (events.at(-1)?.tick ?? 0) >= sends[3].tick + 3;
+    };
+    await until(sendsOnDisk, 10_000, "the sends in the log, with later ticks after them");
     const tickBefore = host.room.state.tick as number;
     const oldGame = host.room.state.gameId as string;
     await first.kill("SIGKILL");
@@ -45,8 +52,8 @@ describe("crash recovery", () => {
       await until(() => host2.room.state.tick > tickBefore + 10, 10_000, "ticking again");
       host2.room.send("host:end", {});
       const over = await host2.waitFor("roundOver", () => true, 60_000);
-      await sleep(300);
-      const log = parseLog(await (await fetch(`${second.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
+      await until(async () => ((await fetchLog(second.url, over.gameId, hostToken)) ?? "").includes('"type":"summary"'), 10_000, "the summary in the log");
+      const log = parseLog((await fetchLog(second.url, over.gameId, hostToken)) ?? "");
       expect(log.errors).toEqual([]);
       expect(log.header).toMatchObject({ restoredFrom: oldGame });
       expect(log.events.filter((e) => e.type === "command" && e.command.seat === "P1" && e.command.action === "send").length).toBeGreaterThanOrEqual(4);

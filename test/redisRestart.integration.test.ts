@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
 import { replay } from "../shared/log/replay.js";
-import { createRoom, freePort, join, sleep, spawnServer, tempDir, until } from "./helpers/servers.js";
+import { createRoom, freePort, join, spawnServer, tempDir, until, waitForPort } from "./helpers/servers.js";
 
 const REDIS = "/usr/bin/redis-server";
 const available = existsSync(REDIS);
@@ -14,7 +14,7 @@ if (!available && process.env.CI) throw new Error("redis-server is missing: .ci/
 
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""], { stdio: "ignore" });
-  await sleep(300);
+  await waitForPort(port);
   return child;
 }
 
@@ -37,7 +37,9 @@ describe.skipIf(!available)("Redis restart", () => {
       await until(() => host.room.state.phase === "running" && host.room.state.tick > 20, 15_000, "running");
       redis.kill("SIGTERM");
       await new Promise((r) => redis.once("exit", r));
-      await sleep(1500);
+      // Redis stays down while the round plays on for a second and a half of its ticks.
+      const down = host.room.state.tick;
+      await until(() => host.room.state.tick > down + 15, 15_000, "the round going on without Redis");
       redis = await startRedis(port, dir);
       const tick = host.room.state.tick;
       await until(() => host.room.state.tick > tick + 20, 15_000, "the round going on");

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createClient } from "redis";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
-import { createRoom, freePort, join, sleep, spawnServer, until } from "./helpers/servers.js";
+import { createRoom, freePort, join, spawnServer, until } from "./helpers/servers.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -47,7 +47,6 @@ describe("scale-out on Redis", async () => {
       await until(() => host.room.state.phase === "running", 10_000, "running");
       producer.room.send("act", { action: "send", n: 1 });
       await producer.waitFor("seat", (s) => s.view.sent.length > 0);
-      await sleep(500);
       host.room.send("host:end", {});
       const over = await host.waitFor("roundOver", () => true, 30_000);
       for (const server of [a, b]) {

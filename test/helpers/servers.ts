@@ -1,7 +1,7 @@
 // Real servers for cross-layer tests: in this process (through createApp), or as child
 // processes exactly as `npm start` runs (for kill -9 and two-process Redis tests).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
@@ -21,8 +21,38 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const madeDirs: string[] = [];
+// Each test file runs in its own process: its temporary folders go when it exits.
+process.once("exit", () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test process exits. */
 export function tempDir(prefix = "eo-test-"): string {
-  return mkdtempSync(joinPath(tmpdir(), prefix));
+  const dir = mkdtempSync(joinPath(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+
+/** A game's log as its host sees it over HTTP (null while the server does not have it). */
+export async function fetchLog(url: string, gameId: string, hostToken: string): Promise<string | null> {
+  const res = await fetch(`${url}/api/games/${gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } });
+  return res.ok ? res.text() : null;
+}
+
+/** Waits until something accepts TCP connections on the port (a server that is starting). */
+export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const { connect } = await import("node:net");
+  await until(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect(port, "127.0.0.1");
+        socket.once("connect", () => (socket.destroy(), resolve(true)));
+        socket.once("error", () => resolve(false));
+      }),
+    timeoutMs,
+    `port ${port}`,
+  );
 }
 
 export interface Running {
