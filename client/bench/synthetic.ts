@@ -160,10 +160,6 @@ const MARKER_SAMPLES: Omit<Marker, "tick">[] = [
   { kind: "cut", at: "B>C2", text: "CUT 10 s" },
 ];
 
-export function sampleMarker(random: () => number, tick: number): Marker {
-  return { ...MARKER_SAMPLES[Math.floor(random() * MARKER_SAMPLES.length)]!, tick };
-}
-
 export function markerSample(index: number, tick: number): Marker {
   return { ...MARKER_SAMPLES[index % MARKER_SAMPLES.length]!, tick };
 }

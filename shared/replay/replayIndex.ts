@@ -3,7 +3,7 @@
 // fold away), each team's counts as sorted lists of the ticks they went up at (so a count
 // at any tick is a binary search), every business event's log lines, and the checker's
 // report with each anomaly's cause. The viewer draws from the outcome events only.
-import { check, scoreOf, type Anomaly, type AnomalyKind, type Counts, type Report } from "../checker/checker.js";
+import { check, type Anomaly, type AnomalyKind, type Counts, type Report } from "../checker/checker.js";
 import { EffectLedger, teamFacts } from "../checker/effects.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
@@ -213,10 +213,6 @@ export function countsAt(index: ReplayIndex, team: number, tick: number): Counts
   const timeline = index.teams.get(team);
   const counts = Object.fromEntries(COUNT_NAMES.map((k) => [k, timeline ? countUpTo(timeline.steps[k], tick) : 0])) as unknown as Counts;
   return counts;
-}
-
-export function scoreAt(index: ReplayIndex, team: number, tick: number): number {
-  return scoreOf(countsAt(index, team, tick));
 }
 
 /** The first anomaly whose cause comes strictly after (or, backwards, before) `tick`, optionally of one team. */
