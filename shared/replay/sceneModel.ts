@@ -43,12 +43,12 @@ export interface ReplayTeamModel {
 /** A team as it stood at the state's tick: node status and load, cuts, packets on each link, counts so far. */
 export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number): ReplayTeamModel {
   const topology = index.topology.get(team);
-  const view = state.view.teams.get(team);
+  const folded = state.fold.teams.get(team);
   const timeline = index.teams.get(team);
   const counts = countsAt(index, team, state.tick);
   const flyingOn = new Map<string, number>();
   const sending = new Set<string>();
-  for (const f of view?.flying ?? []) {
+  for (const f of folded?.flying ?? []) {
     flyingOn.set(f.link, (flyingOn.get(f.link) ?? 0) + 1);
     sending.add(f.link.slice(0, f.link.indexOf(">")));
   }
@@ -59,14 +59,14 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
       const taken = timeline?.taken[n.id];
       load = Math.max(0, (topology?.stack[n.id] ?? 0) - (taken ? countUpTo(taken, state.tick) : 0));
     } else if (n.role === "broker") {
-      for (const q of Object.values(view?.queued ?? {})) load += q;
+      for (const q of Object.values(folded?.queued ?? {})) load += q;
     } else {
-      load = view?.inbox[n.id] ?? 0;
-      busy = view ? n.id in view.processing : false;
+      load = folded?.inbox[n.id] ?? 0;
+      busy = folded ? n.id in folded.processing : false;
     }
-    return { id: n.id, role: n.role, up: !(view && n.id in view.down), load, busy, bot: n.player === null };
+    return { id: n.id, role: n.role, up: !(folded && n.id in folded.down), load, busy, bot: n.player === null };
   });
-  const links: ReplayLinkModel[] = (topology?.links ?? []).map((l) => ({ ...l, cut: !!view && l.id in view.cut, flying: flyingOn.get(l.id) ?? 0 }));
+  const links: ReplayLinkModel[] = (topology?.links ?? []).map((l) => ({ ...l, cut: !!folded && l.id in folded.cut, flying: flyingOn.get(l.id) ?? 0 }));
   return {
     team,
     name: String(team + 1),

@@ -43,7 +43,7 @@ export class SceneDriver {
     const models: TeamModel[] = this.index.teamIds.map((id) => teamModelAt(this.index, state, id));
     this.view.setOverview(models);
     const focused = models.find((m) => m.team === team) ?? null;
-    const flying = state.view.teams.get(team)?.flying ?? [];
+    const flying = state.fold.teams.get(team)?.flying ?? [];
     const flights: TokenFlight[] = [];
     if (continuous) {
       this.view.setFocused(focused);
