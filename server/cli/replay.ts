@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { usageError } from "./usage.js";
 import { check, summaryOf } from "../../shared/checker/checker.js";
 import { parseLog } from "../../shared/log/log.js";
-import { replay } from "../../shared/log/replay.js";
+import { resimulate as replay } from "../../shared/log/resimulate.js";
 
 const fail: (message: string) => never = usageError("replay");
 
