@@ -1,5 +1,5 @@
 // The replay's index of a log, built in one pass: where each tick starts in the event list,
-// periodic snapshots of the folded pipeline view (so any tick is a snapshot plus a short
+// periodic snapshots of the folded pipeline (so any tick is a snapshot plus a short
 // fold away), each team's counts as sorted lists of the ticks they went up at (so a count
 // at any tick is a binary search), every business event's log lines, and the checker's
 // report with each anomaly's cause. The viewer draws from the outcome events only.

@@ -1,5 +1,5 @@
-// What the pipeline view draws at one tick of a replay, in the shapes the projector's scene
-// reads (client/src/host/scene/model.ts): team models from the folded view and the counts,
+// What the pipeline canvas draws at one tick of a replay, in the shapes the projector's scene
+// reads (client/src/scene/model.ts): team models from the folded pipeline and the counts,
 // and the markers that flag where something happened, precomputed once per log.
 import type { Emitted } from "../engine/kernel.js";
 import type { ReplayIndex, ReplayState } from "./replayIndex.js";

@@ -7,7 +7,7 @@ import { causeText, currentLocale, mountLangToggle, onLocaleChange, reasonText, 
 import { qrSvg } from "./qr.js";
 import { sceneLabels } from "./sceneLabels.js";
 import { SceneFeed, teamModels } from "./sceneFeed.js";
-import type { PipelineView } from "./scene/model.js";
+import type { PipelineCanvas } from "../scene/model.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
 import { isHostRoundOver, type HostRoundOver } from "../../../shared/protocol.js";
 import { formatTick } from "../../../shared/replay/format.js";
@@ -23,7 +23,7 @@ let hostToken = "";
 let code = "";
 let joinUrl = "";
 let catalogue: CatalogueScenario[] = [];
-let view: PipelineView | null = null;
+let view: PipelineCanvas | null = null;
 const feed = new SceneFeed();
 let lastOver: HostRoundOver | null = null;
 let refusal = "";
@@ -103,8 +103,8 @@ function label(key: MarkerLabel, vars?: Record<string, string | number>): string
 async function loadScene(): Promise<void> {
   if (view || sceneLoading || !sceneHolder.isConnected) return;
   sceneLoading = true;
-  const { createPipelineView } = await import("./scene/createPipelineView.js");
-  const created = await createPipelineView(sceneHolder);
+  const { createPipelineCanvas } = await import("../scene/createPipelineCanvas.js");
+  const created = await createPipelineCanvas(sceneHolder);
   created.onTeamClicked((team) => connection.host("host:focus", { team }));
   view = created;
   applySceneLabels();

@@ -1,6 +1,6 @@
 // The pipeline view's words in the current language (the projector and the replay viewer).
 import { roleName, t } from "../i18n.js";
-import type { SceneLabels } from "./scene/model.js";
+import type { SceneLabels } from "../scene/model.js";
 
 export function sceneLabels(): SceneLabels {
   return {

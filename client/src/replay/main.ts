@@ -12,7 +12,7 @@ import { sceneMarkers } from "../../../shared/replay/sceneModel.js";
 import { scoresCsv } from "../../../shared/replay/scores.js";
 import { downloadText, h, replace } from "../dom.js";
 import { currentLocale, mountLangToggle, onLocaleChange, t } from "../i18n.js";
-import type { Marker, PipelineView } from "../host/scene/model.js";
+import type { Marker, PipelineCanvas } from "../scene/model.js";
 import { anomalyPanel } from "./anomalies.js";
 import type { Choices, LoadedRound, PageContext } from "./context.js";
 import { chartsPanel, comparePanel, exportPanel, leaderboardPanel, scenarioTitle, sequencePanel, variantLabel } from "./debrief.js";
@@ -43,7 +43,7 @@ let problems: ImportProblem[] = [];
 let noAccess: string | null = null;
 let busy = "";
 let pastGames: { gameId: string; label: string }[] | null = null;
-let view: PipelineView | null = null;
+let view: PipelineCanvas | null = null;
 let driver: SceneDriver | null = null;
 let sceneRequested = false;
 let panels: Panel[] = [];
@@ -186,10 +186,10 @@ const markerWords: MarkerWords = {
 async function loadScene(): Promise<void> {
   if (sceneRequested || !round) return;
   sceneRequested = true;
-  let created: PipelineView;
+  let created: PipelineCanvas;
   try {
-    const { createPipelineView } = await import("../host/scene/createPipelineView.js");
-    created = await createPipelineView(sceneHolder);
+    const { createPipelineCanvas } = await import("../scene/createPipelineCanvas.js");
+    created = await createPipelineCanvas(sceneHolder);
   } catch {
     replace(sceneHolder, h("p", { class: "scene-failed muted" }, t("replaySceneFailed")));
     return;
