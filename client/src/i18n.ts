@@ -2,7 +2,8 @@
 // no string is written into the markup elsewhere. The browser's language picks the
 // default; the choice of the lang-toggle is remembered.
 import type { Locale, Text } from "../../shared/scenarios/texts.js";
-import { ACTION_TEXTS, CAUSE_TEXTS, ROLE_TEXTS } from "../../shared/scenarios/texts.js";
+import { ACTION_TEXTS, ROLE_TEXTS } from "../../shared/scenarios/roleTexts.js";
+import { CAUSE_TEXTS } from "../../shared/scenarios/texts.js";
 
 const UI = {
   appName: { en: "Exactly Once", "pt-BR": "Exactly Once" },
