@@ -3,15 +3,18 @@
 // the pipeline drawn by Phaser (loaded after the page), and the debrief after a round.
 import { Connection, JoinError } from "../connection.js";
 import { downloadText, h, replace } from "../dom.js";
-import { causeText, currentLocale, mountLangToggle, onLocaleChange, reasonText, t, tx } from "../i18n.js";
+import { causeText } from "../i18n/causes.js";
+import { t } from "../i18n/hostWords.js";
+import { currentLocale, onLocaleChange, tx } from "../i18n/locale.js";
+import { reasonText } from "../i18n/roomWords.js";
+import { markerText, sceneLabels } from "../i18n/sceneWords.js";
+import { mountLangToggle } from "../i18n/toggle.js";
 import { qrSvg } from "./qr.js";
-import { sceneLabels } from "./sceneLabels.js";
 import { SceneFeed, teamModels } from "./sceneFeed.js";
 import type { PipelineCanvas } from "../scene/model.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
 import { isHostRoundOver, type HostRoundOver } from "../../../shared/protocol.js";
 import { formatTick } from "../../../shared/replay/format.js";
-import type { MarkerLabel } from "../../../shared/replay/sceneModel.js";
 import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
 import type { PlayerStateView, RoomStateView } from "../../../shared/view/roomState.js";
 
@@ -84,7 +87,7 @@ async function enter(roomCode: string, token: string): Promise<void> {
     renderLive();
   });
   connection.on("events", (events) => {
-    if (view) feed.push(view, events, state, label);
+    if (view) feed.push(view, events, state, markerText);
   });
   connection.on("roundOver", (o) => {
     if (!isHostRoundOver(o)) return;
@@ -94,10 +97,6 @@ async function enter(roomCode: string, token: string): Promise<void> {
   });
   await connection.joinAsHost(roomCode, token);
   history.replaceState(null, "", `/host?code=${roomCode}`);
-}
-
-function label(key: MarkerLabel, vars?: Record<string, string | number>): string {
-  return t(key, vars);
 }
 
 async function loadScene(): Promise<void> {

@@ -4,7 +4,7 @@
 import type { AnomalyKind } from "../../../shared/checker/checker.js";
 import { formatTick } from "../../../shared/replay/format.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t } from "../i18n/replayWords.js";
 import type { PageContext } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
 import { reveal, type Panel } from "./transport.js";

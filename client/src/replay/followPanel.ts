@@ -4,7 +4,7 @@
 import { formatTickFine } from "../../../shared/replay/format.js";
 import { messageIds } from "../../../shared/replay/follow.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t } from "../i18n/replayWords.js";
 import type { PageContext } from "./context.js";
 import { reveal, type Panel } from "./transport.js";
 import { stepText } from "./words.js";

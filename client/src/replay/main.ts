@@ -2,7 +2,6 @@
 // a game this browser hosted), validates it, and replays the round from its outcome
 // events with the projector's pipeline view, a timeline, the anomalies and their causes,
 // "follow this message", charts, a sequence diagram, a side-by-side comparison and exports.
-import { sceneLabels } from "../host/sceneLabels.js";
 import type { Anomaly } from "../../../shared/checker/checker.js";
 import { findMessage, followMessage, type FollowResult, type FollowStep } from "../../../shared/replay/follow.js";
 import { formatTick } from "../../../shared/replay/format.js";
@@ -11,7 +10,10 @@ import { advance, indexLog, nearestAnomaly, seek, type ReplayState } from "../..
 import { sceneMarkers } from "../../../shared/replay/sceneModel.js";
 import { scoresCsv } from "../../../shared/replay/scores.js";
 import { downloadText, h, replace } from "../dom.js";
-import { currentLocale, mountLangToggle, onLocaleChange, t } from "../i18n.js";
+import { currentLocale, onLocaleChange } from "../i18n/locale.js";
+import { t } from "../i18n/replayWords.js";
+import { markerText, sceneLabels } from "../i18n/sceneWords.js";
+import { mountLangToggle } from "../i18n/toggle.js";
 import type { Marker, PipelineCanvas } from "../scene/model.js";
 import { anomalyPanel } from "./anomalies.js";
 import type { Choices, LoadedRound, PageContext } from "./context.js";
@@ -156,7 +158,7 @@ async function listPastGames(): Promise<void> {
 // --- the scene -------------------------------------------------------------------------
 
 const markerWords: MarkerWords = {
-  marker: (m) => (m.label === "orderMarker" ? t("orderMarker", { seq: m.seq ?? "", otherSeq: m.otherSeq ?? "" }) : `${t(m.label)}${m.subject ? ` ${m.subject}` : ""}`),
+  marker: (m) => (m.label === "orderMarker" ? markerText("orderMarker", { seq: m.seq ?? "", otherSeq: m.otherSeq ?? "" }) : `${markerText(m.label)}${m.subject ? ` ${m.subject}` : ""}`),
   // Drops, discards, second applications and de-duplications already have the scene's own markers.
   step: (step) => {
     const msgId = followed?.msgId ?? "";

@@ -4,7 +4,7 @@
 import { anomalyStrip } from "../../../shared/replay/charts.js";
 import { formatTick } from "../../../shared/replay/format.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t } from "../i18n/replayWords.js";
 import { SPEEDS, type PageContext } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
 import { kindWord, teamName } from "./words.js";
@@ -86,7 +86,7 @@ export function transportPanel(ctx: PageContext): Panel {
       timeline.setAttribute("aria-valuetext", now);
       time.textContent = `${now} / ${formatTick(last, index.tickMs)}`;
       tickText.textContent = t("replayTickOf", { tick: c.state.tick, last });
-      const label = c.playing ? t("pause") : t("replayPlay");
+      const label = c.playing ? t("replayPause") : t("replayPlay");
       play.replaceChildren(h("span", { "aria-hidden": "true" }, c.playing ? "❚❚ " : "▶ "), label);
       play.setAttribute("aria-pressed", String(c.playing));
     },
