@@ -51,5 +51,12 @@ export interface PageContext extends Choices {
   exportCsv(): void;
 }
 
+/** A card of the page: rebuilt by a full render, told when the playhead moves. */
+export interface Panel {
+  element: HTMLElement;
+  /** Called whenever the playhead moves. */
+  update?(ctx: PageContext): void;
+}
+
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 export const WINDOW_SECONDS = [5, 10, 30, 60] as const;

@@ -9,11 +9,10 @@ import { h } from "../dom.js";
 import { tx } from "../i18n/locale.js";
 import { t } from "../i18n/replayWords.js";
 import { lineChart, type ChartHandle } from "./chartView.js";
-import { WINDOW_SECONDS, type LoadedRound, type PageContext } from "./context.js";
+import { WINDOW_SECONDS, type LoadedRound, type PageContext, type Panel } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
 import { sequenceSvg } from "./sequenceView.js";
-import type { Panel } from "./transport.js";
-import { teamName } from "./words.js";
+import { teamName } from "./sentences.js";
 
 export function scenarioTitle(round: LoadedRound): string {
   return tx(SCENARIO_TEXTS[round.index.header.scenario]?.title) || round.index.header.scenario;

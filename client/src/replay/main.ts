@@ -16,12 +16,12 @@ import { markerText, sceneLabels } from "../i18n/sceneWords.js";
 import { mountLangToggle } from "../i18n/toggle.js";
 import type { Marker, PipelineCanvas } from "../scene/model.js";
 import { anomalyPanel } from "./anomalies.js";
-import type { Choices, LoadedRound, PageContext } from "./context.js";
+import type { Choices, LoadedRound, PageContext, Panel } from "./context.js";
 import { chartsPanel, comparePanel, exportPanel, leaderboardPanel, scenarioTitle, sequencePanel, variantLabel } from "./debrief.js";
 import { followPanel } from "./followPanel.js";
 import { SceneDriver, type MarkerWords } from "./sceneDriver.js";
-import { transportPanel, type Panel } from "./transport.js";
-import { problemText } from "./words.js";
+import { playbackPanel } from "./playbackControls.js";
+import { problemText } from "./sentences.js";
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const app = $("app");
@@ -370,12 +370,12 @@ function render(): void {
   const ctx = context();
   const { index } = round;
   const header = index.header;
-  const transport = transportPanel(ctx);
+  const playback = playbackPanel(ctx);
   const anomalies = anomalyPanel(ctx);
   const followCard = followPanel(ctx);
   const charts = chartsPanel(ctx);
   sequence = sequencePanel(ctx);
-  panels = [transport, anomalies, followCard, charts, leaderboardPanel(ctx), sequence, comparePanel(ctx), exportPanel(ctx)];
+  panels = [playback, anomalies, followCard, charts, leaderboardPanel(ctx), sequence, comparePanel(ctx), exportPanel(ctx)];
   const info = h(
     "section",
     { class: "card info" },
@@ -387,7 +387,7 @@ function render(): void {
     app,
     errorBox,
     info,
-    h("div", { class: "stage-area" }, h("section", { class: "card stage" }, sceneHolder, transport.element, h("p", { class: "muted small keys" }, t("replayKeyboard"))), h("div", { class: "side" }, anomalies.element, followCard.element)),
+    h("div", { class: "stage-area" }, h("section", { class: "card stage" }, sceneHolder, playback.element, h("p", { class: "muted small keys" }, t("replayKeyboard"))), h("div", { class: "side" }, anomalies.element, followCard.element)),
     charts.element,
     h("div", { class: "pair" }, panels[4].element, sequence.element),
     panels[6].element,

@@ -5,7 +5,7 @@ import { formatTickFine } from "../../../shared/replay/format.js";
 import type { SequenceArrow, SequenceDiagram } from "../../../shared/replay/sequence.js";
 import { t } from "../i18n/replayWords.js";
 import { markerText } from "../i18n/sceneWords.js";
-import { packetWord } from "./words.js";
+import { packetWord } from "./sentences.js";
 import { isControlPacket, MARK_STYLE, packetColour } from "./glyphs.js";
 import { s, title } from "./svg.js";
 
