@@ -84,7 +84,7 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
 }
 
 export type MarkerKind = "lost" | "dup" | "order" | "crash" | "restart" | "cut" | "drop" | "race" | "dedup";
-/** Keys of the interface's words (client/src/i18n.ts) the page fills the marker text with. */
+/** Keys of the interface's words (client/src/i18n/sceneWords.ts) the page fills the marker text with. */
 export type MarkerLabel = "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | "crashMarker" | "restartMarker" | "dropMarker" | "dedupMarker" | "cutMarker";
 
 export interface SceneMarker {
