@@ -1,4 +1,4 @@
-// Frame times of the projector's pipeline view in headless Chromium.
+// Frame times of the pipeline canvas in headless Chromium.
 //
 //   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5] [--repeat 1]
 //                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { check, summaryOf } from "../shared/checker/checker.js";
 import { parseLog } from "../shared/log/log.js";
-import { replay } from "../shared/log/replay.js";
+import { resimulate } from "../shared/log/resimulate.js";
 import { seatBotAction } from "../shared/bots/seatBot.js";
 import { createRoom, fetchLog, join, startInProcess, until, type Recorder, type Running } from "./helpers/servers.js";
 
@@ -83,7 +83,7 @@ describe("hostile input during a round", () => {
     expect(parsed.warnings).toEqual([]);
     const recount = summaryOf(parsed.header!, check(parsed.header!, parsed.events));
     expect(parsed.summary).toMatchObject(recount);
-    expect(replay(parsed.header!, parsed.events).divergence).toBeNull();
+    expect(resimulate(parsed.header!, parsed.events).divergence).toBeNull();
     // No handler threw: the room reports any caught exception with console.error.
     expect(errors.mock.calls.filter((c) => String(c[0]).includes("failed"))).toEqual([]);
     expect(text).not.toContain(hostToken);

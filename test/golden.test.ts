@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
-import { replay } from "../shared/log/replay.js";
+import { resimulate } from "../shared/log/resimulate.js";
 import { simulate } from "../shared/sim/simulate.js";
 import { GOLDEN } from "./goldenCases.js";
 
@@ -20,6 +20,6 @@ describe("golden logs", () => {
       expect(a[at], `first difference at line ${at + 1} (npm run simulate -- --scenario ${g.scenario} --variant ${g.variant} --seed ${g.seed})`).toBe(e[at]);
     }
     const parsed = parseLog(expected);
-    expect(replay(parsed.header!, parsed.events).ok).toBe(true);
+    expect(resimulate(parsed.header!, parsed.events).ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // back in their seats with their resume tokens — and the continued log replays exactly.
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
-import { replay } from "../shared/log/replay.js";
+import { resimulate } from "../shared/log/resimulate.js";
 import { createRoom, fetchLog, join, spawnServer, tempDir, until } from "./helpers/servers.js";
 
 describe("crash recovery", () => {
@@ -57,7 +57,7 @@ describe("crash recovery", () => {
       expect(log.errors).toEqual([]);
       expect(log.header).toMatchObject({ restoredFrom: oldGame });
       expect(log.events.filter((e) => e.type === "command" && e.command.seat === "P1" && e.command.action === "send").length).toBeGreaterThanOrEqual(4);
-      expect(replay(log.header!, log.events).divergence).toBeNull();
+      expect(resimulate(log.header!, log.events).divergence).toBeNull();
       const old = parseLog(await (await fetch(`${second.url}/api/games/${oldGame}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
       expect(old.summary).toMatchObject({ interrupted: true, continuedIn: over.gameId });
     } finally {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
-import { replay } from "../shared/log/replay.js";
+import { resimulate } from "../shared/log/resimulate.js";
 import { createRoom, freePort, join, spawnServer, tempDir, until, waitForPort } from "./helpers/servers.js";
 
 const REDIS = "/usr/bin/redis-server";
@@ -50,7 +50,7 @@ describe.skipIf(!available)("Redis restart", () => {
       }
       const parsed = parseLog(await (await fetch(`${b.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
       expect(parsed.errors).toEqual([]);
-      expect(replay(parsed.header!, parsed.events).divergence).toBeNull();
+      expect(resimulate(parsed.header!, parsed.events).divergence).toBeNull();
       expect((await fetch(`${b.url}/health`)).ok).toBe(true);
     } finally {
       await a.kill();

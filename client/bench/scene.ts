@@ -1,13 +1,13 @@
-// Benchmark page for the projector's pipeline view: 1920×1080, N teams in the overview, a
+// Benchmark page for the pipeline canvas: 1920×1080, N teams in the overview, a
 // focused team (2 producers, broker, 3 consumers) with ~T tokens kept in flight, the room
 // clock at 10 ticks/s, periodic drops and markers. Query: ?tokens=2000&teams=40&warmup=1&seconds=5
 // (&lang=pt for the pt-BR labels, &rpc=1 for a team without broker, &size=WxH to follow
 // the parent's size instead of a fixed 1920×1080).
 // Writes { frames, p50, p95, p99, fps, ... } to window.__benchResult.
 
-import { createPipelineView } from "../src/host/scene/createPipelineView.js";
-import type { PipelineView, TeamModel } from "../src/host/scene/model.js";
-import { detectRenderProfile } from "../src/host/scene/renderProfile.js";
+import { createPipelineCanvas } from "../src/scene/createPipelineCanvas.js";
+import type { PipelineCanvas, TeamModel } from "../src/scene/model.js";
+import { detectRenderProfile } from "../src/scene/renderProfile.js";
 import { FlightSource, liveLinks, makeRpcTeam, makeTeam, markerSample, seededRandom } from "./synthetic.js";
 
 export interface BenchResult {
@@ -30,7 +30,7 @@ declare global {
     __benchResult?: BenchResult;
     __benchError?: string;
     /** The view under test, to poke at from the console or a browser test. */
-    __pipelineView?: PipelineView;
+    __pipelineCanvas?: PipelineCanvas;
   }
 }
 
@@ -53,8 +53,8 @@ async function main(): Promise<void> {
   // ?resizeTo=WxH resizes the parent after a second, to check the relayout.
   const size = params.get("size")?.split("x").map(Number);
   if (size) Object.assign(parent.style, { width: `${size[0]}px`, height: `${size[1]}px` });
-  const view = await createPipelineView(parent, size ? {} : { width: 1920, height: 1080 });
-  window.__pipelineView = view;
+  const view = await createPipelineCanvas(parent, size ? {} : { width: 1920, height: 1080 });
+  window.__pipelineCanvas = view;
   const resizeTo = params.get("resizeTo")?.split("x").map(Number);
   if (resizeTo) {
     setTimeout(() => Object.assign(parent.style, { width: `${resizeTo[0]}px`, height: `${resizeTo[1]}px` }), 1000);

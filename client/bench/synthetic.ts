@@ -1,7 +1,7 @@
-// Synthetic teams, flights and markers for the pipeline view's benchmark page. Seeded, so
+// Synthetic teams, flights and markers for the pipeline canvas's benchmark page. Seeded, so
 // two runs (and two screenshots) show the same thing.
 
-import type { LinkModel, Marker, NodeModel, TeamModel, TokenFlight } from "../src/host/scene/model.js";
+import type { LinkModel, Marker, NodeModel, TeamModel, TokenFlight } from "../src/scene/model.js";
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -159,10 +159,6 @@ const MARKER_SAMPLES: Omit<Marker, "tick">[] = [
   { kind: "race", at: "C2", text: "lost update" },
   { kind: "cut", at: "B>C2", text: "CUT 10 s" },
 ];
-
-export function sampleMarker(random: () => number, tick: number): Marker {
-  return { ...MARKER_SAMPLES[Math.floor(random() * MARKER_SAMPLES.length)]!, tick };
-}
 
 export function markerSample(index: number, tick: number): Marker {
   return { ...MARKER_SAMPLES[index % MARKER_SAMPLES.length]!, tick };

@@ -27,3 +27,15 @@ export function downloadText(name: string, type: string, text: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Says `text` to screen readers through the page's live region (#live). */
+export function announce(text: string): void {
+  const live = document.getElementById("live");
+  if (live) live.textContent = text;
+}
+
+/** Scrolls `container` (positioned) just enough to show `item`, leaving the page where it is. */
+export function reveal(container: HTMLElement, item: HTMLElement): void {
+  const top = item.offsetTop;
+  if (top < container.scrollTop || top + item.offsetHeight > container.scrollTop + container.clientHeight) container.scrollTop = Math.max(0, top - container.clientHeight / 3);
+}

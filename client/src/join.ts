@@ -1,7 +1,10 @@
 // The join page: code (prefilled from the URL or QR) and name, nothing else. It loads no
 // game engine; once joined, the phone controller takes the page over.
 import { Connection, JoinError } from "./connection.js";
-import { mountLangToggle, onLocaleChange, reasonText, t } from "./i18n.js";
+import { onLocaleChange } from "./i18n/locale.js";
+import { t } from "./i18n/phoneWords.js";
+import { reasonText } from "./i18n/roomWords.js";
+import { mountLangToggle } from "./i18n/toggle.js";
 import { PhoneController } from "./phone/PhoneController.js";
 import { normalizeRoomCode, cleanName } from "../../shared/protocol.js";
 

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { usageError } from "./usage.js";
 import { check, summaryOf } from "../../shared/checker/checker.js";
 import { parseLog } from "../../shared/log/log.js";
-import { replay } from "../../shared/log/replay.js";
+import { resimulate } from "../../shared/log/resimulate.js";
 
 const fail: (message: string) => never = usageError("replay");
 
@@ -29,7 +29,7 @@ const parsed = parseLog(text);
 for (const warning of parsed.warnings) process.stderr.write(`replay: warning: ${warning}\n`);
 if (parsed.errors.length || !parsed.header) fail(`${file} is not a usable game log:\n  ${parsed.errors.join("\n  ")}`);
 const header = parsed.header;
-const result = replay(header, parsed.events);
+const result = resimulate(header, parsed.events);
 const recount = summaryOf(header, check(header, parsed.events));
 const summaryAgrees = parsed.summary ? Object.entries(recount).every(([k, v]) => parsed.summary?.[k] === v) : null;
 process.stdout.write(

@@ -9,7 +9,6 @@ import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, normalizeRoomCode } from "../../s
 import { catalogueJson } from "../../shared/scenarios/catalogue.js";
 import type { ServerContext } from "../context.js";
 import { GAME_ID_PATTERN } from "../logs/LogStore.js";
-import { lanUrls } from "../net.js";
 import { hashToken, newHostToken, tokenMatches } from "../session/auth.js";
 import { AddressLimiter } from "./AddressLimiter.js";
 
@@ -52,10 +51,6 @@ export function installRoutes(app: Application, ctx: ServerContext): void {
 
   app.get("/api/catalogue", (_req, res) => {
     res.json(catalogueJson());
-  });
-
-  app.get("/api/server", (_req, res) => {
-    res.json({ joinBaseUrl: ctx.joinBaseUrl, lanUrls: lanUrls(config.port), publicUrl: config.publicUrl });
   });
 
   /** An instructor creates a class room: code, join URL and the host token (returned only here). */

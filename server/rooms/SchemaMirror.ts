@@ -9,10 +9,10 @@ import type { Round } from "../../shared/sim/round.js";
 import type { RoomSettings, StateMirror } from "../session/ports.js";
 import type { Player, Roster } from "../session/Roster.js";
 import { PlayerState, type ClassState } from "./schema.js";
-import { buildTeams, syncCounts, syncFlying, syncPipeline, teamView } from "./syncState.js";
+import { buildTeams, syncCounts, syncFlying, syncPipeline, teamStateView } from "./syncState.js";
 
 export class SchemaMirror implements StateMirror {
-  private teamViews: StateView[] = [];
+  private teamStateViews: StateView[] = [];
   private hostView = new StateView();
 
   /** `session` is read lazily: the mirror is made before the session it mirrors. */
@@ -56,7 +56,7 @@ export class SchemaMirror implements StateMirror {
   playerPlaced(player: Player): void {
     const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
     if (!client) return;
-    const view = player.team >= 0 && !player.spectator ? this.teamViews[player.team] : undefined;
+    const view = player.team >= 0 && !player.spectator ? this.teamStateViews[player.team] : undefined;
     if (view) {
       for (const member of this.session().roster.members(player.team)) {
         const ps = this.state.players.get(member.id);
@@ -73,7 +73,7 @@ export class SchemaMirror implements StateMirror {
       team.members = Math.min(255, members[t] ?? 0);
       syncCounts(team, scores[t].counts);
     });
-    this.teamViews = state.teams.map((team) => teamView(team));
+    this.teamStateViews = state.teams.map((team) => teamStateView(team));
     // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
     this.hostView = new StateView();
     state.players.forEach((ps) => this.hostView.add(ps));

@@ -84,7 +84,7 @@ export function syncFlying(team: TeamState, s: EngineTeam): void {
 }
 
 /** A view that sees one team's pipeline (shared by all the phones of that team). */
-export function teamView(team: TeamState): StateView {
+export function teamStateView(team: TeamState): StateView {
   const view = new StateView();
   view.add(team);
   return view;

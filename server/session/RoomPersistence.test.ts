@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseLog } from "../../shared/log/log.js";
-import { replay } from "../../shared/log/replay.js";
+import { resimulate } from "../../shared/log/resimulate.js";
 import { memoryLogData } from "../logs/MemoryLogStore.js";
 import { SAVE_DELAY_MS } from "./RoomPersistence.js";
 import { enter, holderOf, HOST_TOKEN, ROOM_CODE, testRoom, tickUntil } from "./testKit.js";
@@ -64,7 +64,7 @@ describe("RoomPersistence", () => {
     await after.writer.settled();
     const finished = parseLog((await after.store.readLog(round.header.gameId))!);
     expect(finished.summary?.type).toBe("summary");
-    expect(replay(finished.header!, finished.events).ok).toBe(true);
+    expect(resimulate(finished.header!, finished.events).ok).toBe(true);
     expect(after.reports).toEqual([]);
   });
 

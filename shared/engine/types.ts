@@ -290,5 +290,3 @@ export interface RefusalReason {
     | "consumerUnavailable";
   detail?: string;
 }
-
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: RefusalReason };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Emitted } from "../engine/kernel.js";
 import { simulate } from "../sim/simulate.js";
-import { advanceTo, applyEvent, emptyView, type PipelineView } from "../view/pipelineView.js";
+import { advanceTo, applyEvent, emptyFold, type PipelineFold } from "../view/pipelineFold.js";
 import { advance, countsAt, eventRange, indexLog, nearestAnomaly, seek, type ReplayIndex } from "./replayIndex.js";
 
 /** mulberry32: a tiny seeded PRNG, so a failure names the seed that reproduces it. */
@@ -17,14 +17,14 @@ function prng(seed: number): () => number {
 }
 
 /** The reference: fold every event up to `tick` from the start. */
-function foldFromStart(events: readonly Emitted[], tick: number): PipelineView {
-  const view = emptyView();
+function foldFromStart(events: readonly Emitted[], tick: number): PipelineFold {
+  const fold = emptyFold();
   for (const e of events) {
     if (e.tick > tick) break;
-    applyEvent(view, e);
+    applyEvent(fold, e);
   }
-  advanceTo(view, tick);
-  return view;
+  advanceTo(fold, tick);
+  return fold;
 }
 
 const SEEDS = process.env.REPLAY_SEED ? [Number(process.env.REPLAY_SEED)] : [11, 22, 33];
@@ -46,7 +46,7 @@ describe("replay index: seeking", () => {
           for (const tick of ticks) {
             const state = seek(index, tick);
             expect(state.tick, `seed=${seed} tick=${tick}`).toBe(Math.max(0, Math.min(index.lastTick, tick)));
-            expect(state.view, `seed=${seed} tick=${tick}`).toEqual(foldFromStart(log.events, state.tick));
+            expect(state.fold, `seed=${seed} tick=${tick}`).toEqual(foldFromStart(log.events, state.tick));
           }
         });
       }
@@ -56,10 +56,10 @@ describe("replay index: seeking", () => {
   it("a seek never changes the snapshots it starts from", () => {
     const log = logs[1];
     const index = indexLog(log.header, log.events, { snapshotEvery: 20 });
-    const before = JSON.stringify([...index.snapshots[3].view.teams]);
+    const before = JSON.stringify([...index.snapshots[3].fold.teams]);
     const state = seek(index, 75);
     advance(index, state, 79);
-    expect(JSON.stringify([...index.snapshots[3].view.teams])).toBe(before);
+    expect(JSON.stringify([...index.snapshots[3].fold.teams])).toBe(before);
   });
 
   it("playing forward tick by tick, at any stride, lands where a seek lands", () => {
@@ -69,12 +69,12 @@ describe("replay index: seeking", () => {
       let state = seek(index, 0);
       for (let tick = 0; tick <= index.lastTick; tick += stride) {
         state = advance(index, state, tick);
-        if (tick % (stride * 13) === 0) expect(state.view, `stride ${stride} tick ${tick}`).toEqual(seek(index, tick).view);
+        if (tick % (stride * 13) === 0) expect(state.fold, `stride ${stride} tick ${tick}`).toEqual(seek(index, tick).fold);
       }
     }
     // Backwards goes through a seek.
     const back = advance(index, seek(index, 400), 100);
-    expect(back.view).toEqual(foldFromStart(log.events, 100));
+    expect(back.fold).toEqual(foldFromStart(log.events, 100));
   });
 
   it("indexes where each tick starts, and the events between two ticks", () => {

@@ -1,14 +1,14 @@
 // The replay's index of a log, built in one pass: where each tick starts in the event list,
-// periodic snapshots of the folded pipeline view (so any tick is a snapshot plus a short
+// periodic snapshots of the folded pipeline (so any tick is a snapshot plus a short
 // fold away), each team's counts as sorted lists of the ticks they went up at (so a count
 // at any tick is a binary search), every business event's log lines, and the checker's
 // report with each anomaly's cause. The viewer draws from the outcome events only.
-import { check, scoreOf, type Anomaly, type AnomalyKind, type Counts, type Report } from "../checker/checker.js";
+import { check, type Anomaly, type AnomalyKind, type Counts, type Report } from "../checker/checker.js";
 import { EffectLedger, teamFacts } from "../checker/effects.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
-import { advanceTo, applyEvent, emptyView, type PipelineView } from "../view/pipelineView.js";
+import { advanceTo, applyEvent, emptyFold, type PipelineFold } from "../view/pipelineFold.js";
 import { topologyOf, type TeamTopology } from "./topology.js";
 
 export type CountName = keyof Counts;
@@ -30,7 +30,7 @@ export interface TeamTimeline {
 export interface Snapshot {
   tick: number;
   next: number;
-  view: PipelineView;
+  fold: PipelineFold;
 }
 
 export interface ReplayIndex {
@@ -55,7 +55,7 @@ export interface ReplayIndex {
 /** The pipeline at one tick: every event with tick <= `tick` folded, the clock at `tick`. */
 export interface ReplayState {
   tick: number;
-  view: PipelineView;
+  fold: PipelineFold;
 }
 
 /** About 2,000 events between snapshots: a seek folds at most that many, whatever the log's size. */
@@ -64,8 +64,8 @@ export function chooseSnapshotEvery(eventCount: number, ticks: number): number {
   return Math.max(10, Math.min(300, Math.floor((2000 * ticks) / eventCount)));
 }
 
-export function cloneView(view: PipelineView): PipelineView {
-  return structuredClone(view);
+export function cloneFold(fold: PipelineFold): PipelineFold {
+  return structuredClone(fold);
 }
 
 interface TeamBuild {
@@ -128,7 +128,7 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
   const firstEventAt = new Uint32Array(lastTick + 2);
   const snapshots: Snapshot[] = [];
   const builds = new Map<number, TeamBuild>(header.teams.map((t) => [t.team, newBuild(header, t.team)]));
-  const view = emptyView();
+  const fold = emptyFold();
   let tick = 0;
   for (let i = 0; i <= events.length; i++) {
     const e = events[i];
@@ -136,10 +136,10 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
     // Every tick from `tick` up to this event's starts here; a snapshot boundary among them captures the fold so far.
     for (; tick <= until; tick++) {
       firstEventAt[tick] = i;
-      if (tick % every === 0 && tick <= lastTick) snapshots.push({ tick, next: i, view: cloneView(view) });
+      if (tick % every === 0 && tick <= lastTick) snapshots.push({ tick, next: i, fold: cloneFold(fold) });
     }
     if (!e) break;
-    applyEvent(view, e);
+    applyEvent(fold, e);
     let b = builds.get(e.team);
     if (!b) builds.set(e.team, (b = newBuild(header, e.team)));
     record(b, e, i);
@@ -168,11 +168,11 @@ export function clampTick(index: ReplayIndex, tick: number): number {
 export function seek(index: ReplayIndex, tick: number): ReplayState {
   const target = clampTick(index, tick);
   const snapshot = index.snapshots[Math.min(index.snapshots.length - 1, Math.floor(target / index.snapshotEvery))];
-  const view = cloneView(snapshot.view);
+  const fold = cloneFold(snapshot.fold);
   const end = index.firstEventAt[target + 1];
-  for (let i = snapshot.next; i < end; i++) applyEvent(view, index.events[i]);
-  advanceTo(view, target);
-  return { tick: target, view };
+  for (let i = snapshot.next; i < end; i++) applyEvent(fold, index.events[i]);
+  advanceTo(fold, target);
+  return { tick: target, fold };
 }
 
 /**
@@ -183,8 +183,8 @@ export function advance(index: ReplayIndex, state: ReplayState, tick: number): R
   const target = clampTick(index, tick);
   if (target < state.tick || target - state.tick > index.snapshotEvery) return seek(index, target);
   const end = index.firstEventAt[target + 1];
-  for (let i = index.firstEventAt[state.tick + 1]; i < end; i++) applyEvent(state.view, index.events[i]);
-  advanceTo(state.view, target);
+  for (let i = index.firstEventAt[state.tick + 1]; i < end; i++) applyEvent(state.fold, index.events[i]);
+  advanceTo(state.fold, target);
   state.tick = target;
   return state;
 }
@@ -213,10 +213,6 @@ export function countsAt(index: ReplayIndex, team: number, tick: number): Counts
   const timeline = index.teams.get(team);
   const counts = Object.fromEntries(COUNT_NAMES.map((k) => [k, timeline ? countUpTo(timeline.steps[k], tick) : 0])) as unknown as Counts;
   return counts;
-}
-
-export function scoreAt(index: ReplayIndex, team: number, tick: number): number {
-  return scoreOf(countsAt(index, team, tick));
 }
 
 /** The first anomaly whose cause comes strictly after (or, backwards, before) `tick`, optionally of one team. */

@@ -1,5 +1,5 @@
-// What the pipeline view draws at one tick of a replay, in the shapes the projector's scene
-// reads (client/src/host/scene/model.ts): team models from the folded view and the counts,
+// What the pipeline canvas draws at one tick of a replay, in the shapes the projector's scene
+// reads (client/src/scene/model.ts): team models from the folded pipeline and the counts,
 // and the markers that flag where something happened, precomputed once per log.
 import type { Emitted } from "../engine/kernel.js";
 import type { ReplayIndex, ReplayState } from "./replayIndex.js";
@@ -43,12 +43,12 @@ export interface ReplayTeamModel {
 /** A team as it stood at the state's tick: node status and load, cuts, packets on each link, counts so far. */
 export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number): ReplayTeamModel {
   const topology = index.topology.get(team);
-  const view = state.view.teams.get(team);
+  const folded = state.fold.teams.get(team);
   const timeline = index.teams.get(team);
   const counts = countsAt(index, team, state.tick);
   const flyingOn = new Map<string, number>();
   const sending = new Set<string>();
-  for (const f of view?.flying ?? []) {
+  for (const f of folded?.flying ?? []) {
     flyingOn.set(f.link, (flyingOn.get(f.link) ?? 0) + 1);
     sending.add(f.link.slice(0, f.link.indexOf(">")));
   }
@@ -59,14 +59,14 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
       const taken = timeline?.taken[n.id];
       load = Math.max(0, (topology?.stack[n.id] ?? 0) - (taken ? countUpTo(taken, state.tick) : 0));
     } else if (n.role === "broker") {
-      for (const q of Object.values(view?.queued ?? {})) load += q;
+      for (const q of Object.values(folded?.queued ?? {})) load += q;
     } else {
-      load = view?.inbox[n.id] ?? 0;
-      busy = view ? n.id in view.processing : false;
+      load = folded?.inbox[n.id] ?? 0;
+      busy = folded ? n.id in folded.processing : false;
     }
-    return { id: n.id, role: n.role, up: !(view && n.id in view.down), load, busy, bot: n.player === null };
+    return { id: n.id, role: n.role, up: !(folded && n.id in folded.down), load, busy, bot: n.player === null };
   });
-  const links: ReplayLinkModel[] = (topology?.links ?? []).map((l) => ({ ...l, cut: !!view && l.id in view.cut, flying: flyingOn.get(l.id) ?? 0 }));
+  const links: ReplayLinkModel[] = (topology?.links ?? []).map((l) => ({ ...l, cut: !!folded && l.id in folded.cut, flying: flyingOn.get(l.id) ?? 0 }));
   return {
     team,
     name: String(team + 1),
@@ -84,7 +84,7 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
 }
 
 export type MarkerKind = "lost" | "dup" | "order" | "crash" | "restart" | "cut" | "drop" | "race" | "dedup";
-/** Keys of the interface's words (client/src/i18n.ts) the page fills the marker text with. */
+/** Keys of the interface's words (client/src/i18n/sceneWords.ts) the page fills the marker text with. */
 export type MarkerLabel = "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | "crashMarker" | "restartMarker" | "dropMarker" | "dedupMarker" | "cutMarker";
 
 export interface SceneMarker {

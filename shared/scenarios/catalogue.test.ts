@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionsFor, CATALOGUE, catalogueJson, seatsOf } from "./catalogue.js";
-import { ACTION_TEXTS, CAUSE_TEXTS } from "./texts.js";
+import { ACTION_TEXTS } from "./roleTexts.js";
+import { CAUSE_TEXTS } from "./texts.js";
 
 const CONTRACT: Record<string, string[]> = {
   "t1-sync-vs-async": ["naive", "fixed"],

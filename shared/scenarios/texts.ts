@@ -1,11 +1,10 @@
-// User-facing texts of "Exactly Once", in English and Brazilian Portuguese.
-// Pure data: no logic; it imports only the engine's types of what it names (roles, actions,
-// broker profiles). Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
-import type { PlayerAction } from "../engine/actions.js";
+// User-facing texts of "Exactly Once", in English and Brazilian Portuguese: the scenarios,
+// the causes of anomalies and the broker profiles (each role's and action's words are in
+// roleTexts.ts). Pure data: no logic; it imports only the engine's types of what it names.
+// Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
 import type { ProfileId } from "../engine/config.js";
-import type { Role } from "../engine/types.js";
 
-// Button labels (variant labels, action labels, role names) stay within 22 characters.
+// Variant labels stay within 22 characters (they are buttons).
 // Cause texts may carry placeholders filled by the debrief:
 // {tick}, {node}, {link}, {seq}, {otherSeq}, {consumer}, {otherConsumer}.
 
@@ -74,16 +73,6 @@ export type CauseCode =
   // inconsistent
   | "inconsistentDbOnly"
   | "inconsistentPublishedOnly";
-
-export interface RoleText {
-  name: Text;
-  help: Text;
-}
-
-export interface ActionText {
-  label: Text;
-  help: Text;
-}
 
 /**
  * A broker profile's real vocabulary (docs/brokers.md#vocabulary), shown in place of the game's generic
@@ -474,134 +463,6 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     },
   },
 } satisfies Record<ScenarioId, ScenarioText>;
-
-// ---------------------------------------------------------------------------------------
-// Roles (docs/game.md#roles)
-// ---------------------------------------------------------------------------------------
-
-export const ROLE_TEXTS: Record<Role, RoleText> = {
-  producer: {
-    name: { en: "Producer", "pt-BR": "Produtor" },
-    help: {
-      en: "Send your business events to the broker, watch for each ACK, and retry what timed out.",
-      "pt-BR": "Envie seus eventos de negócio ao broker, acompanhe cada ACK e reenvie o que deu timeout.",
-    },
-  },
-  broker: {
-    name: { en: "Broker", "pt-BR": "Broker" },
-    help: {
-      en: "Route incoming messages to a queue, every topic subscription or a partition, and confirm to the producer.",
-      "pt-BR":
-        "Roteie as mensagens que chegam para uma fila, cada assinatura do tópico ou uma partição, e confirme ao produtor.",
-    },
-  },
-  consumer: {
-    name: { en: "Consumer", "pt-BR": "Consumidor" },
-    help: {
-      en: "Process what you receive, then ack it; when allowed, check for repeats or hold early arrivals.",
-      "pt-BR":
-        "Processe o que receber e depois dê ACK; quando permitido, verifique repetidas ou segure as adiantadas.",
-    },
-  },
-};
-
-// ---------------------------------------------------------------------------------------
-// Actions (one button each; data-testid `action-<id>`)
-// ---------------------------------------------------------------------------------------
-
-export const ACTION_TEXTS: Record<string, ActionText> = {
-  send: {
-    label: { en: "Send", "pt-BR": "Enviar" },
-    help: {
-      en: "Publish your next business event.",
-      "pt-BR": "Publica o seu próximo evento de negócio.",
-    },
-  },
-  retry: {
-    label: { en: "Retry", "pt-BR": "Reenviar" },
-    help: {
-      en: "Send a timed-out event again, with the same id.",
-      "pt-BR": "Envia de novo um evento que deu timeout, com o mesmo id.",
-    },
-  },
-  saveDb: {
-    label: { en: "Save to DB", "pt-BR": "Salvar no banco" },
-    help: {
-      en: "Write the business change to your database.",
-      "pt-BR": "Grava a mudança de negócio no seu banco de dados.",
-    },
-  },
-  publish: {
-    label: { en: "Publish", "pt-BR": "Publicar" },
-    help: {
-      en: "Send the event you saved to the broker.",
-      "pt-BR": "Envia ao broker o evento que você salvou.",
-    },
-  },
-  commitOutbox: {
-    label: { en: "Commit with outbox", "pt-BR": "Salvar com outbox" },
-    help: {
-      en: "Save the change and its outbox row in one transaction; the relay publishes later.",
-      "pt-BR": "Grava a mudança e a linha do outbox numa só transação; o relay publica depois.",
-    },
-  },
-  route: {
-    label: { en: "Route", "pt-BR": "Rotear" },
-    help: {
-      en: "Send this message to a queue, a topic or a partition.",
-      "pt-BR": "Manda esta mensagem para uma fila, um tópico ou uma partição.",
-    },
-  },
-  confirm: {
-    label: { en: "Confirm (ACK)", "pt-BR": "Confirmar (ACK)" },
-    help: {
-      en: "Send the ACK back to the producer: the broker now owns the message.",
-      "pt-BR": "Devolve o ACK ao produtor: agora a mensagem é responsabilidade do broker.",
-    },
-  },
-  persist: {
-    label: { en: "Persist", "pt-BR": "Persistir" },
-    help: {
-      en: "Write the message to disk so it survives a broker crash.",
-      "pt-BR": "Grava a mensagem em disco para ela sobreviver a uma queda do broker.",
-    },
-  },
-  process: {
-    label: { en: "Process", "pt-BR": "Processar" },
-    help: {
-      en: "Apply the event's effect; a crash may strike halfway.",
-      "pt-BR": "Aplica o efeito do evento; uma queda pode acontecer no meio.",
-    },
-  },
-  ack: {
-    label: { en: "Ack", "pt-BR": "Dar ACK" },
-    help: {
-      en: "Tell the broker you are done with this message.",
-      "pt-BR": "Avisa o broker que você terminou esta mensagem.",
-    },
-  },
-  check: {
-    label: { en: "Check processed ids", "pt-BR": "Checar processados" },
-    help: {
-      en: "Look up whether this message id was already processed.",
-      "pt-BR": "Verifica se o id desta mensagem já foi processado.",
-    },
-  },
-  hold: {
-    label: { en: "Hold", "pt-BR": "Segurar" },
-    help: {
-      en: "Keep this message aside until the one before it arrives.",
-      "pt-BR": "Guarda esta mensagem até chegar a que vem antes dela.",
-    },
-  },
-  release: {
-    label: { en: "Release", "pt-BR": "Liberar" },
-    help: {
-      en: "Let a held message go on to processing.",
-      "pt-BR": "Libera uma mensagem segurada para ser processada.",
-    },
-  },
-} satisfies Record<PlayerAction, ActionText>;
 
 // ---------------------------------------------------------------------------------------
 // Causes of anomalies, as shown in the debrief (docs/anomalies.md#causes)

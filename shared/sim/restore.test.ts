@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Emitted } from "../engine/kernel.js";
-import { replay } from "../log/replay.js";
+import { resimulate } from "../log/resimulate.js";
 import { createRound, stepRound } from "./round.js";
 import { restoreRound } from "./restore.js";
 
@@ -19,7 +19,7 @@ describe("restoreRound", () => {
     expect(r.tick).toBe(lastTick);
     const continued = [...restored!.kept];
     while (r.phase !== "over") continued.push(...stepRound(r));
-    expect(replay(r.header, continued).divergence).toBeNull();
+    expect(resimulate(r.header, continued).divergence).toBeNull();
   });
 
   it("refuses a finished round, an empty log and another engine's log", () => {

@@ -3,7 +3,7 @@
 // last logged tick — perhaps cut short by the crash — is dropped and will run again.
 import { createBot } from "../bots/bots.js";
 import type { Emitted } from "../engine/kernel.js";
-import { replay } from "../log/replay.js";
+import { resimulate } from "../log/resimulate.js";
 import { seatsOf } from "../scenarios/catalogue.js";
 import { ENGINE_VERSION, type LogHeader, type Round } from "./round.js";
 
@@ -19,7 +19,7 @@ export function restoreRound(header: LogHeader, events: readonly Emitted[], game
   if (events.some((e) => e.type === "drainEnded")) return null;
   const lastTick = events[events.length - 1].tick;
   const kept = events.filter((e) => e.tick < lastTick);
-  const result = replay(header, kept);
+  const result = resimulate(header, kept);
   if (!result.ok) return null;
   const drain = kept.find((e) => e.type === "drainStarted");
   const strategy = header.teams[0]?.players[0]?.strategy ?? "careful";

@@ -110,10 +110,6 @@ export function createRound(options: RoundOptions): Round {
 }
 
 /**
- * One tick of every team. `commands` are the people's commands for this tick by team; bots
- * add theirs for the seats no person holds. Returns the tick's events, team by team.
- */
-/**
  * One tick of every team. Every command of the tick comes first — people's commands given
  * here (or applied earlier with applyPlayerCommand), then the bots' for the seats nobody
  * holds — and only then does each team advance. The log keeps that order, which is what

@@ -1,4 +1,4 @@
-// Turns the room's state and the focused team's events into what the pipeline view draws:
+// Turns the room's state and the focused team's events into what the pipeline canvas draws:
 // team models, token flights, and markers for every anomaly where it happens. Whether an
 // application is a duplicate, out of order or a lost update is decided by the same rules
 // as the checker (shared/checker/effects.ts).
@@ -6,7 +6,7 @@ import { ApplicationsTracker } from "../../../shared/checker/effects.js";
 import type { DrawnEvent } from "../../../shared/protocol.js";
 import type { MarkerLabel } from "../../../shared/replay/sceneModel.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
-import type { Marker, NodeModel, PipelineView, TeamModel, TokenFlight } from "./scene/model.js";
+import type { Marker, NodeModel, PipelineCanvas, TeamModel, TokenFlight } from "../scene/model.js";
 
 export function teamModels(state: RoomStateView | null): TeamModel[] {
   const teams: TeamModel[] = [];
@@ -27,7 +27,7 @@ export function teamModels(state: RoomStateView | null): TeamModel[] {
 export type MarkerText = (key: MarkerLabel, vars?: Record<string, string | number>) => string;
 
 /**
- * Feeds the projector's view, round after round. It remembers the round's applications
+ * Feeds the projector's canvas, round after round. It remembers the round's applications
  * (to flag a duplicate or an out-of-order effect the moment it happens) and forgets them
  * when a new round starts.
  */
@@ -35,20 +35,20 @@ export class SceneFeed {
   private applications = new ApplicationsTracker();
   private round = "";
 
-  push(view: PipelineView, events: readonly DrawnEvent[], state: RoomStateView | null, label: MarkerText): void {
+  push(canvas: PipelineCanvas, events: readonly DrawnEvent[], state: RoomStateView | null, label: MarkerText): void {
     if (state?.gameId && state.gameId !== this.round) {
       this.round = state.gameId;
       this.applications = new ApplicationsTracker();
     }
     const flights: TokenFlight[] = [];
-    const marker = (kind: Marker["kind"], at: string, text: string, tick: number) => view.addMarker({ kind, at, text, tick });
+    const marker = (kind: Marker["kind"], at: string, text: string, tick: number) => canvas.addMarker({ kind, at, text, tick });
     for (const e of events) {
       switch (e.type) {
         case "hop":
           flights.push({ token: e.token, msgId: e.msgId, kind: e.kind, link: e.link, sentTick: e.tick, arriveTick: e.arrive });
           break;
         case "dropped":
-          view.dropFlight(e.token, e.link, e.tick);
+          canvas.dropFlight(e.token, e.link, e.tick);
           marker("drop", e.link, `${label("dropMarker")} ${e.msgId}`, e.tick);
           break;
         case "applied": {
@@ -75,6 +75,6 @@ export class SceneFeed {
           break;
       }
     }
-    if (flights.length) view.addFlights(flights);
+    if (flights.length) canvas.addFlights(flights);
   }
 }

@@ -4,7 +4,10 @@
 // Every change is also said as text in the aria-live region.
 import type { Connection, Status, Welcome } from "../connection.js";
 import { h, replace } from "../dom.js";
-import { actionHelp, actionLabel, onLocaleChange, reasonText, roleName, t, type UiKey } from "../i18n.js";
+import { onLocaleChange } from "../i18n/locale.js";
+import { t, type PhoneKey } from "../i18n/phoneWords.js";
+import { actionHelp, actionLabel, roleName } from "../i18n/roles.js";
+import { reasonText } from "../i18n/roomWords.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
 import type { BrokerSeat, ConsumerSeat, ProducerSeat } from "../../../shared/view/seatView.js";
 import { isHostRoundOver, type PlayerAction, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
@@ -82,7 +85,7 @@ export class PhoneController {
   }
 
   private renderStatus(status: Status): void {
-    const key: Record<Status, UiKey> = { connecting: "joining", connected: "connected", reconnecting: "reconnecting", disconnected: "disconnected" };
+    const key: Record<Status, PhoneKey> = { connecting: "joining", connected: "connected", reconnecting: "reconnecting", disconnected: "disconnected" };
     this.statusEl.textContent = t(key[status]);
     this.statusEl.className = `status ${status}`;
     document.body.classList.toggle("offline", status !== "connected");
@@ -91,7 +94,7 @@ export class PhoneController {
 
   private phaseText(phase: string, countdown: number): string {
     if (phase === "countdown") return t("countdown", { n: countdown });
-    const keys: Record<string, UiKey> = { lobby: "waiting", running: "running", paused: "paused", draining: "draining", over: "over" };
+    const keys: Record<string, PhoneKey> = { lobby: "waiting", running: "running", paused: "paused", draining: "draining", over: "over" };
     return t(keys[phase] ?? "waiting");
   }
 
@@ -100,7 +103,12 @@ export class PhoneController {
     const v = after.view;
     if (!v) return;
     const notes: string[] = [];
-    if (v.role === "consumer") for (const i of v.inbox) if (!this.lastAnnounced.has(`r${i.token}`)) (this.lastAnnounced.add(`r${i.token}`), notes.push(t("received", { msgId: i.msgId })));
+    if (v.role === "consumer")
+      for (const i of v.inbox) {
+        if (this.lastAnnounced.has(`r${i.token}`)) continue;
+        this.lastAnnounced.add(`r${i.token}`);
+        notes.push(t("received", { msgId: i.msgId }));
+      }
     if (v.role === "producer")
       for (const r of v.sent) {
         const key = `${r.status}${r.msgId}${r.attempts}`;
@@ -176,7 +184,7 @@ export class PhoneController {
       : null;
     const rows = v.sent.map((r) => {
       const icon = r.status === "acknowledged" ? "✓" : r.status === "timedOut" ? "⚠" : r.status === "pending" ? "⏳" : "→";
-      const key = `status_${r.status}` as UiKey;
+      const key = `status_${r.status}` as PhoneKey;
       return h("li", { class: `sent ${r.status}` }, h("span", { class: "icon", "aria-hidden": "true" }, icon), `${r.msgId} · ${r.key} #${r.seq} · `, h("em", {}, t(key)), r.attempts > 1 ? ` (${r.attempts} ${t("attempts")})` : "");
     });
     return h(

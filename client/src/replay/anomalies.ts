@@ -3,12 +3,11 @@
 // the message id as a button that follows that message.
 import type { AnomalyKind } from "../../../shared/checker/checker.js";
 import { formatTick } from "../../../shared/replay/format.js";
-import { h } from "../dom.js";
-import { t } from "../i18n.js";
-import type { PageContext } from "./context.js";
+import { h, reveal } from "../dom.js";
+import { t } from "../i18n/replayWords.js";
+import type { PageContext, Panel } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
-import { reveal, type Panel } from "./transport.js";
-import { anomalyCause, kindWord, teamName } from "./words.js";
+import { anomalyCause, kindWord, teamName } from "./sentences.js";
 
 const KINDS: AnomalyKind[] = ["lost", "duplicated", "misordered", "inconsistent", "race"];
 

@@ -3,7 +3,7 @@
 import { CHART_METRICS, type ChartMetric, type ChartSeries } from "../../../shared/replay/charts.js";
 import { formatTick } from "../../../shared/replay/format.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { t } from "../i18n/replayWords.js";
 import { METRIC_STYLE } from "./glyphs.js";
 import { s, title } from "./svg.js";
 

@@ -1,5 +1,6 @@
 // What the replay page's panels read and call: the loaded rounds, the playhead, the
-// choices of the reader, and the page's actions. main.ts owns it; panels only render it.
+// choices of the reader, and the page's actions. pageView.ts builds it from the page's
+// state (pageState.ts); panels only render it.
 import type { Anomaly, AnomalyKind } from "../../../shared/checker/checker.js";
 import type { FollowResult, FollowStep } from "../../../shared/replay/follow.js";
 import type { ImportProblem, LoadedLog } from "../../../shared/replay/importLog.js";
@@ -49,6 +50,13 @@ export interface PageContext extends Choices {
   closeCompare(): void;
   exportLog(): void;
   exportCsv(): void;
+}
+
+/** A card of the page: rebuilt by a full render, told when the playhead moves. */
+export interface Panel {
+  element: HTMLElement;
+  /** Called whenever the playhead moves. */
+  update?(ctx: PageContext): void;
 }
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;

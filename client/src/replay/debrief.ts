@@ -6,13 +6,13 @@ import { leaderboard } from "../../../shared/replay/scores.js";
 import { messageSequence, windowSequence } from "../../../shared/replay/sequence.js";
 import { SCENARIO_TEXTS } from "../../../shared/scenarios/texts.js";
 import { h } from "../dom.js";
-import { t, tx } from "../i18n.js";
+import { tx } from "../i18n/locale.js";
+import { t } from "../i18n/replayWords.js";
 import { lineChart, type ChartHandle } from "./chartView.js";
-import { WINDOW_SECONDS, type LoadedRound, type PageContext } from "./context.js";
+import { WINDOW_SECONDS, type LoadedRound, type PageContext, type Panel } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
 import { sequenceSvg } from "./sequenceView.js";
-import type { Panel } from "./transport.js";
-import { teamName } from "./words.js";
+import { teamName } from "./sentences.js";
 
 export function scenarioTitle(round: LoadedRound): string {
   return tx(SCENARIO_TEXTS[round.index.header.scenario]?.title) || round.index.header.scenario;
@@ -44,7 +44,7 @@ export function chartsPanel(ctx: PageContext): Panel {
 export function leaderboardPanel(ctx: PageContext): Panel {
   const { index } = ctx.round;
   const totals = index.report.totals;
-  type Column = "committed" | "applied" | "lost" | "duplicated" | "misordered" | "inconsistent" | "raceAnomalies" | "refused";
+  type Column = "committed" | "applied" | "lost" | "duplicated" | "misordered" | "inconsistent" | "raceAnomalies";
   const glyphs: Partial<Record<Column, string>> = { lost: KIND_STYLE.lost.glyph, duplicated: KIND_STYLE.duplicated.glyph, misordered: KIND_STYLE.misordered.glyph, inconsistent: KIND_STYLE.inconsistent.glyph, raceAnomalies: KIND_STYLE.race.glyph };
   // Columns every team has at zero say nothing: only the counts this round produced are shown.
   const columns = (["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies"] as Column[]).filter((c) => c === "committed" || c === "applied" || totals[c] > 0);

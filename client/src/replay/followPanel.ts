@@ -3,11 +3,10 @@
 // there and flags it on the canvas. Steps already played are ticked off as time runs.
 import { formatTickFine } from "../../../shared/replay/format.js";
 import { messageIds } from "../../../shared/replay/follow.js";
-import { h } from "../dom.js";
-import { t } from "../i18n.js";
-import type { PageContext } from "./context.js";
-import { reveal, type Panel } from "./transport.js";
-import { stepText } from "./words.js";
+import { h, reveal } from "../dom.js";
+import { t } from "../i18n/replayWords.js";
+import type { PageContext, Panel } from "./context.js";
+import { stepText } from "./sentences.js";
 
 export function followPanel(ctx: PageContext): Panel {
   const { index } = ctx.round;

@@ -4,7 +4,7 @@
 import type { AnomalyKind } from "../../../shared/checker/checker.js";
 import type { ChartMetric } from "../../../shared/replay/charts.js";
 import type { MarkKind } from "../../../shared/replay/sequence.js";
-import { css, markerStyles, tokenStyles } from "../host/scene/palette.js";
+import { css, markerStyles, tokenStyles } from "../scene/palette.js";
 
 export const KIND_STYLE: Record<AnomalyKind, { glyph: string; colour: string }> = {
   lost: { glyph: markerStyles.lost.glyph, colour: css(markerStyles.lost.colour) },

@@ -1,4 +1,4 @@
-// Feeds the projector's pipeline view (scene/model.ts's PipelineView) from a replay: team
+// Feeds the pipeline canvas (scene/model.ts's PipelineCanvas) from a replay: team
 // models at the shown tick, the focused team's tokens and markers. Playing forward adds
 // only what happened in the ticks crossed; a seek, a step back or another team redraws the
 // canvas from the folded state (refocusing clears the scene's tokens and markers).
@@ -6,7 +6,7 @@ import type { FollowStep } from "../../../shared/replay/follow.js";
 import type { ReplayIndex, ReplayState } from "../../../shared/replay/replayIndex.js";
 import { eventRange } from "../../../shared/replay/replayIndex.js";
 import { markersBetween, teamModelAt, type SceneMarker } from "../../../shared/replay/sceneModel.js";
-import type { Marker, PipelineView, TeamModel, TokenFlight } from "../host/scene/model.js";
+import type { Marker, PipelineCanvas, TeamModel, TokenFlight } from "../scene/model.js";
 
 export interface MarkerWords {
   /** A scene marker's text, translated. */
@@ -20,7 +20,7 @@ export class SceneDriver {
   private tick = -1;
 
   constructor(
-    private readonly view: PipelineView,
+    private readonly canvas: PipelineCanvas,
     private readonly index: ReplayIndex,
     private readonly markers: Map<number, SceneMarker[]>,
     private readonly words: MarkerWords,
@@ -41,28 +41,28 @@ export class SceneDriver {
     const continuous = team === this.team && previous >= 0 && state.tick > previous && state.tick - previous <= maxStride;
     if (state.tick === previous && team === this.team) return false;
     const models: TeamModel[] = this.index.teamIds.map((id) => teamModelAt(this.index, state, id));
-    this.view.setOverview(models);
+    this.canvas.setOverview(models);
     const focused = models.find((m) => m.team === team) ?? null;
-    const flying = state.view.teams.get(team)?.flying ?? [];
+    const flying = state.fold.teams.get(team)?.flying ?? [];
     const flights: TokenFlight[] = [];
     if (continuous) {
-      this.view.setFocused(focused);
+      this.canvas.setFocused(focused);
       for (const f of flying) if (f.sentAt > previous) flights.push({ token: f.token, msgId: f.msgId, kind: f.kind, link: f.link, sentTick: f.sentAt, arriveTick: f.arrive });
       const [from, to] = eventRange(this.index, previous, state.tick);
       for (let i = from; i < to; i++) {
         const e = this.index.events[i];
-        if (e.team === team && e.type === "dropped") this.view.dropFlight(e.token, e.link, e.tick);
+        if (e.team === team && e.type === "dropped") this.canvas.dropFlight(e.token, e.link, e.tick);
       }
       for (const m of markersBetween(this.markers.get(team) ?? [], previous, state.tick)) this.addMarker(m);
       for (const step of followed ?? []) if (step.tick > previous && step.tick <= state.tick) this.addStep(step);
     } else {
-      this.view.setFocused(null);
-      this.view.setFocused(focused);
+      this.canvas.setFocused(null);
+      this.canvas.setFocused(focused);
       for (const f of flying) flights.push({ token: f.token, msgId: f.msgId, kind: f.kind, link: f.link, sentTick: f.sentAt, arriveTick: f.arrive });
       for (const m of markersBetween(this.markers.get(team) ?? [], state.tick - 1, state.tick)) this.addMarker(m);
       for (const step of followed ?? []) if (step.tick === state.tick) this.addStep(step);
     }
-    if (flights.length) this.view.addFlights(flights);
+    if (flights.length) this.canvas.addFlights(flights);
     this.team = team;
     this.tick = state.tick;
     return true;
@@ -71,10 +71,10 @@ export class SceneDriver {
   /** Flags one step of the followed message on the canvas (a click in the step list). */
   addStep(step: FollowStep): void {
     const label = this.words.step(step);
-    if (label) this.view.addMarker({ ...label, tick: step.tick });
+    if (label) this.canvas.addMarker({ ...label, tick: step.tick });
   }
 
   private addMarker(m: SceneMarker): void {
-    this.view.addMarker({ kind: m.kind, at: m.at, text: this.words.marker(m), tick: m.tick });
+    this.canvas.addMarker({ kind: m.kind, at: m.at, text: this.words.marker(m), tick: m.tick });
   }
 }

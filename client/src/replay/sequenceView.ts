@@ -3,8 +3,9 @@
 // glyphs for what happened at a node. Clicking an arrow or a mark seeks there.
 import { formatTickFine } from "../../../shared/replay/format.js";
 import type { SequenceArrow, SequenceDiagram } from "../../../shared/replay/sequence.js";
-import { t, type UiKey } from "../i18n.js";
-import { packetWord } from "./words.js";
+import { t } from "../i18n/replayWords.js";
+import { markerText } from "../i18n/sceneWords.js";
+import { packetWord } from "./sentences.js";
 import { isControlPacket, MARK_STYLE, packetColour } from "./glyphs.js";
 import { s, title } from "./svg.js";
 
@@ -44,7 +45,7 @@ export function sequenceSvg(diagram: SequenceDiagram, tickMs: number, options: {
     const y = rowY.get(mark.tick);
     if (x === undefined || y === undefined) continue;
     const style = MARK_STYLE[mark.kind];
-    const words = `${formatTickFine(mark.tick, tickMs)} · ${mark.lane} · ${t(`mark_${mark.kind}` as UiKey)}${mark.msgId ? ` · ${mark.msgId}` : ""}`;
+    const words = `${formatTickFine(mark.tick, tickMs)} · ${mark.lane} · ${t(`mark_${mark.kind}`)}${mark.msgId ? ` · ${mark.msgId}` : ""}`;
     parts.push(
       s(
         "g",
@@ -89,7 +90,7 @@ function arrowShape(arrow: SequenceArrow, laneX: Map<string, number>, rowY: Map<
   const my = (y1 + y2) / 2 - 5;
   parts.push(s("text", { x: mx, y: my, "text-anchor": "middle", class: "arrow-label", fill: colour }, label));
   const when = arrow.dropped === "sending" ? formatTickFine(arrow.sent, tickMs) : `${formatTickFine(arrow.sent, tickMs)} → ${formatTickFine(arrow.arrive, tickMs)}`;
-  const dropped = arrow.dropped === "no" ? "" : ` · ✖ ${t("dropMarker")}`;
+  const dropped = arrow.dropped === "no" ? "" : ` · ✖ ${markerText("dropMarker")}`;
   parts.push(title(`${when} · ${arrow.msgId} · ${word} ${arrow.from} → ${arrow.to}${dropped}`));
   return s("g", { class: "hop clickable", onclick: () => options.onSeek(arrow.sent) }, ...parts);
 }

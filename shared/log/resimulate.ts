@@ -1,5 +1,6 @@
-// Replay: re-runs a log's commands through the engine and compares, event by event, what
-// it produces with what was logged. Every replay is also a determinism test.
+// Re-simulation (`npm run replay -- --verify`, and rebuilding a room after a crash): re-runs
+// a log's commands through the engine and compares, event by event, what it produces with
+// what was logged. Every re-simulation is also a determinism test.
 import type { Emitted } from "../engine/kernel.js";
 import { advanceTeam, applyCommand, createTeam, endDrain, startDrain } from "../engine/team.js";
 import type { TeamState } from "../engine/types.js";
@@ -15,22 +16,22 @@ export interface Divergence {
   actual: string | null;
 }
 
-export interface ReplayResult {
+export interface Resimulation {
   ok: boolean;
   eventsCompared: number;
   divergence: Divergence | null;
-  /** Set when the log was written by another engine version: the replay may legitimately differ. */
+  /** Set when the log was written by another engine version: the re-simulation may legitimately differ. */
   versionNote: string | null;
-  /** The teams' states after the last replayed tick (what a crashed room is rebuilt from). */
+  /** The teams' states after the last re-simulated tick (what a crashed room is rebuilt from). */
   teams: TeamState[];
 }
 
 /**
  * Re-simulates the round of `header` from the logged commands and reports the first
  * divergence. At each tick the log holds every command first (and the drain's start
- * among them), then each team's advance: the replay applies them in that order.
+ * among them), then each team's advance: the re-simulation applies them in that order.
  */
-export function replay(header: LogHeader, events: readonly Emitted[]): ReplayResult {
+export function resimulate(header: LogHeader, events: readonly Emitted[]): Resimulation {
   const versionNote = header.engineVersion === ENGINE_VERSION ? null : `log written by engine ${header.engineVersion}, replayed by ${ENGINE_VERSION}`;
   const teams = new Map<number, TeamState>(header.teams.map((t) => [t.team, createTeam(header.config, header.seed, t.team)]));
   const lastTick = events.length ? events[events.length - 1].tick : -1;

@@ -1,10 +1,11 @@
-// What the projector's pipeline view draws, as plain data the host page fills from the
-// room's state and the focused team's events. The Phaser scene only reads these.
+// What the pipeline canvas draws, as plain data: the projector fills it from the room's
+// state and the focused team's events, the replay viewer from a log. The Phaser scene only
+// reads these.
 
 // The pipeline's data shapes are defined once in shared/ (the replay viewer folds logs
 // into them, the projector fills them from the room's state); the scene draws them.
-import type { ReplayLinkModel, ReplayNodeModel, ReplayTeamModel } from "../../../../shared/replay/sceneModel.js";
-import type { NodeRole } from "../../../../shared/replay/topology.js";
+import type { ReplayLinkModel, ReplayNodeModel, ReplayTeamModel } from "../../../shared/replay/sceneModel.js";
+import type { NodeRole } from "../../../shared/replay/topology.js";
 export type { NodeRole };
 
 /** A node: role, up or down, its load (broker: queued; consumer: inbox; producer: events to send), busy, played by a bot. */
@@ -47,7 +48,7 @@ export interface SceneLabels {
 }
 
 /** The scene's whole input; the page calls these and nothing else. */
-export interface PipelineView {
+export interface PipelineCanvas {
   /** The room's current tick and tick length, to move tokens with their real latency. */
   setClock(tick: number, tickMs: number): void;
   setFocused(team: TeamModel | null): void;

@@ -1,6 +1,6 @@
-// The pipeline as the projector and the replay viewer draw it, folded from outcome events
-// alone: `applyEvent(view, event) -> view`. It needs no engine state, so a log file is
-// enough to draw any moment of a round.
+// The pipeline folded from outcome events alone — what the replay viewer draws at a tick:
+// `applyEvent(fold, event) -> fold`. It needs no engine state, so a log file is enough to
+// draw any moment of a round.
 import type { Emitted } from "../engine/kernel.js";
 import type { PacketKind } from "../engine/types.js";
 
@@ -13,7 +13,7 @@ export interface FlyingToken {
   arrive: number;
 }
 
-export interface TeamView {
+export interface TeamFold {
   team: number;
   down: Record<string, number>;
   cut: Record<string, number>;
@@ -31,20 +31,20 @@ export interface TeamView {
   lastEventTick: number;
 }
 
-export interface PipelineView {
+export interface PipelineFold {
   tick: number;
-  teams: Map<number, TeamView>;
+  teams: Map<number, TeamFold>;
 }
 
-export function emptyView(): PipelineView {
+export function emptyFold(): PipelineFold {
   return { tick: 0, teams: new Map() };
 }
 
-function teamView(view: PipelineView, team: number): TeamView {
-  let t = view.teams.get(team);
+function teamFold(fold: PipelineFold, team: number): TeamFold {
+  let t = fold.teams.get(team);
   if (!t) {
     t = { team, down: {}, cut: {}, flying: [], queued: {}, inbox: {}, processing: {}, committed: 0, applied: 0, refused: 0, drops: 0, redeliveries: 0, lastEventTick: 0 };
-    view.teams.set(team, t);
+    fold.teams.set(team, t);
   }
   return t;
 }
@@ -54,19 +54,19 @@ const bump = (record: Record<string, number>, key: string, by: number) => {
 };
 
 /** Advances the clock: tokens that have arrived leave the wire. */
-export function advanceTo(view: PipelineView, tick: number): void {
-  view.tick = tick;
-  for (const t of view.teams.values()) {
+export function advanceTo(fold: PipelineFold, tick: number): void {
+  fold.tick = tick;
+  for (const t of fold.teams.values()) {
     if (t.flying.length && t.flying.some((f) => f.arrive <= tick)) t.flying = t.flying.filter((f) => f.arrive > tick);
     for (const [node, until] of Object.entries(t.down)) if (until <= tick) delete t.down[node];
     for (const [link, until] of Object.entries(t.cut)) if (until <= tick) delete t.cut[link];
   }
 }
 
-/** Folds one event into the view (mutating it, for speed) and returns it. */
-export function applyEvent(view: PipelineView, e: Emitted): PipelineView {
-  if (e.tick !== view.tick) advanceTo(view, e.tick);
-  const t = teamView(view, e.team);
+/** Folds one event into the pipeline (mutating it, for speed) and returns it. */
+export function applyEvent(fold: PipelineFold, e: Emitted): PipelineFold {
+  if (e.tick !== fold.tick) advanceTo(fold, e.tick);
+  const t = teamFold(fold, e.team);
   t.lastEventTick = e.tick;
   switch (e.type) {
     case "committed":
@@ -134,5 +134,5 @@ export function applyEvent(view: PipelineView, e: Emitted): PipelineView {
       break;
   }
   if ((e.type === "applied" || e.type === "skipped") && t.processing[e.consumer] === e.msgId) delete t.processing[e.consumer];
-  return view;
+  return fold;
 }

@@ -1,13 +1,14 @@
-// The projector's pipeline view: a Phaser 4 game in `parent`, driven through PipelineView.
-// The page imports this module dynamically, so Phaser (~1.4 MB) stays off its first load.
+// The pipeline canvas of the projector and the replay viewer: a Phaser 4 game in `parent`,
+// driven through PipelineCanvas. Pages import this module dynamically, so Phaser (~1.4 MB)
+// stays off their first load.
 
 import Phaser from "phaser";
-import type { Marker, PipelineView, SceneLabels, TeamModel, TokenFlight } from "./model.js";
+import type { Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
 import { colours } from "./palette.js";
 import { PipelineScene } from "./PipelineScene.js";
 import { detectRenderProfile } from "./renderProfile.js";
 
-export interface PipelineViewOptions {
+export interface PipelineCanvasOptions {
   /**
    * A fixed design size, scaled to fit the parent (letterboxed). Without it the canvas
    * follows the parent's size and the layout is recomputed on every resize.
@@ -16,9 +17,9 @@ export interface PipelineViewOptions {
   height?: number;
 }
 
-export async function createPipelineView(parent: HTMLElement, options: PipelineViewOptions = {}): Promise<PipelineView> {
+export async function createPipelineCanvas(parent: HTMLElement, options: PipelineCanvasOptions = {}): Promise<PipelineCanvas> {
   const profile = detectRenderProfile();
-  if (!profile) throw new Error("the pipeline view needs WebGL, and this browser has none");
+  if (!profile) throw new Error("the pipeline canvas needs WebGL, and this browser has none");
   const scene = new PipelineScene();
   const fixed = options.width !== undefined && options.height !== undefined;
   const game = new Phaser.Game({

@@ -4,17 +4,18 @@ import type { Anomaly } from "../../../shared/checker/checker.js";
 import type { FollowStep } from "../../../shared/replay/follow.js";
 import { formatTick, formatTickFine } from "../../../shared/replay/format.js";
 import type { ImportProblem } from "../../../shared/replay/importLog.js";
-import { causeText, t, type UiKey } from "../i18n.js";
+import { causeText } from "../i18n/causes.js";
+import { t, type ReplayKey } from "../i18n/replayWords.js";
 
 const PACKETS = new Set(["publish", "deliver", "confirm", "ack", "rpc", "reply"]);
 const REASONS = new Set(["loss", "cut", "fault", "down", "ack", "autoAck", "expired", "maxDeliveries", "crash", "misrouted", "timeout", "restart", "nack", "relay", "consumerUnavailable"]);
 
 export function packetWord(kind: string | null): string {
-  return kind && PACKETS.has(kind) ? t(`packet_${kind}` as UiKey) : (kind ?? "");
+  return kind && PACKETS.has(kind) ? t(`packet_${kind}` as ReplayKey) : (kind ?? "");
 }
 
 export function reasonWord(reason: string | null): string {
-  return reason && REASONS.has(reason) ? t(`why_${reason}` as UiKey) : (reason ?? "");
+  return reason && REASONS.has(reason) ? t(`why_${reason}` as ReplayKey) : (reason ?? "");
 }
 
 export function teamName(team: number): string {

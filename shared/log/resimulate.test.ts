@@ -3,7 +3,7 @@ import type { Emitted } from "../engine/kernel.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound } from "../sim/round.js";
 import { simulate } from "../sim/simulate.js";
 import { parseLog } from "./log.js";
-import { replay } from "./replay.js";
+import { resimulate } from "./resimulate.js";
 
 function logOf(scenario: string, variant: string, seed: number, teams = 2): string {
   const lines: string[] = [];
@@ -11,7 +11,7 @@ function logOf(scenario: string, variant: string, seed: number, teams = 2): stri
   return lines.join("\n") + "\n";
 }
 
-describe("replay", () => {
+describe("resimulate", () => {
   it.each([
     ["t2-queues-topics", "topic"],
     ["t4-duplicates", "naive"],
@@ -19,7 +19,7 @@ describe("replay", () => {
     ["t9-end-to-end", "chaos"],
   ])("re-simulating the logged commands of %s %s reproduces every logged event", (scenario, variant) => {
     const parsed = parseLog(logOf(scenario, variant, 11));
-    const result = replay(parsed.header!, parsed.events);
+    const result = resimulate(parsed.header!, parsed.events);
     expect(result.divergence).toBeNull();
     expect(result.ok).toBe(true);
     expect(result.eventsCompared).toBe(parsed.events.length);
@@ -30,7 +30,7 @@ describe("replay", () => {
     const at = parsed.events.findIndex((e) => e.type === "applied");
     const events = parsed.events.slice();
     events[at] = { ...(events[at] as Emitted & { balance: number }), balance: 999999 } as Emitted;
-    const result = replay(parsed.header!, events);
+    const result = resimulate(parsed.header!, events);
     expect(result.ok).toBe(false);
     expect(result.divergence?.index).toBe(at);
     expect(result.divergence?.expected).toContain("999999");
@@ -39,21 +39,21 @@ describe("replay", () => {
   it("detects an event that was never produced", () => {
     const parsed = parseLog(logOf("t3-lost-messages", "fixed", 3, 1));
     const extra = [...parsed.events, { ...parsed.events[parsed.events.length - 1], type: "linkHealed", link: "P1>B" } as Emitted];
-    expect(replay(parsed.header!, extra).ok).toBe(false);
+    expect(resimulate(parsed.header!, extra).ok).toBe(false);
   });
 
   it("accepts a log cut short mid-tick (a crash): everything it holds matches", () => {
     const parsed = parseLog(logOf("t4-duplicates", "naive", 3, 2));
     const cut = parsed.events.slice(0, Math.floor(parsed.events.length / 2));
     const at = cut.findIndex((e, i) => i > 0 && e.tick === cut[i - 1].tick && e.type !== "command");
-    const result = replay(parsed.header!, cut.slice(0, at + 1));
+    const result = resimulate(parsed.header!, cut.slice(0, at + 1));
     expect(result.ok).toBe(true);
     expect(result.eventsCompared).toBe(at + 1);
   });
 
   it("says so when the log comes from another engine version", () => {
     const parsed = parseLog(logOf("t3-lost-messages", "naive", 3, 1));
-    const result = replay({ ...parsed.header!, engineVersion: "0.0.1" }, parsed.events);
+    const result = resimulate({ ...parsed.header!, engineVersion: "0.0.1" }, parsed.events);
     expect(result.versionNote).toMatch(/0\.0\.1/);
   });
 
@@ -74,7 +74,7 @@ describe("replay", () => {
       events.push(...stepRound(round));
     }
     expect(events.some((e) => e.type === "fault" && e.source === "host")).toBe(true);
-    const result = replay(round.header, events);
+    const result = resimulate(round.header, events);
     expect(result.divergence).toBeNull();
     expect(result.eventsCompared).toBe(events.length);
   });

@@ -1,20 +1,14 @@
-// The replay's transport: play/pause, speed, one tick back/forward, previous/next anomaly,
-// the clock, the team picker, and the timeline (a range over ticks) with the anomalies
-// marked along it by glyph and colour.
+// The replay's playback controls: play/pause, speed, one tick back/forward, previous/next
+// anomaly, the clock, the team picker, and the timeline (a range over ticks) with the
+// anomalies marked along it by glyph and colour.
 import { anomalyStrip } from "../../../shared/replay/charts.js";
 import { formatTick } from "../../../shared/replay/format.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
-import { SPEEDS, type PageContext } from "./context.js";
+import { t } from "../i18n/replayWords.js";
+import { SPEEDS, type PageContext, type Panel } from "./context.js";
 import { KIND_STYLE } from "./glyphs.js";
-import { kindWord, teamName } from "./words.js";
+import { kindWord, teamName } from "./sentences.js";
 import type { AnomalyKind } from "../../../shared/checker/checker.js";
-
-export interface Panel {
-  element: HTMLElement;
-  /** Called whenever the playhead moves. */
-  update?(ctx: PageContext): void;
-}
 
 /** The anomalies along the timeline: a bar per slot (height by count) and, where there is room, its glyph. */
 function strip(ctx: PageContext): HTMLElement {
@@ -37,7 +31,7 @@ function strip(ctx: PageContext): HTMLElement {
   return h("div", { class: "strip", "aria-hidden": "true" }, ...shapes);
 }
 
-export function transportPanel(ctx: PageContext): Panel {
+export function playbackPanel(ctx: PageContext): Panel {
   const { index } = ctx.round;
   const last = index.lastTick;
   const button = (testid: string, label: string, glyph: string, onclick: () => void) =>
@@ -86,17 +80,11 @@ export function transportPanel(ctx: PageContext): Panel {
       timeline.setAttribute("aria-valuetext", now);
       time.textContent = `${now} / ${formatTick(last, index.tickMs)}`;
       tickText.textContent = t("replayTickOf", { tick: c.state.tick, last });
-      const label = c.playing ? t("pause") : t("replayPlay");
+      const label = c.playing ? t("replayPause") : t("replayPlay");
       play.replaceChildren(h("span", { "aria-hidden": "true" }, c.playing ? "❚❚ " : "▶ "), label);
       play.setAttribute("aria-pressed", String(c.playing));
     },
   };
-}
-
-/** Scrolls `container` (positioned) just enough to show `item`, leaving the page where it is. */
-export function reveal(container: HTMLElement, item: HTMLElement): void {
-  const top = item.offsetTop;
-  if (top < container.scrollTop || top + item.offsetHeight > container.scrollTop + container.clientHeight) container.scrollTop = Math.max(0, top - container.clientHeight / 3);
 }
 
 function currentDecimal(): string {

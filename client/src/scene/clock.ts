@@ -2,7 +2,7 @@
 // to save bandwidth); tokens must move at 60 fps. The clock turns the last tick heard
 // plus the real time since it was first heard into a smooth, fractional tick.
 
-import { TICK_MS } from "../../../../shared/engine/config.js";
+import { TICK_MS } from "../../../shared/engine/config.js";
 
 /** Time over which a small disagreement with the room is absorbed. */
 const CONVERGE_MS = 250;

@@ -2,7 +2,7 @@
 // right. It only draws what the page hands it (see model.ts); no game rule lives here.
 
 import Phaser from "phaser";
-import type { Marker, PipelineView, SceneLabels, TeamModel, TokenFlight } from "./model.js";
+import type { Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
 import { TickClock } from "./clock.js";
 import { FocusedTeamView } from "./focusedTeam.js";
 import { FocusHeader } from "./focusHeader.js";
@@ -25,7 +25,7 @@ export const DEFAULT_LABELS: SceneLabels = {
 
 const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 10 };
 
-type SceneInput = Omit<PipelineView, "destroy">;
+type SceneInput = Omit<PipelineCanvas, "destroy">;
 
 export class PipelineScene extends Phaser.Scene implements SceneInput {
   /** Resolves once `create` has run and every method below may be called. */

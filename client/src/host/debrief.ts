@@ -1,0 +1,51 @@
+// After a round, on the projector: the round's counts, the logs and scores to download, the
+// topic's questions for the class, and the anomalies with their causes.
+import type { Connection } from "../connection.js";
+import { h } from "../dom.js";
+import { causeText } from "../i18n/causes.js";
+import { t } from "../i18n/hostWords.js";
+import { tx } from "../i18n/locale.js";
+import type { HostRoundOver } from "../../../shared/protocol.js";
+import { formatTick } from "../../../shared/replay/format.js";
+import { downloadGameLog, downloadScoresCsv } from "./downloads.js";
+import { hostPage, scenarioOf } from "./pageState.js";
+
+/** At most 60 anomalies are listed; the heading gives the total. */
+export function debriefSection(o: HostRoundOver, connection: Connection): HTMLElement {
+  const anomalies = (o.anomalies ?? [])
+    .slice(0, 60)
+    .map((a) =>
+      h(
+        "li",
+        { testid: "anomaly-item" },
+        h("strong", {}, `${t("team")} ${a.team + 1} · ${a.msgId}${a.subscription ? ` · ${a.subscription}` : ""}: `),
+        causeText(a.cause.code, {
+          tick: formatTick(a.cause.tick),
+          node: a.cause.node ?? "",
+          link: a.cause.link ?? "",
+          seq: a.cause.seq ?? a.seq ?? "",
+          otherSeq: a.cause.otherSeq ?? "",
+          consumer: a.cause.consumer ?? "",
+          otherConsumer: a.cause.otherConsumer ?? "",
+        }),
+      ),
+    );
+  const s = o.summary;
+  return h(
+    "section",
+    { class: "card debrief" },
+    h("h2", {}, t("debrief")),
+    h(
+      "p",
+      {},
+      `${t("committed")}: ${s.committed} · ${t("applied")}: ${s.applied} · ${t("lost")}: ${s.lost} · ${t("duplicated")}: ${s.duplicated} · ${t("misordered")}: ${s.misordered} · ${t("inconsistent")}: ${s.inconsistent} · ${t("raceAnomalies")}: ${s.raceAnomalies}`,
+    ),
+    h("button", { type: "button", onclick: () => void downloadGameLog(connection, o.gameId, hostPage().hostToken) }, t("downloadLog")),
+    " ",
+    h("button", { type: "button", onclick: () => downloadScoresCsv(o, hostPage().room) }, t("downloadCsv")),
+    ...(scenarioOf(s.scenario)?.debrief ?? []).map((q) => h("p", { class: "question" }, `❓ ${tx(q)}`)),
+    h("h3", {}, `${t("anomalies")} (${o.anomalies?.length ?? 0})`),
+    h("ul", { class: "list", testid: "anomaly-list" }, ...anomalies),
+    anomalies.length === 0 ? h("p", { class: "muted" }, t("noAnomaly")) : null,
+  );
+}

@@ -1,0 +1,17 @@
+// A round's standings, on every page (the phone's end screen, the projector's board, the
+// replay's tables): teams, scores and the counts.
+import type { Text } from "../../../shared/scenarios/texts.js";
+
+export const ROUND_WORDS = {
+  team: { en: "Team", "pt-BR": "Equipe" },
+  score: { en: "Score", "pt-BR": "Pontos" },
+  committed: { en: "committed", "pt-BR": "confirmados" },
+  applied: { en: "applied", "pt-BR": "aplicados" },
+  lost: { en: "lost", "pt-BR": "perdidos" },
+  duplicated: { en: "duplicated", "pt-BR": "duplicados" },
+  misordered: { en: "out of order", "pt-BR": "fora de ordem" },
+  inconsistent: { en: "inconsistent", "pt-BR": "inconsistentes" },
+  raceAnomalies: { en: "lost updates", "pt-BR": "atualizações perdidas" },
+  allTeams: { en: "all teams", "pt-BR": "todas as equipes" },
+  focusedTeam: { en: "Team {team} on the big screen", "pt-BR": "Equipe {team} no telão" },
+} satisfies Record<string, Text>;
