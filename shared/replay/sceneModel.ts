@@ -15,6 +15,8 @@ export interface ReplayNodeModel {
   load: number;
   busy: boolean;
   bot: boolean;
+  /** The people who play this node, when the page knows them (the projector does). */
+  players?: string[];
 }
 
 export interface ReplayLinkModel {

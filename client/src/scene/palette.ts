@@ -22,6 +22,8 @@ export const colours = {
   lost: 0xff5c6c,
   duplicated: 0xffa24a,
   misordered: 0xc58cff,
+  raceAnomalies: 0xff6fb5,
+  inconsistent: 0x5ec8ff,
 } as const;
 
 export const roleColours: Record<NodeRole, number> = {
@@ -79,9 +81,16 @@ export const markerStyles: Record<Marker["kind"], MarkerStyle> = {
   dedup: { glyph: "✔", colour: 0x2a9d8f },
 };
 
-/** Glyphs of the anomaly counts, the same as the markers that announce them. */
-export const countGlyphs = {
+/** The counts a tile and the focused team's header can show, and the glyph of each (the same as the markers that announce them). */
+export type CountKind = "lost" | "duplicated" | "misordered" | "raceAnomalies" | "inconsistent";
+
+export const countGlyphs: Record<CountKind, string> = {
   lost: markerStyles.lost.glyph,
   duplicated: markerStyles.dup.glyph,
   misordered: markerStyles.order.glyph,
-} as const;
+  raceAnomalies: markerStyles.race.glyph,
+  inconsistent: "≠",
+};
+
+/** What the canvas counts unless the page chooses (Topic 6 adds lost updates, Topic 5 inconsistent writes). */
+export const DEFAULT_COUNT_KINDS: readonly CountKind[] = ["lost", "duplicated", "misordered"];

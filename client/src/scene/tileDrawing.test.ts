@@ -46,6 +46,11 @@ describe("tile signatures", () => {
     expect(textSignature(b, false, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
     expect(textSignature(c, false, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
     expect(textSignature(a, true, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
+    // A count the tile does not show changes nothing; once shown (Topic 6's lost updates), it does.
+    const d = team();
+    d.raceAnomalies = 4;
+    expect(textSignature(d, false, 160, 95)).toBe(textSignature(a, false, 160, 95));
+    expect(textSignature(d, false, 160, 95, ["lost", "raceAnomalies"])).not.toBe(textSignature(a, false, 160, 95, ["lost", "raceAnomalies"]));
   });
 
   it("change with what the mini pipeline shows", () => {
