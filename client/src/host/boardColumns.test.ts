@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { boardColumns, countKinds, isProvisional, pendingOf } from "./boardColumns.js";
+
+const zero = { lost: 0, duplicated: 0, misordered: 0, raceAnomalies: 0, inconsistent: 0 };
+
+describe("board columns", () => {
+  it("show what was recorded and the usual anomalies", () => {
+    expect(boardColumns("t3-lost-messages", [zero, zero])).toEqual(["committed", "lost", "duplicated", "misordered"]);
+  });
+
+  it("add Topic 6's lost updates and Topic 5's inconsistent writes from the start", () => {
+    expect(countKinds("t6-competing-consumers", [zero])).toEqual(["lost", "duplicated", "misordered", "raceAnomalies"]);
+    expect(countKinds("t5-dual-writes", [zero])).toEqual(["lost", "duplicated", "misordered", "inconsistent"]);
+  });
+
+  it("add any anomaly that happened, at most four to a tile", () => {
+    expect(countKinds("t9-end-to-end", [{ ...zero, raceAnomalies: 2 }])).toContain("raceAnomalies");
+    expect(countKinds("t9-end-to-end", [{ ...zero, raceAnomalies: 2, inconsistent: 1 }])).toEqual(["lost", "duplicated", "raceAnomalies", "inconsistent"]);
+    expect(countKinds("t9-end-to-end", [{ ...zero, raceAnomalies: 2, inconsistent: 1, misordered: 1 }])).toHaveLength(4);
+  });
+
+  it("mark live numbers as provisional until the round is settled", () => {
+    expect(["countdown", "running", "paused", "draining"].every(isProvisional)).toBe(true);
+    expect(isProvisional("over") || isProvisional("lobby")).toBe(false);
+    expect(pendingOf({ pending: 30 })).toBe(30);
+    expect(pendingOf({})).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+// Which counts the live board and the canvas's tiles show, and how a live count reads while
+// the round can still change it. Every round shows what was recorded and what went lost,
+// duplicated or out of order; Topic 5 adds inconsistent writes, Topic 6 lost updates (and
+// any round where they happen shows them too). During play, `lost` counts only what is
+// already certain; what only the drain can settle is `pending`, shown beside it.
+import type { CountKind } from "../scene/model.js";
+
+export type BoardColumn = "committed" | CountKind;
+
+type Counts = Record<CountKind, number>;
+
+const TOPIC_COUNTS: Record<string, CountKind> = { "t5-dual-writes": "inconsistent", "t6-competing-consumers": "raceAnomalies" };
+
+/** The anomaly counts worth a column: the usual three, plus the topic's own and any that happened. */
+export function countKinds(scenario: string, teams: Iterable<Counts>): CountKind[] {
+  const kinds: CountKind[] = ["lost", "duplicated", "misordered"];
+  const list = [...teams];
+  for (const extra of ["raceAnomalies", "inconsistent"] as const)
+    if (TOPIC_COUNTS[scenario] === extra || list.some((t) => t[extra] > 0)) kinds.push(extra);
+  // Four fit a tile: an out-of-order count nobody has makes room for the topic's own.
+  if (kinds.length > 4 && list.every((t) => t.misordered === 0)) kinds.splice(kinds.indexOf("misordered"), 1);
+  return kinds.slice(0, 4);
+}
+
+export function boardColumns(scenario: string, teams: Iterable<Counts>): BoardColumn[] {
+  return ["committed", ...countKinds(scenario, teams)];
+}
+
+/** While these phases last, the board's numbers can still change (the drain settles them). */
+export function isProvisional(phase: string): boolean {
+  return phase === "countdown" || phase === "running" || phase === "paused" || phase === "draining";
+}
+
+/** The pending count a team carries (the room sends it once the live board knows what is certain; 0 before). */
+export function pendingOf(team: object): number {
+  const pending = (team as { pending?: unknown }).pending;
+  return typeof pending === "number" && pending > 0 ? pending : 0;
+}
