@@ -1,51 +1,184 @@
-// After a round, on the projector: the round's counts, the logs and scores to download, the
-// topic's questions for the class, and the anomalies with their causes.
+// After a round, full screen: every anomaly of every team grouped by cause, largest group
+// first — one sentence each, its count, the teams it hit and a jump to the replay at its
+// first anomaly — beside the round's counts (with how counts per subscription add up), the
+// previous round of the same topic, the class's prediction beside the result, and the
+// topic's questions. Escape or the button goes back to the room.
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
-import { causeText } from "../i18n/causes.js";
+import { causeSentenceOf } from "../i18n/causes.js";
 import { t } from "../i18n/hostWords.js";
 import { tx } from "../i18n/locale.js";
-import type { HostRoundOver } from "../../../shared/protocol.js";
+import { subscriptionName } from "../i18n/subscriptions.js";
+import type { CauseGroup, HostRoundOver, PredictionOutcome } from "../../../shared/protocol.js";
+import type { RoundSummary } from "../../../shared/checker/checker.js";
+import type { LessonTopic } from "../../../shared/lesson/plan.js";
 import { formatTick } from "../../../shared/replay/format.js";
-import { downloadGameLog, downloadScoresCsv } from "./downloads.js";
-import { hostPage, scenarioOf } from "./pageState.js";
+import { downloadGameLog, downloadScoresCsv, type RosterEntry } from "./downloads.js";
+import { lessonBar } from "./lesson/lessonBar.js";
+import { roundTitle, teamList, variantLabel } from "./names.js";
+import { hostPage, scenarioOf, update } from "./pageState.js";
+import { replayUrl } from "./replayLinks.js";
 
-/** At most 60 anomalies are listed; the heading gives the total. */
-export function debriefSection(o: HostRoundOver, connection: Connection): HTMLElement {
-  const anomalies = (o.anomalies ?? [])
-    .slice(0, 60)
-    .map((a) =>
-      h(
-        "li",
-        { testid: "anomaly-item" },
-        h("strong", {}, `${t("team")} ${a.team + 1} · ${a.msgId}${a.subscription ? ` · ${a.subscription}` : ""}: `),
-        causeText(a.cause.code, {
-          tick: formatTick(a.cause.tick),
-          node: a.cause.node ?? "",
-          link: a.cause.link ?? "",
-          seq: a.cause.seq ?? a.seq ?? "",
-          otherSeq: a.cause.otherSeq ?? "",
-          consumer: a.cause.consumer ?? "",
-          otherConsumer: a.cause.otherConsumer ?? "",
-        }),
-      ),
-    );
+export interface DebriefExtras {
+  /** In lesson mode: the topic, for its takeaway and its prediction's options. */
+  topic: LessonTopic | null;
+  /** Rounds to show side by side (oldest first); the previous round and this one when absent. */
+  rounds?: { gameId: string; variant: string; summary: RoundSummary }[];
+  prediction?: PredictionOutcome | null;
+  /** The lesson's debrief step has no way back to the room: the lesson moves on instead. */
+  canGoBack: boolean;
+}
+
+const replayLink = (href: string, testid: string, label: string) => h("a", { class: "button", href, target: "_blank", rel: "noopener", testid }, label);
+
+function players(): RosterEntry[] {
+  const list: RosterEntry[] = [];
+  hostPage().room?.players?.forEach((p) => list.push({ name: p.name, seat: p.seat, team: p.team }));
+  return list;
+}
+
+export function debriefScreen(connection: Connection, o: HostRoundOver, extras: DebriefExtras): HTMLElement {
   const s = o.summary;
+  const { hostToken, room } = hostPage();
+  const previous = o.previous;
   return h(
     "section",
-    { class: "card debrief" },
-    h("h2", {}, t("debrief")),
+    { class: `screen debrief${room?.lesson?.active ? " in-lesson" : ""}`, testid: "debrief" },
+    room?.lesson?.active ? lessonBar(connection) : null,
+    h(
+      "header",
+      { class: "debrief-head" },
+      h("h1", {}, `${t("debrief")} · ${roundTitle(s.scenario, s.variant)}`),
+      h(
+        "div",
+        { class: "debrief-actions" },
+        replayLink(replayUrl({ game: o.gameId }), "open-replay", `▶ ${t("openReplay")}`),
+        previous ? replayLink(replayUrl({ game: o.gameId, compare: previous.gameId }), "compare-previous", `⇆ ${t("comparePrevious", { variant: variantLabel(s.scenario, previous.variant) })}`) : null,
+        h("button", { type: "button", onclick: () => downloadScoresCsv(o, players()) }, `⬇ ${t("downloadCsv")}`),
+        h("button", { type: "button", onclick: () => void downloadGameLog(connection, o.gameId, hostToken) }, `⬇ ${t("downloadLog")}`),
+        extras.canGoBack ? h("button", { type: "button", class: "primary", testid: "debrief-close", onclick: () => update({ debriefOpen: false }) }, t("backToRoom")) : null,
+      ),
+    ),
+    h(
+      "div",
+      { class: "debrief-body" },
+      causesPanel(o),
+      h(
+        "aside",
+        { class: "debrief-side" },
+        countsPanel(extras.rounds ?? [...(previous ? [previous] : []), { gameId: o.gameId, variant: s.variant, summary: s }], o),
+        extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
+        questionsPanel(s.scenario, extras.topic),
+      ),
+    ),
+  );
+}
+
+function causesPanel(o: HostRoundOver): HTMLElement {
+  const groups = o.groups ?? [];
+  return h(
+    "section",
+    { class: "causes" },
+    h("h2", { testid: "debrief-total", "data-count": String(o.total ?? 0) }, o.total ? t("anomaliesTotal", { n: o.total }) : t("noAnomaly")),
+    h("ol", { class: "cause-list" }, ...groups.map((g) => causeItem(o.gameId, g))),
+  );
+}
+
+function causeItem(gameId: string, g: CauseGroup): HTMLElement {
+  const teams = g.teams.length === 1 ? t("teamHit", { list: teamList(g.teams) }) : t("teamsHit", { list: teamList(g.teams) });
+  return h(
+    "li",
+    { class: `cause ${g.kind}`, testid: "debrief-cause", "data-cause": g.code, "data-count": String(g.count) },
+    h("span", { class: "cause-count" }, String(g.count)),
+    h(
+      "div",
+      { class: "cause-text" },
+      h("p", { class: "sentence" }, causeSentenceOf(g.sample)),
+      h(
+        "p",
+        { class: "cause-meta" },
+        `${teams} · ${t("firstAt", { time: formatTick(g.first.tick) })} · `,
+        h("a", { href: replayUrl({ game: gameId, team: g.first.team, tick: g.first.tick, msg: g.first.msgId }), target: "_blank", rel: "noopener", testid: "cause-replay" }, `▶ ${t("seeInReplay")}`),
+      ),
+    ),
+  );
+}
+
+const COUNT_ROWS = ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies"] as const;
+
+/** The rounds side by side (naive beside fixed), only the counts that say something, then how per-subscription counting adds up. */
+function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSummary }[], o: HostRoundOver): HTMLElement {
+  const rows = COUNT_ROWS.filter((k) => k === "committed" || k === "applied" || rounds.some((r) => r.summary[k] > 0));
+  // Only this round's report has per-team scores.
+  const best = o.teams?.length ? String(Math.max(...o.teams.map((x) => x.score))) : "—";
+  const scenario = o.summary.scenario;
+  const subscriptions = scenarioOf(scenario)?.variants.find((v) => v.id === o.summary.variant)?.subscriptions ?? [];
+  const events = o.summary.committed;
+  const explain =
+    subscriptions.length > 1
+      ? t("perSubscription", { events, subs: `${subscriptions.length} (${subscriptions.map(subscriptionName).join(", ")})`, effects: events * subscriptions.length })
+      : t("perQueue", { events });
+  return h(
+    "section",
+    { class: "counts" },
+    h(
+      "table",
+      { class: "counts-table" },
+      h("thead", {}, h("tr", {}, h("th", {}), ...rounds.map((r) => h("th", { scope: "col", class: r.gameId === o.gameId ? "this" : "" }, `${r.gameId === o.gameId ? t("thisRound") : t("previousRound")}: ${variantLabel(scenario, r.variant)}`)))),
+      h(
+        "tbody",
+        {},
+        ...rows.map((k) => h("tr", {}, h("th", { scope: "row" }, t(k)), ...rounds.map((r) => h("td", { class: r.summary[k] > 0 && k !== "committed" && k !== "applied" ? "bad" : "" }, String(r.summary[k]))))),
+        h("tr", {}, h("th", { scope: "row" }, t("bestScore")), ...rounds.map((r) => h("td", {}, r.gameId === o.gameId ? best : "—"))),
+      ),
+    ),
+    h("p", { class: "explain", testid: "per-subscription" }, explain),
+    h("p", { class: "explain small" }, t("scoreRule")),
+  );
+}
+
+/** What the class predicted beside what the round gave. */
+export function predictionPanel(topic: LessonTopic | null, outcome: PredictionOutcome | null): HTMLElement | null {
+  if (!topic) return null;
+  const p = topic.prediction;
+  const answered = Object.values(outcome?.counts ?? {}).reduce((a, b) => a + b, 0);
+  const top = Math.max(1, ...Object.values(outcome?.counts ?? {}));
+  return h(
+    "section",
+    { class: "prediction-outcome", testid: "prediction-outcome" },
+    h("h2", {}, tx(p.question)),
+    h(
+      "ul",
+      { class: "bars small-bars" },
+      ...p.options.map((option) => {
+        const n = outcome?.counts[option.id] ?? 0;
+        const isResult = outcome?.result === option.id;
+        return h(
+          "li",
+          { class: isResult ? "result" : "" },
+          h("span", { class: "bar-label" }, `${isResult ? "✔ " : ""}${tx(option.label)}`),
+          h("span", { class: "meter" }, h("span", { class: "fill", style: `width:${(100 * n) / top}%` })),
+          h("span", { class: "bar-count" }, answered ? t("predictedBy", { n, total: answered }) : "0"),
+        );
+      }),
+    ),
     h(
       "p",
-      {},
-      `${t("committed")}: ${s.committed} · ${t("applied")}: ${s.applied} · ${t("lost")}: ${s.lost} · ${t("duplicated")}: ${s.duplicated} · ${t("misordered")}: ${s.misordered} · ${t("inconsistent")}: ${s.inconsistent} · ${t("raceAnomalies")}: ${s.raceAnomalies}`,
+      { class: "explain" },
+      `${t("resultWas")}: `,
+      h("strong", {}, outcome?.result ? tx(p.options.find((x) => x.id === outcome.result)?.label) : t("noResult")),
+      typeof outcome?.value === "number" ? ` (${t("medianValue", { value: outcome.value })})` : "",
     ),
-    h("button", { type: "button", onclick: () => void downloadGameLog(connection, o.gameId, hostPage().hostToken) }, t("downloadLog")),
-    " ",
-    h("button", { type: "button", onclick: () => downloadScoresCsv(o, hostPage().room) }, t("downloadCsv")),
-    ...(scenarioOf(s.scenario)?.debrief ?? []).map((q) => h("p", { class: "question" }, `❓ ${tx(q)}`)),
-    h("h3", {}, `${t("anomalies")} (${o.anomalies?.length ?? 0})`),
-    h("ul", { class: "list", testid: "anomaly-list" }, ...anomalies),
-    anomalies.length === 0 ? h("p", { class: "muted" }, t("noAnomaly")) : null,
+  );
+}
+
+function questionsPanel(scenario: string, topic: LessonTopic | null): HTMLElement {
+  const questions = scenarioOf(scenario)?.debrief ?? [];
+  return h(
+    "section",
+    { class: "questions" },
+    h("h2", {}, t("forTheClass")),
+    h("ul", {}, ...questions.map((q) => h("li", { class: "question" }, tx(q)))),
+    topic ? h("p", { class: "takeaway" }, h("strong", {}, `${t("takeaway")}: `), tx(topic.takeaway)) : null,
   );
 }

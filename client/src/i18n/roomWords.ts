@@ -43,7 +43,7 @@ export const ROOM_WORDS = {
   reason_noSeat: { en: "you have no seat in this round", "pt-BR": "você não tem posto nesta rodada" },
   reason_notRunning: { en: "the round is not running", "pt-BR": "a rodada não está em andamento" },
   reason_paused: { en: "the round is paused", "pt-BR": "a rodada está pausada" },
-  reason_unknownScenario: { en: "unknown topic or variant", "pt-BR": "tópico ou variante desconhecido" },
+  reason_unknownScenario: { en: "unknown lesson topic or variant", "pt-BR": "tema ou variante desconhecido" },
   reason_badSeed: { en: "the seed must be a whole number", "pt-BR": "a semente deve ser um número inteiro" },
   reason_roomLocked: { en: "the room is locked", "pt-BR": "a sala está trancada" },
   reason_roomFull: { en: "the room is full", "pt-BR": "a sala está cheia" },
@@ -52,6 +52,10 @@ export const ROOM_WORDS = {
   reason_unknownPlayer: { en: "unknown player", "pt-BR": "jogador desconhecido" },
   reason_unknownTeam: { en: "unknown team", "pt-BR": "equipe desconhecida" },
   reason_roundActive: { en: "not while a round runs", "pt-BR": "não durante uma rodada" },
+  reason_notInLesson: { en: "lesson mode is not on", "pt-BR": "o modo aula não está ativo" },
+  reason_closed: { en: "it is closed", "pt-BR": "já foi encerrada" },
+  reason_badOption: { en: "not one of the choices", "pt-BR": "não é uma das opções" },
+  reason_tooLong: { en: "too long", "pt-BR": "longo demais" },
 } satisfies Record<string, Text>;
 
 const t = translator(ROOM_WORDS);

@@ -5,7 +5,8 @@ import type { Text } from "../../../shared/scenarios/texts.js";
 export const ROUND_WORDS = {
   team: { en: "Team", "pt-BR": "Equipe" },
   score: { en: "Score", "pt-BR": "Pontos" },
-  committed: { en: "committed", "pt-BR": "confirmados" },
+  // "recorded", not "committed"/"confirmados": the broker's confirm (ACK) is another thing on the same screen.
+  committed: { en: "recorded", "pt-BR": "registrados" },
   applied: { en: "applied", "pt-BR": "aplicados" },
   lost: { en: "lost", "pt-BR": "perdidos" },
   duplicated: { en: "duplicated", "pt-BR": "duplicados" },
