@@ -3,13 +3,17 @@
 // before the room looks at it; a bad one is refused with a reason code the interface
 // translates. Wire names and payloads are contracts: pages, bots and tests depend on them.
 import type { Anomaly, RoundSummary, TeamReport } from "./checker/checker.js";
+import type { CauseGroup } from "./checker/groups.js";
 import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
 import type { Fault } from "./engine/config.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
+import type { LessonStepKind } from "./lesson/plan.js";
+import type { PredictionOutcome } from "./lesson/progress.js";
 import type { SeatView } from "./view/seatView.js";
 
 export { PLAYER_ACTIONS, type PlayerAction };
+export type { CauseGroup, LessonStepKind, PredictionOutcome };
 
 /** Reasons the room itself (not the engine) refuses something. */
 export type ShellRefusal =
@@ -28,7 +32,13 @@ export type ShellRefusal =
   | "badCode"
   | "unknownPlayer"
   | "unknownTeam"
-  | "roundActive";
+  | "roundActive"
+  // Lesson mode: no lesson running; the poll or prediction is closed; not an option of this
+  // topic's prediction; a text longer than its limit after cleaning.
+  | "notInLesson"
+  | "closed"
+  | "badOption"
+  | "tooLong";
 
 export interface Refusal {
   /** The action or message type refused. */
@@ -42,6 +52,12 @@ export const MAX_MESSAGE_BYTES = 2048;
 export const MAX_NAME_LENGTH = 24;
 export const ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no I, L, O, 0, 1
 export const ROOM_CODE_LENGTH = 6;
+/** A poll answer's most characters, after cleaning. */
+export const MAX_POLL_LENGTH = 60;
+/** The pinned definition's most characters, after cleaning. */
+export const MAX_PIN_LENGTH = 120;
+export const LESSON_TOPICS = 9;
+export const LESSON_STEP_KINDS: readonly LessonStepKind[] = ["prompt", "poll", "predict", "round", "debrief", "summary"];
 
 type ActArgument = AnyActionArgument;
 /** Checked in this order, so a message missing several names the first. */
@@ -65,6 +81,22 @@ export interface ConfigMessage {
   roundSeconds?: number | null;
 }
 
+/**
+ * The instructor walks lesson mode: start (Topic 1, first step), next / prev (one step, a
+ * clicker), goto (a topic, and a step of it; or the summary), stop (back to the free
+ * pickers), summary (send the lesson summary again), closePoll / closePredict.
+ */
+export const LESSON_ACTIONS = ["start", "next", "prev", "stop", "goto", "summary", "closePoll", "closePredict"] as const;
+export type LessonAction = (typeof LESSON_ACTIONS)[number];
+
+export interface LessonCommand {
+  action: LessonAction;
+  /** goto: 1..9 (not needed for the summary). */
+  topic?: number;
+  /** goto: a step of that topic; its first step when absent. */
+  step?: LessonStepKind;
+}
+
 /** A host command as the room handles it: the message name and its checked payload. */
 export type HostMessage =
   | { type: "host:config"; value: ConfigMessage }
@@ -75,14 +107,22 @@ export type HostMessage =
   | { type: "host:fault"; value: { team: number | "all"; fault: Fault } }
   | { type: "host:move"; value: { player: string; team: number } }
   | { type: "host:lock"; value: { locked: boolean } }
-  | { type: "host:focus"; value: { team: number } };
+  | { type: "host:focus"; value: { team: number } }
+  | { type: "host:lesson"; value: LessonCommand }
+  /** The definition the class agreed on (cleaned, at most MAX_PIN_LENGTH); "" unpins. */
+  | { type: "host:pin"; value: { text: string } };
 
 /** The payload of each host command, by message name (nothing for the bare commands). */
 export type HostPayloads = { [M in HostMessage as M["type"]]: M extends { value: infer V } ? V : undefined };
 export type HostMessageName = keyof HostPayloads;
 
-/** Everything a client sends, by message name: a player's action, the host's commands. */
-export type ClientMessages = { act: ActMessage } & HostPayloads;
+/** A student's part in lesson mode: a poll answer (cleaned, at most MAX_POLL_LENGTH) and a prediction (an option id). */
+export type LessonMessage = { type: "lesson:poll"; value: { text: string } } | { type: "lesson:predict"; value: { option: string } };
+export type LessonPayloads = { [M in LessonMessage as M["type"]]: M["value"] };
+export type LessonMessageName = keyof LessonPayloads;
+
+/** Everything a client sends, by message name: a player's action and lesson answers, the host's commands. */
+export type ClientMessages = { act: ActMessage } & HostPayloads & LessonPayloads;
 export type ClientMessage = { [K in keyof ClientMessages]: { type: K; payload: ClientMessages[K] } }[keyof ClientMessages];
 
 /** Sent once on joining: who you are in this room (a player keeps its resume token to come back to its seat). */
@@ -97,6 +137,9 @@ export interface WelcomeMessage {
   joinUrl?: string;
 }
 
+/** "" playing; "nudged" idle for a while although the seat has work; "bot" a bot plays the seat until the person acts again. */
+export type IdleState = "" | "nudged" | "bot";
+
 /** A person's seat and what their phone shows of it, sent whenever it changes. */
 export interface SeatMessage {
   seat: string;
@@ -104,6 +147,15 @@ export interface SeatMessage {
   role: Role | null;
   actions: PlayerAction[];
   view: SeatView | null;
+  /** Always sent by the room (optional for the bots' and tests' own seat details). */
+  idle?: IdleState;
+}
+
+/** The previous round of the same scenario in this room (naive beside fixed). */
+export interface PreviousRound {
+  gameId: string;
+  variant: string;
+  summary: RoundSummary;
 }
 
 /** The end of a round as the projector receives it: every team's report and the anomalies with their causes. */
@@ -113,6 +165,15 @@ export interface HostRoundOver {
   teams: TeamReport[];
   /** The first 500. */
   anomalies: Anomaly[];
+  /** Every anomaly of every team grouped by cause code, largest group first (from all anomalies, not the first 500). */
+  groups: CauseGroup[];
+  /** All anomalies of the round (the groups' counts add up to it). */
+  total: number;
+  previous: PreviousRound | null;
+  /** The lesson topic when the round was played in lesson mode. */
+  topic: number | null;
+  /** The topic's prediction beside the result, when this round answers it. */
+  prediction: PredictionOutcome | null;
 }
 
 /** The end of a round as a player's phone receives it: the team's report and the player's own part. */
@@ -121,6 +182,11 @@ export interface PlayerRoundOver {
   summary: RoundSummary;
   team: TeamReport | null;
   you: { actions: number; refusals: number; seat: string | null };
+  /** The team's place by score, 1-based; teams with the same score share it (0 without a team). */
+  rank: number;
+  teamCount: number;
+  /** The team's largest cause group, null when it had no anomaly. */
+  mainCause: CauseGroup | null;
 }
 
 export type RoundOverMessage = HostRoundOver | PlayerRoundOver;
@@ -138,6 +204,54 @@ export function isDrawn(e: Emitted): e is DrawnEvent {
   return DRAWN.has(e.type);
 }
 
+/** Lesson mode, live on the projector (sent when it changes, at most 4 times a second). */
+export interface LessonResults {
+  topic: number;
+  /** The topic's poll answers, normalised and counted, most first, at most 80. */
+  poll: { text: string; count: number }[];
+  /** Option id → people who chose it. */
+  predictions: Record<string, number>;
+  /** People who answered the open poll or prediction (the step's). */
+  answered: number;
+  /** People connected who could answer. */
+  eligible: number;
+}
+
+export interface LessonSummaryRound {
+  gameId: string;
+  variant: string;
+  summary: RoundSummary;
+  /** The round's three largest cause groups. */
+  groups: CauseGroup[];
+}
+
+/** The closing summary: every topic's rounds (in play order), its prediction, and the pinned definition. */
+export interface LessonSummary {
+  pinned: string;
+  topics: { topic: number; rounds: LessonSummaryRound[]; prediction: PredictionOutcome | null }[];
+}
+
+export interface HistoryEntry {
+  round: number;
+  gameId: string;
+  scenario: string;
+  variant: string;
+  summary: RoundSummary;
+  /** The lesson topic when played in lesson mode. */
+  topic: number | null;
+}
+
+/** The room's rounds so far, oldest first (the last 40): a reloaded projector shows the last debrief and compares rounds. */
+export interface RoundHistory {
+  rounds: HistoryEntry[];
+}
+
+/** What this phone answered for the current lesson topic (a reloaded phone shows it). */
+export interface YourAnswer {
+  poll: string | null;
+  prediction: string | null;
+}
+
 /** Everything the room sends, by message name. */
 export interface ServerMessages {
   welcome: WelcomeMessage;
@@ -145,6 +259,10 @@ export interface ServerMessages {
   refused: Refusal;
   roundOver: RoundOverMessage;
   events: DrawnEvent[];
+  lessonResults: LessonResults;
+  lessonSummary: LessonSummary;
+  history: RoundHistory;
+  yourAnswer: YourAnswer;
 }
 export type ServerMessage = { [K in keyof ServerMessages]: { type: K; payload: ServerMessages[K] } }[keyof ServerMessages];
 
@@ -274,9 +392,65 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
     case "host:focus":
       if (!isInt(p.team, 0, 199)) return bad("team");
       return { ok: true, value: { type, value: { team: p.team } } };
+    case "host:lesson":
+      return parseLessonCommand(p);
+    case "host:pin": {
+      if (typeof p.text !== "string") return bad("text");
+      const text = cleanAnswer(p.text);
+      if ([...text].length > MAX_PIN_LENGTH) return { ok: false, code: "tooLong" };
+      return { ok: true, value: { type, value: { text } } };
+    }
     default:
       return bad("unknown message");
   }
+}
+
+function parseLessonCommand(p: Record<string, unknown>): Parsed<HostMessage> {
+  const extra = onlyKeys(p, ["action", "topic", "step"]);
+  if (extra) return bad(`unexpected field ${extra.slice(0, 20)}`);
+  const { action, topic, step } = p;
+  if (!(LESSON_ACTIONS as readonly unknown[]).includes(action)) return bad("lesson action");
+  if (topic !== undefined && !isInt(topic, 1, LESSON_TOPICS)) return bad(`topic from 1 to ${LESSON_TOPICS}`);
+  if (step !== undefined && !(LESSON_STEP_KINDS as readonly unknown[]).includes(step)) return bad("step");
+  if (action === "goto" && topic === undefined && step !== "summary") return bad("goto needs a topic");
+  const value: LessonCommand = { action: action as LessonAction };
+  if (topic !== undefined) value.topic = topic as number;
+  if (step !== undefined) value.step = step as LessonStepKind;
+  return { ok: true, value: { type: "host:lesson", value } };
+}
+
+/** Checks a student's lesson message; `type` is the message name the client used. */
+export function parseLesson(type: string, payload: unknown): Parsed<LessonMessage> {
+  if (payloadSize(payload) > MAX_MESSAGE_BYTES) return { ok: false, code: "tooLarge" };
+  if (!isPlainObject(payload)) return bad("an object is expected");
+  switch (type) {
+    case "lesson:poll": {
+      if (typeof payload.text !== "string") return bad("text");
+      const text = cleanAnswer(payload.text);
+      if (text === "") return bad("blank");
+      if ([...text].length > MAX_POLL_LENGTH) return { ok: false, code: "tooLong" };
+      return { ok: true, value: { type, value: { text } } };
+    }
+    case "lesson:predict":
+      if (!(isShortString(payload.option, 24) && /^[a-z0-9-]+$/i.test(payload.option))) return bad("option");
+      return { ok: true, value: { type, value: { option: payload.option } } };
+    default:
+      return bad("unknown message");
+  }
+}
+
+/**
+ * A few words typed on a phone, made safe to show and to count: tags and stray angle
+ * brackets removed, control and format characters removed, white space folded, trimmed.
+ */
+export function cleanAnswer(raw: string): string {
+  return raw
+    .replace(/<[^<>]{0,60}>/g, " ")
+    .replace(/[<>]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 /** A display name: trimmed, spaces folded, control characters removed, length-limited. Never markup: the client renders it as text. */

@@ -64,11 +64,13 @@ export class Messenger {
 
   /** The results: every team's and the anomalies to the projectors, each player their team's and their own. */
   roundOver(hosts: ReadonlySet<string>, players: Iterable<Player>, gameId: string, summary: RoundSummary, report: Report): void {
-    for (const id of hosts) this.transport.send(id, "roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500) });
+    const groups = { groups: [], total: report.anomalies.length, previous: null, topic: null, prediction: null };
+    for (const id of hosts) this.transport.send(id, "roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500), ...groups });
     for (const player of players) {
       if (!player.sessionId || player.team < 0) continue;
       const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
-      this.transport.send(player.sessionId, "roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you });
+      const standing = { rank: 0, teamCount: report.teams.length, mainCause: null };
+      this.transport.send(player.sessionId, "roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you, ...standing });
     }
   }
 }

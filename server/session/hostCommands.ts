@@ -74,6 +74,8 @@ const HOST_COMMANDS: { [T in HostMessage["type"]]: Handler<T> } = {
     session.focus(value.team);
     return null;
   },
+  "host:lesson": () => "notInLesson",
+  "host:pin": () => "notInLesson",
 };
 
 /** Runs a checked host command against the session. */
