@@ -1,25 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { ProducerSeat } from "../../shared/view/seatView.js";
 import { COUNTDOWN_MS } from "./ClassSession.js";
-import { enter, holderOf, HOST_TOKEN, testRoom, tickUntil, type TestRoom } from "./testKit.js";
-
-/** A room with a projector ("host") and `n` phones ("s1"…), configured for a topic. */
-function classroom(n: number, config: Record<string, unknown> = { scenario: "t3-lost-messages", variant: "fixed", seed: 7 }, botTakeoverMs?: number): TestRoom {
-  const room = testRoom({ botTakeoverMs });
-  enter(room.session, "host", { hostToken: HOST_TOKEN });
-  for (let i = 1; i <= n; i++) enter(room.session, `s${i}`, { name: `Player ${i}` });
-  room.session.receive("host", "host:config", config);
-  return room;
-}
-
-function startRound(room: TestRoom): void {
-  room.session.receive("host", "host:start", {});
-  tickUntil(room, () => room.session.phase === "running");
-}
-
-function endRound(room: TestRoom): void {
-  room.session.receive("host", "host:end", {});
-  tickUntil(room, () => room.session.phase === "over");
-}
+import { classroom, endRound, enter, holderOf, startRound, tickUntil } from "./testKit.js";
 
 describe("ClassSession phases", () => {
   it("goes lobby → countdown → running → paused → running → draining → over, and the mirror follows", () => {
@@ -73,7 +55,7 @@ describe("ClassSession phases", () => {
       expect(session.settings).toMatchObject({ round: i + 1, scenario, variant });
       const producer = holderOf(session, "P1");
       session.receive(producer, "act", { action: "send", n: 100 + i });
-      expect(transport.to(producer, "seat").at(-1).view.sent.length).toBe(1);
+      expect((transport.to(producer, "seat").at(-1)!.view as ProducerSeat).sent.length).toBe(1);
       endRound(room);
       const over = transport.to("host", "roundOver")[i];
       expect(over.summary).toMatchObject({ scenario, variant, seed: 11 });
@@ -236,6 +218,6 @@ describe("ClassSession admission", () => {
     expect(room.transport.to("late", "welcome")[0].role).toBe("spectator");
     endRound(room);
     startRound(room);
-    expect(room.transport.to("late", "seat").at(-1).seat).toMatch(/^[PC]\d$/);
+    expect(room.transport.to("late", "seat").at(-1)!.seat).toMatch(/^[PC]\d$/);
   });
 });

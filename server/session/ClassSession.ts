@@ -21,6 +21,8 @@ import { runHostCommand, type HostControls } from "./hostCommands.js";
 import { Messenger } from "./Messenger.js";
 import type { RoomSettings, SessionPorts } from "./ports.js";
 import { RateLimiter } from "./RateLimiter.js";
+import { RoundHistory, type PlayedRound } from "./RoundHistory.js";
+import { RoundResults } from "./roundResults.js";
 import { MAX_PLAYERS, Roster, RosterError, type Player, type RosterSnapshot } from "./Roster.js";
 import { createClassRound, RoundPlay } from "./RoundPlay.js";
 
@@ -42,6 +44,8 @@ export interface RoomSnapshot {
   config: ConfigMessage;
   locked: boolean;
   round: number;
+  /** Absent in snapshots saved before rounds were remembered. */
+  history?: PlayedRound[];
 }
 
 export class ClassSession implements HostControls {
@@ -52,6 +56,7 @@ export class ClassSession implements HostControls {
   private current: RoundPlay | null = null;
   private readonly hosts = new Set<string>();
   private readonly messages: Messenger;
+  private readonly history = new RoundHistory();
   private readonly limiter: RateLimiter;
   private countdownUntil = 0;
   private readonly values: RoomSettings;
@@ -103,6 +108,8 @@ export class ClassSession implements HostControls {
       this.hosts.add(connectionId);
       mirror.hostJoined(connectionId);
       this.messages.welcomeHost(connectionId, this.values.code, this.options.joinUrl);
+      this.messages.history([connectionId], this.history.entries());
+      this.resendResults(connectionId, null);
       return { ok: true };
     }
     let player: Player;
@@ -123,6 +130,7 @@ export class ClassSession implements HostControls {
     this.messages.forgetSeat(player.id);
     this.messages.welcomePlayer(connectionId, player, this.values.code);
     this.sendSeat(player, true);
+    this.resendResults(connectionId, player.id);
     this.set({ playerCount: this.roster.size });
     return { ok: true };
   }
@@ -140,6 +148,12 @@ export class ClassSession implements HostControls {
     this.ports.mirror.playerChanged(player);
     this.messages.forgetSeat(player.id);
     this.sendSeat(player, true);
+    this.resendResults(connectionId, player.id);
+  }
+
+  /** A page back while a round's results are shown gets them again (a reloaded phone keeps its results). */
+  private resendResults(connectionId: string, playerId: string | null): void {
+    if (this.phases.phase === "over") this.messages.resendResults(connectionId, playerId);
   }
 
   /** The connection is gone for good; a player may still come back with the resume token. */
@@ -262,6 +276,7 @@ export class ClassSession implements HostControls {
   private beginRound(round: Round, number: number, lived: readonly Emitted[]): void {
     const play = new RoundPlay(round, number, lived);
     this.current = play;
+    this.messages.forgetResults();
     const { mirror } = this.ports;
     mirror.roundBegan(round, round.teams.map((_, t) => this.roster.members(t).length), play.scores);
     for (const player of this.roster.players.values()) {
@@ -307,18 +322,23 @@ export class ClassSession implements HostControls {
     this.ports.mirror.roundSettled(report);
     this.ports.log.finish(play.gameId, summary, report);
     this.moveTo("roundOver");
+    const { scenario, variant } = play.round.header;
+    const results = new RoundResults(play.gameId, summary, report, { previous: this.history.previous(scenario), topic: null, prediction: null });
+    this.history.add({ round: play.number, gameId: play.gameId, scenario, variant, summary, topic: null }, results.groups);
     this.ports.saveSoon();
-    this.messages.roundOver(this.hosts, this.roster.players.values(), play.gameId, summary, report);
+    this.messages.roundOver(this.hosts, this.roster.players.values(), results);
+    this.messages.history(this.hosts, this.history.entries());
   }
 
   snapshot(): RoomSnapshot {
-    return { roster: this.roster.snapshot(), config: this.chosen, locked: this.values.locked, round: this.values.round };
+    return { roster: this.roster.snapshot(), config: this.chosen, locked: this.values.locked, round: this.values.round, history: this.history.snapshot() };
   }
 
   /** Back from a snapshot after a crash: the roster (everyone offline until they resume) and the settings. */
   restore(snapshot: RoomSnapshot): void {
     this.rosterOfRoom = Roster.restore(snapshot.roster, this.ports.clock.now(), this.ports.ids);
     this.chosen = snapshot.config;
+    this.history.restore(snapshot.history);
     for (const player of this.roster.players.values()) this.ports.mirror.playerJoined(player);
     const { scenario, variant } = snapshot.config;
     this.set({ locked: snapshot.locked, round: snapshot.round, scenario, variant, playerCount: this.roster.size });

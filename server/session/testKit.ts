@@ -1,7 +1,7 @@
 // Fakes for the session's ports, for unit tests: a clock moved by hand, ids counted up, a
 // transport and a state mirror that record, and the real log writer on a MemoryLogStore.
 import { TICK_MS } from "../../shared/engine/config.js";
-import type { Refusal } from "../../shared/protocol.js";
+import type { HostRoundOver, PlayerRoundOver, Refusal, ServerMessages } from "../../shared/protocol.js";
 import { MemoryLogStore, memoryLogData, type MemoryLogData } from "../logs/MemoryLogStore.js";
 import { hashToken } from "./auth.js";
 import { ClassSession } from "./ClassSession.js";
@@ -34,7 +34,7 @@ export function countingIds(): IdSource {
 }
 
 export class RecordingTransport implements SessionTransport {
-  readonly sent: { to: string; type: string; message: any }[] = [];
+  readonly sent: { to: string; type: string; message: unknown }[] = [];
   readonly refusals: { to: string; refusal: Refusal }[] = [];
   joinable = true;
   actionsApplied = 0;
@@ -52,8 +52,16 @@ export class RecordingTransport implements SessionTransport {
     this.actionsApplied++;
   }
   /** The messages of a type sent to one connection, oldest first. */
-  to(connectionId: string, type: string): any[] {
-    return this.sent.filter((m) => m.to === connectionId && m.type === type).map((m) => m.message);
+  to<K extends keyof ServerMessages>(connectionId: string, type: K): ServerMessages[K][] {
+    return this.sent.filter((m) => m.to === connectionId && m.type === type).map((m) => m.message as ServerMessages[K]);
+  }
+  /** The results a projector received. */
+  hostOver(connectionId: string): HostRoundOver[] {
+    return this.to(connectionId, "roundOver") as HostRoundOver[];
+  }
+  /** The results a phone received. */
+  playerOver(connectionId: string): PlayerRoundOver[] {
+    return this.to(connectionId, "roundOver") as PlayerRoundOver[];
   }
   /** The reason code of the last refusal sent to a connection. */
   lastRefusal(connectionId: string): string | undefined {
@@ -156,4 +164,23 @@ export function holderOf(session: ClassSession, seat: string): string {
   const player = [...session.roster.players.values()].find((p) => p.seat === seat && p.sessionId);
   if (!player?.sessionId) throw new Error(`nobody connected holds ${seat}`);
   return player.sessionId;
+}
+
+/** A room with a projector ("host") and `n` phones ("s1"…), configured for a topic. */
+export function classroom(n: number, config: Record<string, unknown> = { scenario: "t3-lost-messages", variant: "fixed", seed: 7 }, botTakeoverMs?: number): TestRoom {
+  const room = testRoom({ botTakeoverMs });
+  enter(room.session, "host", { hostToken: HOST_TOKEN });
+  for (let i = 1; i <= n; i++) enter(room.session, `s${i}`, { name: `Player ${i}` });
+  room.session.receive("host", "host:config", config);
+  return room;
+}
+
+export function startRound(room: TestRoom): void {
+  room.session.receive("host", "host:start", {});
+  tickUntil(room, () => room.session.phase === "running");
+}
+
+export function endRound(room: TestRoom): void {
+  room.session.receive("host", "host:end", {});
+  tickUntil(room, () => room.session.phase === "over");
 }
