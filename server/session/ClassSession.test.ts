@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseLog } from "../../shared/log/log.js";
+import { replay } from "../../shared/log/replay.js";
 import type { ProducerSeat } from "../../shared/view/seatView.js";
 import { COUNTDOWN_MS } from "./ClassSession.js";
 import { classroom, endRound, enter, holderOf, startRound, tickUntil } from "./testKit.js";
@@ -219,5 +221,35 @@ describe("ClassSession admission", () => {
     endRound(room);
     startRound(room);
     expect(room.transport.to("late", "seat").at(-1)!.seat).toMatch(/^[PC]\d$/);
+  });
+});
+
+describe("ClassSession log", () => {
+  it("names the person who played each command, never a bot or the host, and the log still replays", async () => {
+    const room = classroom(3, { scenario: "t3-lost-messages", variant: "naive", seed: 4, roundSeconds: 30 });
+    const { session } = room;
+    startRound(room);
+    const producer = holderOf(session, "P1");
+    const name = session.roster.bySessionId(producer)!.name;
+    session.receive(producer, "act", { action: "send" });
+    session.receive(holderOf(session, "C1"), "act", { action: "process", token: 999 });
+    session.receive("host", "host:fault", { team: 0, fault: { kind: "crash", node: "B", ticks: 5 } });
+    // The producer's phone goes away: its bot plays on.
+    session.drop(producer);
+    room.clock.advance(10_000);
+    const resumed = session.play!.round.tick + 30;
+    tickUntil(room, () => session.play!.round.tick >= resumed);
+    endRound(room);
+    await room.writer.settled();
+    const log = parseLog((await room.store.readLog(session.play!.gameId))!);
+    const played = log.events.filter((e) => e.type === "command" || e.type === "commandRefused");
+    const byPeople = played.filter((e) => e.by !== undefined);
+    expect(byPeople.map((e) => [e.type, e.command.seat, e.by])).toEqual([
+      ["command", "P1", name],
+      ["commandRefused", "C1", session.roster.bySessionId(holderOf(session, "C1"))!.name],
+    ]);
+    expect(played.some((e) => e.by === undefined && e.command.seat === "P1")).toBe(true);
+    expect(played.some((e) => e.by === undefined && e.command.seat === "host")).toBe(true);
+    expect(replay(log.header!, log.events).ok).toBe(true);
   });
 });

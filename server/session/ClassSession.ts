@@ -194,7 +194,7 @@ export class ClassSession implements HostControls {
     if (!acceptsActions(this.phases.phase) || play.round.drainRequested) return this.messages.refuse(connectionId, act.action, "notRunning", act.n);
     player.actions++;
     this.ports.transport.actionApplied();
-    const refused = play.apply(player.team, toCommand(player.seat, act)).find((e) => e.type === "commandRefused");
+    const refused = play.apply(player.team, toCommand(player.seat, act), player.name).find((e) => e.type === "commandRefused");
     if (refused?.type === "commandRefused") {
       player.refusals++;
       this.messages.refuse(connectionId, act.action, refused.reason, act.n);

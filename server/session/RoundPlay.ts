@@ -71,9 +71,11 @@ export class RoundPlay {
     return this.round.phase === "over";
   }
 
-  /** A person's (or the host's) command, applied at once. */
-  apply(team: number, command: Command): Emitted[] {
+  /** A person's (or the host's) command, applied at once; `by` names the person in the log. */
+  apply(team: number, command: Command, by?: string): Emitted[] {
     const events = applyPlayerCommand(this.round, team, command);
+    const played = events[0];
+    if (by !== undefined && (played?.type === "command" || played?.type === "commandRefused")) played.by = by;
     this.absorb(events);
     return events;
   }
