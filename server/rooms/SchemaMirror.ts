@@ -50,6 +50,7 @@ export class SchemaMirror implements StateMirror {
     if (ps.connected !== player.connected) ps.connected = player.connected;
     if (ps.spectator !== player.spectator) ps.spectator = player.spectator;
     if (ps.lastAction !== player.lastAction) ps.lastAction = player.lastAction;
+    if (ps.idle !== player.idle) ps.idle = player.idle;
   }
 
   /** A phone sees its team (and the team's players) while it plays in one; otherwise the root only. */

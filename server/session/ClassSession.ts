@@ -18,6 +18,7 @@ import type { Round } from "../../shared/sim/round.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import { admit, type Admission } from "./auth.js";
 import { runHostCommand, type HostControls } from "./hostCommands.js";
+import { IdleWatch, type IdleLimits } from "./IdleWatch.js";
 import { Messenger } from "./Messenger.js";
 import type { RoomSettings, SessionPorts } from "./ports.js";
 import { RateLimiter } from "./RateLimiter.js";
@@ -36,6 +37,8 @@ export interface SessionOptions {
   joinUrl: string;
   /** A seat whose people are all gone is played by a bot after this long. */
   botTakeoverMs: number;
+  /** Idle students: nudged, then their seat lent to a bot (IdleWatch). */
+  idle: IdleLimits;
 }
 
 /** What must survive a restart (resume tokens only as hashes). */
@@ -57,6 +60,7 @@ export class ClassSession implements HostControls {
   private readonly hosts = new Set<string>();
   private readonly messages: Messenger;
   private readonly history = new RoundHistory();
+  private readonly idle: IdleWatch;
   private readonly limiter: RateLimiter;
   private countdownUntil = 0;
   private readonly values: RoomSettings;
@@ -67,6 +71,7 @@ export class ClassSession implements HostControls {
   ) {
     this.rosterOfRoom = new Roster(ports.ids);
     this.messages = new Messenger(ports.transport);
+    this.idle = new IdleWatch(options.idle);
     this.limiter = new RateLimiter(8, 16, () => ports.clock.now());
     const { scenario, variant } = this.chosen;
     // The schema's defaults, so the first mirror write changes nothing but the code.
@@ -116,6 +121,7 @@ export class ClassSession implements HostControls {
     if (admission.resume) {
       player = admission.resume;
       this.roster.resume(player, connectionId);
+      this.idle.active(player);
     } else {
       try {
         player = this.roster.add(admission.name as string, connectionId, this.phases.roundActive, this.values.locked);
@@ -145,6 +151,7 @@ export class ClassSession implements HostControls {
     const player = this.roster.bySessionId(connectionId);
     if (!player) return;
     this.roster.resume(player, connectionId);
+    this.idle.active(player);
     this.ports.mirror.playerChanged(player);
     this.messages.forgetSeat(player.id);
     this.sendSeat(player, true);
@@ -193,6 +200,8 @@ export class ClassSession implements HostControls {
     if (this.phases.phase === "paused") return this.messages.refuse(connectionId, act.action, "paused", act.n);
     if (!acceptsActions(this.phases.phase) || play.round.drainRequested) return this.messages.refuse(connectionId, act.action, "notRunning", act.n);
     player.actions++;
+    // Any action hands a seat lent to a bot back to its person at once.
+    if (this.idle.active(player)) play.assignSeats(this.roster, this.ports.clock.now(), this.options.botTakeoverMs);
     this.ports.transport.actionApplied();
     const refused = play.apply(player.team, toCommand(player.seat, act), player.name).find((e) => e.type === "commandRefused");
     if (refused?.type === "commandRefused") {
@@ -277,6 +286,7 @@ export class ClassSession implements HostControls {
     const play = new RoundPlay(round, number, lived);
     this.current = play;
     this.messages.forgetResults();
+    this.idle.reset(this.roster.players.values());
     const { mirror } = this.ports;
     mirror.roundBegan(round, round.teams.map((_, t) => this.roster.members(t).length), play.scores);
     for (const player of this.roster.players.values()) {
@@ -292,6 +302,7 @@ export class ClassSession implements HostControls {
   /** One clock tick (TICK_MS): the countdown, or one step of the round. True when the round stepped. */
   tick(): boolean {
     const phase = this.phases.phase;
+    if (phase !== "running") this.idle.pause();
     if (phase === "countdown") {
       const left = this.countdownUntil - this.ports.clock.now();
       this.set({ countdown: Math.max(0, Math.ceil(left / 1000)) });
@@ -300,9 +311,14 @@ export class ClassSession implements HostControls {
     }
     const play = this.current;
     if (!play || (phase !== "running" && phase !== "draining")) return false;
-    play.assignSeats(this.roster, this.ports.clock.now(), this.options.botTakeoverMs);
+    const now = this.ports.clock.now();
+    if (phase === "running") for (const p of this.idle.watch(now, play.round, this.roster)) this.ports.mirror.playerChanged(p);
+    play.assignSeats(this.roster, now, this.options.botTakeoverMs);
     const events = play.step();
-    if (play.round.phase === "draining") this.moveTo("drainStarted");
+    if (play.round.phase === "draining" && phase === "running") {
+      this.moveTo("drainStarted");
+      for (const p of this.idle.reset(this.roster.players.values())) this.ports.mirror.playerChanged(p);
+    }
     this.ports.mirror.roundTicked(play.round, play.scores);
     this.messages.seats(play.round, this.roster.players.values());
     this.messages.projectorEvents(this.hosts, this.values.focusedTeam, events);

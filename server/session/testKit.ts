@@ -6,6 +6,7 @@ import { MemoryLogStore, memoryLogData, type MemoryLogData } from "../logs/Memor
 import { hashToken } from "./auth.js";
 import { ClassSession } from "./ClassSession.js";
 import { GameLogWriter } from "./GameLogWriter.js";
+import type { IdleLimits } from "./IdleWatch.js";
 import type { Clock, IdSource, RoomSettings, SessionTransport, StateMirror } from "./ports.js";
 import { RoomPersistence } from "./RoomPersistence.js";
 import type { Player } from "./Roster.js";
@@ -75,7 +76,7 @@ export class PlainMirror implements StateMirror {
   settingsSeen: RoomSettings | null = null;
   /** Every phase the mirror was shown, in order, each once per change. */
   readonly phases: string[] = [];
-  readonly players = new Map<string, Pick<Player, "name" | "team" | "seat" | "connected" | "spectator" | "lastAction">>();
+  readonly players = new Map<string, Pick<Player, "name" | "team" | "seat" | "connected" | "spectator" | "lastAction" | "idle">>();
   readonly hostConnections: string[] = [];
   placements = 0;
   roundsBegun = 0;
@@ -93,8 +94,8 @@ export class PlainMirror implements StateMirror {
     this.playerChanged(player);
   }
   playerChanged(player: Player): void {
-    const { name, team, seat, connected, spectator, lastAction } = player;
-    this.players.set(player.id, { name, team, seat, connected, spectator, lastAction });
+    const { name, team, seat, connected, spectator, lastAction, idle } = player;
+    this.players.set(player.id, { name, team, seat, connected, spectator, lastAction, idle });
   }
   playerPlaced(): void {
     this.placements++;
@@ -123,7 +124,7 @@ export interface TestRoom {
 }
 
 /** A session wired to fakes; `data` is the store's "disk", shared with a room made after a crash. */
-export function testRoom(options: { botTakeoverMs?: number; data?: MemoryLogData; clock?: ManualClock } = {}): TestRoom {
+export function testRoom(options: { botTakeoverMs?: number; idle?: IdleLimits; data?: MemoryLogData; clock?: ManualClock } = {}): TestRoom {
   const clock = options.clock ?? new ManualClock();
   const transport = new RecordingTransport();
   const mirror = new PlainMirror();
@@ -135,7 +136,7 @@ export function testRoom(options: { botTakeoverMs?: number; data?: MemoryLogData
   const persistence = new RoomPersistence({ store, roomCode: ROOM_CODE, hostTokenHash, writer, createdAt: new Date(clock.now()).toISOString() });
   const room = { clock, transport, mirror, store, writer, persistence, saves: 0, reports } as TestRoom;
   room.session = new ClassSession(
-    { roomCode: ROOM_CODE, hostTokenHash, joinUrl: `http://class.test/?code=${ROOM_CODE}`, botTakeoverMs: options.botTakeoverMs ?? 8000 },
+    { roomCode: ROOM_CODE, hostTokenHash, joinUrl: `http://class.test/?code=${ROOM_CODE}`, botTakeoverMs: options.botTakeoverMs ?? 8000, idle: options.idle ?? { nudgeMs: 20_000, botMs: 40_000 } },
     { clock, ids: countingIds(), transport, mirror, log: writer, saveSoon: () => void room.saves++, report },
   );
   return room;
