@@ -6,6 +6,7 @@ import type { Client } from "@colyseus/core";
 import type { Report } from "../../shared/checker/checker.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { Round } from "../../shared/sim/round.js";
+import type { LessonStateView } from "../../shared/view/roomState.js";
 import type { RoomSettings, StateMirror } from "../session/ports.js";
 import type { Player, Roster } from "../session/Roster.js";
 import { PlayerState, type ClassState } from "./schema.js";
@@ -101,6 +102,11 @@ export class SchemaMirror implements StateMirror {
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
     });
+  }
+
+  lesson(state: Readonly<LessonStateView>): void {
+    const lesson = this.state.lesson as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(state)) if (lesson[key] !== value) lesson[key] = value;
   }
 
   roundSettled(report: Report): void {

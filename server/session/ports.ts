@@ -7,6 +7,7 @@ import type { Report, RoundSummary } from "../../shared/checker/checker.js";
 import type { Refusal, ServerMessages } from "../../shared/protocol.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { LogHeader, Round } from "../../shared/sim/round.js";
+import type { LessonStateView } from "../../shared/view/roomState.js";
 import { newResumeToken } from "./auth.js";
 import type { Player } from "./Roster.js";
 
@@ -74,6 +75,8 @@ export interface StateMirror {
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void;
   roundTicked(round: Round, scores: readonly LiveScore[]): void;
   roundSettled(report: Report): void;
+  /** Lesson mode's step and what the phones show of it. */
+  lesson(state: Readonly<LessonStateView>): void;
 }
 
 /** The game logs of the room's rounds (see GameLogWriter). Writes are queued, in call order. */

@@ -1,6 +1,7 @@
 // Fakes for the session's ports, for unit tests: a clock moved by hand, ids counted up, a
 // transport and a state mirror that record, and the real log writer on a MemoryLogStore.
 import { TICK_MS } from "../../shared/engine/config.js";
+import type { LessonStateView } from "../../shared/view/roomState.js";
 import type { HostRoundOver, PlayerRoundOver, Refusal, ServerMessages } from "../../shared/protocol.js";
 import { MemoryLogStore, memoryLogData, type MemoryLogData } from "../logs/MemoryLogStore.js";
 import { hashToken } from "./auth.js";
@@ -82,6 +83,7 @@ export class PlainMirror implements StateMirror {
   roundsBegun = 0;
   ticks = 0;
   settled = 0;
+  lessonSeen: LessonStateView | null = null;
 
   settings(settings: Readonly<RoomSettings>): void {
     this.settingsSeen = { ...settings };
@@ -108,6 +110,9 @@ export class PlainMirror implements StateMirror {
   }
   roundSettled(): void {
     this.settled++;
+  }
+  lesson(state: Readonly<LessonStateView>): void {
+    this.lessonSeen = { ...state };
   }
 }
 
