@@ -15,6 +15,7 @@ import { buildTeams, syncCounts, syncFlying, syncPipeline, teamView } from "./sy
 export class SchemaMirror implements StateMirror {
   private teamViews: StateView[] = [];
   private hostView = new StateView();
+  private phase = "lobby";
 
   /** `session` is read lazily: the mirror is made before the session it mirrors. */
   constructor(
@@ -24,6 +25,7 @@ export class SchemaMirror implements StateMirror {
   ) {}
 
   settings(settings: Readonly<RoomSettings>): void {
+    this.phase = settings.phase;
     const state = this.state;
     for (const key of Object.keys(settings) as (keyof RoomSettings)[]) {
       if (state[key] !== settings[key]) (state as unknown as Record<string, unknown>)[key] = settings[key];
@@ -54,11 +56,15 @@ export class SchemaMirror implements StateMirror {
     if (ps.idle !== player.idle) ps.idle = player.idle;
   }
 
-  /** A phone sees its team (and the team's players) while it plays in one; otherwise the root only. */
+  /**
+   * A phone sees its team (and the team's players) while it plays in one; in the lobby its
+   * future team's players (the seats the roster previews); otherwise the root only.
+   */
   playerPlaced(player: Player): void {
     const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
     if (!client) return;
-    const view = player.team >= 0 && !player.spectator ? this.teamViews[player.team] : undefined;
+    const placed = player.team >= 0 && !player.spectator;
+    const view = !placed ? undefined : this.phase === "lobby" ? new StateView() : this.teamViews[player.team];
     if (view) {
       for (const member of this.session().roster.members(player.team)) {
         const ps = this.state.players.get(member.id);

@@ -126,6 +126,7 @@ export class ClassSession {
       }
       mirror.playerJoined(player);
       this.ports.saveSoon();
+      this.rounds.previewSeats();
     }
     mirror.playerChanged(player);
     mirror.playerPlaced(player);

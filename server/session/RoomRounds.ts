@@ -1,7 +1,7 @@
 // The rounds of a class room, one after another, from the lobby to the results: the one
-// phase machine that says what each moment allows, the next round's settings, the
-// countdown, each clock tick of the round in play, and its end — results, the room's
-// history, the lesson's outcome. It carries out the host
+// phase machine that says what each moment allows, the next round's settings (and, in the
+// lobby, the seats it would deal), the countdown, each clock tick of the round in play, and
+// its end — results, the room's history, the lesson's outcome. It carries out the host
 // commands (when each is allowed is decided in hostCommands.ts) and lesson mode's changes
 // to the room. The people and their messages are the ClassSession's.
 import type { Fault } from "../../shared/engine/config.js";
@@ -91,11 +91,12 @@ export class RoomRounds implements HostControls, LessonRoom {
     return null;
   }
 
-  /** The next round's topic and variant. */
+  /** The next round's topic and variant; in the lobby the seats it would deal are shown at once. */
   configure(config: ConfigMessage): void {
     this.chosen = config;
     this.room.ports.saveSoon();
     this.set({ scenario: config.scenario, variant: config.variant, seed: config.seed ?? 0 });
+    this.previewSeats();
   }
 
   /** Lesson mode sets up a round of its topic (no round is active): back to the lobby, configured. */
@@ -121,7 +122,28 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.room.ports.saveSoon();
     this.room.ports.mirror.playerChanged(player);
     this.room.ports.mirror.playerPlaced(player);
+    this.previewSeats();
     return true;
+  }
+
+  /**
+   * In the lobby the roster deals now the seats Start would deal (the same deal), so each
+   * phone can say which role its person will play; the teams whose seats changed see them.
+   */
+  previewSeats(): void {
+    const variant = findVariant(this.chosen.scenario, this.chosen.variant);
+    if (this.phases.phase !== "lobby" || !variant) return;
+    const { mirror } = this.room.ports;
+    const before = new Map([...this.roster.players.values()].map((p) => [p.id, { team: p.team, seat: p.seat, spectator: p.spectator }]));
+    this.roster.startRound(seatsOf(variant));
+    const teams = new Set<number>();
+    for (const p of this.roster.players.values()) {
+      const was = before.get(p.id);
+      if (was && was.team === p.team && was.seat === p.seat && was.spectator === p.spectator) continue;
+      teams.add(p.team).add(was?.team ?? p.team);
+      mirror.playerChanged(p);
+    }
+    for (const t of teams) for (const p of this.roster.members(t)) mirror.playerPlaced(p);
   }
 
   setLocked(locked: boolean): void {
