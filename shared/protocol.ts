@@ -445,7 +445,7 @@ export function parseLesson(type: string, payload: unknown): Parsed<LessonMessag
  */
 export function cleanAnswer(raw: string): string {
   return raw
-    .replace(/<[^<>]{0,60}>/g, " ")
+    .replace(/<[/!]?[a-z][^<>]{0,60}>/gi, " ")
     .replace(/[<>]/g, "")
     .replace(/\s+/g, " ")
     .replace(/[\p{Cc}\p{Cf}]/gu, "")

@@ -70,6 +70,7 @@ export class LessonProgress {
     switch (action) {
       case "start":
         r.active = true;
+        r.roundIndex = 0;
         this.enter(firstPlace());
         return null;
       case "stop":
