@@ -11,7 +11,7 @@ import type { LessonStateView } from "../../shared/view/roomState.js";
 import { newResumeToken } from "./auth.js";
 import type { Player } from "./Roster.js";
 
-/** Milliseconds of wall time: the countdown and the bot takeover grace period read it. */
+/** Milliseconds of wall time: the countdown, the bot takeover grace period, idle students and the lesson results' pace read it. */
 export interface Clock {
   now(): number;
 }
@@ -95,7 +95,7 @@ export interface SessionPorts {
   transport: SessionTransport;
   mirror: StateMirror;
   log: GameLog;
-  /** Something a restart must keep changed (roster, settings, round number): save it soon. */
+  /** Something a restart must keep changed (roster, settings, round number, rounds played, lesson progress): save it soon. */
   saveSoon(): void;
   /** A message broke the code (a bug, not a bad input): the session refuses it, carries on, and reports it here. */
   report(error: unknown, context: string): void;
