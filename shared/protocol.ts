@@ -1,15 +1,25 @@
 // The messages between the browser and the class room, typed both ways, and the validation
-// of what clients send. Every message a client sends is checked here (shape, size, types)
-// before the room looks at it; a bad one is refused with a reason code the interface
-// translates. Wire names and payloads are contracts: pages, bots and tests depend on them.
+// of what clients send. Every message a client sends is checked here (shape, size, types;
+// lesson mode's in shared/lesson/messages.ts) before the room looks at it; a bad one is
+// refused with a reason code the interface translates. Wire names and payloads are
+// contracts: pages, bots and tests depend on them.
 import type { Anomaly, RoundSummary, TeamReport } from "./checker/checker.js";
+import type { CauseGroup } from "./checker/groups.js";
 import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
 import type { Fault } from "./engine/config.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
+import { parseLessonCommand, parsePin, type LessonCommand, type LessonPayloads, type LessonResults, type LessonSummary, type YourAnswer } from "./lesson/messages.js";
+import type { LessonStepKind } from "./lesson/plan.js";
+import type { PredictionOutcome } from "./lesson/progress.js";
+import { bad, isInt, isPlainObject, isShortString, MAX_MESSAGE_BYTES, onlyKeys, payloadSize, type Parsed } from "./messageChecks.js";
 import type { SeatView } from "./view/seatView.js";
 
 export { PLAYER_ACTIONS, type PlayerAction };
+export type { CauseGroup, LessonStepKind, PredictionOutcome };
+export { MAX_MESSAGE_BYTES, payloadSize, type Parsed };
+// Lesson mode's messages (shared/lesson/messages.ts) are part of the protocol.
+export * from "./lesson/messages.js";
 
 /** Reasons the room itself (not the engine) refuses something. */
 export type ShellRefusal =
@@ -28,7 +38,13 @@ export type ShellRefusal =
   | "badCode"
   | "unknownPlayer"
   | "unknownTeam"
-  | "roundActive";
+  | "roundActive"
+  // Lesson mode: no lesson running; the poll or prediction is closed; not an option of this
+  // topic's prediction; a text longer than its limit after cleaning.
+  | "notInLesson"
+  | "closed"
+  | "badOption"
+  | "tooLong";
 
 export interface Refusal {
   /** The action or message type refused. */
@@ -38,7 +54,6 @@ export interface Refusal {
   reason: RefusalReason | { code: ShellRefusal; detail?: string };
 }
 
-export const MAX_MESSAGE_BYTES = 2048;
 export const MAX_NAME_LENGTH = 24;
 export const ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no I, L, O, 0, 1
 export const ROOM_CODE_LENGTH = 6;
@@ -75,14 +90,17 @@ export type HostMessage =
   | { type: "host:fault"; value: { team: number | "all"; fault: Fault } }
   | { type: "host:move"; value: { player: string; team: number } }
   | { type: "host:lock"; value: { locked: boolean } }
-  | { type: "host:focus"; value: { team: number } };
+  | { type: "host:focus"; value: { team: number } }
+  | { type: "host:lesson"; value: LessonCommand }
+  /** The definition the class agreed on (cleaned, at most MAX_PIN_LENGTH); "" unpins. */
+  | { type: "host:pin"; value: { text: string } };
 
 /** The payload of each host command, by message name (nothing for the bare commands). */
 export type HostPayloads = { [M in HostMessage as M["type"]]: M extends { value: infer V } ? V : undefined };
 export type HostMessageName = keyof HostPayloads;
 
-/** Everything a client sends, by message name: a player's action, the host's commands. */
-export type ClientMessages = { act: ActMessage } & HostPayloads;
+/** Everything a client sends, by message name: a player's action and lesson answers, the host's commands. */
+export type ClientMessages = { act: ActMessage } & HostPayloads & LessonPayloads;
 export type ClientMessage = { [K in keyof ClientMessages]: { type: K; payload: ClientMessages[K] } }[keyof ClientMessages];
 
 /** Sent once on joining: who you are in this room (a player keeps its resume token to come back to its seat). */
@@ -97,6 +115,9 @@ export interface WelcomeMessage {
   joinUrl?: string;
 }
 
+/** "" playing; "nudged" idle for a while although the seat has work; "bot" a bot plays the seat until the person acts again. */
+export type IdleState = "" | "nudged" | "bot";
+
 /** A person's seat and what their phone shows of it, sent whenever it changes. */
 export interface SeatMessage {
   seat: string;
@@ -104,6 +125,15 @@ export interface SeatMessage {
   role: Role | null;
   actions: PlayerAction[];
   view: SeatView | null;
+  /** Always sent by the room (optional for the bots' and tests' own seat details). */
+  idle?: IdleState;
+}
+
+/** The previous round of the same scenario in this room (naive beside fixed). */
+export interface PreviousRound {
+  gameId: string;
+  variant: string;
+  summary: RoundSummary;
 }
 
 /** The end of a round as the projector receives it: every team's report and the anomalies with their causes. */
@@ -113,6 +143,15 @@ export interface HostRoundOver {
   teams: TeamReport[];
   /** The first 500. */
   anomalies: Anomaly[];
+  /** Every anomaly of every team grouped by cause code, largest group first (from all anomalies, not the first 500). */
+  groups: CauseGroup[];
+  /** All anomalies of the round (the groups' counts add up to it). */
+  total: number;
+  previous: PreviousRound | null;
+  /** The lesson topic when the round was played in lesson mode. */
+  topic: number | null;
+  /** The topic's prediction beside the result, when this round answers it. */
+  prediction: PredictionOutcome | null;
 }
 
 /** The end of a round as a player's phone receives it: the team's report and the player's own part. */
@@ -121,6 +160,11 @@ export interface PlayerRoundOver {
   summary: RoundSummary;
   team: TeamReport | null;
   you: { actions: number; refusals: number; seat: string | null };
+  /** The team's place by score, 1-based; teams with the same score share it (0 without a team). */
+  rank: number;
+  teamCount: number;
+  /** The team's largest cause group, null when it had no anomaly. */
+  mainCause: CauseGroup | null;
 }
 
 export type RoundOverMessage = HostRoundOver | PlayerRoundOver;
@@ -138,6 +182,21 @@ export function isDrawn(e: Emitted): e is DrawnEvent {
   return DRAWN.has(e.type);
 }
 
+export interface HistoryEntry {
+  round: number;
+  gameId: string;
+  scenario: string;
+  variant: string;
+  summary: RoundSummary;
+  /** The lesson topic when played in lesson mode. */
+  topic: number | null;
+}
+
+/** The room's rounds so far, oldest first (the last 40): a reloaded projector shows the last debrief and compares rounds. */
+export interface RoundHistory {
+  rounds: HistoryEntry[];
+}
+
 /** Everything the room sends, by message name. */
 export interface ServerMessages {
   welcome: WelcomeMessage;
@@ -145,6 +204,10 @@ export interface ServerMessages {
   refused: Refusal;
   roundOver: RoundOverMessage;
   events: DrawnEvent[];
+  lessonResults: LessonResults;
+  lessonSummary: LessonSummary;
+  history: RoundHistory;
+  yourAnswer: YourAnswer;
 }
 export type ServerMessage = { [K in keyof ServerMessages]: { type: K; payload: ServerMessages[K] } }[keyof ServerMessages];
 
@@ -160,32 +223,6 @@ export interface GameListing {
   createdAt: string;
   endedAt: string | null;
   summary: Record<string, unknown> | null;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ShellRefusal; detail?: string };
-
-const bad = (detail: string): { ok: false; code: ShellRefusal; detail: string } => ({ ok: false, code: "badMessage", detail });
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-const isInt = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
-const isShortString = (v: unknown, max = 64): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
-
-/** The size of a decoded payload, as JSON, without trusting its shape. */
-export function payloadSize(payload: unknown): number {
-  try {
-    const text = JSON.stringify(payload);
-    return text === undefined ? 0 : text.length;
-  } catch {
-    return Infinity;
-  }
-}
-
-function onlyKeys(o: Record<string, unknown>, allowed: string[]): string | null {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) return k;
-  return null;
 }
 
 export function parseAct(payload: unknown): Parsed<ActMessage> {
@@ -274,6 +311,10 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
     case "host:focus":
       if (!isInt(p.team, 0, 199)) return bad("team");
       return { ok: true, value: { type, value: { team: p.team } } };
+    case "host:lesson":
+      return parseLessonCommand(p);
+    case "host:pin":
+      return parsePin(p);
     default:
       return bad("unknown message");
   }

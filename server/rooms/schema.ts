@@ -12,6 +12,8 @@ export const PlayerState = schema(
     spectator: t.boolean().default(false),
     /** The sequence number of the last action of this player the server applied: its patch closes the latency loop. */
     lastAction: t.uint32().default(0),
+    /** "" | "nudged" | "bot": idle while the seat has work; "bot" while a bot plays the seat for them. */
+    idle: t.string().default(""),
   },
   "Player",
 );
@@ -60,6 +62,27 @@ export const TeamState = schema(
 );
 export type TeamState = SchemaType<typeof TeamState>;
 
+/** Lesson mode: where the class is, and whether the phones show the poll or the prediction. */
+export const LessonState = schema(
+  {
+    active: t.boolean().default(false),
+    /** 1..9; 0 when inactive and at the closing summary. */
+    topic: t.uint8().default(0),
+    /** prompt | poll | predict | round | debrief | summary; "" when inactive. */
+    step: t.string().default(""),
+    /** Index into the topic's rounds of the variant the next (or current) round plays. */
+    roundIndex: t.uint8().default(0),
+    pollOpen: t.boolean().default(false),
+    predictOpen: t.boolean().default(false),
+    /** The definition the class agreed on, "" until pinned. */
+    pinned: t.string().default(""),
+    /** People who answered the open poll or prediction. */
+    answered: t.uint16().default(0),
+  },
+  "Lesson",
+);
+export type LessonState = SchemaType<typeof LessonState>;
+
 export const ClassState = schema(
   {
     code: t.string().default(""),
@@ -78,6 +101,7 @@ export const ClassState = schema(
     playerCount: t.uint16().default(0),
     teams: t.array(TeamState),
     players: t.map(PlayerState).view(),
+    lesson: t.ref(LessonState),
   },
   "ClassState",
 );

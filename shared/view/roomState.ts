@@ -60,6 +60,25 @@ export interface PlayerStateView {
   spectator: boolean;
   /** The sequence number of the player's last action the room applied. */
   lastAction: number;
+  /** An IdleState: "" | "nudged" | "bot" (a bot plays this person's seat for now). Always in the room's state; optional for views pages build themselves. */
+  idle?: string;
+}
+
+/** Lesson mode (always present; `active` false outside it). */
+export interface LessonStateView {
+  active: boolean;
+  /** 1..9; 0 when inactive and at the closing summary. */
+  topic: number;
+  /** A LessonStepKind, or "" when inactive. */
+  step: string;
+  /** Index into the topic's `rounds` (shared/lesson/topics.ts) of the variant the next or current round plays. */
+  roundIndex: number;
+  pollOpen: boolean;
+  predictOpen: boolean;
+  /** The definition the class agreed on, "" until pinned. */
+  pinned: string;
+  /** People who answered the open poll or prediction ("12/30"). */
+  answered: number;
 }
 
 export interface RoomStateView<Phase extends string = RoomPhase, R extends string = Role> {
@@ -79,4 +98,5 @@ export interface RoomStateView<Phase extends string = RoomPhase, R extends strin
   teams: StateList<TeamStateView<R>>;
   /** By player id; seen by the projector and by each player's own team. */
   players?: StateMap<PlayerStateView>;
+  lesson: LessonStateView;
 }
