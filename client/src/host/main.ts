@@ -3,11 +3,12 @@
 // the pipeline drawn by Phaser (loaded after the page), and the debrief after a round.
 import { Connection, JoinError } from "../connection.js";
 import { downloadText, h, replace } from "../dom.js";
-import { causeText, currentLocale, mountLangToggle, onLocaleChange, reasonText, t, tx } from "../i18n.js";
+import { currentLocale, mountLangToggle, onLocaleChange, reasonText, t, tx } from "../i18n.js";
 import { qrSvg } from "./qr.js";
 import { sceneLabels } from "./sceneLabels.js";
 import { SceneFeed, teamModels } from "./sceneFeed.js";
 import type { PipelineView } from "./scene/model.js";
+import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
 import { isHostRoundOver, type HostRoundOver } from "../../../shared/protocol.js";
 import { formatTick } from "../../../shared/replay/format.js";
@@ -310,7 +311,7 @@ function renderBoard(): void {
 
 function debrief(o: HostRoundOver): HTMLElement {
   const anomalies = (o.anomalies ?? []).slice(0, 60).map((a) =>
-    h("li", { testid: "anomaly-item" }, h("strong", {}, `${t("team")} ${a.team + 1} · ${a.msgId}${a.subscription ? ` · ${a.subscription}` : ""}: `), causeText(a.cause.code, { tick: formatTick(a.cause.tick), node: a.cause.node ?? "", link: a.cause.link ?? "", seq: a.cause.seq ?? a.seq ?? "", otherSeq: a.cause.otherSeq ?? "", consumer: a.cause.consumer ?? "", otherConsumer: a.cause.otherConsumer ?? "" })),
+    h("li", { testid: "anomaly-item" }, h("strong", {}, `${t("team")} ${a.team + 1} · ${a.msgId}${a.subscription ? ` · ${a.subscription}` : ""}: `), causeSentence(a.cause, currentLocale())),
   );
   const s = o.summary;
   return h(
