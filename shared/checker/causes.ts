@@ -314,7 +314,7 @@ function explainRepublish(index: TeamIndex, msgId: string, p1: number, p2: numbe
   const producer = lateSent && "link" in lateSent ? sourceOf(lateSent.link) : msgId.slice(0, msgId.indexOf("-"));
   if (relay) {
     const crash = crashBetween(index, producer, earlyAt, lateAt);
-    if (crash) return { code: "dupRelayAfterCrash", tick: crash.tick, end: "producer", node: producer };
+    if (crash) return { code: "dupRelayAfterCrash", tick: crash.tick, end: "consumer", node: producer };
     return { code: "dupRelayRepublish", tick: lateSent?.tick ?? 0, end: "consumer" };
   }
   const confirmLost = firstAfter(index, msgId, "dropped", earlyAt, (e) => e.kind === "confirm" && e.token === early);
@@ -347,7 +347,7 @@ function explainRedelivery(index: TeamIndex, first: Applied, second: Applied): D
   const base = { end: "consumer" as End, consumer: early.consumer };
   const brokerCrash = (): Decided => {
     const crash = crashBetween(index, "B", early.at, requeueAt);
-    return { code: "dupBrokerRestart", tick: crash?.tick ?? requeue?.tick ?? first.tick, ...base, end: "broker", node: "B" };
+    return { code: "dupBrokerRestart", tick: crash?.tick ?? requeue?.tick ?? first.tick, ...base, node: "B" };
   };
   const ack = firstAfter(index, msgId, "ackSent", early.at, (e) => e.token === token && e.delivery === early.delivery && e.consumer === early.consumer);
   if (ack && pos(index, ack) < requeueAt) {
