@@ -720,7 +720,7 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     "pt-BR": "duplicada: o produtor {node} caiu em {tick} antes de chegar a confirmação da linha, e o relay a publicou de novo depois de reiniciar",
   },
   dupRedeliveryTimeout: {
-    en: "duplicate: {consumer}'s ack had not reached the broker when the timeout ran out at {tick}, so it was delivered again (visibility timeout)",
+    en: "duplicate: {consumer}'s ACK had not reached the broker when the timeout ran out at {tick}, so it was delivered again (visibility timeout)",
     "pt-BR": "duplicada: o ACK de {consumer} não tinha chegado ao broker quando o timeout venceu em {tick}, e a mensagem foi entregue de novo (visibility timeout)",
   },
   dupRedeliveryCrash: {
