@@ -775,8 +775,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     "pt-BR": "fora de ordem: {otherConsumer} aplicou a seq {otherSeq} antes de {consumer} aplicar a seq {seq}",
   },
   misorderHold: {
-    en: "out of order: {consumer} processed seq {otherSeq} without holding it for seq {seq}",
-    "pt-BR": "fora de ordem: {consumer} processou a seq {otherSeq} sem retê-la à espera da seq {seq}",
+    en: "out of order: {consumer} processed seq {otherSeq} before seq {seq} had reached it; holding seq {otherSeq} until then would have kept the order",
+    "pt-BR": "fora de ordem: {consumer} processou a seq {otherSeq} antes de a seq {seq} chegar; reter a seq {otherSeq} até lá teria mantido a ordem",
   },
   misorderConsumer: {
     en: "out of order: {consumer} already had seq {seq} and processed seq {otherSeq} first",

@@ -218,7 +218,14 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
       const other = ev[highFirst];
       if (c.code === "misorderCompeting")
         return need(late.consumer === c.consumer && other.consumer === c.otherConsumer && c.consumer !== c.otherConsumer, "not two consumers");
-      if (c.code === "misorderHold") return need(cfg.consumer.allowHold && late.consumer === other.consumer, "no Hold in this variant, or two consumers");
+      if (c.code === "misorderHold") {
+        const started = ev.findIndex((e, i) => e.type === "processStarted" && e.msgId === high && e.consumer === c.consumer && i < highFirst);
+        const arrived = ev.findIndex((e, i) => e.type === "received" && msg(e) && e.consumer === c.consumer && i < lateFirst && i > started);
+        return need(
+          cfg.consumer.allowHold && late.consumer === other.consumer && started >= 0 && arrived > started,
+          "no Hold in this variant, or the earlier seq had reached the consumer before it started the later one",
+        );
+      }
       if (c.code === "misorderRedelivery")
         return need(
           has((e) => e.type === "requeued" && msg(e) && e.subscription === a.subscription && ev.indexOf(e) < lateFirst),
