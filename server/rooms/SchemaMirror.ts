@@ -79,7 +79,7 @@ export class SchemaMirror implements StateMirror {
     buildTeams(state, round.teams, round.teams.map((_, t) => `${t + 1}`), round.humanSeats);
     state.teams.forEach((team, t) => {
       team.members = Math.min(255, members[t] ?? 0);
-      syncCounts(team, scores[t].counts);
+      syncCounts(team, scores[t].counts, scores[t].pending);
     });
     this.teamStateViews = state.teams.map((team) => teamStateView(team));
     // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
@@ -104,7 +104,7 @@ export class SchemaMirror implements StateMirror {
     const loads = round.tick % 2 === 0;
     const flying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
-      syncCounts(team, scores[t].counts);
+      syncCounts(team, scores[t].counts, scores[t].pending);
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
     });
