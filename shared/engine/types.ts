@@ -52,7 +52,10 @@ export interface BusinessEvent {
   msgId: string;
   key: string;
   seq: number;
+  /** Added to the key's account: a deposit when positive, a withdrawal when negative (see account.ts). */
   amount: number;
+  /** The tick from which the producer may commit it: the work arrives over the round, not all at once. */
+  availableAt: number;
 }
 
 export interface SentRecord extends BusinessEvent {
@@ -71,8 +74,9 @@ export interface ProducerState {
   stack: BusinessEvent[];
   /** What this producer remembers of its publishes (lost when it crashes, unless outbox). */
   sent: SentRecord[];
-  /** Publishes awaiting their confirm, and timed-out ones not yet retried or confirmed. */
+  /** Publishes awaiting their confirm… */
   inFlight: number;
+  /** …and timed-out ones not yet retried or confirmed. */
   timedOut: number;
   /** Topic 5: the event saved in the DB but not yet published (dual write), or published first. */
   dualWrite: { event: BusinessEvent; saved: boolean; published: boolean } | null;
@@ -134,7 +138,9 @@ export interface InboxToken {
   subscription: string;
   redelivered: boolean;
   receivedAt: number;
+  /** Held back until its predecessor (same key, seq - 1) is applied; heldAt is when (-1: not held). */
   held: boolean;
+  heldAt: number;
   acked: boolean;
   /** Result of the last "check processed ids": true if found. */
   checked: boolean | null;
@@ -180,6 +186,7 @@ export type Scheduled =
   | { kind: "redeliver"; delivery: number }
   | { kind: "processDone"; consumer: NodeId; token: number }
   | { kind: "restart"; node: NodeId }
+  | { kind: "holdTimeout"; consumer: NodeId; token: number; heldAt: number }
   | { kind: "heal"; link: string }
   | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number };
 
@@ -232,7 +239,7 @@ export type PacketKind = Packet["kind"];
 export type EngineEvent =
   | { type: "command"; command: Command }
   | { type: "commandRefused"; command: Command; reason: RefusalReason }
-  | { type: "committed"; msgId: string; key: string; seq: number; producer: NodeId }
+  | { type: "committed"; msgId: string; key: string; seq: number; amount: number; producer: NodeId }
   | { type: "refused"; msgId: string; key: string; seq: number; producer: NodeId; reason: string }
   | { type: "dbWritten"; msgId: string; producer: NodeId; outbox: boolean }
   | { type: "hop"; kind: PacketKind; link: string; token: number; msgId: string; arrive: number; origin?: Token["origin"] }
@@ -251,9 +258,12 @@ export type EngineEvent =
   | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
   | { type: "processStarted"; consumer: NodeId; token: number; msgId: string; key: string; readBalance: number; readVersion: number }
-  | { type: "applied"; msgId: string; subscription: string; consumer: NodeId; token: number; key: string; seq: number; amount: number; balance: number; readVersion: number; writeVersion: number }
+  | { type: "applied"; msgId: string; subscription: string; consumer: NodeId; token: number; key: string; seq: number; amount: number; balance: number; readVersion: number; writeVersion: number; declined?: true }
   | { type: "skipped"; consumer: NodeId; token: number; msgId: string; subscription: string }
   | { type: "recorded"; consumer: NodeId; msgId: string; subscription: string }
+  | { type: "held"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; auto: boolean }
+  | { type: "released"; consumer: NodeId; token: number; msgId: string; reason: "release" | "gapClosed" }
+  | { type: "holdGaveUp"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; heldAt: number }
   | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash"; where: "intake" | "queue" | "unacked" | "inbox"; subscription: string | null }
   | { type: "inboxLeft"; consumer: NodeId; token: number; msgId: string }
@@ -287,7 +297,16 @@ export interface RefusalReason {
     | "unknownTarget"
     | "badFault"
     | "locked"
-    | "consumerUnavailable";
+    | "consumerUnavailable"
+    // the next business event is not available yet; detail: ticks until it is
+    | "nextEventIn"
+    // a single-threaded producer must retry its timed-out publish before sending the next
+    | "retryFirst"
+    // Hold: the token is held (release it first), is not held, is not early, or the buffer is full (detail: its size)
+    | "held"
+    | "notHeld"
+    | "notEarly"
+    | "holdFull";
   detail?: string;
 }
 
