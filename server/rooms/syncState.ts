@@ -38,7 +38,9 @@ export function syncCounts(team: TeamState, counts: Counts): void {
   set(team, "misordered", Math.min(65535, counts.misordered));
   set(team, "inconsistent", Math.min(65535, counts.inconsistent));
   set(team, "raceAnomalies", Math.min(65535, counts.raceAnomalies));
+  set(team, "wrongFinalState", Math.min(65535, counts.wrongFinalState));
   set(team, "refused", Math.min(65535, counts.refused));
+  set(team, "staleWrites", Math.min(65535, counts.staleWrites));
   set(team, "score", scoreOf(counts));
 }
 

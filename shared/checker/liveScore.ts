@@ -1,6 +1,7 @@
 // Live counters for the leaderboard while a round runs, folded from events as they come by
-// the same rules as the final checker (effects.ts). Lost and inconsistent are only known
-// after the drain: `settle` counts them then, from what this score has seen.
+// the same rules as the final checker (effects.ts). Lost, inconsistent and wrong final
+// states are only known after the drain: `settle` counts them then, from what this score
+// has seen.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 import { scoreOf } from "./checker.js";
@@ -28,15 +29,16 @@ export class LiveScore {
   }
 
   /**
-   * The round has drained: lost and inconsistent are counted. A score built without its
+   * The round has drained: lost, inconsistent and wrong final states are counted. A score built without its
    * team's facts cannot count them and takes them from `final` (the checker's), the way
    * the room did before it passed the facts.
    */
-  settle(final?: Pick<Counts, "lost" | "inconsistent">): void {
+  settle(final?: Pick<Counts, "lost" | "inconsistent" | "wrongFinalState">): void {
     if (this.facts || !final) this.ledger.settle();
     else {
       this.ledger.counts.lost = final.lost;
       this.ledger.counts.inconsistent = final.inconsistent;
+      this.ledger.counts.wrongFinalState = final.wrongFinalState;
     }
   }
 

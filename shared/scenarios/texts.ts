@@ -73,7 +73,9 @@ export type CauseCode =
   | "raceLostUpdate"
   // inconsistent
   | "inconsistentDbOnly"
-  | "inconsistentPublishedOnly";
+  | "inconsistentPublishedOnly"
+  // wrong final state (the anomaly carries the key, the final and the expected balance)
+  | "wrongFinalState";
 
 export interface RoleText {
   name: Text;
@@ -730,6 +732,12 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   inconsistentPublishedOnly: {
     en: "inconsistent: the event was published, but the producer crashed at {tick} before saving to the DB",
     "pt-BR": "inconsistente: o evento foi publicado, mas o produtor caiu em {tick} antes de salvar no banco",
+  },
+
+  // wrong final state
+  wrongFinalState: {
+    en: "wrong balance: the account does not end where its events, each applied once and in order, would leave it",
+    "pt-BR": "saldo errado: a conta não termina onde seus eventos, aplicados uma vez cada e em ordem, a deixariam",
   },
 } satisfies Record<CauseCode, Text>;
 
