@@ -2,7 +2,7 @@
 // the commands applied at a tick into the events of that tick. Deterministic: the same
 // state and commands always give the same events and the same next state.
 import type { LinkConfig, VariantConfig } from "./config.js";
-import { brokerCommand, brokerQuiet, dispatch, expireRetention, onAck, onPersisted, onPublish, onRedeliveryDue, restartBroker } from "./broker.js";
+import { brokerCommand, brokerQuiet, deliveryLeftWire, dispatch, expireRetention, onAck, onDeliveryLost, onPersisted, onPublish, onRedeliveryDue, restartBroker } from "./broker.js";
 import { consumerCommand, consumerQuiet, onDeliver, onHoldTimeout, onProcessDone, onRpc, restartConsumer } from "./consumer.js";
 import { applyFault, checkFault } from "./faults.js";
 import { dropOnArrival, emit, linkId, type Emitted, type Out } from "./kernel.js";
@@ -116,7 +116,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     broker: {
       up: true, restartAt: -1,
       subscriptions: subs.map((x) => ({ name: x.name, consumers: x.consumers, partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []), nextConsumer: 0 })),
-      unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0,
+      unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0, voided: new Set(), fetchAt: new Map(),
     },
     consumers,
     stores,
@@ -166,6 +166,13 @@ function decide(s: TeamState, out: Out, command: Command): RefusalReason | null 
 
 function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
   const link = s.links.get(id) as LinkState;
+  if (packet.kind === "deliver") {
+    if (!deliveryLeftWire(s, packet.delivery)) return dropOnArrival(s, out, id, packet, "stale");
+    if (s.tick < link.cutUntil) {
+      dropOnArrival(s, out, id, packet, "cut");
+      return onDeliveryLost(s, out, packet.delivery);
+    }
+  }
   if (s.tick < link.cutUntil) return dropOnArrival(s, out, id, packet, "cut");
   switch (packet.kind) {
     case "publish":
@@ -183,7 +190,11 @@ function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
     case "deliver":
     case "rpc": {
       const c = s.consumers.find((x) => x.id === link.to) as ConsumerState;
-      if (!c.up) return dropOnArrival(s, out, id, packet, "down");
+      if (!c.up) {
+        dropOnArrival(s, out, id, packet, "down");
+        if (packet.kind === "deliver") onDeliveryLost(s, out, packet.delivery);
+        return;
+      }
       if (packet.kind === "rpc") return onRpc(s, out, c, packet.token);
       return onDeliver(s, out, c, packet.token, packet.delivery, packet.subscription, packet.redelivered);
     }

@@ -102,6 +102,8 @@ export interface Delivery {
   message: QueuedMessage;
   consumer: NodeId;
   deadline: number;
+  /** Its packet is still travelling to the consumer. */
+  onWire: boolean;
 }
 
 export interface SubscriptionState {
@@ -130,6 +132,14 @@ export interface BrokerState {
   outstanding: Map<NodeId, number>;
   /** Bumped on every crash, so work scheduled before a crash is ignored after it. */
   epoch: number;
+  /**
+   * Deliveries requeued while their packet was on the wire because the connection they
+   * belonged to closed (a crash, a restart, a rewound partition stream): the packet is void
+   * and the consumer drops it on arrival ("stale"), as a closed channel's deliveries are.
+   */
+  voided: Set<number>;
+  /** Partitioned log: a consumer whose stream was rewound fetches again from this tick (a retry backoff). */
+  fetchAt: Map<NodeId, number>;
 }
 
 export interface InboxToken {
@@ -232,7 +242,7 @@ export type Command =
 
 export type ActionName = Command["action"];
 
-export type DropReason = "loss" | "cut" | "fault" | "down";
+export type DropReason = "loss" | "cut" | "fault" | "down" | "stale";
 export type PacketKind = Packet["kind"];
 
 /** Everything that happens, in order. Each is logged with `tick` and `team` by the world. */
@@ -253,7 +263,7 @@ export type EngineEvent =
   | { type: "enqueued"; token: number; parent: number; msgId: string; subscription: string; partition: number }
   | { type: "persisted"; token: number; msgId: string }
   | { type: "delivered"; token: number; msgId: string; subscription: string; consumer: NodeId; delivery: number; redelivered: boolean; deliveryCount: number }
-  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" }
+  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" | "rewind" }
   | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "crash" | "misrouted" }
   | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
