@@ -347,9 +347,9 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       naive: {
         label: { en: "Competing, no lock", "pt-BR": "Concorrência sem lock" },
         summary: {
-          en: "Three consumers share one queue with no lock: races, lost updates, misordering.",
+          en: "Three consumers share one queue with no lock: lost updates and misordering leave balances wrong.",
           "pt-BR":
-            "Três consumidores dividem uma fila sem lock: race conditions, atualizações perdidas, desordem.",
+            "Três consumidores dividem uma fila sem lock: atualizações perdidas e desordem deixam saldos errados.",
         },
       },
       fixed: {
@@ -387,8 +387,9 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       naive: {
         label: { en: "Best-effort order", "pt-BR": "Ordem best-effort" },
         summary: {
-          en: "Multi-threaded producer and competing consumers: order is attempted, not kept.",
-          "pt-BR": "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida.",
+          en: "Multi-threaded producer and competing consumers: order is attempted, not kept; a withdrawal can overtake its deposit.",
+          "pt-BR":
+            "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida; um saque pode passar na frente do depósito.",
         },
       },
       fixed: {
@@ -485,8 +486,8 @@ export const ROLE_TEXTS: Record<Role, RoleText> = {
   producer: {
     name: { en: "Producer", "pt-BR": "Produtor" },
     help: {
-      en: "Send your business events to the broker, watch for each ACK, and retry what timed out.",
-      "pt-BR": "Envie seus eventos de negócio ao broker, acompanhe cada ACK e reenvie o que deu timeout.",
+      en: "Send your business events to the broker as they come in, watch for each ACK, and retry what timed out.",
+      "pt-BR": "Envie seus eventos de negócio ao broker à medida que chegam, acompanhe cada ACK e reenvie o que deu timeout.",
     },
   },
   broker: {
@@ -515,8 +516,8 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
   send: {
     label: { en: "Send", "pt-BR": "Enviar" },
     help: {
-      en: "Publish your next business event.",
-      "pt-BR": "Publica o seu próximo evento de negócio.",
+      en: "Publish your next business event; new ones arrive during the round.",
+      "pt-BR": "Publica o seu próximo evento de negócio; novos chegam durante a rodada.",
     },
   },
   retry: {
@@ -592,15 +593,15 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
   hold: {
     label: { en: "Hold", "pt-BR": "Segurar" },
     help: {
-      en: "Keep this message aside until the one before it arrives.",
-      "pt-BR": "Guarda esta mensagem até chegar a que vem antes dela.",
+      en: "Keep this message aside until the one before it is applied; then it goes on by itself (or after a while).",
+      "pt-BR": "Guarda esta mensagem até a anterior ser aplicada; aí ela segue sozinha (ou depois de um tempo).",
     },
   },
   release: {
     label: { en: "Release", "pt-BR": "Liberar" },
     help: {
-      en: "Let a held message go on to processing.",
-      "pt-BR": "Libera uma mensagem segurada para ser processada.",
+      en: "Let a held message go on to processing now.",
+      "pt-BR": "Libera agora uma mensagem segurada para ser processada.",
     },
   },
 } satisfies Record<PlayerAction, ActionText>;
