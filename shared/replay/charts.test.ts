@@ -36,7 +36,10 @@ describe("chart series", () => {
   it("put every anomaly in the strip along the timeline", () => {
     const strip = anomalyStrip(index, null, 100);
     expect(strip.reduce((s, m) => s + m.count, 0)).toBe(index.anomalies.length);
-    for (const m of strip) expect(m.position).toBeGreaterThanOrEqual(0), expect(m.position).toBeLessThanOrEqual(1);
+    for (const m of strip) {
+      expect(m.position).toBeGreaterThanOrEqual(0);
+      expect(m.position).toBeLessThanOrEqual(1);
+    }
     const one = anomalyStrip(index, 1, 100);
     expect(one.reduce((s, m) => s + m.count, 0)).toBe(index.anomalies.filter((a) => a.team === 1).length);
   });

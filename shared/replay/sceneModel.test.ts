@@ -17,8 +17,14 @@ describe("scene model", () => {
       const s = round.teams[1];
       const up: Record<string, boolean> = { B: s.broker.up };
       const load: Record<string, number> = { B: s.broker.subscriptions.reduce((n, sub) => n + sub.partitions.reduce((m, q) => m + q.length, 0), 0) };
-      for (const p of s.producers) (up[p.id] = p.up), (load[p.id] = p.stack.length);
-      for (const c of s.consumers) (up[c.id] = c.up), (load[c.id] = c.inbox.length);
+      for (const p of s.producers) {
+        up[p.id] = p.up;
+        load[p.id] = p.stack.length;
+      }
+      for (const c of s.consumers) {
+        up[c.id] = c.up;
+        load[c.id] = c.inbox.length;
+      }
       states.push({ tick: s.tick - 1, up, load });
     }
     const idx = indexLog(round.header, events);
