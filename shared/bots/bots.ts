@@ -108,13 +108,11 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
   }
   const store = s.stores.get(c.subscription);
   const highest = store?.highestSeq;
-  const early = (i: InboxToken) => i.token.seq > (highest?.get(i.token.key) ?? 0) + 1;
-  const open = (i: InboxToken) => !i.held && !i.processed && i.checked !== true && c.processing?.token !== i.token.id;
   if (careful && cfg.allowHold) {
     // The resequencing pattern: put every early token on hold while the buffer has room.
     let held = 0;
     for (const i of c.inbox) if (i.held) held++;
-    if (held < cfg.holdCapacity) for (const i of c.inbox) if (open(i) && early(i)) return { seat, action: "hold", token: i.token.id };
+    if (held < cfg.holdCapacity) for (const i of c.inbox) if (open(c, i) && early(i, highest)) return { seat, action: "hold", token: i.token.id };
   }
   if (c.processing) return null;
   // The first token that can be processed (not held, not done, not known as a duplicate,
@@ -123,16 +121,27 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
   const locks = cfg.lockPerKey ? store?.locks : undefined;
   let first: InboxToken | undefined;
   for (const i of c.inbox) {
-    if (!open(i) || (cfg.ack === "beforeProcessing" && !i.acked)) continue;
+    if (!open(c, i) || (cfg.ack === "beforeProcessing" && !i.acked)) continue;
     const holder = locks?.get(i.token.key);
     if (holder !== undefined && holder !== c.id) continue;
     if (!careful || !cfg.allowHold) {
       first = i;
       break;
     }
-    if (!first || (early(first) && !early(i)) || (early(first) === early(i) && i.token.seq < first.token.seq)) first = i;
+    const firstEarly = first !== undefined && early(first, highest);
+    if (!first || (firstEarly && !early(i, highest)) || (firstEarly === early(i, highest) && i.token.seq < first.token.seq)) first = i;
   }
   if (!first) return null;
   if (careful && cfg.idempotency !== "none" && first.checked === null) return { seat, action: "check", token: first.token.id };
   return { seat, action: "process", token: first.token.id };
+}
+
+/** Its predecessor (same key, seq - 1) has not been applied at the consumer's subscription. */
+function early(i: InboxToken, highest: Map<string, number> | undefined): boolean {
+  return i.token.seq > (highest?.get(i.token.key) ?? 0) + 1;
+}
+
+/** Not held, not done, not known as a duplicate, not being processed: a token a move can take. */
+function open(c: ConsumerState, i: InboxToken): boolean {
+  return !i.held && !i.processed && i.checked !== true && c.processing?.token !== i.token.id;
 }
