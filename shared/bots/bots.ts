@@ -141,7 +141,13 @@ function early(i: InboxToken, highest: Map<string, number> | undefined): boolean
   return i.token.seq > (highest?.get(i.token.key) ?? 0) + 1;
 }
 
-/** Not held, not done, not known as a duplicate, not being processed: a token a move can take. */
+/**
+ * Not held, not done, not known as a duplicate, not being processed: a token a move can
+ * take. A redelivery reuses its copy's token id, so a command reaches the first inbox item
+ * with that id: a later one with the same id is not the bot's to pick.
+ */
 function open(c: ConsumerState, i: InboxToken): boolean {
-  return !i.held && !i.processed && i.checked !== true && c.processing?.token !== i.token.id;
+  if (i.held || i.processed || i.checked === true || c.processing?.token === i.token.id) return false;
+  for (const x of c.inbox) if (x.token.id === i.token.id) return x === i;
+  return false;
 }
