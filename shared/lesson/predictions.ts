@@ -17,7 +17,7 @@
 //   t7 naive  misordered 10–20 of 120 [careful 14–22]
 //   t8 naive  duplicated 25–30 of 120 [careful 16–41]; lost 0–2, hence not asked
 //   t9 chaos  anomalies by end (wrong final states left out: they sum the others up):
-//             consumer first in 9 seeds, broker in 1 [careful: the same]
+//             consumer first in 9 seeds, broker in 1 [careful: consumer in all 10]
 // The ranges are wide on purpose, and the result is always read from the real round.
 import type { PredictionOption, Prediction } from "./plan.js";
 
