@@ -100,4 +100,14 @@ describe("EffectLedger", () => {
     const declined = { ...applied("P1-1", "q", "ana", 1, 3, 3), amount: -50, declined: true as const };
     expect(t.apply(declined).lostUpdate).toBe(false);
   });
+
+  it("does not judge final states in a log whose committed events carry no amount (engine 1)", () => {
+    const l = new EffectLedger(facts);
+    l.add(committed("P1-1", "ana", 1));
+    l.add(applied("P1-1", "q", "ana", 1, 0, 1));
+    expect(l.settle().wrongFinalState).toBe(0);
+    const withAmount = new EffectLedger(facts);
+    withAmount.add({ ...committed("P1-1", "ana", 1), amount: 30 } as Emitted);
+    expect(withAmount.settle().wrongFinalState).toBe(1);
+  });
 });

@@ -190,6 +190,8 @@ export class EffectLedger {
   private readonly firsts = new Map<string, { subscription: string; msgId: string; overtakenBy: FirstApplication | null }[]>();
   /** Misordered first applications of business events not (yet) committed, by msgId. */
   private readonly pendingMisordered = new Map<string, number>();
+  /** A log written before committed events carried their amount (engine 1): wrong final states cannot be judged. */
+  private amountsUnknown = false;
   /** Each key's account by subscription ("sub|key"). */
   private readonly accounts = new Map<string, Account>();
   private readonly dbWritten = new Set<string>();
@@ -202,6 +204,7 @@ export class EffectLedger {
     const c = this.counts;
     switch (e.type) {
       case "committed":
+        if (typeof e.amount !== "number") this.amountsUnknown = true;
         if (!this.committed.has(e.msgId)) this.commit(e.msgId, { key: e.key, seq: e.seq, amount: e.amount });
         return null;
       case "refused":
@@ -311,11 +314,11 @@ export class EffectLedger {
    * Per subscription, the keys whose final balance (the balance the last application left;
    * 0 if none) differs from the expected one: the key's committed events applied once
    * each, in seq order, from 0, a withdrawal that would overdraw declined. Meaningful once
-   * the round has drained; empty when the subscriptions are unknown.
+   * the round has drained; empty when the subscriptions or the amounts are unknown.
    */
   wrongFinalStates(): WrongFinalState[] {
     const subscriptions = this.facts.subscriptions;
-    if (subscriptions === null) return [];
+    if (subscriptions === null || this.amountsUnknown) return [];
     const byKey = new Map<string, Commit[]>();
     for (const info of this.committed.values()) {
       const list = byKey.get(info.key);
