@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BrokerSeat, ConsumerSeat, ProducerSeat } from "./seatView.js";
 import { seatHasWork } from "./seatHints.js";
 
-const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
+const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
 const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
