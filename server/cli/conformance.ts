@@ -24,10 +24,14 @@ async function main(): Promise<void> {
     const problem = checkTarget(values.markdown);
     if (problem) fail(problem);
   }
+  // A test names the run to check afterwards that nothing of it is left on the brokers.
+  const runId = process.env.CONFORMANCE_RUN_ID || undefined;
+  if (runId !== undefined && !/^[a-z0-9]{1,24}$/.test(runId)) fail("CONFORMANCE_RUN_ID must be 1 to 24 lowercase letters or digits");
   const result = await runConformance({
     rabbitUrl: process.env.RABBITMQ_URL || "amqp://127.0.0.1:5672",
     natsUrl: process.env.NATS_URL || "nats://127.0.0.1:4222",
     only: values.only,
+    runId,
     print: (line) => process.stdout.write(`${line}\n`),
   });
   if (!result.ok) {

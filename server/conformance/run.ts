@@ -18,6 +18,8 @@ export interface RunOptions {
   natsUrl: string;
   /** Runs only the experiments whose id contains this. */
   only?: string;
+  /** Names this run's queues and streams (lowercase letters and digits); unique by default. */
+  runId?: string;
   /** Receives each JSON line as soon as its experiment is done. */
   print: (line: string) => void;
 }
@@ -49,7 +51,7 @@ function askEngine(experiment: Experiment): Outcome {
 }
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
-  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const runId = options.runId ?? `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const opened = await Promise.allSettled([RabbitSession.open(options.rabbitUrl, `eo-conformance.${runId}`), NatsSession.open(options.natsUrl, runId)]);
   const [rabbitOpen, natsOpen] = opened;
   if (rabbitOpen.status === "rejected" || natsOpen.status === "rejected") {
