@@ -34,7 +34,8 @@ function ranges(list: number[]): string {
 function value(v: Json): string {
   if (v === null) return "—";
   if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "number" || typeof v === "string") return String(v);
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return /^[a-z]+[A-Z]/.test(v) ? words(v) : v;
   if (Array.isArray(v)) {
     if (v.length === 0) return "none";
     return v.every((x) => typeof x === "number") ? ranges(v as number[]) : v.map(value).join(", ");
