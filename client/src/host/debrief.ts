@@ -5,10 +5,10 @@
 // topic's questions. Escape or the button goes back to the room.
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
-import { causeSentenceOf } from "../i18n/causes.js";
 import { t } from "../i18n/hostWords.js";
-import { tx } from "../i18n/locale.js";
+import { currentLocale, tx } from "../i18n/locale.js";
 import { subscriptionName } from "../i18n/subscriptions.js";
+import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import type { CauseGroup, HostRoundOver, PredictionOutcome } from "../../../shared/protocol.js";
 import type { RoundSummary } from "../../../shared/checker/checker.js";
 import type { LessonTopic } from "../../../shared/lesson/plan.js";
@@ -93,7 +93,7 @@ function causeItem(gameId: string, g: CauseGroup): HTMLElement {
     h(
       "div",
       { class: "cause-text" },
-      h("p", { class: "sentence" }, causeSentenceOf(g.sample)),
+      h("p", { class: "sentence" }, causeSentence(g.sample, currentLocale())),
       h(
         "p",
         { class: "cause-meta" },

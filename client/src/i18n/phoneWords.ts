@@ -16,6 +16,7 @@ const PHONE_WORDS = {
   waiting: { en: "Waiting for the instructor to start the round.", "pt-BR": "Aguardando o professor iniciar a rodada." },
   nextEvent: { en: "Next event", "pt-BR": "Próximo evento" },
   noMoreEvents: { en: "No events left to send.", "pt-BR": "Não há mais eventos para enviar." },
+  nextEventIn: { en: "next event in {s} s", "pt-BR": "próximo evento em {s} s" },
   sent: { en: "What you sent", "pt-BR": "O que você enviou" },
   status_pending: { en: "waiting for ACK", "pt-BR": "aguardando ACK" },
   status_acknowledged: { en: "ACK received", "pt-BR": "ACK recebido" },

@@ -3,10 +3,10 @@
 // Printable (host.css has a print stylesheet) and downloadable as JSON and CSV.
 import type { Connection } from "../../connection.js";
 import { downloadText, h } from "../../dom.js";
-import { causeSentenceOf } from "../../i18n/causes.js";
 import { t } from "../../i18n/hostWords.js";
-import { tx } from "../../i18n/locale.js";
+import { currentLocale, tx } from "../../i18n/locale.js";
 import { countGlyphs } from "../../scene/palette.js";
+import { causeSentence } from "../../../../shared/checker/causeSentence.js";
 import type { LessonSummary, LessonSummaryRound, PredictionOutcome } from "../../../../shared/protocol.js";
 import { scenarioTitle, variantLabel } from "../names.js";
 import { hostPage } from "../pageState.js";
@@ -19,7 +19,7 @@ export const summaryWords: SummaryWords = {
   topicTitle: (n) => tx(lessonTopic(n)?.title) || String(n),
   scenarioOf: (n) => lessonTopic(n)?.scenario ?? "",
   variantLabel,
-  causeSentence: (g) => causeSentenceOf(g.sample),
+  causeSentence: (g) => causeSentence(g.sample, currentLocale()),
   optionLabel: (n, option) => (option ? tx(lessonTopic(n)?.prediction.options.find((o) => o.id === option)?.label) || option : ""),
 };
 
@@ -69,7 +69,7 @@ function roundLine(scenario: string, r: LessonSummaryRound): HTMLElement {
     {},
     h("strong", {}, `${variantLabel(scenario, r.variant)}: `),
     counts.length ? counts.join(" · ") : `✔ ${t("noAnomalyShort")}`,
-    main ? h("span", { class: "main-cause" }, ` — ${t("mainCause")} (${main.count}): ${causeSentenceOf(main.sample)}`) : null,
+    main ? h("span", { class: "main-cause" }, ` — ${t("mainCause")} (${main.count}): ${causeSentence(main.sample, currentLocale())}`) : null,
   );
 }
 
