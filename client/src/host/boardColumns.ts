@@ -1,7 +1,7 @@
 // Which counts the live board and the canvas's tiles show, and how a live count reads while
 // the round can still change it. Every round shows what was recorded and what went lost,
 // duplicated or out of order; Topic 5 adds inconsistent writes, Topic 6 lost updates (and
-// any round where they happen shows them too). During play, `lost` counts only what is
+// any round where they happen shows them too, and balances a race left wrong). During play, `lost` counts only what is
 // already certain; what only the drain can settle is `pending`, shown beside it.
 import type { CountKind } from "../scene/model.js";
 
@@ -9,16 +9,17 @@ export type BoardColumn = "committed" | CountKind;
 
 type Counts = Record<CountKind, number>;
 
-const TOPIC_COUNTS: Record<string, CountKind> = { "t5-dual-writes": "inconsistent", "t6-competing-consumers": "raceAnomalies" };
+const TOPIC_COUNTS: Record<string, CountKind> = { "t5-dual-writes": "inconsistent", "t6-competing-consumers": "staleWrites" };
 
 /** The anomaly counts worth a column: the usual three, plus the topic's own and any that happened. */
 export function countKinds(scenario: string, teams: Iterable<Counts>): CountKind[] {
   const kinds: CountKind[] = ["lost", "duplicated", "misordered"];
   const list = [...teams];
-  for (const extra of ["raceAnomalies", "inconsistent"] as const)
+  for (const extra of ["staleWrites", "raceAnomalies", "inconsistent"] as const)
     if (TOPIC_COUNTS[scenario] === extra || list.some((t) => t[extra] > 0)) kinds.push(extra);
-  // Four fit a tile: an out-of-order count nobody has makes room for the topic's own.
-  if (kinds.length > 4 && list.every((t) => t.misordered === 0)) kinds.splice(kinds.indexOf("misordered"), 1);
+  // Four fit a tile: counts nobody has make room for the topic's own, out of order first.
+  for (const spare of ["misordered", "duplicated"] as const)
+    if (kinds.length > 4 && list.every((t) => t[spare] === 0)) kinds.splice(kinds.indexOf(spare), 1);
   return kinds.slice(0, 4);
 }
 

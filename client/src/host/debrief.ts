@@ -17,7 +17,7 @@ import { downloadGameLog, downloadScoresCsv, type RosterEntry } from "./download
 import { lessonBar } from "./lesson/lessonBar.js";
 import { roundTitle, teamList, variantLabel } from "./names.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
-import { replayUrl } from "./replayLinks.js";
+import { replayUrl } from "../replayLinks.js";
 
 export interface DebriefExtras {
   /** In lesson mode: the topic, for its takeaway and its prediction's options. */
@@ -104,7 +104,7 @@ function causeItem(gameId: string, g: CauseGroup): HTMLElement {
   );
 }
 
-const COUNT_ROWS = ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies"] as const;
+const COUNT_ROWS = ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "staleWrites", "raceAnomalies", "wrongFinalState"] as const;
 
 /** The rounds side by side (naive beside fixed), only the counts that say something, then how per-subscription counting adds up. */
 function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSummary }[], o: HostRoundOver): HTMLElement {
@@ -116,7 +116,7 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
   const events = o.summary.committed;
   const explain =
     subscriptions.length > 1
-      ? t("perSubscription", { events, subs: `${subscriptions.length} (${subscriptions.map(subscriptionName).join(", ")})`, effects: events * subscriptions.length })
+      ? t("perSubscription", { events, subs: subscriptions.length, names: subscriptions.map(subscriptionName).join(", "), effects: events * subscriptions.length })
       : t("perQueue", { events });
   return h(
     "section",

@@ -14,6 +14,8 @@ const report = (team: number, score: number): TeamReport => ({
   inconsistent: 0,
   raceAnomalies: 0,
   refused: 2,
+  wrongFinalState: 0,
+  staleWrites: 0,
   firstCommitTick: 10,
   lastAppliedTick: 900,
 });

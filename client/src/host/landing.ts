@@ -9,7 +9,7 @@ import type { GameListing } from "../../../shared/protocol.js";
 import { downloadGameLog } from "./downloads.js";
 import { roundTitle } from "./names.js";
 import { hostPage, update } from "./pageState.js";
-import { replayUrl } from "./replayLinks.js";
+import { replayUrl } from "../replayLinks.js";
 
 /** Enters a room as its host: what the landing hands a newly created room to. */
 export type EnterRoom = (roomCode: string, hostToken: string) => Promise<void>;

@@ -26,7 +26,7 @@ export function boardPanel(): HTMLElement {
   );
 }
 
-const header = (c: BoardColumn) => (c === "committed" ? t("committed") : `${countGlyphs[c]} ${t(c)}`);
+const header = (c: BoardColumn) => (c === "committed" ? t("committed") : `${countGlyphs[c]}\u00a0${t(c)}`);
 
 export function renderLeaderboard(connection: Connection): void {
   const table = document.getElementById("leaderboard");

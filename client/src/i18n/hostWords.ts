@@ -81,16 +81,16 @@ const HOST_WORDS = {
   thisRound: { en: "This round", "pt-BR": "Esta rodada" },
   previousRound: { en: "Previous round", "pt-BR": "Rodada anterior" },
   perSubscription: {
-    en: "Each recorded event is expected once at each subscription: {events} events × {subs} subscriptions = {effects} effects. Lost and duplicated count per subscription.",
-    "pt-BR": "Cada evento registrado deve chegar uma vez a cada assinatura: {events} eventos × {subs} assinaturas = {effects} efeitos. Perdidos e duplicados contam por assinatura.",
+    en: "Each recorded event is expected once at each subscription: {events} events × {subs} subscriptions ({names}) = {effects} effects. Lost and duplicated count per subscription.",
+    "pt-BR": "Cada evento registrado deve chegar uma vez a cada assinatura: {events} eventos × {subs} assinaturas ({names}) = {effects} efeitos. Perdidos e duplicados contam por assinatura.",
   },
   perQueue: {
     en: "A queue is one subscription: each of the {events} recorded events is expected to be processed once.",
     "pt-BR": "Uma fila é uma assinatura só: cada um dos {events} eventos registrados deve ser processado uma vez.",
   },
   scoreRule: {
-    en: "Score: +10 for each effect applied exactly once; −10 lost, −6 duplicated, −4 out of order, −8 inconsistent, −6 lost update, −2 refused.",
-    "pt-BR": "Pontos: +10 por efeito aplicado exatamente uma vez; −10 perdido, −6 duplicado, −4 fora de ordem, −8 inconsistente, −6 atualização perdida, −2 recusado.",
+    en: "Score: +10 for each effect applied exactly once; −10 lost, −6 duplicated, −4 out of order, −8 inconsistent, −6 balance hit by a race, −2 refused. A wrong balance costs nothing more: the anomalies behind it already did.",
+    "pt-BR": "Pontos: +10 por efeito aplicado exatamente uma vez; −10 perdido, −6 duplicado, −4 fora de ordem, −8 inconsistente, −6 saldo afetado por corrida, −2 recusado. Um saldo errado não custa mais nada: as anomalias por trás dele já custaram.",
   },
   bestScore: { en: "best team score", "pt-BR": "maior pontuação de equipe" },
   predicted: { en: "The class predicted", "pt-BR": "A turma previu" },
@@ -132,7 +132,7 @@ const HOST_WORDS = {
   exportJson: { en: "Download JSON", "pt-BR": "Baixar JSON" },
   exportCsv: { en: "Download CSV", "pt-BR": "Baixar CSV" },
   notPlayed: { en: "not played", "pt-BR": "não jogado" },
-  noPrediction: { en: "no prediction", "pt-BR": "sem previsão" },
+  noPrediction: { en: "prediction not checked: its round was not played", "pt-BR": "previsão não conferida: a rodada não foi jogada" },
   mainCause: { en: "main cause", "pt-BR": "causa principal" },
   noAnomalyShort: { en: "no anomaly", "pt-BR": "nenhuma anomalia" },
 } satisfies Record<string, Text>;

@@ -12,7 +12,10 @@ export const ROUND_WORDS = {
   duplicated: { en: "duplicated", "pt-BR": "duplicados" },
   misordered: { en: "out of order", "pt-BR": "fora de ordem" },
   inconsistent: { en: "inconsistent", "pt-BR": "inconsistentes" },
-  raceAnomalies: { en: "lost updates", "pt-BR": "atualizações perdidas" },
+  // Topic 6: a write based on a stale read erases another consumer's update (a lost update); the balances it leaves wrong are counted apart.
+  staleWrites: { en: "lost updates", "pt-BR": "atualizações perdidas" },
+  raceAnomalies: { en: "balances hit by races", "pt-BR": "saldos afetados por corrida" },
+  wrongFinalState: { en: "wrong balances", "pt-BR": "saldos errados" },
   allTeams: { en: "all teams", "pt-BR": "todas as equipes" },
   focusedTeam: { en: "Team {team} on the big screen", "pt-BR": "Equipe {team} no telão" },
 } satisfies Record<string, Text>;

@@ -23,6 +23,7 @@ export const colours = {
   duplicated: 0xffa24a,
   misordered: 0xc58cff,
   raceAnomalies: 0xff6fb5,
+  staleWrites: 0xff6fb5,
   inconsistent: 0x5ec8ff,
 } as const;
 
@@ -82,13 +83,15 @@ export const markerStyles: Record<Marker["kind"], MarkerStyle> = {
 };
 
 /** The counts a tile and the focused team's header can show, and the glyph of each (the same as the markers that announce them). */
-export type CountKind = "lost" | "duplicated" | "misordered" | "raceAnomalies" | "inconsistent";
+export type CountKind = "lost" | "duplicated" | "misordered" | "staleWrites" | "raceAnomalies" | "inconsistent";
 
 export const countGlyphs: Record<CountKind, string> = {
   lost: markerStyles.lost.glyph,
   duplicated: markerStyles.dup.glyph,
   misordered: markerStyles.order.glyph,
-  raceAnomalies: markerStyles.race.glyph,
+  // A lost update is what the race marker announces; a balance it left wrong is its own count.
+  staleWrites: markerStyles.race.glyph,
+  raceAnomalies: "≈",
   inconsistent: "≠",
 };
 

@@ -14,6 +14,7 @@ function team(): TeamModel {
     misordered: 0,
     inconsistent: 0,
     raceAnomalies: 0,
+    staleWrites: 0,
     nodes: [
       { id: "P1", role: "producer", up: true, load: 3, busy: false, bot: false },
       { id: "B", role: "broker", up: true, load: 0, busy: false, bot: true },

@@ -31,6 +31,7 @@ export function lessonBar(connection: Connection): HTMLElement {
         ),
       ),
     ),
+    h("span", { class: "code-chip" }, `${t("codeShort")} `, h("strong", {}, hostPage().roomCode)),
     h("button", { type: "button", testid: "lesson-prev", onclick: () => go("prev") }, t("lessonPrev")),
     h("button", { type: "button", class: "primary", testid: "lesson-next", onclick: () => go("next") }, t("lessonNext")),
     h("button", { type: "button", class: "ghost small", onclick: () => connection.host("host:lesson", { action: "stop" }) }, t("lessonStop")),

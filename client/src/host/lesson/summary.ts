@@ -13,7 +13,7 @@ import { hostPage } from "../pageState.js";
 import { lessonBar, lessonTopic } from "./lessonBar.js";
 import { mostChosen, summaryCsv, summaryJson, type SummaryWords } from "./summaryExport.js";
 
-const KINDS = ["lost", "duplicated", "misordered", "inconsistent", "raceAnomalies"] as const;
+const KINDS = ["lost", "duplicated", "misordered", "inconsistent", "staleWrites", "wrongFinalState"] as const;
 
 export const summaryWords: SummaryWords = {
   topicTitle: (n) => tx(lessonTopic(n)?.title) || String(n),
@@ -62,7 +62,7 @@ function topicCard({ topic, rounds, prediction }: LessonSummary["topics"][number
 }
 
 function roundLine(scenario: string, r: LessonSummaryRound): HTMLElement {
-  const counts = KINDS.filter((k) => r.summary[k] > 0).map((k) => `${countGlyphs[k]} ${r.summary[k]} ${t(k)}`);
+  const counts = KINDS.filter((k) => r.summary[k] > 0).map((k) => `${k === "wrongFinalState" ? "$" : countGlyphs[k]} ${r.summary[k]} ${t(k)}`);
   const main = r.groups[0];
   return h(
     "li",

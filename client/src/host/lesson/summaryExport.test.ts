@@ -3,7 +3,7 @@ import type { LessonSummary } from "../../../../shared/protocol.js";
 import type { RoundSummary } from "../../../../shared/checker/checker.js";
 import { mostChosen, summaryCsv, summaryJson, type SummaryWords } from "./summaryExport.js";
 
-const summaryOf = (lost: number): RoundSummary => ({ scenario: "t3-lost-messages", variant: "naive", seed: 1, teams: 3, committed: 180, applied: 300, lost, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0, ticks: 1300, tickMs: 100 });
+const summaryOf = (lost: number): RoundSummary => ({ scenario: "t3-lost-messages", variant: "naive", seed: 1, teams: 3, committed: 180, applied: 300, lost, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0, wrongFinalState: 0, staleWrites: 0, ticks: 1300, tickMs: 100 });
 
 const lesson: LessonSummary = {
   pinned: '=HYPERLINK("http://x","não bloqueia")',
