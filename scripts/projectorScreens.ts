@@ -91,7 +91,7 @@ try {
     const answers = ["não bloqueia", "não espera a resposta", "em paralelo", "não bloqueia", "depois", "fila", "não espera a resposta", "não bloqueia", "desacoplado no tempo", "em segundo plano"];
     students.forEach((s, i) => s.answer("lesson:poll", { text: answers[i % answers.length] }));
     await host.waitForTimeout(1200);
-    await host.locator(".word").first().click();
+    await host.locator(".cloud-word").first().click();
     await host.getByTestId("pin-submit").click();
     await shot("lesson-poll");
     await host.getByTestId("lesson-next").click();

@@ -20,6 +20,10 @@ describe("board columns", () => {
     expect(countKinds("t9-end-to-end", [{ ...zero, staleWrites: 2, raceAnomalies: 1, inconsistent: 1, misordered: 1, duplicated: 3 }])).toHaveLength(4);
   });
 
+  it("put what the drain will settle beside lost while the round runs", () => {
+    expect(boardColumns("t3-lost-messages", [zero], true)).toEqual(["committed", "lost", "pending", "duplicated", "misordered"]);
+  });
+
   it("mark live numbers as provisional until the round is settled", () => {
     expect(["countdown", "running", "paused", "draining"].every(isProvisional)).toBe(true);
     expect(isProvisional("over") || isProvisional("lobby")).toBe(false);

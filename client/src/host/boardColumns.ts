@@ -5,7 +5,8 @@
 // already certain; what only the drain can settle is `pending`, shown beside it.
 import type { CountKind } from "../scene/model.js";
 
-export type BoardColumn = "committed" | CountKind;
+/** `pending`: what the drain will settle (effects not applied yet, not certainly lost), beside `lost` while the round runs. */
+export type BoardColumn = "committed" | "pending" | CountKind;
 
 type Counts = Record<CountKind, number>;
 
@@ -23,8 +24,10 @@ export function countKinds(scenario: string, teams: Iterable<Counts>): CountKind
   return kinds.slice(0, 4);
 }
 
-export function boardColumns(scenario: string, teams: Iterable<Counts>): BoardColumn[] {
-  return ["committed", ...countKinds(scenario, teams)];
+export function boardColumns(scenario: string, teams: Iterable<Counts>, provisional = false): BoardColumn[] {
+  const columns: BoardColumn[] = ["committed", ...countKinds(scenario, teams)];
+  if (provisional) columns.splice(columns.indexOf("lost") + 1, 0, "pending");
+  return columns;
 }
 
 /** While these phases last, the board's numbers can still change (the drain settles them). */

@@ -22,7 +22,9 @@ function byTeam(): Map<number, Person[]> {
     list.push({ ...p, id });
     teams.set(p.team, list);
   });
-  for (const list of teams.values()) list.sort((a, b) => a.seat.localeCompare(b.seat) || a.name.localeCompare(b.name));
+  // Producers, the broker, consumers: the pipeline's order, left to right.
+  const rank = (seat: string) => (seat && "PBC".includes(seat[0]) ? "PBC".indexOf(seat[0]) : 3);
+  for (const list of teams.values()) list.sort((a, b) => rank(a.seat) - rank(b.seat) || a.seat.localeCompare(b.seat, undefined, { numeric: true }) || a.name.localeCompare(b.name));
   return new Map([...teams].sort(([a], [b]) => a - b));
 }
 

@@ -64,7 +64,7 @@ const HOST_WORDS = {
   dropAck: { en: "Drop the next ACK", "pt-BR": "Perder o próximo ACK" },
   slowConsumer: { en: "Slow C1 down", "pt-BR": "Deixar C1 lento" },
   provisional: { en: "Live: the end of the round settles these numbers", "pt-BR": "Ao vivo: o fim da rodada confirma estes números" },
-  pendingShort: { en: "{n} open", "pt-BR": "{n} em aberto" },
+  pendingColumn: { en: "still open", "pt-BR": "em aberto" },
   moreTeams: { en: "+{n} teams", "pt-BR": "+{n} equipes" },
 
   // The debrief

@@ -97,7 +97,7 @@ function renderCloud(): void {
         "button",
         {
           type: "button",
-          class: "word",
+          class: "cloud-word",
           style: `font-size:${sizes[i]}px`,
           "data-count": String(w.count),
           title: String(w.count),
