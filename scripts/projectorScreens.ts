@@ -26,7 +26,38 @@ const { values } = parseArgs({
 const [width, height] = values.size.split("x").map(Number);
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
-const NAMES = ["Ana", "Bruno", "Carla", "Davi", "Elisa", "Fábio", "Gabi", "Heitor", "Iara", "João", "Karina", "Lucas", "Marina", "Nuno", "Olga", "Pedro", "Quésia", "Rafa", "Sofia", "Tiago", "Úrsula", "Vitor", "Wagner", "Xavier", "Yara", "Zeca", "Álvaro", "Bia", "Caio", "Duda"];
+const NAMES = [
+  "Ana",
+  "Bruno",
+  "Carla",
+  "Davi",
+  "Elisa",
+  "Fábio",
+  "Gabi",
+  "Heitor",
+  "Iara",
+  "João",
+  "Karina",
+  "Lucas",
+  "Marina",
+  "Nuno",
+  "Olga",
+  "Pedro",
+  "Quésia",
+  "Rafa",
+  "Sofia",
+  "Tiago",
+  "Úrsula",
+  "Vitor",
+  "Wagner",
+  "Xavier",
+  "Yara",
+  "Zeca",
+  "Álvaro",
+  "Bia",
+  "Caio",
+  "Duda",
+];
 
 /** A student on an SDK client: plays its seat with the naive bot every few hundred ms while a round runs. */
 class Student {
@@ -35,12 +66,15 @@ class Student {
   constructor(readonly room: Room) {
     room.onMessage("seat", (d: ServerMessages["seat"]) => (this.detail = d));
     room.onMessage("*", () => undefined);
-    this.timer = setInterval(() => {
-      const state = room.state as { phase?: string };
-      if (state.phase !== "running" || !this.detail) return;
-      const act = seatBotAction(this.detail, "naive", Math.random() < 0.5);
-      if (act) room.send("act", act);
-    }, 350 + Math.random() * 300);
+    this.timer = setInterval(
+      () => {
+        const state = room.state as { phase?: string };
+        if (state.phase !== "running" || !this.detail) return;
+        const act = seatBotAction(this.detail, "naive", Math.random() < 0.5);
+        if (act) room.send("act", act);
+      },
+      350 + Math.random() * 300,
+    );
   }
   answer(type: "lesson:poll" | "lesson:predict", value: object): void {
     this.room.send(type, value);
@@ -78,7 +112,12 @@ try {
   await host.getByTestId("create-room").click();
   const code = (await host.getByTestId("room-code").textContent())!.trim();
   const n = Number(values.players);
-  for (let i = 0; i < n; i++) students.push(new Student(await new Client(server.url).joinById(code, { name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : "") })));
+  for (let i = 0; i < n; i++)
+    students.push(
+      new Student(
+        await new Client(server.url).joinById(code, { name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : "") }),
+      ),
+    );
   await host.getByTestId("scenario-select").selectOption("t3-lost-messages");
   await shot("lobby");
 
@@ -88,7 +127,18 @@ try {
     await shot("lesson-prompt");
     await host.getByTestId("lesson-next").click();
     await until(host, async () => (await host.getByTestId("lesson-step").getAttribute("data-step")) === "poll");
-    const answers = ["não bloqueia", "não espera a resposta", "em paralelo", "não bloqueia", "depois", "fila", "não espera a resposta", "não bloqueia", "desacoplado no tempo", "em segundo plano"];
+    const answers = [
+      "não bloqueia",
+      "não espera a resposta",
+      "em paralelo",
+      "não bloqueia",
+      "depois",
+      "fila",
+      "não espera a resposta",
+      "não bloqueia",
+      "desacoplado no tempo",
+      "em segundo plano",
+    ];
     students.forEach((s, i) => s.answer("lesson:poll", { text: answers[i % answers.length] }));
     await host.waitForTimeout(1200);
     await host.locator(".cloud-word").first().click();

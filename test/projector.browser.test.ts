@@ -41,7 +41,11 @@ async function projector(locale: string, viewport = { width: 1280, height: 720 }
   return { page, errors };
 }
 
-const options = (page: Page, testid: string) => page.getByTestId(testid).locator("option").evaluateAll((els) => els.map((o) => (o as HTMLOptionElement).value));
+const options = (page: Page, testid: string) =>
+  page
+    .getByTestId(testid)
+    .locator("option")
+    .evaluateAll((els) => els.map((o) => (o as HTMLOptionElement).value));
 const labels = (page: Page, testid: string) => page.getByTestId(testid).locator("option").allTextContents();
 
 describe.skipIf(!available)("the projector before a round", () => {
@@ -87,9 +91,17 @@ describe.skipIf(!available)("the projector before a round", () => {
 
 /** The page fits its viewport: no vertical scroll, at a 1080p and a 720p projector. */
 async function fitsBothSizes(page: Page, what: string): Promise<void> {
-  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
     await page.setViewportSize(viewport);
-    await expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight), { ...SLOW, message: `${what} at ${viewport.width}×${viewport.height}` }).toBeLessThanOrEqual(0);
+    await expect
+      .poll(() => page.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight), {
+        ...SLOW,
+        message: `${what} at ${viewport.width}×${viewport.height}`,
+      })
+      .toBeLessThanOrEqual(0);
   }
 }
 
@@ -118,9 +130,13 @@ async function playRound(host: Page, scenario: string, variant: string, faults: 
   const first = Number(await timer.getAttribute("data-ms"));
   await expect.poll(async () => Number(await timer.getAttribute("data-ms")), SLOW).toBeLessThan(first - 500);
   // Work gets recorded (bots play the idle phones' seats), then faults strike.
-  await expect.poll(async () => Number(await host.locator("#leaderboard tbody tr td.count.committed").first().textContent()), { timeout: 30_000 }).toBeGreaterThan(4);
+  await expect
+    .poll(async () => Number(await host.locator("#leaderboard tbody tr td.count.committed").first().textContent()), { timeout: 30_000 })
+    .toBeGreaterThan(4);
   for (const fault of faults) await host.getByTestId(`fault-${fault}`).click();
-  await expect.poll(async () => Number(await host.locator("#leaderboard tbody tr td.count.committed").first().textContent()), { timeout: 30_000 }).toBeGreaterThan(12);
+  await expect
+    .poll(async () => Number(await host.locator("#leaderboard tbody tr td.count.committed").first().textContent()), { timeout: 30_000 })
+    .toBeGreaterThan(12);
   await host.getByTestId("end-round").click();
   await host.getByTestId("debrief").waitFor({ timeout: 90_000 });
 }
@@ -130,7 +146,8 @@ async function groupedTotal(host: Page): Promise<number> {
   const total = Number(await host.getByTestId("debrief-total").getAttribute("data-count"));
   const counts = await host.getByTestId("debrief-cause").evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.count)));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
-  for (const code of await host.getByTestId("debrief-cause").evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cause ?? ""))) expect(code).toMatch(/^[a-zA-Z]+$/);
+  for (const code of await host.getByTestId("debrief-cause").evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cause ?? "")))
+    expect(code).toMatch(/^[a-zA-Z]+$/);
   // No sentence has a hole.
   for (const text of await host.locator(".sentence").allTextContents()) expect(text).not.toMatch(/\{\w+\}|\s{2}| ,/);
   return total;
@@ -149,7 +166,8 @@ describe.skipIf(!available)("a class in one room", () => {
     expect(await host.getByTestId("join-address").textContent()).toBe(new URL(server.url).host);
     await fitsBothSizes(host, "the lobby");
     await host.setViewportSize({ width: 1920, height: 1080 });
-    for (const testid of ["room-code", "join-address", "roster-count"]) expect(await host.getByTestId(testid).evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), testid).toBeGreaterThanOrEqual(24);
+    for (const testid of ["room-code", "join-address", "roster-count"])
+      expect(await host.getByTestId(testid).evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), testid).toBeGreaterThanOrEqual(24);
     await host.setViewportSize({ width: 1280, height: 720 });
 
     // Round 1: t3 naive, the broker and a consumer crash.
@@ -196,14 +214,21 @@ describe.skipIf(!available)("a class in one room", () => {
     await host.locator("#phase", { hasText: "Rodada em andamento" }).waitFor({ timeout: 20_000 });
     await fitsBothSizes(host, "a round");
     await host.setViewportSize({ width: 1920, height: 1080 });
-    expect(await host.getByTestId("team-score").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+    expect(
+      await host
+        .getByTestId("team-score")
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(24);
     expect(await host.getByTestId("round-timer").evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
     await host.setViewportSize({ width: 1280, height: 720 });
     // A phone switches language after joining, completely and without an error.
     await phones[0].getByTestId("lang-toggle").tap();
     await expect.poll(() => phones[0].evaluate(() => document.documentElement.lang), SLOW).toBe("en");
     await expect.poll(() => phones[0].getByTestId("my-role").textContent(), SLOW).toMatch(/Producer|Consumer|Broker/);
-    await expect.poll(async () => Number(await host.locator("#leaderboard tbody tr td.count.committed").first().textContent()), { timeout: 30_000 }).toBeGreaterThan(4);
+    await expect
+      .poll(async () => Number(await host.locator("#leaderboard tbody tr td.count.committed").first().textContent()), { timeout: 30_000 })
+      .toBeGreaterThan(4);
     await host.getByTestId("fault-dropAck").click();
     await host.getByTestId("end-round").click();
     await host.getByTestId("debrief").waitFor({ timeout: 90_000 });

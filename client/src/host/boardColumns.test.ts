@@ -16,7 +16,12 @@ describe("board columns", () => {
   it("add any anomaly that happened, at most four to a tile, dropping counts nobody has", () => {
     expect(countKinds("t9-end-to-end", [{ ...zero, staleWrites: 2 }])).toContain("staleWrites");
     expect(countKinds("t9-end-to-end", [{ ...zero, staleWrites: 2, inconsistent: 1 }])).toEqual(["lost", "duplicated", "staleWrites", "inconsistent"]);
-    expect(countKinds("t6-competing-consumers", [{ ...zero, staleWrites: 9, raceAnomalies: 2, misordered: 1 }])).toEqual(["lost", "misordered", "staleWrites", "raceAnomalies"]);
+    expect(countKinds("t6-competing-consumers", [{ ...zero, staleWrites: 9, raceAnomalies: 2, misordered: 1 }])).toEqual([
+      "lost",
+      "misordered",
+      "staleWrites",
+      "raceAnomalies",
+    ]);
     expect(countKinds("t9-end-to-end", [{ ...zero, staleWrites: 2, raceAnomalies: 1, inconsistent: 1, misordered: 1, duplicated: 3 }])).toHaveLength(4);
   });
 

@@ -19,8 +19,7 @@ export function countKinds(scenario: string, teams: Iterable<Counts>): CountKind
   for (const extra of ["staleWrites", "raceAnomalies", "inconsistent"] as const)
     if (TOPIC_COUNTS[scenario] === extra || list.some((t) => t[extra] > 0)) kinds.push(extra);
   // Four fit a tile: counts nobody has make room for the topic's own, out of order first.
-  for (const spare of ["misordered", "duplicated"] as const)
-    if (kinds.length > 4 && list.every((t) => t[spare] === 0)) kinds.splice(kinds.indexOf(spare), 1);
+  for (const spare of ["misordered", "duplicated"] as const) if (kinds.length > 4 && list.every((t) => t[spare] === 0)) kinds.splice(kinds.indexOf(spare), 1);
   return kinds.slice(0, 4);
 }
 

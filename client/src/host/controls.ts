@@ -25,17 +25,30 @@ export function pickers(connection: Connection): HTMLElement {
       testid: "scenario-select",
       "aria-label": t("scenario"),
       // A new topic starts on its own first variant: never on a variant id of the topic before.
-      onchange: (e: Event) => configure(connection, (e.target as HTMLSelectElement).value, scenarioOf((e.target as HTMLSelectElement).value)?.variants[0]?.id ?? ""),
+      onchange: (e: Event) =>
+        configure(connection, (e.target as HTMLSelectElement).value, scenarioOf((e.target as HTMLSelectElement).value)?.variants[0]?.id ?? ""),
     },
     ...catalogue.map((s) => h("option", { value: s.id, ...(s.id === scenario?.id ? { selected: true } : {}) }, `${s.topic} · ${tx(s.title)}`)),
   );
   const variantSelect = h(
     "select",
-    { testid: "variant-select", "aria-label": t("variant"), onchange: (e: Event) => configure(connection, scenario?.id ?? "", (e.target as HTMLSelectElement).value) },
+    {
+      testid: "variant-select",
+      "aria-label": t("variant"),
+      onchange: (e: Event) => configure(connection, scenario?.id ?? "", (e.target as HTMLSelectElement).value),
+    },
     ...(scenario?.variants ?? []).map((v) => h("option", { value: v.id, ...(v.id === variant?.id ? { selected: true } : {}) }, tx(v.label) || v.id)),
   );
   const again = () => configure(connection, scenario?.id ?? "", variant?.id ?? "");
-  const seedInput = h("input", { id: "seed", type: "number", step: 1, value: seed, placeholder: "—", "aria-label": t("seed"), onchange: (e: Event) => (update({ seed: (e.target as HTMLInputElement).value }), again()) });
+  const seedInput = h("input", {
+    id: "seed",
+    type: "number",
+    step: 1,
+    value: seed,
+    placeholder: "—",
+    "aria-label": t("seed"),
+    onchange: (e: Event) => (update({ seed: (e.target as HTMLInputElement).value }), again()),
+  });
   const secondsInput = h("input", {
     id: "seconds",
     type: "number",
@@ -76,7 +89,12 @@ export function startButton(connection: Connection): HTMLElement {
 
 /** The lock shows the room's state (pressed = locked); `updateLock` keeps it true as the state changes. */
 export function lockButton(connection: Connection): HTMLButtonElement {
-  const button = h("button", { type: "button", testid: "room-lock", class: "lock", onclick: () => connection.host("host:lock", { locked: !hostPage().room?.locked }) });
+  const button = h("button", {
+    type: "button",
+    testid: "room-lock",
+    class: "lock",
+    onclick: () => connection.host("host:lock", { locked: !hostPage().room?.locked }),
+  });
   updateLock(button);
   return button;
 }

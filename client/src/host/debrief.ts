@@ -53,10 +53,18 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
         "div",
         { class: "debrief-actions" },
         replayLink(replayUrl({ game: o.gameId }), "open-replay", `▶ ${t("openReplay")}`),
-        previous ? replayLink(replayUrl({ game: o.gameId, compare: previous.gameId }), "compare-previous", `⇆ ${t("comparePrevious", { variant: variantLabel(s.scenario, previous.variant) })}`) : null,
+        previous
+          ? replayLink(
+              replayUrl({ game: o.gameId, compare: previous.gameId }),
+              "compare-previous",
+              `⇆ ${t("comparePrevious", { variant: variantLabel(s.scenario, previous.variant) })}`,
+            )
+          : null,
         h("button", { type: "button", onclick: () => downloadScoresCsv(o, players()) }, `⬇ ${t("downloadCsv")}`),
         h("button", { type: "button", onclick: () => void downloadGameLog(connection, o.gameId, hostToken) }, `⬇ ${t("downloadLog")}`),
-        extras.canGoBack ? h("button", { type: "button", class: "primary", testid: "debrief-close", onclick: () => update({ debriefOpen: false }) }, t("backToRoom")) : null,
+        extras.canGoBack
+          ? h("button", { type: "button", class: "primary", testid: "debrief-close", onclick: () => update({ debriefOpen: false }) }, t("backToRoom"))
+          : null,
       ),
     ),
     h(
@@ -98,7 +106,16 @@ function causeItem(gameId: string, g: CauseGroup): HTMLElement {
         "p",
         { class: "cause-meta" },
         `${teams} · ${t("firstAt", { time: formatTick(g.first.tick) })} · `,
-        h("a", { href: replayUrl({ game: gameId, team: g.first.team, tick: g.first.tick, msg: g.first.msgId }), target: "_blank", rel: "noopener", testid: "cause-replay" }, `▶ ${t("seeInReplay")}`),
+        h(
+          "a",
+          {
+            href: replayUrl({ game: gameId, team: g.first.team, tick: g.first.tick, msg: g.first.msgId }),
+            target: "_blank",
+            rel: "noopener",
+            testid: "cause-replay",
+          },
+          `▶ ${t("seeInReplay")}`,
+        ),
       ),
     ),
   );
@@ -116,7 +133,12 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
   const events = o.summary.committed;
   const explain =
     subscriptions.length > 1
-      ? t("perSubscription", { events, subs: subscriptions.length, names: subscriptions.map(subscriptionName).join(", "), effects: events * subscriptions.length })
+      ? t("perSubscription", {
+          events,
+          subs: subscriptions.length,
+          names: subscriptions.map(subscriptionName).join(", "),
+          effects: events * subscriptions.length,
+        })
       : t("perQueue", { events });
   return h(
     "section",
@@ -124,11 +146,33 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
     h(
       "table",
       { class: "counts-table" },
-      h("thead", {}, h("tr", {}, h("th", {}), ...rounds.map((r) => h("th", { scope: "col", class: r.gameId === o.gameId ? "this" : "" }, `${r.gameId === o.gameId ? t("thisRound") : t("previousRound")}: ${variantLabel(scenario, r.variant)}`)))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", {}),
+          ...rounds.map((r) =>
+            h(
+              "th",
+              { scope: "col", class: r.gameId === o.gameId ? "this" : "" },
+              `${r.gameId === o.gameId ? t("thisRound") : t("previousRound")}: ${variantLabel(scenario, r.variant)}`,
+            ),
+          ),
+        ),
+      ),
       h(
         "tbody",
         {},
-        ...rows.map((k) => h("tr", {}, h("th", { scope: "row" }, t(k)), ...rounds.map((r) => h("td", { class: r.summary[k] > 0 && k !== "committed" && k !== "applied" ? "bad" : "" }, String(r.summary[k]))))),
+        ...rows.map((k) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, t(k)),
+            ...rounds.map((r) => h("td", { class: r.summary[k] > 0 && k !== "committed" && k !== "applied" ? "bad" : "" }, String(r.summary[k]))),
+          ),
+        ),
         h("tr", {}, h("th", { scope: "row" }, t("bestScore")), ...rounds.map((r) => h("td", {}, r.gameId === o.gameId ? best : "—"))),
       ),
     ),

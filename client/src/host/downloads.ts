@@ -24,7 +24,20 @@ export function roundScoresCsv(o: Pick<HostRoundOver, "teams">, players: readonl
   for (const team of o.teams ?? []) {
     const members = players.filter((p) => p.team === team.team);
     for (const p of members.length ? members : [{ name: "", seat: "" }])
-      rows.push([team.team + 1, p.name, p.seat, team.score, team.committed, team.applied, team.lost, team.duplicated, team.misordered, team.inconsistent, team.raceAnomalies, team.refused]);
+      rows.push([
+        team.team + 1,
+        p.name,
+        p.seat,
+        team.score,
+        team.committed,
+        team.applied,
+        team.lost,
+        team.duplicated,
+        team.misordered,
+        team.inconsistent,
+        team.raceAnomalies,
+        team.refused,
+      ]);
   }
   return csvTable(rows);
 }

@@ -23,7 +23,9 @@ export function faultsBar(connection: Connection): HTMLElement {
     "section",
     { class: "faults", "aria-label": t("faults") },
     h("strong", {}, `⚡ ${t("faults")}`),
-    ...FAULTS.map(([key, fault]) => h("button", { type: "button", class: "fault", testid: `fault-${key}`, onclick: () => connection.host("host:fault", { team: team(), fault }) }, t(key))),
+    ...FAULTS.map(([key, fault]) =>
+      h("button", { type: "button", class: "fault", testid: `fault-${key}`, onclick: () => connection.host("host:fault", { team: team(), fault }) }, t(key)),
+    ),
     h(
       "label",
       { class: "inline" },

@@ -22,13 +22,18 @@ export async function showLanding(app: HTMLElement, connection: Connection, ente
   if (found) return;
   if (!hostPage().catalogue.length) update({ catalogue: await connection.catalogue().catch(() => []) });
   const games: { game: GameListing; hostToken: string }[] = [];
-  for (const room of Connection.hostedRooms().slice(0, 10)) for (const game of await connection.games(room.hostToken).catch(() => [])) games.push({ game, hostToken: room.hostToken });
+  for (const room of Connection.hostedRooms().slice(0, 10))
+    for (const game of await connection.games(room.hostToken).catch(() => [])) games.push({ game, hostToken: room.hostToken });
   found = games.sort((a, b) => (a.game.createdAt < b.game.createdAt ? 1 : -1));
   if (!hostPage().roomCode) draw(app, connection, enter);
 }
 
 function draw(app: HTMLElement, connection: Connection, enter: EnterRoom): void {
-  const create = h("button", { class: "primary big", type: "button", testid: "create-room", onclick: () => void createRoom(connection, enter) }, t("createRoom"));
+  const create = h(
+    "button",
+    { class: "primary big", type: "button", testid: "create-room", onclick: () => void createRoom(connection, enter) },
+    t("createRoom"),
+  );
   const list = found?.length
     ? h(
         "ul",

@@ -44,7 +44,11 @@ export function renderLeaderboard(connection: Connection): void {
   if (!table || !note || !legend || !room?.teams) return;
   const teams = [...room.teams].map((team, i) => ({ team, i })).sort((a, b) => b.team.score - a.team.score || a.i - b.i);
   const provisional = isProvisional(room.phase);
-  const columns = boardColumns(room.scenario, teams.map((x) => x.team), provisional);
+  const columns = boardColumns(
+    room.scenario,
+    teams.map((x) => x.team),
+    provisional,
+  );
   const panel = table.parentElement as HTMLElement;
   const sizeKey = `${panel.clientWidth}x${panel.clientHeight}|${teams.length}|${columns.join()}`;
   const limit = fitted.key === sizeKey ? fitted.rows : Infinity;
@@ -78,7 +82,10 @@ export function renderLeaderboard(connection: Connection): void {
   const noteText = [hidden > 0 ? t("moreTeams", { n: hidden }) : "", provisional ? t("provisional") : ""].filter(Boolean).join(" · ");
   if (note.textContent !== noteText) note.textContent = noteText;
   note.classList.toggle("live", provisional);
-  const legendText = columns.filter((c) => c !== "committed" && c !== "pending").map((c) => `${countGlyphs[c as CountKind]} ${t(c as CountKind)}`).join(" · ");
+  const legendText = columns
+    .filter((c) => c !== "committed" && c !== "pending")
+    .map((c) => `${countGlyphs[c as CountKind]} ${t(c as CountKind)}`)
+    .join(" · ");
   if (legend.textContent !== legendText) legend.textContent = legendText;
   if (fitted.key !== sizeKey && fit(table, panel, sizeKey)) {
     drawn = "";
@@ -106,7 +113,10 @@ function fit(table: HTMLElement, panel: HTMLElement, key: string): boolean {
   }
   if (panel.scrollHeight <= panel.clientHeight + 1) return false;
   const row = table.querySelector("tbody tr") as HTMLElement | null;
-  const used = [...panel.children].reduce((sum, el) => sum + (el === table ? (table.querySelector("thead") as HTMLElement).offsetHeight : (el as HTMLElement).offsetHeight), 0);
+  const used = [...panel.children].reduce(
+    (sum, el) => sum + (el === table ? (table.querySelector("thead") as HTMLElement).offsetHeight : (el as HTMLElement).offsetHeight),
+    0,
+  );
   fitted.rows = Math.max(1, Math.floor((panel.clientHeight - used - 24) / Math.max(1, row?.offsetHeight ?? 40)));
   return true;
 }

@@ -33,8 +33,14 @@ export function lobbyScreen(connection: Connection): HTMLElement {
           { class: "setup-actions" },
           startButton(connection),
           lockButton(connection),
-          h("button", { type: "button", class: moving ? "pressed" : "", "aria-pressed": String(moving), onclick: () => update({ moving: !moving }) }, moving ? t("doneMoving") : t("moveStudents")),
-          lesson ? null : h("button", { type: "button", testid: "lesson-start", onclick: () => connection.host("host:lesson", { action: "start" }) }, t("lessonStart")),
+          h(
+            "button",
+            { type: "button", class: moving ? "pressed" : "", "aria-pressed": String(moving), onclick: () => update({ moving: !moving }) },
+            moving ? t("doneMoving") : t("moveStudents"),
+          ),
+          lesson
+            ? null
+            : h("button", { type: "button", testid: "lesson-start", onclick: () => connection.host("host:lesson", { action: "start" }) }, t("lessonStart")),
         ),
       ),
       goalLine(),

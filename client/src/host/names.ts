@@ -11,7 +11,9 @@ export function scenarioTitle(id: string): string {
 }
 
 export function variantLabel(scenario: string, variant: string): string {
-  const v = hostPage().catalogue.find((c) => c.id === scenario)?.variants.find((x) => x.id === variant);
+  const v = hostPage()
+    .catalogue.find((c) => c.id === scenario)
+    ?.variants.find((x) => x.id === variant);
   return (v && tx(v.label)) || variant;
 }
 

@@ -24,7 +24,8 @@ function byTeam(): Map<number, Person[]> {
   });
   // Producers, the broker, consumers: the pipeline's order, left to right.
   const rank = (seat: string) => (seat && "PBC".includes(seat[0]) ? "PBC".indexOf(seat[0]) : 3);
-  for (const list of teams.values()) list.sort((a, b) => rank(a.seat) - rank(b.seat) || a.seat.localeCompare(b.seat, undefined, { numeric: true }) || a.name.localeCompare(b.name));
+  for (const list of teams.values())
+    list.sort((a, b) => rank(a.seat) - rank(b.seat) || a.seat.localeCompare(b.seat, undefined, { numeric: true }) || a.name.localeCompare(b.name));
   return new Map([...teams].sort(([a], [b]) => a - b));
 }
 
@@ -48,7 +49,11 @@ export function renderRoster(connection: Connection, force = false): void {
   count.textContent = people.length ? t("inRoom", { n: people.length }) : t("nobodyYet");
   if (moving) return replace(roster, ...[...teams].map(([team, list]) => teamCard(team, list, list.length, 0, connection)));
   const unit = Math.min(innerHeight / 100, innerWidth / 177.78);
-  const fit = fitRoster([...teams.values()].map((l) => l.length), box, { ...ROSTER_DEFAULTS, maxFont: Math.round(unit * 3.6), minFont: Math.max(11, Math.round(unit * 1.5)) });
+  const fit = fitRoster(
+    [...teams.values()].map((l) => l.length),
+    box,
+    { ...ROSTER_DEFAULTS, maxFont: Math.round(unit * 3.6), minFont: Math.max(11, Math.round(unit * 1.5)) },
+  );
   roster.style.setProperty("--roster-font", `${fit.font}px`);
   roster.style.setProperty("--roster-columns", String(fit.columns));
   roster.style.setProperty("--roster-rows", String(fit.rows));

@@ -27,7 +27,12 @@ export function roundScreen(connection: Connection, canvas: ProjectorCanvas): HT
       "header",
       { class: "round-head" },
       h("h1", { class: "round-title" }, room ? roundTitle(room.scenario, room.variant) : ""),
-      h("div", { class: "timer" }, h("span", { class: "timer-label" }, t("timeLeft")), h("span", { class: "round-timer", testid: "round-timer", role: "timer" })),
+      h(
+        "div",
+        { class: "timer" },
+        h("span", { class: "timer-label" }, t("timeLeft")),
+        h("span", { class: "round-timer", testid: "round-timer", role: "timer" }),
+      ),
       statusLine(),
       h("span", { class: "code-chip" }, `${t("codeShort")} `, h("strong", {}, roomCode)),
       h("button", { type: "button", testid: "pause-round", id: "pause", onclick: () => togglePause(connection) }, t("pause")),

@@ -36,7 +36,21 @@ export function teamModels(state: RoomStateView | null): TeamModel[] {
       const [from, to] = id.split(">");
       links.push({ id, from, to, cut: l.cut, flying: l.flying });
     });
-    teams.push({ team: i, name: team.name, score: team.score, committed: team.committed, applied: team.applied, lost: team.lost, duplicated: team.duplicated, misordered: team.misordered, inconsistent: team.inconsistent, raceAnomalies: team.raceAnomalies, staleWrites: team.staleWrites, nodes, links });
+    teams.push({
+      team: i,
+      name: team.name,
+      score: team.score,
+      committed: team.committed,
+      applied: team.applied,
+      lost: team.lost,
+      duplicated: team.duplicated,
+      misordered: team.misordered,
+      inconsistent: team.inconsistent,
+      raceAnomalies: team.raceAnomalies,
+      staleWrites: team.staleWrites,
+      nodes,
+      links,
+    });
   });
   return teams;
 }

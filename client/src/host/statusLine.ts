@@ -14,7 +14,12 @@ export function phaseText(): string {
 }
 
 export function statusLine(): HTMLElement {
-  const line = h("p", { class: "status-line" }, h("span", { id: "phase", class: "phase", role: "status" }), h("span", { id: "host-refusal", class: "refusal", role: "alert" }));
+  const line = h(
+    "p",
+    { class: "status-line" },
+    h("span", { id: "phase", class: "phase", role: "status" }),
+    h("span", { id: "host-refusal", class: "refusal", role: "alert" }),
+  );
   return line;
 }
 

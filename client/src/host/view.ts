@@ -113,10 +113,13 @@ export class ProjectorView {
       default:
         content = lobbyScreen(this.connection);
     }
-    const root = lesson ? h("div", { class: "lesson-step", testid: "lesson-step", "data-topic": String(lesson.topic), "data-step": lesson.step }, content) : content;
+    const root = lesson
+      ? h("div", { class: "lesson-step", testid: "lesson-step", "data-topic": String(lesson.topic), "data-step": lesson.step }, content)
+      : content;
     replace(this.app, root);
     if (screen === "round") void this.canvas.load(() => this.refresh());
-    if (focusKey) (document.getElementById(focusKey) ?? document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focusKey)}"]`))?.focus({ preventScroll: true });
+    if (focusKey)
+      (document.getElementById(focusKey) ?? document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focusKey)}"]`))?.focus({ preventScroll: true });
   }
 
   private live(screen: Screen): void {

@@ -71,7 +71,10 @@ const HOST_WORDS = {
   debrief: { en: "Debrief", "pt-BR": "Discussão" },
   backToRoom: { en: "Back to the room (Esc)", "pt-BR": "Voltar à sala (Esc)" },
   anomaliesTotal: { en: "{n} anomalies, grouped by cause", "pt-BR": "{n} anomalias, agrupadas por causa" },
-  noAnomaly: { en: "No anomaly in this round: every effect applied exactly once.", "pt-BR": "Nenhuma anomalia nesta rodada: cada efeito aplicado exatamente uma vez." },
+  noAnomaly: {
+    en: "No anomaly in this round: every effect applied exactly once.",
+    "pt-BR": "Nenhuma anomalia nesta rodada: cada efeito aplicado exatamente uma vez.",
+  },
   teamsHit: { en: "teams {list}", "pt-BR": "equipes {list}" },
   teamHit: { en: "team {list}", "pt-BR": "equipe {list}" },
   firstAt: { en: "first at {time}", "pt-BR": "a primeira em {time}" },
@@ -82,7 +85,8 @@ const HOST_WORDS = {
   previousRound: { en: "Previous round", "pt-BR": "Rodada anterior" },
   perSubscription: {
     en: "Each recorded event is expected once at each subscription: {events} events × {subs} subscriptions ({names}) = {effects} effects. Lost and duplicated count per subscription.",
-    "pt-BR": "Cada evento registrado deve chegar uma vez a cada assinatura: {events} eventos × {subs} assinaturas ({names}) = {effects} efeitos. Perdidos e duplicados contam por assinatura.",
+    "pt-BR":
+      "Cada evento registrado deve chegar uma vez a cada assinatura: {events} eventos × {subs} assinaturas ({names}) = {effects} efeitos. Perdidos e duplicados contam por assinatura.",
   },
   perQueue: {
     en: "A queue is one subscription: each of the {events} recorded events is expected to be processed once.",
@@ -90,7 +94,8 @@ const HOST_WORDS = {
   },
   scoreRule: {
     en: "Score: +10 for each effect applied exactly once; −10 lost, −6 duplicated, −4 out of order, −8 inconsistent, −6 balance hit by a race, −2 refused. A wrong balance costs nothing more: the anomalies behind it already did.",
-    "pt-BR": "Pontos: +10 por efeito aplicado exatamente uma vez; −10 perdido, −6 duplicado, −4 fora de ordem, −8 inconsistente, −6 saldo afetado por corrida, −2 recusado. Um saldo errado não custa mais nada: as anomalias por trás dele já custaram.",
+    "pt-BR":
+      "Pontos: +10 por efeito aplicado exatamente uma vez; −10 perdido, −6 duplicado, −4 fora de ordem, −8 inconsistente, −6 saldo afetado por corrida, −2 recusado. Um saldo errado não custa mais nada: as anomalias por trás dele já custaram.",
   },
   bestScore: { en: "best team score", "pt-BR": "maior pontuação de equipe" },
   predicted: { en: "The class predicted", "pt-BR": "A turma previu" },

@@ -27,7 +27,11 @@ export function lessonBar(connection: Connection): HTMLElement {
         h(
           "li",
           { class: step === lesson?.step ? "current" : "", ...(step === lesson?.step ? { "aria-current": "step" } : {}) },
-          h("button", { type: "button", class: "link", onclick: () => connection.host("host:lesson", { action: "goto", topic: topic!.topic, step }) }, t(`step_${step}` as HostKey)),
+          h(
+            "button",
+            { type: "button", class: "link", onclick: () => connection.host("host:lesson", { action: "goto", topic: topic!.topic, step }) },
+            t(`step_${step}` as HostKey),
+          ),
         ),
       ),
     ),

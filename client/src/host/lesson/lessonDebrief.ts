@@ -20,7 +20,15 @@ export function lessonDebriefScreen(connection: Connection): HTMLElement {
   const rounds = [...latest.values()].sort((a, b) => order(a.variant) - order(b.variant) || a.round - b.round);
   const prediction = lastOver?.prediction ?? lessonSummary?.topics.find((x) => x.topic === topic.topic)?.prediction ?? null;
   if (lastOver && lastOver.summary.scenario === topic.scenario) {
-    if (!rounds.some((r) => r.gameId === lastOver.gameId)) rounds.push({ round: 0, gameId: lastOver.gameId, scenario: topic.scenario, variant: lastOver.summary.variant, summary: lastOver.summary, topic: topic.topic });
+    if (!rounds.some((r) => r.gameId === lastOver.gameId))
+      rounds.push({
+        round: 0,
+        gameId: lastOver.gameId,
+        scenario: topic.scenario,
+        variant: lastOver.summary.variant,
+        summary: lastOver.summary,
+        topic: topic.topic,
+      });
     return debriefScreen(connection, lastOver, { topic, rounds, prediction, canGoBack: false });
   }
   return h(

@@ -47,7 +47,14 @@ function updateAnswered(): void {
 
 export function pollScreen(connection: Connection): HTMLElement {
   const { topic, lesson } = current();
-  const input = h("input", { id: "pin-text", type: "text", maxlength: MAX_PIN_LENGTH, placeholder: t("pinPlaceholder"), "aria-label": t("pinPlaceholder"), value: lesson?.pinned ?? "" });
+  const input = h("input", {
+    id: "pin-text",
+    type: "text",
+    maxlength: MAX_PIN_LENGTH,
+    placeholder: t("pinPlaceholder"),
+    "aria-label": t("pinPlaceholder"),
+    value: lesson?.pinned ?? "",
+  });
   const pin = (e: Event) => {
     e.preventDefault();
     connection.host("host:pin", { text: input.value });
@@ -71,7 +78,11 @@ export function pollScreen(connection: Connection): HTMLElement {
         h("button", { type: "button", onclick: () => connection.host("host:pin", { text: "" }) }, t("unpin")),
       ),
       h("span", { class: "muted small" }, t("pinHelp")),
-      h("button", { type: "button", id: "close-answers", testid: "poll-close", onclick: () => connection.host("host:lesson", { action: "closePoll" }) }, t("closePoll")),
+      h(
+        "button",
+        { type: "button", id: "close-answers", testid: "poll-close", onclick: () => connection.host("host:lesson", { action: "closePoll" }) },
+        t("closePoll"),
+      ),
     ),
   );
 }
@@ -127,7 +138,11 @@ export function predictScreen(connection: Connection): HTMLElement {
       "footer",
       { class: "step-foot" },
       answeredLine(),
-      h("button", { type: "button", id: "close-answers", testid: "predict-close", onclick: () => connection.host("host:lesson", { action: "closePredict" }) }, t("closePredict")),
+      h(
+        "button",
+        { type: "button", id: "close-answers", testid: "predict-close", onclick: () => connection.host("host:lesson", { action: "closePredict" }) },
+        t("closePredict"),
+      ),
     ),
   );
 }

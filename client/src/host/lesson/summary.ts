@@ -41,9 +41,28 @@ export function summaryScreen(connection: Connection): HTMLElement {
         { class: "summary-actions" },
         h("button", { type: "button", onclick: () => print() }, t("print")),
         summary
-          ? h("button", { type: "button", testid: "summary-json", onclick: () => downloadText(`lesson-${stamp()}.json`, "application/json", JSON.stringify(summaryJson(summary, summaryWords, new Date().toISOString()), null, 2)) }, `⬇ ${t("exportJson")}`)
+          ? h(
+              "button",
+              {
+                type: "button",
+                testid: "summary-json",
+                onclick: () =>
+                  downloadText(
+                    `lesson-${stamp()}.json`,
+                    "application/json",
+                    JSON.stringify(summaryJson(summary, summaryWords, new Date().toISOString()), null, 2),
+                  ),
+              },
+              `⬇ ${t("exportJson")}`,
+            )
           : null,
-        summary ? h("button", { type: "button", testid: "summary-csv", onclick: () => downloadText(`lesson-${stamp()}.csv`, "text/csv", summaryCsv(summary, summaryWords)) }, `⬇ ${t("exportCsv")}`) : null,
+        summary
+          ? h(
+              "button",
+              { type: "button", testid: "summary-csv", onclick: () => downloadText(`lesson-${stamp()}.csv`, "text/csv", summaryCsv(summary, summaryWords)) },
+              `⬇ ${t("exportCsv")}`,
+            )
+          : null,
       ),
     ),
     h("div", { class: "summary-grid", testid: "lesson-summary" }, ...(summary?.topics ?? []).map((topic) => topicCard(topic))),

@@ -29,7 +29,18 @@ describe("cloudSizes", () => {
   });
 
   it("gives the same size to answers given equally often, and nothing for no answer", () => {
-    expect(new Set(cloudSizes([{ text: "a", count: 2 }, { text: "b", count: 2 }], box, { minPx: 24, maxPx: 80 })).size).toBe(1);
+    expect(
+      new Set(
+        cloudSizes(
+          [
+            { text: "a", count: 2 },
+            { text: "b", count: 2 },
+          ],
+          box,
+          { minPx: 24, maxPx: 80 },
+        ),
+      ).size,
+    ).toBe(1);
     expect(cloudSizes([], box, { minPx: 24, maxPx: 80 })).toEqual([]);
   });
 });
