@@ -129,14 +129,20 @@ describe.skipIf(!available)("lesson mode", () => {
     expect(await host.locator(".takeaway").textContent()).toMatch(/acoplamento temporal/);
     await host.screenshot({ path: `${ARTIFACTS}/lesson-debrief.png` });
 
-    // Every other step, rounds skipped: the buttons and the clicker's keys, one step at a time.
+    // Every other step, rounds skipped: the buttons and the clicker's keys, one step at a time. The room refuses
+    // a host faster than 8 messages a second ("rateLimited"): a step it refused is asked again, as a teacher would.
     const seen = new Set<string>();
-    for (let i = 0; i < 60 && !(await place(host)).endsWith("summary"); i++) {
+    for (let i = 0; i < 80 && !(await place(host)).endsWith("summary"); i++) {
       const before = await place(host);
       seen.add(before);
       if (i % 2) await host.keyboard.press(i % 4 === 1 ? "PageDown" : "ArrowRight");
       else await host.getByTestId("lesson-next").click();
-      await expect.poll(() => place(host), SLOW).not.toBe(before);
+      const moved = await expect
+        .poll(() => place(host), SLOW)
+        .not.toBe(before)
+        .then(() => true)
+        .catch(() => false);
+      if (!moved) expect(await host.locator("#live").textContent()).toMatch(/rápido demais/);
     }
     await at(host, "0/summary");
     for (let topic = 2; topic <= 9; topic++)

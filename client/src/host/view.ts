@@ -51,8 +51,8 @@ export class ProjectorView {
       this.screen = screen;
       this.key = key;
       this.render(screen);
-      // The lesson's debrief shows the topic's prediction from the summary: ask for it on the way in.
-      if (entered && screen === "lessonDebrief") this.connection.host("host:lesson", { action: "summary" });
+      // The lesson's debrief shows the topic's prediction from the summary: ask for it on the way in, when a round of the topic was played.
+      if (entered && screen === "lessonDebrief" && this.topicPlayed()) this.connection.host("host:lesson", { action: "summary" });
     }
     this.live(screen);
   }
@@ -62,6 +62,12 @@ export class ProjectorView {
     if (this.screen === "lobby") renderRoster(this.connection, true);
     resetStepDrawings();
     this.refresh();
+  }
+
+  private topicPlayed(): boolean {
+    const { room, history } = hostPage();
+    const scenario = lessonTopic(room?.lesson.topic ?? 0)?.scenario;
+    return history.some((r) => r.scenario === scenario);
   }
 
   private keyOf(screen: Screen): string {
