@@ -38,6 +38,8 @@ export interface ReplayTeamModel {
   misordered: number;
   inconsistent: number;
   raceAnomalies: number;
+  /** Lost updates: writes based on a stale read, each erasing another consumer's update. */
+  staleWrites: number;
   nodes: ReplayNodeModel[];
   links: ReplayLinkModel[];
 }
@@ -80,6 +82,7 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
     misordered: counts.misordered,
     inconsistent: counts.inconsistent,
     raceAnomalies: counts.raceAnomalies,
+    staleWrites: counts.staleWrites,
     nodes,
     links,
   };
