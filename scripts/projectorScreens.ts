@@ -150,11 +150,40 @@ try {
     students.forEach((s, i) => i % 4 !== 3 && s.answer("lesson:predict", { option: options[i % options.length] }));
     await host.waitForTimeout(1200);
     await shot("lesson-predict");
-    // Walk to the summary: every round skipped.
-    for (let i = 0; i < 60; i++) {
-      if ((await host.getByTestId("lesson-step").getAttribute("data-step")) === "summary") break;
+    // Walk to the summary: Topics 1, 3, 4 and 6 played (naive, then fixed where there is time), the rest skipped.
+    const play: Record<string, number> = { "1": 1, "3": 2, "4": 2, "6": 1 };
+    const place = async () =>
+      `${await host.getByTestId("lesson-step").getAttribute("data-topic")}/${await host.getByTestId("lesson-step").getAttribute("data-step")}`;
+    for (let i = 0; i < 80; i++) {
+      const where = await place();
+      const [topic, step] = where.split("/");
+      if (step === "summary") break;
+      if (step === "predict" && topic !== "1") {
+        const ids = await host
+          .getByTestId("prediction-results")
+          .locator("li")
+          .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.option ?? ""));
+        students.forEach((s, i) => i % 5 !== 4 && s.answer("lesson:predict", { option: ids[(i * 7 + Number(topic)) % ids.length] }));
+        await host.waitForTimeout(600);
+      }
+      if (step === "round")
+        for (let round = 0; round < (play[topic] ?? 0); round++) {
+          await host.getByTestId("start-round").click();
+          await host.locator("#phase", { hasText: /Rodada em andamento|Round running/ }).waitFor({ timeout: 20_000 });
+          await host.waitForTimeout(5000);
+          await host.getByTestId(topic === "1" ? "fault-crashConsumer" : "fault-crashBroker").click();
+          await host.locator("#fault-team").selectOption("all");
+          await host.getByTestId("fault-crashConsumer").click();
+          await host.waitForTimeout(5000);
+          if (topic === "6" && round === 0) await shot("round-t6");
+          await host.getByTestId("end-round").click();
+          await host.getByTestId("debrief").waitFor({ timeout: 120_000 });
+          await host.keyboard.press("Escape");
+          await host.getByTestId("start-round").waitFor();
+        }
+      if (where === "3/debrief") await shot("lesson-debrief");
       await host.getByTestId("lesson-next").click();
-      await host.waitForTimeout(150);
+      await until(host, async () => (await place()) !== where);
     }
     await host.getByTestId("lesson-summary").waitFor();
     await shot("lesson-summary");

@@ -75,6 +75,10 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
         "aside",
         { class: "debrief-side" },
         countsPanel(extras.rounds ?? [...(previous ? [previous] : []), { gameId: o.gameId, variant: s.variant, summary: s }], o),
+      ),
+      h(
+        "aside",
+        { class: "debrief-side" },
         extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
         questionsPanel(s.scenario, extras.topic),
       ),
@@ -157,7 +161,8 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
             h(
               "th",
               { scope: "col", class: r.gameId === o.gameId ? "this" : "" },
-              `${r.gameId === o.gameId ? t("thisRound") : t("previousRound")}: ${variantLabel(scenario, r.variant)}`,
+              variantLabel(scenario, r.variant),
+              h("small", {}, r.gameId === o.gameId ? t("thisRound") : t("previousRound")),
             ),
           ),
         ),

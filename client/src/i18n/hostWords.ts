@@ -81,8 +81,8 @@ const HOST_WORDS = {
   seeInReplay: { en: "See it in the replay", "pt-BR": "Ver no replay" },
   comparePrevious: { en: "Beside the previous round ({variant})", "pt-BR": "Ao lado da rodada anterior ({variant})" },
   forTheClass: { en: "For the class", "pt-BR": "Para a turma" },
-  thisRound: { en: "This round", "pt-BR": "Esta rodada" },
-  previousRound: { en: "Previous round", "pt-BR": "Rodada anterior" },
+  thisRound: { en: "this round", "pt-BR": "esta rodada" },
+  previousRound: { en: "before", "pt-BR": "antes" },
   perSubscription: {
     en: "Each recorded event is expected once at each subscription: {events} events × {subs} subscriptions ({names}) = {effects} effects. Lost and duplicated count per subscription.",
     "pt-BR":
@@ -97,7 +97,7 @@ const HOST_WORDS = {
     "pt-BR":
       "Pontos: +10 por efeito aplicado exatamente uma vez; −10 perdido, −6 duplicado, −4 fora de ordem, −8 inconsistente, −6 saldo afetado por corrida, −2 recusado. Um saldo errado não custa mais nada: as anomalias por trás dele já custaram.",
   },
-  bestScore: { en: "best team score", "pt-BR": "maior pontuação de equipe" },
+  bestScore: { en: "best team (score)", "pt-BR": "melhor equipe (pontos)" },
   predicted: { en: "The class predicted", "pt-BR": "A turma previu" },
   predictedBy: { en: "{n} of {total}", "pt-BR": "{n} de {total}" },
   resultWas: { en: "The round gave", "pt-BR": "A rodada deu" },

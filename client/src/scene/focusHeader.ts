@@ -38,7 +38,11 @@ export class FocusHeader {
     if (kinds.join() === this.kinds.join()) return;
     for (const count of this.counts) count.destroy();
     this.kinds = [...kinds];
-    this.counts = kinds.map((kind) => this.text(colours[kind]).setOrigin(1, 0.5).setFontSize(Math.round(30 * this.scale)));
+    this.counts = kinds.map((kind) =>
+      this.text(colours[kind])
+        .setOrigin(1, 0.5)
+        .setFontSize(Math.round(30 * this.scale)),
+    );
   }
 
   setLayout(bands: FocusBands, scale: number): void {
@@ -88,14 +92,14 @@ export class FocusHeader {
   }
 
   /** One swatch per token kind, the same shape and colour as the tokens in flight. */
-  private drawLegend(): void {
+  private drawLegend(fit = 1): void {
     const bands = this.bands;
     if (!bands) return;
     for (const text of this.legendTexts) text.destroy();
     this.legendTexts = [];
     const g = this.legendGraphics;
     g.clear();
-    const s = this.scale;
+    const s = this.scale * fit;
     const r = tokenRadius(s);
     const y = bands.legend.y + bands.legend.h / 2;
     let x = bands.legend.x + r;
@@ -120,5 +124,8 @@ export class FocusHeader {
       this.legendTexts.push(label);
       x += r * 2 + 8 * s + label.width + 30 * s;
     }
+    // Longer words (a language switch) or a narrower panel: the legend shrinks to stay inside it.
+    const used = x - 30 * s - bands.legend.x;
+    if (used > bands.legend.w && fit === 1) this.drawLegend(Math.max(0.5, (bands.legend.w / used) * 0.98));
   }
 }
