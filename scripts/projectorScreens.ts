@@ -191,8 +191,11 @@ try {
     await host.getByTestId("start-round").click();
     await host.getByText(/Rodada em andamento|Round running/).waitFor({ timeout: 20_000 });
     await host.waitForTimeout(6000);
+    await host.locator("#fault-team").selectOption("all");
     await host.getByTestId("fault-crashBroker").click();
-    await host.waitForTimeout(6000);
+    await host.waitForTimeout(3000);
+    await host.getByTestId("fault-crashConsumer").click();
+    await host.waitForTimeout(4000);
     await shot("round");
     await host.getByTestId("end-round").click();
     await host.getByTestId("debrief").waitFor({ timeout: 90_000 });

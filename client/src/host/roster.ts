@@ -69,13 +69,14 @@ function teamCard(team: number, list: Person[], shown: number, more: number, con
     h(
       "ul",
       {},
-      ...list.slice(0, shown).map((p) => person(p, moving ? moveSelect(p, connection) : null)),
-      more > 0 ? h("li", { class: "more" }, t("morePeople", { n: more })) : null,
+      ...list.slice(0, shown).map((p, i) => person(p, moving ? moveSelect(p, connection) : null, i === shown - 1 ? more : 0)),
+      more > 0 && shown === 0 ? h("li", { class: "more" }, h("span", { class: "more-count" }, t("morePeople", { n: more }))) : null,
     ),
   );
 }
 
-function person(p: Person, picker: HTMLElement | null): HTMLElement {
+/** A name, its seat, and on the last line a team has room for, how many more there are. */
+function person(p: Person, picker: HTMLElement | null, more: number): HTMLElement {
   const fresh = !seen.has(p.id);
   seen.add(p.id);
   const classes = [fresh ? "fresh" : "", p.connected ? "" : "offline", p.idle === "bot" ? "idle" : ""].filter(Boolean).join(" ");
@@ -86,6 +87,7 @@ function person(p: Person, picker: HTMLElement | null): HTMLElement {
     p.seat ? h("span", { class: "seat" }, p.seat) : null,
     p.idle === "bot" ? h("span", { class: "seat bot" }, "bot") : null,
     picker,
+    more > 0 ? h("span", { class: "more-count" }, t("morePeople", { n: more })) : null,
   );
 }
 

@@ -20,7 +20,7 @@ describe("fitRoster", () => {
     const fit = fitRoster(teams(200), AT_1080, FONTS_1080);
     const gap = fit.font * FONTS_1080.gapEm;
     const cardHeight = (AT_1080.height - gap * (fit.rows - 1)) / fit.rows;
-    const tallest = Math.max(...fit.shown.map((n, i) => n + (fit.more[i] ? 1 : 0)));
+    const tallest = Math.max(...fit.shown.map((n, i) => Math.max(n, fit.more[i] ? 1 : 0)));
     expect(FONTS_1080.headingEm * fit.font + tallest * FONTS_1080.lineEm * fit.font).toBeLessThanOrEqual(cardHeight + 1e-6);
     expect(fit.shown.reduce((a, b) => a + b, 0) + fit.more.reduce((a, b) => a + b, 0)).toBe(200);
   });
@@ -29,9 +29,9 @@ describe("fitRoster", () => {
     const fit = fitRoster([40, 40], { width: 500, height: 300 }, { ...ROSTER_DEFAULTS, maxFont: 30, minFont: 20 });
     expect(fit.font).toBe(20);
     expect(fit.more[0]).toBeGreaterThan(0);
-    // The "+N" line takes the place of a name: shown names and that line fill the card.
+    // The names fill the card, "+N" follows the last one on its line.
     const lines = Math.floor((300 - ROSTER_DEFAULTS.headingEm * 20) / (ROSTER_DEFAULTS.lineEm * 20));
-    expect(fit.shown[0] + 1).toBe(lines);
+    expect(fit.shown[0]).toBe(lines);
     expect(fit.shown[0] + fit.more[0]).toBe(40);
   });
 

@@ -1,6 +1,7 @@
 // How the lobby's roster fits the space it has: one compact column per team, arranged in a
 // grid, at the largest font that shows every name; past the smallest font, each team shows
-// what fits and "+N" for the rest. Pure arithmetic on sizes, so 30 or 200 students can be
+// what fits, its last name followed by "+N" for the rest ("Ana +2"), or "+N" alone when not
+// even one name fits. Pure arithmetic on sizes, so 30 or 200 students can be
 // checked without a browser.
 
 export interface RosterBox {
@@ -28,7 +29,7 @@ export interface RosterFit {
   font: number;
   columns: number;
   rows: number;
-  /** Per team (in the order given): the names shown, and how many more there are ("+N"; its line is one of the card's). */
+  /** Per team (in the order given): the names shown, and how many more there are ("+N", on the last name's line). */
   shown: number[];
   more: number[];
 }
@@ -38,7 +39,7 @@ function layout(sizes: readonly number[], box: RosterBox, font: number, columns:
   const rows = Math.max(1, Math.ceil(sizes.length / columns));
   const cardHeight = (box.height - gap * (rows - 1)) / rows;
   const lines = Math.max(0, Math.floor((cardHeight - o.headingEm * font) / (o.lineEm * font) + 1e-9));
-  const shown = sizes.map((n) => (n <= lines ? n : Math.max(0, lines - 1)));
+  const shown = sizes.map((n) => Math.min(n, lines));
   return { font, columns, rows, shown, more: sizes.map((n, i) => n - shown[i]) };
 }
 

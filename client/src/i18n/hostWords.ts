@@ -26,7 +26,7 @@ const HOST_WORDS = {
   inRoom: { en: "{n} in the room", "pt-BR": "{n} na sala" },
   nobodyYet: { en: "Waiting for the first students…", "pt-BR": "Esperando os primeiros alunos…" },
   noTeam: { en: "No team yet", "pt-BR": "Sem equipe" },
-  morePeople: { en: "+{n} more", "pt-BR": "+{n} pessoas" },
+  morePeople: { en: "+{n}", "pt-BR": "+{n}" },
   offline: { en: "offline", "pt-BR": "desconectado" },
   idleBot: { en: "a bot plays for now", "pt-BR": "um bot joga por enquanto" },
   moveStudents: { en: "Move students", "pt-BR": "Mover alunos" },
