@@ -25,6 +25,8 @@ export interface DebriefExtras {
   /** Rounds to show side by side (oldest first); the previous round and this one when absent. */
   rounds?: { gameId: string; variant: string; summary: RoundSummary }[];
   prediction?: PredictionOutcome | null;
+  /** The lesson's debrief step ends on the topic's takeaway. */
+  takeaway?: boolean;
   /** The lesson's debrief step has no way back to the room: the lesson moves on instead. */
   canGoBack: boolean;
 }
@@ -48,7 +50,8 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
     h(
       "header",
       { class: "debrief-head" },
-      h("h1", {}, `${t("debrief")} · ${roundTitle(s.scenario, s.variant)}`),
+      // In lesson mode the ribbon already names the topic.
+      h("h1", {}, `${t("debrief")} · ${room?.lesson?.active ? variantLabel(s.scenario, s.variant) : roundTitle(s.scenario, s.variant)}`),
       h(
         "div",
         { class: "debrief-actions" },
@@ -67,6 +70,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
           : null,
       ),
     ),
+    extras.topic && extras.takeaway ? h("p", { class: "takeaway banner" }, h("strong", {}, `${t("takeaway")}: `), tx(extras.topic.takeaway)) : null,
     h(
       "div",
       { class: "debrief-body" },
@@ -80,7 +84,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
         "aside",
         { class: "debrief-side" },
         extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
-        questionsPanel(s.scenario, extras.topic),
+        questionsPanel(s.scenario),
       ),
     ),
   );
@@ -221,13 +225,7 @@ export function predictionPanel(topic: LessonTopic | null, outcome: PredictionOu
   );
 }
 
-function questionsPanel(scenario: string, topic: LessonTopic | null): HTMLElement {
+function questionsPanel(scenario: string): HTMLElement {
   const questions = scenarioOf(scenario)?.debrief ?? [];
-  return h(
-    "section",
-    { class: "questions" },
-    h("h2", {}, t("forTheClass")),
-    h("ul", {}, ...questions.map((q) => h("li", { class: "question" }, tx(q)))),
-    topic ? h("p", { class: "takeaway" }, h("strong", {}, `${t("takeaway")}: `), tx(topic.takeaway)) : null,
-  );
+  return h("section", { class: "questions" }, h("h2", {}, t("forTheClass")), h("ul", {}, ...questions.map((q) => h("li", { class: "question" }, tx(q)))));
 }

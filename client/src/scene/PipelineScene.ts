@@ -9,7 +9,7 @@ import { FocusHeader } from "./focusHeader.js";
 import { focusBands, splitRegions, type FocusBands, type ScaleReference, type SceneRegions } from "./layout.js";
 import { MarkerLayer } from "./markers.js";
 import { OverviewPanel } from "./overview.js";
-import { colours } from "./palette.js";
+import { colours, tokenKindsOf } from "./palette.js";
 import { TokenLayer } from "./tokens.js";
 
 export const DEFAULT_LABELS: SceneLabels = {
@@ -95,6 +95,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
       this.markers.clear();
     }
     this.focusedTeam = team;
+    if (team) this.header.setTokenKinds(tokenKindsOf(team));
     this.focus.setTeam(team);
     this.header.setTeam(team, this.labels);
     this.overview.setFocused(team ? team.team : null);

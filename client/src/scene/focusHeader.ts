@@ -16,6 +16,7 @@ export class FocusHeader {
   private readonly legendGraphics: Phaser.GameObjects.Graphics;
   private legendTexts: Phaser.GameObjects.Text[] = [];
   private tokenWords: Record<string, string> = {};
+  private tokenKinds: readonly string[] = TOKEN_KINDS;
   private bands: FocusBands | undefined;
   private scale = 1;
 
@@ -51,6 +52,13 @@ export class FocusHeader {
     this.name.setFontSize(Math.round(42 * scale));
     this.score.setFontSize(Math.round(42 * scale));
     for (const count of this.counts) count.setFontSize(Math.round(30 * scale));
+    this.drawLegend();
+  }
+
+  /** The token kinds the legend shows: those the focused team's pipeline can carry. */
+  setTokenKinds(kinds: readonly string[]): void {
+    if (kinds.join() === this.tokenKinds.join()) return;
+    this.tokenKinds = kinds;
     this.drawLegend();
   }
 
@@ -103,7 +111,7 @@ export class FocusHeader {
     const r = tokenRadius(s);
     const y = bands.legend.y + bands.legend.h / 2;
     let x = bands.legend.x + r;
-    for (const kind of TOKEN_KINDS) {
+    for (const kind of this.tokenKinds) {
       const style = tokenStyle(kind);
       g.fillStyle(style.colour, 1);
       if (style.shape === "circle") {

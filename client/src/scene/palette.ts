@@ -2,10 +2,9 @@
 // scene speaks the same visual language. Colour is never the only signal: each state also
 // has a shape or a glyph.
 
-import type { Marker, NodeRole } from "./model.js";
+import type { Marker, NodeRole, TeamModel } from "./model.js";
 
-export const FONT_FAMILY =
-  "'Inter', 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
+export const FONT_FAMILY = "'Inter', 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 
 export const colours = {
   background: 0x0e1526,
@@ -59,6 +58,13 @@ export const tokenStyles: Record<string, TokenStyle> = {
 };
 
 export const TOKEN_KINDS = Object.keys(tokenStyles);
+
+/** What travels in a pipeline: direct calls and replies when a producer calls a consumer, else publish, deliver and the two ACKs. */
+export function tokenKindsOf(team: TeamModel): string[] {
+  const roles = new Map(team.nodes.map((n) => [n.id, n.role]));
+  const direct = team.links.some((l) => roles.get(l.from) === "producer" && roles.get(l.to) === "consumer");
+  return direct ? ["rpc", "reply"] : ["publish", "deliver", "confirm", "ack"];
+}
 
 /** Unknown kinds still draw: as a white token. */
 export function tokenStyle(kind: string): TokenStyle {

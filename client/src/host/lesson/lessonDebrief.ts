@@ -29,7 +29,7 @@ export function lessonDebriefScreen(connection: Connection): HTMLElement {
         summary: lastOver.summary,
         topic: topic.topic,
       });
-    return debriefScreen(connection, lastOver, { topic, rounds, prediction, canGoBack: false });
+    return debriefScreen(connection, lastOver, { topic, rounds, prediction, takeaway: true, canGoBack: false });
   }
   return h(
     "div",
