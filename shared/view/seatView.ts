@@ -52,8 +52,7 @@ const MAX_ROWS = 12;
 export function seatView(s: TeamState, seat: string): SeatView | null {
   if (seat === BROKER) {
     const b = s.broker;
-    let unacked = 0;
-    unacked = b.unacked.size;
+    const unacked = b.unacked.size;
     return {
       role: "broker",
       up: b.up,
