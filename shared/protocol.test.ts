@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLAYER_ACTION_SPECS } from "./engine/actions.js";
-import { isDrawn, isHostRoundOver, parseAct, PLAYER_ACTIONS, toCommand, type RoundOverMessage } from "./protocol.js";
+import { cleanAnswer, isDrawn, isHostRoundOver, parseAct, parseHost, parseLesson, PLAYER_ACTIONS, toCommand, type RoundOverMessage } from "./protocol.js";
 import { createRound, stepRound } from "./sim/round.js";
 
 describe("protocol", () => {
@@ -42,5 +42,34 @@ describe("protocol", () => {
     const host: RoundOverMessage = { gameId: "g", summary, teams: [], anomalies: [], groups: [], total: 0, previous: null, topic: null, prediction: null };
     const phone: RoundOverMessage = { gameId: "g", summary, team: null, you: { actions: 1, refusals: 0, seat: "P1" }, rank: 1, teamCount: 1, mainCause: null };
     expect([isHostRoundOver(host), isHostRoundOver(phone)]).toEqual([true, false]);
+  });
+
+  it("checks the instructor's lesson commands and pinned definition", () => {
+    expect(parseHost("host:lesson", { action: "next" })).toEqual({ ok: true, value: { type: "host:lesson", value: { action: "next" } } });
+    expect(parseHost("host:lesson", { action: "goto", topic: 4, step: "round" })).toEqual({ ok: true, value: { type: "host:lesson", value: { action: "goto", topic: 4, step: "round" } } });
+    expect(parseHost("host:lesson", { action: "goto", step: "summary" }).ok).toBe(true);
+    expect(parseHost("host:lesson", { action: "goto" })).toMatchObject({ ok: false, code: "badMessage", detail: "goto needs a topic" });
+    expect(parseHost("host:lesson", { action: "goto", topic: 10 })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseHost("host:lesson", { action: "goto", topic: 2, step: "nap" })).toMatchObject({ ok: false, code: "badMessage", detail: "step" });
+    expect(parseHost("host:lesson", { action: "toString" })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseHost("host:lesson", { action: "next", extra: 1 })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseHost("host:pin", { text: " Não <b>espera</b> " })).toEqual({ ok: true, value: { type: "host:pin", value: { text: "Não espera" } } });
+    expect(parseHost("host:pin", { text: "" })).toEqual({ ok: true, value: { type: "host:pin", value: { text: "" } } });
+    expect(parseHost("host:pin", { text: "x".repeat(121) })).toEqual({ ok: false, code: "tooLong" });
+    expect(parseHost("host:pin", {})).toMatchObject({ ok: false, code: "badMessage" });
+  });
+
+  it("checks and cleans a student's poll answer and prediction", () => {
+    expect(parseLesson("lesson:poll", { text: "  fila\n\tde  <i>mensagens</i>\u0000\u200b " })).toEqual({ ok: true, value: { type: "lesson:poll", value: { text: "fila de mensagens" } } });
+    expect(parseLesson("lesson:poll", { text: "é".repeat(60) }).ok).toBe(true);
+    expect(parseLesson("lesson:poll", { text: "é".repeat(61) })).toEqual({ ok: false, code: "tooLong" });
+    expect(parseLesson("lesson:poll", { text: " \u0007 <br> " })).toMatchObject({ ok: false, code: "badMessage", detail: "blank" });
+    expect(parseLesson("lesson:poll", { text: 5 })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseLesson("lesson:poll", { text: "x".repeat(3000) })).toEqual({ ok: false, code: "tooLarge" });
+    expect(parseLesson("lesson:predict", { option: "few" })).toEqual({ ok: true, value: { type: "lesson:predict", value: { option: "few" } } });
+    expect(parseLesson("lesson:predict", { option: "<few>" })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseLesson("lesson:vote", { option: "few" })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(cleanAnswer("a < b > c")).toBe("a b c");
+    expect(cleanAnswer("<script>alert(1)</script>ok")).toBe("alert(1) ok");
   });
 });

@@ -1,19 +1,25 @@
 // The messages between the browser and the class room, typed both ways, and the validation
-// of what clients send. Every message a client sends is checked here (shape, size, types)
-// before the room looks at it; a bad one is refused with a reason code the interface
-// translates. Wire names and payloads are contracts: pages, bots and tests depend on them.
+// of what clients send. Every message a client sends is checked here (shape, size, types;
+// lesson mode's in shared/lesson/messages.ts) before the room looks at it; a bad one is
+// refused with a reason code the interface translates. Wire names and payloads are
+// contracts: pages, bots and tests depend on them.
 import type { Anomaly, RoundSummary, TeamReport } from "./checker/checker.js";
 import type { CauseGroup } from "./checker/groups.js";
 import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
 import type { Fault } from "./engine/config.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
+import { parseLessonCommand, parsePin, type LessonCommand, type LessonPayloads, type LessonResults, type LessonSummary, type YourAnswer } from "./lesson/messages.js";
 import type { LessonStepKind } from "./lesson/plan.js";
 import type { PredictionOutcome } from "./lesson/progress.js";
+import { bad, isInt, isPlainObject, isShortString, MAX_MESSAGE_BYTES, onlyKeys, payloadSize, type Parsed } from "./messageChecks.js";
 import type { SeatView } from "./view/seatView.js";
 
 export { PLAYER_ACTIONS, type PlayerAction };
 export type { CauseGroup, LessonStepKind, PredictionOutcome };
+export { MAX_MESSAGE_BYTES, payloadSize, type Parsed };
+// Lesson mode's messages (shared/lesson/messages.ts) are part of the protocol.
+export * from "./lesson/messages.js";
 
 /** Reasons the room itself (not the engine) refuses something. */
 export type ShellRefusal =
@@ -48,16 +54,9 @@ export interface Refusal {
   reason: RefusalReason | { code: ShellRefusal; detail?: string };
 }
 
-export const MAX_MESSAGE_BYTES = 2048;
 export const MAX_NAME_LENGTH = 24;
 export const ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no I, L, O, 0, 1
 export const ROOM_CODE_LENGTH = 6;
-/** A poll answer's most characters, after cleaning. */
-export const MAX_POLL_LENGTH = 60;
-/** The pinned definition's most characters, after cleaning. */
-export const MAX_PIN_LENGTH = 120;
-export const LESSON_TOPICS = 9;
-export const LESSON_STEP_KINDS: readonly LessonStepKind[] = ["prompt", "poll", "predict", "round", "debrief", "summary"];
 
 type ActArgument = AnyActionArgument;
 /** Checked in this order, so a message missing several names the first. */
@@ -81,22 +80,6 @@ export interface ConfigMessage {
   roundSeconds?: number | null;
 }
 
-/**
- * The instructor walks lesson mode: start (Topic 1, first step), next / prev (one step, a
- * clicker), goto (a topic, and a step of it; or the summary), stop (back to the free
- * pickers), summary (send the lesson summary again), closePoll / closePredict.
- */
-export const LESSON_ACTIONS = ["start", "next", "prev", "stop", "goto", "summary", "closePoll", "closePredict"] as const;
-export type LessonAction = (typeof LESSON_ACTIONS)[number];
-
-export interface LessonCommand {
-  action: LessonAction;
-  /** goto: 1..9 (not needed for the summary). */
-  topic?: number;
-  /** goto: a step of that topic; its first step when absent. */
-  step?: LessonStepKind;
-}
-
 /** A host command as the room handles it: the message name and its checked payload. */
 export type HostMessage =
   | { type: "host:config"; value: ConfigMessage }
@@ -115,11 +98,6 @@ export type HostMessage =
 /** The payload of each host command, by message name (nothing for the bare commands). */
 export type HostPayloads = { [M in HostMessage as M["type"]]: M extends { value: infer V } ? V : undefined };
 export type HostMessageName = keyof HostPayloads;
-
-/** A student's part in lesson mode: a poll answer (cleaned, at most MAX_POLL_LENGTH) and a prediction (an option id). */
-export type LessonMessage = { type: "lesson:poll"; value: { text: string } } | { type: "lesson:predict"; value: { option: string } };
-export type LessonPayloads = { [M in LessonMessage as M["type"]]: M["value"] };
-export type LessonMessageName = keyof LessonPayloads;
 
 /** Everything a client sends, by message name: a player's action and lesson answers, the host's commands. */
 export type ClientMessages = { act: ActMessage } & HostPayloads & LessonPayloads;
@@ -204,33 +182,6 @@ export function isDrawn(e: Emitted): e is DrawnEvent {
   return DRAWN.has(e.type);
 }
 
-/** Lesson mode, live on the projector (sent when it changes, at most 4 times a second). */
-export interface LessonResults {
-  topic: number;
-  /** The topic's poll answers, normalised and counted, most first, at most 80. */
-  poll: { text: string; count: number }[];
-  /** Option id → people who chose it. */
-  predictions: Record<string, number>;
-  /** People who answered the open poll or prediction (the step's). */
-  answered: number;
-  /** People connected who could answer. */
-  eligible: number;
-}
-
-export interface LessonSummaryRound {
-  gameId: string;
-  variant: string;
-  summary: RoundSummary;
-  /** The round's three largest cause groups. */
-  groups: CauseGroup[];
-}
-
-/** The closing summary: every topic's rounds (in play order), its prediction, and the pinned definition. */
-export interface LessonSummary {
-  pinned: string;
-  topics: { topic: number; rounds: LessonSummaryRound[]; prediction: PredictionOutcome | null }[];
-}
-
 export interface HistoryEntry {
   round: number;
   gameId: string;
@@ -244,12 +195,6 @@ export interface HistoryEntry {
 /** The room's rounds so far, oldest first (the last 40): a reloaded projector shows the last debrief and compares rounds. */
 export interface RoundHistory {
   rounds: HistoryEntry[];
-}
-
-/** What this phone answered for the current lesson topic (a reloaded phone shows it). */
-export interface YourAnswer {
-  poll: string | null;
-  prediction: string | null;
 }
 
 /** Everything the room sends, by message name. */
@@ -278,32 +223,6 @@ export interface GameListing {
   createdAt: string;
   endedAt: string | null;
   summary: Record<string, unknown> | null;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ShellRefusal; detail?: string };
-
-const bad = (detail: string): { ok: false; code: ShellRefusal; detail: string } => ({ ok: false, code: "badMessage", detail });
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-const isInt = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
-const isShortString = (v: unknown, max = 64): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
-
-/** The size of a decoded payload, as JSON, without trusting its shape. */
-export function payloadSize(payload: unknown): number {
-  try {
-    const text = JSON.stringify(payload);
-    return text === undefined ? 0 : text.length;
-  } catch {
-    return Infinity;
-  }
-}
-
-function onlyKeys(o: Record<string, unknown>, allowed: string[]): string | null {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) return k;
-  return null;
 }
 
 export function parseAct(payload: unknown): Parsed<ActMessage> {
@@ -394,63 +313,11 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
       return { ok: true, value: { type, value: { team: p.team } } };
     case "host:lesson":
       return parseLessonCommand(p);
-    case "host:pin": {
-      if (typeof p.text !== "string") return bad("text");
-      const text = cleanAnswer(p.text);
-      if ([...text].length > MAX_PIN_LENGTH) return { ok: false, code: "tooLong" };
-      return { ok: true, value: { type, value: { text } } };
-    }
+    case "host:pin":
+      return parsePin(p);
     default:
       return bad("unknown message");
   }
-}
-
-function parseLessonCommand(p: Record<string, unknown>): Parsed<HostMessage> {
-  const extra = onlyKeys(p, ["action", "topic", "step"]);
-  if (extra) return bad(`unexpected field ${extra.slice(0, 20)}`);
-  const { action, topic, step } = p;
-  if (!(LESSON_ACTIONS as readonly unknown[]).includes(action)) return bad("lesson action");
-  if (topic !== undefined && !isInt(topic, 1, LESSON_TOPICS)) return bad(`topic from 1 to ${LESSON_TOPICS}`);
-  if (step !== undefined && !(LESSON_STEP_KINDS as readonly unknown[]).includes(step)) return bad("step");
-  if (action === "goto" && topic === undefined && step !== "summary") return bad("goto needs a topic");
-  const value: LessonCommand = { action: action as LessonAction };
-  if (topic !== undefined) value.topic = topic as number;
-  if (step !== undefined) value.step = step as LessonStepKind;
-  return { ok: true, value: { type: "host:lesson", value } };
-}
-
-/** Checks a student's lesson message; `type` is the message name the client used. */
-export function parseLesson(type: string, payload: unknown): Parsed<LessonMessage> {
-  if (payloadSize(payload) > MAX_MESSAGE_BYTES) return { ok: false, code: "tooLarge" };
-  if (!isPlainObject(payload)) return bad("an object is expected");
-  switch (type) {
-    case "lesson:poll": {
-      if (typeof payload.text !== "string") return bad("text");
-      const text = cleanAnswer(payload.text);
-      if (text === "") return bad("blank");
-      if ([...text].length > MAX_POLL_LENGTH) return { ok: false, code: "tooLong" };
-      return { ok: true, value: { type, value: { text } } };
-    }
-    case "lesson:predict":
-      if (!(isShortString(payload.option, 24) && /^[a-z0-9-]+$/i.test(payload.option))) return bad("option");
-      return { ok: true, value: { type, value: { option: payload.option } } };
-    default:
-      return bad("unknown message");
-  }
-}
-
-/**
- * A few words typed on a phone, made safe to show and to count: tags and stray angle
- * brackets removed, control and format characters removed, white space folded, trimmed.
- */
-export function cleanAnswer(raw: string): string {
-  return raw
-    .replace(/<[^<>]{0,60}>/g, " ")
-    .replace(/[<>]/g, "")
-    .replace(/\s+/g, " ")
-    .replace(/[\p{Cc}\p{Cf}]/gu, "")
-    .replace(/ {2,}/g, " ")
-    .trim();
 }
 
 /** A display name: trimmed, spaces folded, control characters removed, length-limited. Never markup: the client renders it as text. */

@@ -16,5 +16,6 @@ describe("room state view", () => {
     expect(read.nodes?.get("P1")?.role).toBe("producer");
     expect(read.links?.size).toBe(1);
     expect(view.phase).toBe("lobby");
+    expect([read.lost, read.pending, read.raceAnomalies]).toEqual([0, 0, 0]);
   });
 });

@@ -82,7 +82,7 @@ export class FileLogStore implements LogStore {
       try {
         handle = await open(this.logPath(meta.gameId), "wx");
       } catch (error) {
-        if (errorCode(error) === "EEXIST") throw new Error(`game ${meta.gameId} already exists`);
+        if (errorCode(error) === "EEXIST") throw new Error(`game ${meta.gameId} already exists`, { cause: error });
         throw error;
       }
       this.remember(meta.gameId, handle);
@@ -249,7 +249,7 @@ export class FileLogStore implements LogStore {
       // A failed write may have left a partial line; reopening trims it before the next append.
       if (this.openLogs.get(gameId) === handle) this.openLogs.delete(gameId);
       await handle.close().catch(() => {});
-      throw new Error(`could not append to the log of game ${gameId}: ${(error as Error).message}`);
+      throw new Error(`could not append to the log of game ${gameId}: ${(error as Error).message}`, { cause: error });
     }
   }
 

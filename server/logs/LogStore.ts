@@ -100,7 +100,7 @@ export function parseGameMeta(text: string, source: string): GameMeta {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source}: game metadata is not JSON (${(error as Error).message})`);
+    throw new Error(`${source}: game metadata is not JSON (${(error as Error).message})`, { cause: error });
   }
   const meta = value as Partial<GameMeta> | null;
   if (typeof meta !== "object" || meta === null || !isGameId(meta.gameId) || typeof meta.createdAt !== "string") {
@@ -114,7 +114,7 @@ export function parseRoomMeta(text: string, source: string): RoomMeta {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source}: room metadata is not JSON (${(error as Error).message})`);
+    throw new Error(`${source}: room metadata is not JSON (${(error as Error).message})`, { cause: error });
   }
   const meta = value as Partial<RoomMeta> | null;
   if (typeof meta !== "object" || meta === null || !isRoomCode(meta.roomCode) || typeof meta.hostTokenHash !== "string") {

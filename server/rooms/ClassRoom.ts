@@ -17,7 +17,7 @@
 // the declarative part the map would have given, testable without a socket.
 import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { TICK_MS } from "../../shared/engine/config.js";
-import { isTakeoverMs } from "../config.js";
+import { isIdleMs, isTakeoverMs } from "../config.js";
 import { serverContext } from "../context.js";
 import { joinLimiter } from "../http/AddressLimiter.js";
 import { ClassSession, type Admission } from "../session/ClassSession.js";
@@ -35,6 +35,9 @@ export interface ClassRoomOptions {
   restore?: boolean;
   /** How long a seat waits for its dropped people before a bot plays it; the server's BOT_TAKEOVER_MS by default. */
   botTakeoverMs?: number;
+  /** Idle students: nudge and bot thresholds; the server's IDLE_NUDGE_MS and IDLE_BOT_MS by default. */
+  idleNudgeMs?: number;
+  idleBotMs?: number;
 }
 
 /** Seconds a dropped phone keeps its connection slot (phones sleep). */
@@ -64,8 +67,9 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.writer = new GameLogWriter({ store, roomCode, hostTokenHash, clock: systemClock, report });
     this.persistence = new RoomPersistence({ store, roomCode, hostTokenHash, writer: this.writer, createdAt: new Date().toISOString() });
     const botTakeoverMs = isTakeoverMs(options.botTakeoverMs) ? options.botTakeoverMs : config.botTakeoverMs;
+    const idle = { nudgeMs: isIdleMs(options.idleNudgeMs) ? options.idleNudgeMs : config.idleNudgeMs, botMs: isIdleMs(options.idleBotMs) ? options.idleBotMs : config.idleBotMs };
     this.session = new ClassSession(
-      { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs },
+      { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs, idle },
       {
         clock: systemClock,
         ids: randomIds,

@@ -6,6 +6,7 @@ import type { Client } from "@colyseus/core";
 import type { Report } from "../../shared/checker/checker.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { Round } from "../../shared/sim/round.js";
+import type { LessonStateView } from "../../shared/view/roomState.js";
 import type { RoomSettings, StateMirror } from "../session/ports.js";
 import type { Player, Roster } from "../session/Roster.js";
 import { PlayerState, type ClassState } from "./schema.js";
@@ -14,6 +15,7 @@ import { buildTeams, syncCounts, syncFlying, syncPipeline, teamStateView } from 
 export class SchemaMirror implements StateMirror {
   private teamStateViews: StateView[] = [];
   private hostView = new StateView();
+  private phase = "lobby";
 
   /** `session` is read lazily: the mirror is made before the session it mirrors. */
   constructor(
@@ -23,6 +25,7 @@ export class SchemaMirror implements StateMirror {
   ) {}
 
   settings(settings: Readonly<RoomSettings>): void {
+    this.phase = settings.phase;
     const state = this.state;
     for (const key of Object.keys(settings) as (keyof RoomSettings)[]) {
       if (state[key] !== settings[key]) (state as unknown as Record<string, unknown>)[key] = settings[key];
@@ -50,13 +53,18 @@ export class SchemaMirror implements StateMirror {
     if (ps.connected !== player.connected) ps.connected = player.connected;
     if (ps.spectator !== player.spectator) ps.spectator = player.spectator;
     if (ps.lastAction !== player.lastAction) ps.lastAction = player.lastAction;
+    if (ps.idle !== player.idle) ps.idle = player.idle;
   }
 
-  /** A phone sees its team (and the team's players) while it plays in one; otherwise the root only. */
+  /**
+   * A phone sees its team (and the team's players) while it plays in one; in the lobby its
+   * future team's players (the seats the roster previews); otherwise the root only.
+   */
   playerPlaced(player: Player): void {
     const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
     if (!client) return;
-    const view = player.team >= 0 && !player.spectator ? this.teamStateViews[player.team] : undefined;
+    const placed = player.team >= 0 && !player.spectator;
+    const view = !placed ? undefined : this.phase === "lobby" ? new StateView() : this.teamStateViews[player.team];
     if (view) {
       for (const member of this.session().roster.members(player.team)) {
         const ps = this.state.players.get(member.id);
@@ -71,7 +79,7 @@ export class SchemaMirror implements StateMirror {
     buildTeams(state, round.teams, round.teams.map((_, t) => `${t + 1}`), round.humanSeats);
     state.teams.forEach((team, t) => {
       team.members = Math.min(255, members[t] ?? 0);
-      syncCounts(team, scores[t].counts);
+      syncCounts(team, scores[t].counts, scores[t].pending);
     });
     this.teamStateViews = state.teams.map((team) => teamStateView(team));
     // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
@@ -96,10 +104,15 @@ export class SchemaMirror implements StateMirror {
     const loads = round.tick % 2 === 0;
     const flying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
-      syncCounts(team, scores[t].counts);
+      syncCounts(team, scores[t].counts, scores[t].pending);
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
     });
+  }
+
+  lesson(state: Readonly<LessonStateView>): void {
+    const lesson = this.state.lesson as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(state)) if (lesson[key] !== value) lesson[key] = value;
   }
 
   roundSettled(report: Report): void {

@@ -30,7 +30,8 @@ export function buildTeams(state: ClassState, teams: EngineTeam[], names: string
   state.teams = list;
 }
 
-export function syncCounts(team: TeamState, counts: Counts): void {
+/** The board's counts: live ones during play (lost and inconsistent: only what is certain; `pending`: what the drain will settle), the checker's after it. */
+export function syncCounts(team: TeamState, counts: Counts, pending = 0): void {
   set(team, "committed", Math.min(65535, counts.committed));
   set(team, "applied", Math.min(65535, counts.applied));
   set(team, "lost", Math.min(65535, counts.lost));
@@ -39,6 +40,7 @@ export function syncCounts(team: TeamState, counts: Counts): void {
   set(team, "inconsistent", Math.min(65535, counts.inconsistent));
   set(team, "raceAnomalies", Math.min(65535, counts.raceAnomalies));
   set(team, "refused", Math.min(65535, counts.refused));
+  set(team, "pending", Math.min(65535, pending));
   set(team, "score", scoreOf(counts));
 }
 

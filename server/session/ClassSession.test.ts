@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseLog } from "../../shared/log/log.js";
+import { resimulate } from "../../shared/log/resimulate.js";
+import type { ProducerSeat } from "../../shared/view/seatView.js";
 import { COUNTDOWN_MS } from "./ClassSession.js";
-import { enter, holderOf, HOST_TOKEN, testRoom, tickUntil, type TestRoom } from "./testKit.js";
-
-/** A room with a projector ("host") and `n` phones ("s1"…), configured for a topic. */
-function classroom(n: number, config: Record<string, unknown> = { scenario: "t3-lost-messages", variant: "fixed", seed: 7 }, botTakeoverMs?: number): TestRoom {
-  const room = testRoom({ botTakeoverMs });
-  enter(room.session, "host", { hostToken: HOST_TOKEN });
-  for (let i = 1; i <= n; i++) enter(room.session, `s${i}`, { name: `Player ${i}` });
-  room.session.receive("host", "host:config", config);
-  return room;
-}
-
-function startRound(room: TestRoom): void {
-  room.session.receive("host", "host:start", {});
-  tickUntil(room, () => room.session.phase === "running");
-}
-
-function endRound(room: TestRoom): void {
-  room.session.receive("host", "host:end", {});
-  tickUntil(room, () => room.session.phase === "over");
-}
+import { classroom, endRound, enter, holderOf, startRound, tickUntil } from "./testKit.js";
 
 describe("ClassSession phases", () => {
   it("goes lobby → countdown → running → paused → running → draining → over, and the mirror follows", () => {
@@ -73,7 +57,7 @@ describe("ClassSession phases", () => {
       expect(session.settings).toMatchObject({ round: i + 1, scenario, variant });
       const producer = holderOf(session, "P1");
       session.receive(producer, "act", { action: "send", n: 100 + i });
-      expect(transport.to(producer, "seat").at(-1).view.sent.length).toBe(1);
+      expect((transport.to(producer, "seat").at(-1)!.view as ProducerSeat).sent.length).toBe(1);
       endRound(room);
       const over = transport.to("host", "roundOver")[i];
       expect(over.summary).toMatchObject({ scenario, variant, seed: 11 });
@@ -236,6 +220,36 @@ describe("ClassSession admission", () => {
     expect(room.transport.to("late", "welcome")[0].role).toBe("spectator");
     endRound(room);
     startRound(room);
-    expect(room.transport.to("late", "seat").at(-1).seat).toMatch(/^[PC]\d$/);
+    expect(room.transport.to("late", "seat").at(-1)!.seat).toMatch(/^[PC]\d$/);
+  });
+});
+
+describe("ClassSession log", () => {
+  it("names the person who played each command, never a bot or the host, and the log still replays", async () => {
+    const room = classroom(3, { scenario: "t3-lost-messages", variant: "naive", seed: 4, roundSeconds: 30 });
+    const { session } = room;
+    startRound(room);
+    const producer = holderOf(session, "P1");
+    const name = session.roster.bySessionId(producer)!.name;
+    session.receive(producer, "act", { action: "send" });
+    session.receive(holderOf(session, "C1"), "act", { action: "process", token: 999 });
+    session.receive("host", "host:fault", { team: 0, fault: { kind: "crash", node: "B", ticks: 5 } });
+    // The producer's phone goes away: its bot plays on.
+    session.drop(producer);
+    room.clock.advance(10_000);
+    const resumed = session.play!.round.tick + 30;
+    tickUntil(room, () => session.play!.round.tick >= resumed);
+    endRound(room);
+    await room.writer.settled();
+    const log = parseLog((await room.store.readLog(session.play!.gameId))!);
+    const played = log.events.filter((e) => e.type === "command" || e.type === "commandRefused");
+    const byPeople = played.filter((e) => e.by !== undefined);
+    expect(byPeople.map((e) => [e.type, e.command.seat, e.by])).toEqual([
+      ["command", "P1", name],
+      ["commandRefused", "C1", session.roster.bySessionId(holderOf(session, "C1"))!.name],
+    ]);
+    expect(played.some((e) => e.by === undefined && e.command.seat === "P1")).toBe(true);
+    expect(played.some((e) => e.by === undefined && e.command.seat === "host")).toBe(true);
+    expect(resimulate(log.header!, log.events).ok).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 // Everything the session tells people, worded once: welcomes, refusals, each phone's seat
 // detail (sent when it changed since the last one that phone got, so a quiet seat costs
-// nothing on the wire), the projector's drawing events, and the round's results.
-import type { Report, RoundSummary } from "../../shared/checker/checker.js";
+// nothing on the wire), the projector's drawing events, and the round's results (kept until
+// the next round, so a page reloaded after the round gets them again).
 import type { Emitted } from "../../shared/engine/kernel.js";
-import { isDrawn, type DrawnEvent, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
+import { isDrawn, type DrawnEvent, type HistoryEntry, type HostRoundOver, type PlayerRoundOver, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
 import type { Round } from "../../shared/sim/round.js";
 import { seatMessage } from "../../shared/view/seatView.js";
 import type { SessionTransport } from "./ports.js";
+import type { RoundResults } from "./roundResults.js";
 import type { Player } from "./Roster.js";
 
 export type RefusalCode = ShellRefusal | Refusal["reason"];
@@ -14,6 +15,8 @@ export type RefusalCode = ShellRefusal | Refusal["reason"];
 export class Messenger {
   /** The last seat detail sent to each player, as JSON. */
   private readonly seatSent = new Map<string, string>();
+  /** The last round's results: the projector's, and each player's by player id. */
+  private lastResults: { host: HostRoundOver; players: Map<string, PlayerRoundOver> } | null = null;
 
   constructor(private readonly transport: SessionTransport) {}
 
@@ -42,7 +45,7 @@ export class Messenger {
     if (!round || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
     const team = round.teams[player.team];
     if (!team) return;
-    const detail = seatMessage(round.header.config, team, player.team, player.seat);
+    const detail = { ...seatMessage(round.header.config, team, player.team, player.seat), idle: player.idle };
     const json = JSON.stringify(detail);
     if (!force && this.seatSent.get(player.id) === json) return;
     this.seatSent.set(player.id, json);
@@ -62,15 +65,33 @@ export class Messenger {
     for (const id of hosts) this.transport.send(id, "events", drawn);
   }
 
-  /** The results: every team's and the anomalies to the projectors, each player their team's and their own. */
-  roundOver(hosts: ReadonlySet<string>, players: Iterable<Player>, gameId: string, summary: RoundSummary, report: Report): void {
-    const groups = { groups: [], total: report.anomalies.length, previous: null, topic: null, prediction: null };
-    for (const id of hosts) this.transport.send(id, "roundOver", { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, 500), ...groups });
+  /** The results: every team's and the cause groups to the projectors, each player their team's and their own. */
+  roundOver(hosts: ReadonlySet<string>, players: Iterable<Player>, results: RoundResults): void {
+    const host = results.forProjector();
+    const mine = new Map<string, PlayerRoundOver>();
+    for (const id of hosts) this.transport.send(id, "roundOver", host);
     for (const player of players) {
-      if (!player.sessionId || player.team < 0) continue;
-      const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
-      const standing = { rank: 0, teamCount: report.teams.length, mainCause: null };
-      this.transport.send(player.sessionId, "roundOver", { gameId, summary, team: report.teams[player.team] ?? null, you, ...standing });
+      if (player.team < 0 || player.spectator) continue;
+      const message = results.forPlayer(player);
+      mine.set(player.id, message);
+      if (player.sessionId) this.transport.send(player.sessionId, "roundOver", message);
     }
+    this.lastResults = { host, players: mine };
+  }
+
+  /** A new round begins: the last results are no longer what a page shows. */
+  forgetResults(): void {
+    this.lastResults = null;
+  }
+
+  /** The last results again, to a page that (re)connects while they are shown: a projector (`playerId` null) or a player's phone. */
+  resendResults(connectionId: string, playerId: string | null): void {
+    const results = this.lastResults;
+    const message = playerId === null ? results?.host : results?.players.get(playerId);
+    if (message) this.transport.send(connectionId, "roundOver", message);
+  }
+
+  history(hosts: Iterable<string>, rounds: HistoryEntry[]): void {
+    for (const id of hosts) this.transport.send(id, "history", { rounds });
   }
 }

@@ -2,7 +2,7 @@
 // the seats they hold in a round. No networking here; the room calls it on join, drop,
 // return, host moves and round starts.
 import type { SeatDef } from "../../shared/scenarios/catalogue.js";
-import { MAX_NAME_LENGTH } from "../../shared/protocol.js";
+import { MAX_NAME_LENGTH, type IdleState } from "../../shared/protocol.js";
 import { hashToken } from "./auth.js";
 import { randomIds, type IdSource } from "./ports.js";
 
@@ -22,13 +22,16 @@ export interface Player {
   seat: string | null;
   droppedAt: number | null;
   lastAction: number;
+  /** This round's actions and refusals. */
   actions: number;
   refusals: number;
+  /** Idle while the seat has work (see IdleWatch); not saved: everyone comes back playing. */
+  idle: IdleState;
 }
 
 /** What survives a restart: everything but live connections. Resume tokens only as hashes. */
 export interface RosterSnapshot {
-  players: (Omit<Player, "resumeToken" | "sessionId" | "connected" | "droppedAt"> & { resumeTokenHash: string })[];
+  players: (Omit<Player, "resumeToken" | "sessionId" | "connected" | "droppedAt" | "idle"> & { resumeTokenHash: string })[];
   teams: string[][];
   teamSize: number;
 }
@@ -67,7 +70,7 @@ export class Roster {
 
   snapshot(): RosterSnapshot {
     return {
-      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, ...rest }) => ({
+      players: [...this.players.values()].map(({ resumeToken: _t, sessionId: _s, connected: _c, droppedAt: _d, idle: _i, ...rest }) => ({
         ...rest,
         resumeTokenHash: this.resumeHashes.get(rest.id) as string,
       })),
@@ -82,7 +85,7 @@ export class Roster {
     roster.teams = snapshot.teams.map((t) => [...t]);
     roster.teamSize = snapshot.teamSize;
     for (const { resumeTokenHash, ...rest } of snapshot.players) {
-      const player: Player = { ...rest, resumeToken: "", sessionId: null, connected: false, droppedAt: now };
+      const player: Player = { ...rest, resumeToken: "", sessionId: null, connected: false, droppedAt: now, idle: "" };
       roster.players.set(player.id, player);
       roster.byResume.set(resumeTokenHash, player);
       roster.resumeHashes.set(player.id, resumeTokenHash);
@@ -108,6 +111,7 @@ export class Roster {
       lastAction: 0,
       actions: 0,
       refusals: 0,
+      idle: "",
     };
     this.players.set(player.id, player);
     this.bySession.set(sessionId, player);
@@ -186,7 +190,8 @@ export class Roster {
   /**
    * Forms the teams of a new round: spectators join, empty teams go, teams past six are
    * split and teams under three merged where the class is big enough; then every member
-   * gets a seat (several members of a team may share one).
+   * gets a seat (several members of a team may share one). The same deal previews the
+   * seats in the lobby, so what a phone announces there is what Start gives.
    */
   startRound(seats: SeatDef[]): void {
     this.teamSize = Math.min(MAX_TEAM, Math.max(MIN_TEAM, seats.length));
@@ -211,6 +216,8 @@ export class Roster {
         const p = this.players.get(id) as Player;
         p.team = t;
         p.seat = seats.length ? seats[i % seats.length].seat : null;
+        p.actions = 0;
+        p.refusals = 0;
       }),
     );
   }

@@ -71,9 +71,11 @@ export class RoundPlay {
     return this.round.phase === "over";
   }
 
-  /** A person's (or the host's) command, applied at once. */
-  apply(team: number, command: Command): Emitted[] {
+  /** A person's (or the host's) command, applied at once; `by` names the person in the log. */
+  apply(team: number, command: Command, by?: string): Emitted[] {
     const events = applyPlayerCommand(this.round, team, command);
+    const played = events[0];
+    if (by !== undefined && (played?.type === "command" || played?.type === "commandRefused")) played.by = by;
     this.absorb(events);
     return events;
   }
@@ -107,15 +109,16 @@ export class RoundPlay {
   }
 
   /**
-   * A seat is a person's while one of its holders is connected, or dropped less than
-   * `takeoverMs` ago; otherwise its bot plays it. A person coming back takes it again.
+   * A seat is a person's while one of its holders is connected and not idle past the bot
+   * threshold (IdleWatch), or dropped less than `takeoverMs` ago; otherwise its bot plays
+   * it. A person coming back, or acting again, takes it again.
    */
   assignSeats(roster: Roster, now: number, takeoverMs: number): void {
     const seats = seatsOf(this.round.header.config);
     this.round.teams.forEach((_, t) => {
       const humans = this.round.humanSeats[t];
       for (const { seat } of seats) {
-        const held = roster.holders(t, seat).some((p) => p.connected || (p.droppedAt !== null && now - p.droppedAt < takeoverMs));
+        const held = roster.holders(t, seat).some((p) => (p.connected ? p.idle !== "bot" : p.droppedAt !== null && now - p.droppedAt < takeoverMs));
         if (held) humans.add(seat);
         else humans.delete(seat);
       }

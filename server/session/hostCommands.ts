@@ -5,6 +5,7 @@ import type { Fault } from "../../shared/engine/config.js";
 import type { ConfigMessage, HostMessage, Refusal, ShellRefusal } from "../../shared/protocol.js";
 import { findScenario, findVariant } from "../../shared/scenarios/catalogue.js";
 import { acceptsActions, type PhaseMachine, type PhaseMove, type PhaseRefusal } from "../../shared/session/phase.js";
+import type { LessonProgress } from "./LessonProgress.js";
 import type { RoundPlay } from "./RoundPlay.js";
 
 export type HostRefusal = ShellRefusal | Refusal["reason"];
@@ -23,6 +24,7 @@ export interface HostControls {
   movePlayer(playerId: string, team: number): boolean;
   setLocked(locked: boolean): void;
   focus(team: number): void;
+  readonly lesson: LessonProgress;
 }
 
 type Handler<T extends HostMessage["type"]> = (session: HostControls, message: Extract<HostMessage, { type: T }>) => HostRefusal | null;
@@ -74,8 +76,8 @@ const HOST_COMMANDS: { [T in HostMessage["type"]]: Handler<T> } = {
     session.focus(value.team);
     return null;
   },
-  "host:lesson": () => "notInLesson",
-  "host:pin": () => "notInLesson",
+  "host:lesson": (session, { value }) => session.lesson.command(value),
+  "host:pin": (session, { value }) => session.lesson.pin(value.text),
 };
 
 /** Runs a checked host command against the session. */

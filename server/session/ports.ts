@@ -7,10 +7,11 @@ import type { Report, RoundSummary } from "../../shared/checker/checker.js";
 import type { Refusal, ServerMessages } from "../../shared/protocol.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { LogHeader, Round } from "../../shared/sim/round.js";
+import type { LessonStateView } from "../../shared/view/roomState.js";
 import { newResumeToken } from "./auth.js";
 import type { Player } from "./Roster.js";
 
-/** Milliseconds of wall time: the countdown and the bot takeover grace period read it. */
+/** Milliseconds of wall time: the countdown, the bot takeover grace period, idle students and the lesson results' pace read it. */
 export interface Clock {
   now(): number;
 }
@@ -74,6 +75,8 @@ export interface StateMirror {
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void;
   roundTicked(round: Round, scores: readonly LiveScore[]): void;
   roundSettled(report: Report): void;
+  /** Lesson mode's step and what the phones show of it. */
+  lesson(state: Readonly<LessonStateView>): void;
 }
 
 /** The game logs of the room's rounds (see GameLogWriter). Writes are queued, in call order. */
@@ -92,7 +95,7 @@ export interface SessionPorts {
   transport: SessionTransport;
   mirror: StateMirror;
   log: GameLog;
-  /** Something a restart must keep changed (roster, settings, round number): save it soon. */
+  /** Something a restart must keep changed (roster, settings, round number, rounds played, lesson progress): save it soon. */
   saveSoon(): void;
   /** A message broke the code (a bug, not a bad input): the session refuses it, carries on, and reports it here. */
   report(error: unknown, context: string): void;

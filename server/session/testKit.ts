@@ -1,11 +1,13 @@
 // Fakes for the session's ports, for unit tests: a clock moved by hand, ids counted up, a
 // transport and a state mirror that record, and the real log writer on a MemoryLogStore.
 import { TICK_MS } from "../../shared/engine/config.js";
-import type { Refusal } from "../../shared/protocol.js";
+import type { LessonStateView } from "../../shared/view/roomState.js";
+import type { HostRoundOver, PlayerRoundOver, Refusal, ServerMessages } from "../../shared/protocol.js";
 import { MemoryLogStore, memoryLogData, type MemoryLogData } from "../logs/MemoryLogStore.js";
 import { hashToken } from "./auth.js";
 import { ClassSession } from "./ClassSession.js";
 import { GameLogWriter } from "./GameLogWriter.js";
+import type { IdleLimits } from "./IdleWatch.js";
 import type { Clock, IdSource, RoomSettings, SessionTransport, StateMirror } from "./ports.js";
 import { RoomPersistence } from "./RoomPersistence.js";
 import type { Player } from "./Roster.js";
@@ -34,7 +36,7 @@ export function countingIds(): IdSource {
 }
 
 export class RecordingTransport implements SessionTransport {
-  readonly sent: { to: string; type: string; message: any }[] = [];
+  readonly sent: { to: string; type: string; message: unknown }[] = [];
   readonly refusals: { to: string; refusal: Refusal }[] = [];
   joinable = true;
   actionsApplied = 0;
@@ -52,8 +54,16 @@ export class RecordingTransport implements SessionTransport {
     this.actionsApplied++;
   }
   /** The messages of a type sent to one connection, oldest first. */
-  to(connectionId: string, type: string): any[] {
-    return this.sent.filter((m) => m.to === connectionId && m.type === type).map((m) => m.message);
+  to<K extends keyof ServerMessages>(connectionId: string, type: K): ServerMessages[K][] {
+    return this.sent.filter((m) => m.to === connectionId && m.type === type).map((m) => m.message as ServerMessages[K]);
+  }
+  /** The results a projector received. */
+  hostOver(connectionId: string): HostRoundOver[] {
+    return this.to(connectionId, "roundOver") as HostRoundOver[];
+  }
+  /** The results a phone received. */
+  playerOver(connectionId: string): PlayerRoundOver[] {
+    return this.to(connectionId, "roundOver") as PlayerRoundOver[];
   }
   /** The reason code of the last refusal sent to a connection. */
   lastRefusal(connectionId: string): string | undefined {
@@ -67,12 +77,13 @@ export class PlainMirror implements StateMirror {
   settingsSeen: RoomSettings | null = null;
   /** Every phase the mirror was shown, in order, each once per change. */
   readonly phases: string[] = [];
-  readonly players = new Map<string, Pick<Player, "name" | "team" | "seat" | "connected" | "spectator" | "lastAction">>();
+  readonly players = new Map<string, Pick<Player, "name" | "team" | "seat" | "connected" | "spectator" | "lastAction" | "idle">>();
   readonly hostConnections: string[] = [];
   placements = 0;
   roundsBegun = 0;
   ticks = 0;
   settled = 0;
+  lessonSeen: LessonStateView | null = null;
 
   settings(settings: Readonly<RoomSettings>): void {
     this.settingsSeen = { ...settings };
@@ -85,8 +96,8 @@ export class PlainMirror implements StateMirror {
     this.playerChanged(player);
   }
   playerChanged(player: Player): void {
-    const { name, team, seat, connected, spectator, lastAction } = player;
-    this.players.set(player.id, { name, team, seat, connected, spectator, lastAction });
+    const { name, team, seat, connected, spectator, lastAction, idle } = player;
+    this.players.set(player.id, { name, team, seat, connected, spectator, lastAction, idle });
   }
   playerPlaced(): void {
     this.placements++;
@@ -99,6 +110,9 @@ export class PlainMirror implements StateMirror {
   }
   roundSettled(): void {
     this.settled++;
+  }
+  lesson(state: Readonly<LessonStateView>): void {
+    this.lessonSeen = { ...state };
   }
 }
 
@@ -115,7 +129,7 @@ export interface TestRoom {
 }
 
 /** A session wired to fakes; `data` is the store's "disk", shared with a room made after a crash. */
-export function testRoom(options: { botTakeoverMs?: number; data?: MemoryLogData; clock?: ManualClock } = {}): TestRoom {
+export function testRoom(options: { botTakeoverMs?: number; idle?: IdleLimits; data?: MemoryLogData; clock?: ManualClock } = {}): TestRoom {
   const clock = options.clock ?? new ManualClock();
   const transport = new RecordingTransport();
   const mirror = new PlainMirror();
@@ -127,7 +141,7 @@ export function testRoom(options: { botTakeoverMs?: number; data?: MemoryLogData
   const persistence = new RoomPersistence({ store, roomCode: ROOM_CODE, hostTokenHash, writer, createdAt: new Date(clock.now()).toISOString() });
   const room = { clock, transport, mirror, store, writer, persistence, saves: 0, reports } as TestRoom;
   room.session = new ClassSession(
-    { roomCode: ROOM_CODE, hostTokenHash, joinUrl: `http://class.test/?code=${ROOM_CODE}`, botTakeoverMs: options.botTakeoverMs ?? 8000 },
+    { roomCode: ROOM_CODE, hostTokenHash, joinUrl: `http://class.test/?code=${ROOM_CODE}`, botTakeoverMs: options.botTakeoverMs ?? 8000, idle: options.idle ?? { nudgeMs: 20_000, botMs: 40_000 } },
     { clock, ids: countingIds(), transport, mirror, log: writer, saveSoon: () => void room.saves++, report },
   );
   return room;
@@ -156,4 +170,23 @@ export function holderOf(session: ClassSession, seat: string): string {
   const player = [...session.roster.players.values()].find((p) => p.seat === seat && p.sessionId);
   if (!player?.sessionId) throw new Error(`nobody connected holds ${seat}`);
   return player.sessionId;
+}
+
+/** A room with a projector ("host") and `n` phones ("s1"…), configured for a topic. */
+export function classroom(n: number, config: Record<string, unknown> = { scenario: "t3-lost-messages", variant: "fixed", seed: 7 }, botTakeoverMs?: number): TestRoom {
+  const room = testRoom({ botTakeoverMs });
+  enter(room.session, "host", { hostToken: HOST_TOKEN });
+  for (let i = 1; i <= n; i++) enter(room.session, `s${i}`, { name: `Player ${i}` });
+  room.session.receive("host", "host:config", config);
+  return room;
+}
+
+export function startRound(room: TestRoom): void {
+  room.session.receive("host", "host:start", {});
+  tickUntil(room, () => room.session.phase === "running");
+}
+
+export function endRound(room: TestRoom): void {
+  room.session.receive("host", "host:end", {});
+  tickUntil(room, () => room.session.phase === "over");
 }

@@ -53,6 +53,7 @@ describe("checker", () => {
   it("inconsistent: saved but never published, or published but never saved", () => {
     tick = 0;
     const events = [
+      ev({ type: "hop", kind: "publish", link: "P1>B", token: 5, msgId: "P1-2", arrive: 6, origin: "send" }),
       ev({ type: "dbWritten", msgId: "P1-1", producer: "P1", outbox: false }),
       committed("P1-1", "ana", 1),
       ev({ type: "crashed", node: "P1", until: 50 }),
@@ -60,7 +61,7 @@ describe("checker", () => {
     ];
     const r = check(header(["q"], "dualWrite"), events);
     expect(r.totals.inconsistent).toBe(2);
-    expect(r.anomalies.find((a) => a.msgId === "P1-1" && a.kind === "inconsistent")?.cause).toMatchObject({ code: "inconsistentDbOnly", tick: 2, node: "P1" });
+    expect(r.anomalies.find((a) => a.msgId === "P1-1" && a.kind === "inconsistent")?.cause).toMatchObject({ code: "inconsistentDbOnly", tick: 3, node: "P1" });
     expect(r.anomalies.find((a) => a.msgId === "P1-2")?.cause.code).toBe("inconsistentPublishedOnly");
   });
 

@@ -3,7 +3,7 @@
 // state, so an independent checker can agree or disagree with it line by line.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
-import { explainDuplicate, explainInconsistent, explainLost, explainMisorder, explainRace, indexTeam, type Cause } from "./causes.js";
+import { causeFacts, explainDuplicate, explainInconsistent, explainLost, explainMisorder, explainRace, indexTeam, type Cause, type CauseFacts } from "./causes.js";
 import { EffectLedger, teamFacts, zeroCounts, type Counts } from "./effects.js";
 
 export type { Counts };
@@ -60,7 +60,7 @@ export function check(header: LogHeader, events: readonly Emitted[]): Report {
   const totals = zeroCounts();
   for (const info of header.teams) {
     const list = byTeam.get(info.team) ?? [];
-    const report = checkTeam(info.team, new EffectLedger(teamFacts(header, info.team)), list, anomalies);
+    const report = checkTeam(info.team, new EffectLedger(teamFacts(header, info.team)), list, anomalies, causeFacts(header, info.team));
     teams.push(report);
     for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += report[k];
   }
@@ -68,7 +68,7 @@ export function check(header: LogHeader, events: readonly Emitted[]): Report {
 }
 
 /** Folds a team's events through the anomaly rules, then explains each anomaly from the log. */
-function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomalies: Anomaly[]): TeamReport {
+function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomalies: Anomaly[], facts: CauseFacts): TeamReport {
   let firstCommitTick = -1;
   let lastAppliedTick = -1;
   for (const e of events) {
@@ -77,7 +77,7 @@ function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomal
     if (e.type === "applied") lastAppliedTick = e.tick;
   }
   const c = { ...ledger.settle() };
-  const index = indexTeam(events);
+  const index = indexTeam(events, facts);
   for (const e of ledger.races) anomalies.push({ kind: "race", team, msgId: e.msgId, subscription: e.subscription, key: e.key, seq: e.seq, cause: explainRace(index, e) });
   for (const x of ledger.expectedEffects()) {
     if (x.applications.length === 0) anomalies.push({ kind: "lost", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainLost(index, x.msgId, x.subscription) });

@@ -1,30 +1,48 @@
 // Live counters for the leaderboard while a round runs, folded from events as they come by
-// the same rules as the final checker (effects.ts). Lost and inconsistent are only known
-// after the drain: `settle` counts them then, from what this score has seen.
+// the same rules as the final checker (effects.ts). Duplicates, misorderings and lost
+// updates count when they happen. Lost and inconsistent show only what is already certain
+// (certain.ts), so a live figure never exceeds the final one; what may still arrive is
+// `pending`. `settle` replaces them with the final counts after the drain.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
+import { CertainAnomalies } from "./certain.js";
 import { scoreOf } from "./checker.js";
+import { copyFacts, type CopyFacts } from "./copies.js";
 import { EffectLedger, teamFacts, type Counts, type TeamFacts } from "./effects.js";
 
 export class LiveScore {
   private readonly ledger: EffectLedger;
+  private readonly certain: CertainAnomalies | null;
+  private settled = false;
 
-  /** Without the team's facts (its subscriptions), `settle` must be given the checker's final counts. */
-  constructor(private readonly facts?: TeamFacts) {
+  /** Without the team's facts (its subscriptions), lost and inconsistent stay 0 until `settle` is given the checker's final counts. */
+  constructor(
+    private readonly facts?: TeamFacts,
+    copies?: CopyFacts,
+  ) {
     this.ledger = new EffectLedger(facts ?? { subscriptions: null, writesToDb: false });
+    this.certain = facts && copies ? new CertainAnomalies(copies, facts.writesToDb) : null;
   }
 
   /** One live score per team of the round the header opens. */
   static forRound(header: LogHeader): LiveScore[] {
-    return header.teams.map((t) => new LiveScore(teamFacts(header, t.team)));
+    return header.teams.map((t) => new LiveScore(teamFacts(header, t.team), copyFacts(header, t.team)));
   }
 
+  /** The counts as the board shows them: during play, lost and inconsistent are the certain ones; after `settle`, the final ones. */
   get counts(): Readonly<Counts> {
-    return this.ledger.counts;
+    if (this.settled || !this.certain) return this.ledger.counts;
+    return { ...this.ledger.counts, lost: this.certain.lost, inconsistent: this.certain.inconsistent };
+  }
+
+  /** Committed expected effects not applied yet and not certainly lost (0 once settled). */
+  get pending(): number {
+    return this.settled || !this.certain ? 0 : this.certain.pending;
   }
 
   add(e: Emitted): void {
     this.ledger.add(e);
+    this.certain?.add(e);
   }
 
   /**
@@ -38,6 +56,7 @@ export class LiveScore {
       this.ledger.counts.lost = final.lost;
       this.ledger.counts.inconsistent = final.inconsistent;
     }
+    this.settled = true;
   }
 
   get score(): number {

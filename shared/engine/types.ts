@@ -230,8 +230,9 @@ export type PacketKind = Packet["kind"];
 
 /** Everything that happens, in order. Each is logged with `tick` and `team` by the world. */
 export type EngineEvent =
-  | { type: "command"; command: Command }
-  | { type: "commandRefused"; command: Command; reason: RefusalReason }
+  /** `by`: the display name of the person who played it (a bot's or the schedule's has none). */
+  | { type: "command"; command: Command; by?: string }
+  | { type: "commandRefused"; command: Command; reason: RefusalReason; by?: string }
   | { type: "committed"; msgId: string; key: string; seq: number; producer: NodeId }
   | { type: "refused"; msgId: string; key: string; seq: number; producer: NodeId; reason: string }
   | { type: "dbWritten"; msgId: string; producer: NodeId; outbox: boolean }

@@ -56,7 +56,13 @@ export function resimulate(header: LogHeader, events: readonly Emitted[]): Resim
       const e = events[i];
       const s = teams.get(e.team);
       if (!s) continue;
-      if (e.type === "command" || e.type === "commandRefused") applyCommand(s, produced, e.command);
+      if (e.type === "command" || e.type === "commandRefused") {
+        const at = produced.length;
+        applyCommand(s, produced, e.command);
+        // Who played it is the room's note, not the engine's: it is carried over as logged.
+        const made = produced[at];
+        if (e.by !== undefined && (made?.type === "command" || made?.type === "commandRefused")) made.by = e.by;
+      }
       else if (e.type === "drainStarted") startDrain(s, produced);
     }
     for (const s of teams.values()) advanceTeam(s, produced);

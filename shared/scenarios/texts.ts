@@ -5,8 +5,8 @@
 import type { ProfileId } from "../engine/config.js";
 
 // Variant labels stay within 22 characters (they are buttons).
-// Cause texts may carry placeholders filled by the debrief:
-// {tick}, {node}, {link}, {seq}, {otherSeq}, {consumer}, {otherConsumer}.
+// Cause texts may carry placeholders: {tick} and the fields their code always provides
+// (CAUSE_FIELDS in shared/checker/causes.ts); causeSentence fills them.
 
 export type Locale = "en" | "pt-BR";
 export type Text = Record<Locale, string>;
@@ -40,39 +40,55 @@ export type ScenarioId =
   | "t9-end-to-end";
 
 export type CauseCode =
-  // lost (or refused)
+  // lost
   | "linkLoss"
   | "linkCut"
-  | "ackLost"
   | "nodeDown"
-  | "brokerCrashNotDurable"
-  | "consumerCrashAutoAck"
-  | "consumerCrashAfterAck"
-  | "retentionExpired"
   | "neverRetried"
   | "producerCrashPending"
-  | "misrouted"
-  | "rpcRefused"
-  | "notDrained"
+  | "producerCrashBeforePublish"
+  | "brokerCrashNotDurable"
+  | "brokerCrashUnpersisted"
+  | "brokerCrashBeforeRoute"
+  | "consumerCrashAutoAck"
+  | "consumerCrashAfterAck"
+  | "consumerCrashDirectCall"
+  | "consumerCrashBrokerForgot"
+  | "consumerCrashOffsetCommitted"
+  | "retentionExpired"
   | "maxDeliveries"
+  | "misrouted"
+  | "notDrained"
   // duplicated
   | "dupProducerRetry"
+  | "dupRetryBrokerCrash"
+  | "dupRetryLateConfirm"
+  | "dupRelayRepublish"
+  | "dupRelayAfterCrash"
   | "dupRedeliveryTimeout"
   | "dupRedeliveryCrash"
-  | "dupRelayRepublish"
+  | "ackLost"
+  | "dupBrokerRestart"
   | "dupConcurrent"
   | "dupSeparateWrite"
   // misordered
-  | "misorderCompeting"
-  | "misorderRedelivery"
-  | "misorderNetwork"
   | "misorderProducer"
+  | "misorderRelay"
+  | "misorderSentLate"
+  | "misorderNetwork"
+  | "misorderRouting"
+  | "misorderRedelivery"
+  | "misorderCompeting"
   | "misorderHold"
+  | "misorderConsumer"
   // race anomaly
   | "raceLostUpdate"
   // inconsistent
   | "inconsistentDbOnly"
-  | "inconsistentPublishedOnly";
+  | "inconsistentPublishLost"
+  | "inconsistentPublishForgotten"
+  | "inconsistentPublishedOnly"
+  | "inconsistentUnfinished";
 
 /**
  * A broker profile's real vocabulary (docs/brokers.md#vocabulary), shown in place of the game's generic
@@ -469,7 +485,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
 // ---------------------------------------------------------------------------------------
 
 export const CAUSE_TEXTS: Record<string, Text> = {
-  // lost (or refused)
+  // lost
   linkLoss: {
     en: "lost: the network dropped it on {link} at {tick}",
     "pt-BR": "perdida: a rede descartou a mensagem no link {link} em {tick}",
@@ -478,17 +494,33 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "lost: link {link} was cut at {tick} and nobody sent it again",
     "pt-BR": "perdida: o link {link} estava cortado em {tick} e ninguém reenviou",
   },
-  ackLost: {
-    en: "the ACK was dropped on {link} at {tick}, so the sender never learned it had arrived",
-    "pt-BR": "o ACK se perdeu no link {link} em {tick}, e quem enviou nunca soube que a mensagem chegou",
-  },
   nodeDown: {
-    en: "lost: sent to {node} at {tick} while {node} was down",
-    "pt-BR": "perdida: enviada para {node} em {tick}, quando {node} estava fora do ar",
+    en: "lost: sent to {node} over {link}, it arrived at {tick} while {node} was down",
+    "pt-BR": "perdida: enviada para {node} pelo link {link}, chegou em {tick} quando {node} estava fora do ar",
+  },
+  neverRetried: {
+    en: "lost: its publish timed out at {tick} and producer {node} never sent it again",
+    "pt-BR": "perdida: a publicação deu timeout em {tick} e o produtor {node} nunca tentou de novo",
+  },
+  producerCrashPending: {
+    en: "lost: producer {node} crashed at {tick} while awaiting its confirm, and forgot it",
+    "pt-BR": "perdida: o produtor {node} caiu em {tick} esperando a confirmação e esqueceu a mensagem",
+  },
+  producerCrashBeforePublish: {
+    en: "lost: saved in the DB, but producer {node} crashed at {tick} before publishing it",
+    "pt-BR": "perdida: foi salva no banco, mas o produtor {node} caiu em {tick} antes de publicá-la",
   },
   brokerCrashNotDurable: {
     en: "lost: the broker crashed at {tick} while the message was only in memory (not durable)",
     "pt-BR": "perdida: o broker caiu em {tick} com a mensagem só em memória (não durável)",
+  },
+  brokerCrashUnpersisted: {
+    en: "lost: the broker crashed at {tick} before writing the message to disk",
+    "pt-BR": "perdida: o broker caiu em {tick} antes de gravar a mensagem em disco",
+  },
+  brokerCrashBeforeRoute: {
+    en: "lost: the broker crashed at {tick} before routing the message",
+    "pt-BR": "perdida: o broker caiu em {tick} antes de rotear a mensagem",
   },
   consumerCrashAutoAck: {
     en: "lost: {consumer} crashed at {tick}, but auto-ack had already removed it from the queue",
@@ -498,51 +530,71 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "lost: {consumer} acked before processing, then crashed at {tick}",
     "pt-BR": "perdida: {consumer} deu ACK antes de processar e caiu em {tick}",
   },
+  consumerCrashDirectCall: {
+    en: "lost: {consumer} crashed at {tick} in the middle of the direct call, and nobody called again",
+    "pt-BR": "perdida: {consumer} caiu em {tick} no meio da chamada direta, e ninguém chamou de novo",
+  },
+  consumerCrashBrokerForgot: {
+    en: "lost: {consumer} crashed at {tick} holding it, and the broker, which had crashed too, had no copy left to redeliver",
+    "pt-BR": "perdida: {consumer} caiu em {tick} com a mensagem, e o broker, que também tinha caído, não tinha mais cópia para reentregar",
+  },
+  consumerCrashOffsetCommitted: {
+    en: "lost: {consumer} committed a later offset, which covered this message before it was processed, then crashed at {tick}",
+    "pt-BR": "perdida: {consumer} confirmou um offset posterior, que cobriu esta mensagem antes de ela ser processada, e caiu em {tick}",
+  },
   retentionExpired: {
     en: "lost: retention expired at {tick} before anyone consumed it",
     "pt-BR": "perdida: a retenção expirou em {tick} antes de alguém consumir a mensagem",
-  },
-  neverRetried: {
-    en: "lost: it timed out at {tick} and the producer never retried",
-    "pt-BR": "perdida: deu timeout em {tick} e o produtor nunca retentou",
-  },
-  producerCrashPending: {
-    en: "lost: the producer crashed at {tick} while awaiting its ACK, and forgot it",
-    "pt-BR": "perdida: o produtor caiu em {tick} esperando o ACK e esqueceu a mensagem",
-  },
-  misrouted: {
-    en: "lost: the broker routed it to the wrong place at {tick}",
-    "pt-BR": "perdida: o broker roteou a mensagem para o lugar errado em {tick}",
-  },
-  rpcRefused: {
-    en: "refused: the direct call failed at {tick} because {node} was down",
-    "pt-BR": "recusada: a chamada direta falhou em {tick} porque {node} estava fora do ar",
-  },
-  notDrained: {
-    en: "lost: still stuck in the pipeline when the round ended",
-    "pt-BR": "perdida: ainda estava presa no caminho quando a rodada terminou",
   },
   maxDeliveries: {
     en: "lost: dropped at {tick} after reaching the delivery limit",
     "pt-BR": "perdida: descartada em {tick} ao atingir o limite de entregas",
   },
+  misrouted: {
+    en: "lost: at {tick} the broker routed it to another subscription only",
+    "pt-BR": "perdida: em {tick} o broker roteou a mensagem só para outra assinatura",
+  },
+  notDrained: {
+    en: "lost: still in the pipeline when the drain gave up at {tick}",
+    "pt-BR": "perdida: ainda estava no caminho quando o escoamento desistiu em {tick}",
+  },
 
   // duplicated
   dupProducerRetry: {
-    en: "duplicate: the ACK was lost, the producer retried, and a second copy entered the queue",
-    "pt-BR": "duplicada: o ACK se perdeu, o produtor retentou e uma segunda cópia entrou na fila",
+    en: "duplicate: the confirm was lost on {link} at {tick}, so the producer sent it again and a second copy entered the queue",
+    "pt-BR": "duplicada: a confirmação se perdeu no link {link} em {tick}, o produtor reenviou e uma segunda cópia entrou na fila",
   },
-  dupRedeliveryTimeout: {
-    en: "duplicate: redelivered at {tick} because no ack came before the timeout (visibility timeout)",
-    "pt-BR": "duplicada: reentregue em {tick} porque o ack não chegou antes do timeout (visibility timeout)",
+  dupRetryBrokerCrash: {
+    en: "duplicate: the broker crashed at {tick} before confirming it, so the producer sent it again and a second copy entered the queue",
+    "pt-BR": "duplicada: o broker caiu em {tick} antes de confirmar, o produtor reenviou e uma segunda cópia entrou na fila",
   },
-  dupRedeliveryCrash: {
-    en: "duplicate: {consumer} applied it but crashed at {tick} before acking, so it was redelivered",
-    "pt-BR": "duplicada: {consumer} aplicou o efeito mas caiu em {tick} antes do ACK, e a mensagem foi reentregue",
+  dupRetryLateConfirm: {
+    en: "duplicate: no confirm had come when the producer's timeout ran out at {tick}, so it sent it again and a second copy entered the queue",
+    "pt-BR": "duplicada: a confirmação não tinha chegado quando o timeout do produtor venceu em {tick}; ele reenviou e uma segunda cópia entrou na fila",
   },
   dupRelayRepublish: {
-    en: "duplicate: the outbox relay crashed at {tick} and published the same row again",
-    "pt-BR": "duplicada: o relay do outbox caiu em {tick} e publicou a mesma linha de novo",
+    en: "duplicate: the outbox relay got no confirm for the row in time and published it again at {tick}",
+    "pt-BR": "duplicada: o relay do outbox não recebeu a confirmação da linha a tempo e a publicou de novo em {tick}",
+  },
+  dupRelayAfterCrash: {
+    en: "duplicate: producer {node} crashed at {tick} before the row's confirm came, and its relay published the row again after the restart",
+    "pt-BR": "duplicada: o produtor {node} caiu em {tick} antes de chegar a confirmação da linha, e o relay a publicou de novo depois de reiniciar",
+  },
+  dupRedeliveryTimeout: {
+    en: "duplicate: {consumer}'s ACK had not reached the broker when the timeout ran out at {tick}, so it was delivered again (visibility timeout)",
+    "pt-BR": "duplicada: o ACK de {consumer} não tinha chegado ao broker quando o timeout venceu em {tick}, e a mensagem foi entregue de novo (visibility timeout)",
+  },
+  dupRedeliveryCrash: {
+    en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker, so the message was delivered again",
+    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker, e a mensagem foi entregue de novo",
+  },
+  ackLost: {
+    en: "duplicate: {consumer}'s ACK was lost on {link} at {tick}, so the broker delivered the message again",
+    "pt-BR": "duplicada: o ACK de {consumer} se perdeu no link {link} em {tick}, e o broker entregou a mensagem de novo",
+  },
+  dupBrokerRestart: {
+    en: "duplicate: the broker crashed at {tick} before {consumer}'s ACK reached it, and delivered the message again when it came back",
+    "pt-BR": "duplicada: o broker caiu em {tick} antes de o ACK de {consumer} chegar, e entregou a mensagem de novo ao voltar",
   },
   dupConcurrent: {
     en: "duplicate: {consumer} and {otherConsumer} processed copies at once; both checked before either recorded it",
@@ -555,25 +607,41 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   },
 
   // misordered
+  misorderProducer: {
+    en: "out of order: seq {seq} got no confirm in time, and the producer sent it again after it had sent seq {otherSeq}",
+    "pt-BR": "fora de ordem: a seq {seq} não foi confirmada a tempo, e o produtor a reenviou depois de já ter enviado a seq {otherSeq}",
+  },
+  misorderRelay: {
+    en: "out of order: seq {seq} got no confirm in time, and the outbox relay published it again after seq {otherSeq}",
+    "pt-BR": "fora de ordem: a seq {seq} não foi confirmada a tempo, e o relay do outbox a publicou de novo depois da seq {otherSeq}",
+  },
+  misorderSentLate: {
+    en: "out of order: the producer published seq {seq} after seq {otherSeq}",
+    "pt-BR": "fora de ordem: o produtor publicou a seq {seq} depois da seq {otherSeq}",
+  },
+  misorderNetwork: {
+    en: "out of order: network jitter on {link} let seq {otherSeq} overtake seq {seq}",
+    "pt-BR": "fora de ordem: o jitter da rede no link {link} fez a seq {otherSeq} ultrapassar a seq {seq}",
+  },
+  misorderRouting: {
+    en: "out of order: the broker routed seq {otherSeq} before seq {seq}",
+    "pt-BR": "fora de ordem: o broker roteou a seq {otherSeq} antes da seq {seq}",
+  },
+  misorderRedelivery: {
+    en: "out of order: seq {seq} was redelivered after seq {otherSeq}",
+    "pt-BR": "fora de ordem: a seq {seq} foi reentregue depois da seq {otherSeq}",
+  },
   misorderCompeting: {
     en: "out of order: {otherConsumer} applied seq {otherSeq} before {consumer} applied seq {seq}",
     "pt-BR": "fora de ordem: {otherConsumer} aplicou a seq {otherSeq} antes de {consumer} aplicar a seq {seq}",
   },
-  misorderRedelivery: {
-    en: "out of order: seq {seq} was redelivered behind seq {otherSeq}",
-    "pt-BR": "fora de ordem: a seq {seq} foi reentregue atrás da seq {otherSeq}",
-  },
-  misorderNetwork: {
-    en: "out of order: network jitter let seq {otherSeq} overtake seq {seq}",
-    "pt-BR": "fora de ordem: o jitter da rede fez a seq {otherSeq} ultrapassar a seq {seq}",
-  },
-  misorderProducer: {
-    en: "out of order: the producer had several in flight, and the retry of seq {seq} came after seq {otherSeq}",
-    "pt-BR": "fora de ordem: o produtor tinha várias em voo, e o reenvio da seq {seq} chegou depois da seq {otherSeq}",
-  },
   misorderHold: {
-    en: "out of order: {consumer} processed seq {otherSeq} without holding it for seq {seq}",
-    "pt-BR": "fora de ordem: {consumer} processou a seq {otherSeq} sem segurá-la à espera da seq {seq}",
+    en: "out of order: {consumer} processed seq {otherSeq} before seq {seq} had reached it; holding seq {otherSeq} until then would have kept the order",
+    "pt-BR": "fora de ordem: {consumer} processou a seq {otherSeq} antes de a seq {seq} chegar; reter a seq {otherSeq} até lá teria mantido a ordem",
+  },
+  misorderConsumer: {
+    en: "out of order: {consumer} already had seq {seq} and processed seq {otherSeq} first",
+    "pt-BR": "fora de ordem: {consumer} já tinha a seq {seq} e processou a seq {otherSeq} antes",
   },
 
   // race anomaly
@@ -585,12 +653,24 @@ export const CAUSE_TEXTS: Record<string, Text> = {
 
   // inconsistent
   inconsistentDbOnly: {
-    en: "inconsistent: the event was saved in the DB, but the producer crashed at {tick} before publishing",
-    "pt-BR": "inconsistente: o evento foi salvo no banco, mas o produtor caiu em {tick} antes de publicar",
+    en: "inconsistent: the event was saved in the DB, but producer {node} crashed at {tick} before publishing",
+    "pt-BR": "inconsistente: o evento foi salvo no banco, mas o produtor {node} caiu em {tick} antes de publicar",
+  },
+  inconsistentPublishLost: {
+    en: "inconsistent: the event was saved in the DB, but its publish was lost on {link} at {tick} and never sent again",
+    "pt-BR": "inconsistente: o evento foi salvo no banco, mas a publicação se perdeu no link {link} em {tick} e nunca foi reenviada",
+  },
+  inconsistentPublishForgotten: {
+    en: "inconsistent: the event was saved in the DB, but its publish never reached the broker and producer {node} crashed at {tick} and forgot it",
+    "pt-BR": "inconsistente: o evento foi salvo no banco, mas a publicação não chegou ao broker e o produtor {node} caiu em {tick} e a esqueceu",
   },
   inconsistentPublishedOnly: {
-    en: "inconsistent: the event was published, but the producer crashed at {tick} before saving to the DB",
-    "pt-BR": "inconsistente: o evento foi publicado, mas o produtor caiu em {tick} antes de salvar no banco",
+    en: "inconsistent: the event was published, but producer {node} crashed at {tick} before saving it to the DB",
+    "pt-BR": "inconsistente: o evento foi publicado, mas o produtor {node} caiu em {tick} antes de salvá-lo no banco",
+  },
+  inconsistentUnfinished: {
+    en: "inconsistent: the DB write and the publish were still half done when the round ended at {tick}",
+    "pt-BR": "inconsistente: a gravação no banco e a publicação ainda estavam pela metade quando a rodada terminou em {tick}",
   },
 } satisfies Record<CauseCode, Text>;
 

@@ -44,6 +44,8 @@ export interface TeamStateView<R extends string = Role> {
   inconsistent: number;
   raceAnomalies: number;
   refused: number;
+  /** Committed effects not applied yet and not certainly lost during play (lost counts only what is certain); 0 once the round is settled. */
+  pending: number;
   score: number;
   members: number;
   /** By node id ("P1", "B", "C1"); seen by the team's phones and the projector. */

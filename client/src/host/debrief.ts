@@ -2,11 +2,10 @@
 // topic's questions for the class, and the anomalies with their causes.
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
-import { causeText } from "../i18n/causes.js";
+import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import { t } from "../i18n/hostWords.js";
-import { tx } from "../i18n/locale.js";
+import { currentLocale, tx } from "../i18n/locale.js";
 import type { HostRoundOver } from "../../../shared/protocol.js";
-import { formatTick } from "../../../shared/replay/format.js";
 import { downloadGameLog, downloadScoresCsv } from "./downloads.js";
 import { hostPage, scenarioOf } from "./pageState.js";
 
@@ -19,15 +18,7 @@ export function debriefSection(o: HostRoundOver, connection: Connection): HTMLEl
         "li",
         { testid: "anomaly-item" },
         h("strong", {}, `${t("team")} ${a.team + 1} · ${a.msgId}${a.subscription ? ` · ${a.subscription}` : ""}: `),
-        causeText(a.cause.code, {
-          tick: formatTick(a.cause.tick),
-          node: a.cause.node ?? "",
-          link: a.cause.link ?? "",
-          seq: a.cause.seq ?? a.seq ?? "",
-          otherSeq: a.cause.otherSeq ?? "",
-          consumer: a.cause.consumer ?? "",
-          otherConsumer: a.cause.otherConsumer ?? "",
-        }),
+        causeSentence(a.cause, currentLocale()),
       ),
     );
   const s = o.summary;

@@ -1,10 +1,11 @@
 // The replay's sentences: import problems, anomaly causes, the steps of a followed message,
 // each in the reader's language, with ticks as m:ss.
+import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import type { Anomaly } from "../../../shared/checker/checker.js";
 import type { FollowStep } from "../../../shared/replay/follow.js";
-import { formatTick, formatTickFine } from "../../../shared/replay/format.js";
+import { formatTickFine } from "../../../shared/replay/format.js";
 import type { ImportProblem } from "../../../shared/replay/importLog.js";
-import { causeText } from "../i18n/causes.js";
+import { currentLocale } from "../i18n/locale.js";
 import { t, type ReplayKey } from "../i18n/replayWords.js";
 
 const PACKETS = new Set(["publish", "deliver", "confirm", "ack", "rpc", "reply"]);
@@ -30,16 +31,7 @@ export function problemText(p: ImportProblem): string {
 
 /** The cause of an anomaly in plain words, its ticks as m:ss. */
 export function anomalyCause(a: Anomaly, tickMs: number): string {
-  const c = a.cause;
-  return causeText(c.code, {
-    tick: formatTick(c.tick, tickMs),
-    node: c.node ?? "",
-    link: c.link ?? "",
-    seq: c.seq ?? a.seq ?? "",
-    otherSeq: c.otherSeq ?? "",
-    consumer: c.consumer ?? "",
-    otherConsumer: c.otherConsumer ?? "",
-  });
+  return causeSentence(a.cause, currentLocale(), tickMs);
 }
 
 export function kindWord(kind: Anomaly["kind"]): string {

@@ -1,0 +1,58 @@
+// A finished round's results as each screen receives them: the projector gets every team,
+// the anomalies grouped by cause and what to compare with; each phone gets its team's
+// report, its place among the teams and the cause that cost it most.
+import type { Report, RoundSummary, TeamReport } from "../../shared/checker/checker.js";
+import { groupAnomalies, type CauseGroup } from "../../shared/checker/groups.js";
+import type { HostRoundOver, PlayerRoundOver, PredictionOutcome, PreviousRound } from "../../shared/protocol.js";
+import type { Player } from "./Roster.js";
+
+/** The anomalies sent one by one to the projector; the groups count them all. */
+export const MAX_ANOMALIES_SENT = 500;
+
+/** Each team's place by score, 1-based; equal scores share a place (1, 1, 3). */
+export function teamRanks(teams: readonly TeamReport[]): Map<number, number> {
+  const ranks = new Map<number, number>();
+  for (const t of teams) ranks.set(t.team, 1 + teams.filter((other) => other.score > t.score).length);
+  return ranks;
+}
+
+export interface RoundContext {
+  previous: PreviousRound | null;
+  topic: number | null;
+  prediction: PredictionOutcome | null;
+}
+
+export class RoundResults {
+  readonly groups: CauseGroup[];
+  private readonly ranks: Map<number, number>;
+  private readonly mainCauses = new Map<number, CauseGroup | null>();
+
+  constructor(
+    readonly gameId: string,
+    readonly summary: RoundSummary,
+    private readonly report: Report,
+    private readonly context: RoundContext,
+  ) {
+    this.groups = groupAnomalies(report.anomalies);
+    this.ranks = teamRanks(report.teams);
+  }
+
+  forProjector(): HostRoundOver {
+    const { gameId, summary, report } = this;
+    return { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, MAX_ANOMALIES_SENT), groups: this.groups, total: report.anomalies.length, ...this.context };
+  }
+
+  /** A player's results; `you` is read now, so call it when the round ends. */
+  forPlayer(player: Player): PlayerRoundOver {
+    const team = this.report.teams.find((t) => t.team === player.team) ?? null;
+    const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
+    const standing = { rank: team ? (this.ranks.get(team.team) ?? 0) : 0, teamCount: this.report.teams.length, mainCause: team ? this.mainCause(team.team) : null };
+    return { gameId: this.gameId, summary: this.summary, team, you, ...standing };
+  }
+
+  /** The team's largest cause group. */
+  mainCause(team: number): CauseGroup | null {
+    if (!this.mainCauses.has(team)) this.mainCauses.set(team, groupAnomalies(this.report.anomalies.filter((a) => a.team === team))[0] ?? null);
+    return this.mainCauses.get(team) ?? null;
+  }
+}
