@@ -19,8 +19,26 @@ const item = (token: number, over: Partial<ConsumerSeat["inbox"][number]> = {}):
   held: false,
   ...over,
 });
-const consumer = (over: Partial<ConsumerSeat> = {}): ConsumerSeat => ({ role: "consumer", up: true, subscription: "orders", inbox: [], processing: null, slow: false, ...over });
-const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
+const consumer = (over: Partial<ConsumerSeat> = {}): ConsumerSeat => ({
+  role: "consumer",
+  up: true,
+  subscription: "orders",
+  inbox: [],
+  processing: null,
+  slow: false,
+  ...over,
+});
+const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({
+  role: "producer",
+  up: true,
+  next: null,
+  remaining: 0,
+  sent: [],
+  inFlight: 0,
+  halfDone: null,
+  outbox: 0,
+  ...over,
+});
 const event = { msgId: "P1-4", key: "ana", seq: 4, amount: 9 };
 
 describe("actionTarget", () => {
@@ -56,6 +74,10 @@ describe("actionTarget", () => {
     expect(actionTarget(producer(), "retry")).toEqual({ blocked: "noTimeout" });
     expect(actionTarget(producer(), "send")).toEqual({ blocked: "noEvents" });
     expect(actionTarget(producer({ next: event }), "send")).toEqual({ msgId: "P1-4" });
+    expect(actionTarget(producer({ next: event, publishBlocked: "tooManyInFlight" }), "send")).toEqual({ msgId: "P1-4", blocked: "tooMany" });
+    expect(actionTarget(producer({ next: event, publishBlocked: "waitingForAck" }), "send")).toEqual({ msgId: "P1-4", blocked: "waitAck" });
+    // Saving to the DB publishes nothing: the in-flight rule does not hold it back.
+    expect(actionTarget(producer({ next: event, publishBlocked: "tooManyInFlight" }), "saveDb")).toEqual({ msgId: "P1-4" });
     const paced = { ...producer({ next: event }), nextInTicks: 25, ready: 0 } as ProducerSeat;
     expect(actionTarget(paced, "send")).toEqual({ msgId: "P1-4", blocked: "notYet", seconds: 3 });
     expect(actionTarget(producer({ halfDone: { msgId: "P1-4", saved: true, published: false } }), "saveDb")).toEqual({ msgId: "P1-4", blocked: "done" });

@@ -16,6 +16,12 @@ export type BlockReason =
   | "notYet"
   /** No publish has timed out. */
   | "noTimeout"
+  /** One publish at a time: its answer has not come yet (Topic 1's direct call). */
+  | "waitAck"
+  /** As many publishes as the variant allows are waiting for their confirm. */
+  | "tooMany"
+  /** A timed-out publish must be retried before a new one (single-threaded producer). */
+  | "retryFirst"
   /** Nothing has arrived (broker intake, consumer inbox). */
   | "empty"
   /** The consumer is processing another message. */
@@ -61,9 +67,16 @@ function pick<T extends { token: number }>(items: readonly T[], selected: number
   return items.find((i) => i.token === selected && fits(i)) ?? items.find(fits);
 }
 
+/** The engine's in-flight refusals, as the phone words them. */
+const IN_FLIGHT: Record<string, BlockReason> = { waitingForAck: "waitAck", tooManyInFlight: "tooMany", retryFirst: "retryFirst" };
+
 function producerTarget(v: ProducerSeat, action: PlayerAction): ActionTarget {
-  const fresh = (): ActionTarget => {
+  const inFlight = (code: string | null | undefined) => (code ? IN_FLIGHT[code] : undefined);
+  /** A new business event: there must be one, the in-flight rule must allow a publish, and it must have come. */
+  const fresh = (publishes: boolean): ActionTarget => {
     if (!v.next) return { blocked: "noEvents" };
+    const busy = publishes ? inFlight(v.publishBlocked) : undefined;
+    if (busy) return { msgId: v.next.msgId, blocked: busy };
     const wait = nextEventInTicks(v);
     if (wait) return { msgId: v.next.msgId, blocked: "notYet", seconds: ticksToSeconds(wait) };
     return { msgId: v.next.msgId };
@@ -72,16 +85,24 @@ function producerTarget(v: ProducerSeat, action: PlayerAction): ActionTarget {
     case "retry": {
       // The oldest timed-out publish first (the list is newest first): it keeps business order best.
       const late = v.sent.filter((r) => r.status === "timedOut").at(-1);
-      return late ? { msgId: late.msgId } : { blocked: "noTimeout" };
+      if (!late) return { blocked: "noTimeout" };
+      const busy = inFlight(v.retryBlocked);
+      return busy ? { msgId: late.msgId, blocked: busy } : { msgId: late.msgId };
     }
     case "saveDb":
       if (v.halfDone) return v.halfDone.saved ? { msgId: v.halfDone.msgId, blocked: "done" } : { msgId: v.halfDone.msgId };
-      return fresh();
-    case "publish":
-      if (v.halfDone) return v.halfDone.published ? { msgId: v.halfDone.msgId, blocked: "done" } : { msgId: v.halfDone.msgId };
-      return fresh();
+      return fresh(false);
+    case "publish": {
+      if (!v.halfDone) return fresh(true);
+      if (v.halfDone.published) return { msgId: v.halfDone.msgId, blocked: "done" };
+      // Publishing what is saved waits for a free slot; publishing first (not saved yet) does not.
+      const busy = v.halfDone.saved ? inFlight(v.publishBlocked) : undefined;
+      return busy ? { msgId: v.halfDone.msgId, blocked: busy } : { msgId: v.halfDone.msgId };
+    }
+    case "send":
+      return fresh(true);
     default:
-      return fresh();
+      return fresh(false);
   }
 }
 
@@ -115,16 +136,28 @@ function consumerTarget(v: ConsumerSeat, action: PlayerAction, selected: number 
       return hit(item, v.inbox.some(waiting) ? "allHeld" : "done");
     }
     case "ack":
-      return hit(pick(v.inbox, selected, (i) => ackable(v, i)), "nothingToAck");
+      return hit(
+        pick(v.inbox, selected, (i) => ackable(v, i)),
+        "nothingToAck",
+      );
     case "check":
       // Checking again is allowed (the answer may have changed): unchecked ones first.
       return hit(pick(v.inbox, selected, (i) => waiting(i) && i.checked === null) ?? pick(v.inbox, selected, () => true), "done");
     case "hold":
-      return hit(pick(v.inbox, selected, (i) => waiting(i) && !i.held), "done");
+      return hit(
+        pick(v.inbox, selected, (i) => waiting(i) && !i.held),
+        "done",
+      );
     case "release":
-      return hit(pick(v.inbox, selected, (i) => i.held), "nothingHeld");
+      return hit(
+        pick(v.inbox, selected, (i) => i.held),
+        "nothingHeld",
+      );
     default:
-      return hit(pick(v.inbox, selected, () => true), "done");
+      return hit(
+        pick(v.inbox, selected, () => true),
+        "done",
+      );
   }
 }
 

@@ -6,7 +6,17 @@ import { actionTarget } from "./seatActions.js";
 import { seatMessage, type BrokerSeat, type ConsumerSeat, type ProducerSeat, type SeatView } from "./seatView.js";
 import { SEAT_HINT_KEYS, seatHasWork, seatHint, type SeatHintKey } from "./seatHints.js";
 
-const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
+const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({
+  role: "producer",
+  up: true,
+  next: null,
+  remaining: 0,
+  sent: [],
+  inFlight: 0,
+  halfDone: null,
+  outbox: 0,
+  ...over,
+});
 const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
@@ -21,7 +31,15 @@ const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["
   held: false,
   ...over,
 });
-const consumer = (over: Partial<ConsumerSeat> = {}): ConsumerSeat => ({ role: "consumer", up: true, subscription: "q", inbox: [], processing: null, slow: false, ...over });
+const consumer = (over: Partial<ConsumerSeat> = {}): ConsumerSeat => ({
+  role: "consumer",
+  up: true,
+  subscription: "q",
+  inbox: [],
+  processing: null,
+  slow: false,
+  ...over,
+});
 
 describe("seatHasWork", () => {
   it("sees work where the person could act now, and none where they can only wait", () => {
@@ -48,7 +66,16 @@ describe("seatHasWork", () => {
 describe("seatHint", () => {
   const event = { msgId: "P1-4", key: "ana", seq: 4, amount: 9 };
   const sent = (status: string, msgId = "P1-1") => ({ msgId, key: "ana", seq: 1, status, attempts: 1 });
-  const intake = (over: Partial<BrokerSeat["intake"][number]> = {}) => ({ token: 7, msgId: "P1-2", key: "ana", seq: 2, persisted: false, confirmed: false, routed: false, ...over });
+  const intake = (over: Partial<BrokerSeat["intake"][number]> = {}) => ({
+    token: 7,
+    msgId: "P1-2",
+    key: "ana",
+    seq: 2,
+    persisted: false,
+    confirmed: false,
+    routed: false,
+    ...over,
+  });
   const busy = { token: 9, msgId: "P1-9", startedAt: 0, doneAt: 8 };
   const seat = (view: SeatView, actions: PlayerAction[]) => ({ role: view.role, actions, view });
   const SEND: PlayerAction[] = ["send", "retry"];
@@ -62,14 +89,33 @@ describe("seatHint", () => {
     ["a producer that is down", seat(producer({ up: false, next: event }), SEND), "down"],
     ["a timed-out publish comes before new work", seat(producer({ next: event, sent: [sent("timedOut")] }), SEND), "retry", "retry"],
     ["an event to send", seat(producer({ next: event, sent: [sent("pending")] }), SEND), "send", "send"],
-    ["Topic 1's direct call waits for its answer", seat(producer({ next: event, sent: [sent("pending")] }), ["send"]), "waitAck"],
+    [
+      "Topic 1's direct call waits for its answer",
+      seat(producer({ next: event, sent: [sent("pending")], publishBlocked: "waitingForAck" }), ["send"]),
+      "waitAck",
+    ],
+    [
+      "as many publishes in flight as allowed",
+      seat(producer({ next: event, sent: [sent("pending")], publishBlocked: "tooManyInFlight" }), SEND),
+      "waitingAcks",
+    ],
     ["fire-and-forget never waits", seat(producer({ next: event, sent: [sent("sent")] }), ["send"]), "send", "send"],
     ["the next event is not there yet", seat({ ...producer({ next: event }), nextInTicks: 30, ready: 0 } as ProducerSeat, SEND), "nextIn"],
     ["ACKs still awaited", seat(producer({ sent: [sent("pending")] }), SEND), "waitingAcks"],
     ["everything sent and acknowledged", seat(producer({ sent: [sent("acknowledged")] }), SEND), "allSent"],
     ["dual write: a new event", seat(producer({ next: event }), DUAL), "saveThenPublish", "saveDb", "publish"],
-    ["dual write: saved, not published", seat(producer({ next: event, halfDone: { msgId: "P1-3", saved: true, published: false } }), DUAL), "publishSaved", "publish"],
-    ["dual write: published, not saved", seat(producer({ next: event, halfDone: { msgId: "P1-3", saved: false, published: true } }), DUAL), "saveDbPublished", "saveDb"],
+    [
+      "dual write: saved, not published",
+      seat(producer({ next: event, halfDone: { msgId: "P1-3", saved: true, published: false } }), DUAL),
+      "publishSaved",
+      "publish",
+    ],
+    [
+      "dual write: published, not saved",
+      seat(producer({ next: event, halfDone: { msgId: "P1-3", saved: false, published: true } }), DUAL),
+      "saveDbPublished",
+      "saveDb",
+    ],
     ["outbox: a new event", seat(producer({ next: event }), ["commitOutbox"]), "commitOutbox", "commitOutbox"],
     ["a broker that is down", seat(broker({ up: false, intake: [intake()] }), BROKER), "down"],
     ["a broker with nothing arrived", seat(broker(), BROKER), "brokerWait"],

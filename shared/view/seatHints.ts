@@ -65,7 +65,12 @@ export const SEAT_HINT_KEYS = [
 ] as const;
 export type SeatHintKey = (typeof SEAT_HINT_KEYS)[number];
 
-const hint = (key: SeatHintKey, vars: SeatHint["vars"] = {}, action?: PlayerAction, also?: PlayerAction): SeatHint => ({ key, vars, ...(action ? { action } : {}), ...(also ? { also } : {}) });
+const hint = (key: SeatHintKey, vars: SeatHint["vars"] = {}, action?: PlayerAction, also?: PlayerAction): SeatHint => ({
+  key,
+  vars,
+  ...(action ? { action } : {}),
+  ...(also ? { also } : {}),
+});
 
 function producerHint(v: ProducerSeat, actions: readonly PlayerAction[]): SeatHint {
   const can = (a: PlayerAction) => actions.includes(a);
@@ -76,17 +81,17 @@ function producerHint(v: ProducerSeat, actions: readonly PlayerAction[]): SeatHi
   if (v.halfDone && can("publish") && v.halfDone.saved && !v.halfDone.published) return hint("publishSaved", { msgId: v.halfDone.msgId }, "publish");
   if (v.halfDone && can("saveDb") && v.halfDone.published && !v.halfDone.saved) return hint("saveDbPublished", { msgId: v.halfDone.msgId }, "saveDb");
   const pending = v.sent.filter((r) => r.status === "pending");
-  // Without retry the producer publishes one message at a time and waits for its ACK (Topic 1's direct call).
-  if (!can("retry") && can("send") && pending.length > 0) return hint("waitAck", { msgId: pending[0].msgId });
   const first: PlayerAction | undefined = can("send") ? "send" : can("saveDb") ? "saveDb" : can("commitOutbox") ? "commitOutbox" : undefined;
   const next = first ? actionTarget(v, first) : { blocked: "noEvents" as const };
+  // One publish at a time (Topic 1's direct call): the answer to the last one comes first.
+  if (next.blocked === "waitAck" && pending.length > 0) return hint("waitAck", { msgId: pending[0].msgId });
   if (first && !next.blocked) {
     const msgId = next.msgId ?? "";
     if (first === "saveDb") return hint("saveThenPublish", { msgId }, "saveDb", can("publish") ? "publish" : undefined);
     return hint(first === "send" ? "send" : "commitOutbox", { msgId }, first);
   }
   if (next.blocked === "notYet") return hint("nextIn", { seconds: next.seconds ?? 1 });
-  if (pending.length > 0) return hint("waitingAcks", { n: pending.length });
+  if (pending.length > 0 || next.blocked === "tooMany" || next.blocked === "retryFirst") return hint("waitingAcks", { n: Math.max(1, pending.length) });
   return hint("allSent");
 }
 
@@ -117,7 +122,8 @@ function consumerHint(v: ConsumerSeat, actions: readonly PlayerAction[], selecte
   const item = byToken(next.token);
   if (item) {
     if (can("check") && item.checked === null) return hint("check", { msgId: item.msgId }, "check");
-    if (can("hold") && item.seq > 1 && item.checked !== true) return hint("orderCheck", { msgId: item.msgId, key: item.key, seq: item.seq, prev: item.seq - 1 }, "process", "hold");
+    if (can("hold") && item.seq > 1 && item.checked !== true)
+      return hint("orderCheck", { msgId: item.msgId, key: item.key, seq: item.seq, prev: item.seq - 1 }, "process", "hold");
     return hint("process", { msgId: item.msgId }, "process");
   }
   if (next.blocked === "allHeld" && can("release")) {
