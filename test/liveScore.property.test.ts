@@ -19,8 +19,8 @@ import { seatView } from "../shared/view/seatView.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 8);
 const COUNTS = Object.keys(zeroCounts()) as (keyof Counts)[];
-/** Lost and inconsistent wait for the end of the drain; every other count is known as it happens. */
-const KNOWN_LIVE = COUNTS.filter((k) => k !== "lost" && k !== "inconsistent");
+/** Lost, inconsistent and wrong final states wait for the end of the drain; every other count is known as it happens. */
+const KNOWN_LIVE = COUNTS.filter((k) => k !== "lost" && k !== "inconsistent" && k !== "wrongFinalState");
 const pick = (c: Counts, keys: (keyof Counts)[]) => Object.fromEntries(keys.map((k) => [k, c[k]]));
 
 const variants = CATALOGUE.flatMap((s) => s.variants.map((v) => ({ scenario: s.id, variant: v.id, config: v.config })));

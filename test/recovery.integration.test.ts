@@ -20,9 +20,11 @@ describe("crash recovery", () => {
     const seats = await Promise.all(players.map((p) => p.waitFor("seat")));
     await until(() => host.room.state.phase === "running", 15_000, "running");
     const producer = players[seats.findIndex((s) => s.seat === "P1")];
+    // Business events arrive over the round: each send waits until the producer has one ready.
     for (let i = 0; i < 4; i++) {
+      await producer.waitFor("seat", (s) => s.view.ready > 0 && s.view.sent.length === i, 30_000);
       producer.room.send("act", { action: "send", n: i + 1 });
-      await until(() => [...host.room.state.players.values()].some((p: any) => p.seat === "P1" && p.lastAction >= i + 1), 5000, `send ${i + 1} applied`);
+      await producer.waitFor("seat", (s) => s.view.sent.length === i + 1, 10_000);
     }
     // The log is appended every tick, and a restore keeps whole ticks only: wait until the
     // four accepted sends are on disk with a few later ticks after them, then kill.

@@ -135,6 +135,7 @@ describe("npm run replay -- --anomalies", () => {
       duplicated: number;
       misordered: number;
       raceAnomalies: number;
+      wrongFinalState: number;
     };
     const en = await replayCli("--anomalies", file);
     const pt = await replayCli("--anomalies", file, "--lang", "pt-BR");
@@ -147,7 +148,7 @@ describe("npm run replay -- --anomalies", () => {
       .trimEnd()
       .split("\n")
       .map((l) => JSON.parse(l) as { text: string; cause: unknown });
-    expect(lines.length).toBe(summary.lost + summary.inconsistent + summary.duplicated + summary.misordered + summary.raceAnomalies);
+    expect(lines.length).toBe(summary.lost + summary.inconsistent + summary.duplicated + summary.misordered + summary.raceAnomalies + summary.wrongFinalState);
     for (const [i, line] of lines.entries()) {
       expect(Object.keys(line)).toEqual(["team", "kind", "msgId", "key", "subscription", "cause", "text"]);
       expect(Object.keys(line.cause)).toEqual(["code", "tick", "node", "link", "end"]);

@@ -12,7 +12,8 @@ const run = promisify(execFile);
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 const CLI = join(process.cwd(), "server", "cli", "simulate.ts");
 const simulate = (...args: string[]) => run(TSX, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
-const SUMMARY_FIELDS = ["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "refused", "ticks", "tickMs"];
+/** GAME.md §7's fields, in its order, then the counts the contract does not name (stale writes). */
+const SUMMARY_FIELDS = ["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "ticks", "tickMs", "staleWrites"];
 
 describe("npm run simulate", () => {
   it("prints one JSON summary as its last line, with exactly the contract's fields, and writes a log that the checker agrees with", async () => {
@@ -25,7 +26,7 @@ describe("npm run simulate", () => {
     const parsed = parseLog(readFileSync(file, "utf8"));
     expect(parsed.errors).toEqual([]);
     const recomputed = check(parsed.header!, parsed.events).totals;
-    for (const k of ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "refused"] as const) expect(summary[k], k).toBe(recomputed[k]);
+    for (const k of ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites"] as const) expect(summary[k], k).toBe(recomputed[k]);
     expect(parsed.summary).toMatchObject({ lost: summary.lost, duplicated: summary.duplicated });
   });
 

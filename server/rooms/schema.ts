@@ -52,9 +52,11 @@ export const TeamState = schema(
     misordered: t.uint16().default(0),
     inconsistent: t.uint16().default(0),
     raceAnomalies: t.uint16().default(0),
+    wrongFinalState: t.uint16().default(0),
     refused: t.uint16().default(0),
     /** Committed expected effects not applied yet and not certainly lost: settled by the drain. */
     pending: t.uint16().default(0),
+    staleWrites: t.uint16().default(0),
     score: t.int32().default(0),
     members: t.uint8().default(0),
     nodes: t.map(NodeState).view(),

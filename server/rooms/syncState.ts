@@ -39,8 +39,10 @@ export function syncCounts(team: TeamState, counts: Counts, pending = 0): void {
   set(team, "misordered", Math.min(65535, counts.misordered));
   set(team, "inconsistent", Math.min(65535, counts.inconsistent));
   set(team, "raceAnomalies", Math.min(65535, counts.raceAnomalies));
+  set(team, "wrongFinalState", Math.min(65535, counts.wrongFinalState));
   set(team, "refused", Math.min(65535, counts.refused));
   set(team, "pending", Math.min(65535, pending));
+  set(team, "staleWrites", Math.min(65535, counts.staleWrites));
   set(team, "score", scoreOf(counts));
 }
 

@@ -32,7 +32,7 @@ describe("round results", () => {
     const over = transport.hostOver("host")[0];
     expect(over.total).toBeGreaterThan(0);
     expect(over.groups.reduce((n, g) => n + g.count, 0)).toBe(over.total);
-    expect(over.total).toBe(over.summary.lost + over.summary.duplicated + over.summary.misordered + over.summary.inconsistent + over.summary.raceAnomalies);
+    expect(over.total).toBe(over.summary.lost + over.summary.duplicated + over.summary.misordered + over.summary.inconsistent + over.summary.raceAnomalies + over.summary.wrongFinalState);
     expect(over).toMatchObject({ previous: null, topic: null, prediction: null });
     const ranks = teamRanks(over.teams);
     for (let i = 1; i <= 6; i++) {

@@ -1,6 +1,9 @@
 // Bots: one per seat that no person plays. They read the team's state and return at most
-// one command a tick, like a player tapping a button. `naive` plays as a newcomer would;
-// `careful` plays the topic's correct pattern. During the drain every bot is careful.
+// one command a tick, like a player tapping a button. `naive` plays as a newcomer would:
+// it uses the variant's mechanisms, clumsily (it retries what timed out once it notices,
+// newest first, as the phone lists them); `careful` plays the topic's correct pattern.
+// During the drain every bot is careful. Both send business events only as they become
+// available.
 import { canPublish } from "../engine/producer.js";
 import { mixSeed, nextInt, type RandomSource } from "../engine/prng.js";
 import type { Command, ConsumerState, InboxToken, ProducerState, TeamState } from "../engine/types.js";
@@ -9,21 +12,19 @@ import { BROKER } from "../engine/types.js";
 export type Strategy = "naive" | "careful";
 export const STRATEGIES: Strategy[] = ["naive", "careful"];
 
-/** A careful consumer waits this long for a missing predecessor before giving up on order. */
-export const HOLD_TICKS = 40;
+/** A newcomer notices that a publish timed out this long after it did. */
+export const NOTICE_TICKS = 5;
 
 export interface BotState extends RandomSource {
   seat: string;
   strategy: Strategy;
   nextActAt: number;
-  nextSendAt: number;
   /** Dual write: when the second step (publish) is due. */
   secondStepAt: number;
-  routeTurn: number;
 }
 
 export function createBot(seat: string, strategy: Strategy, seed: number, team: number): BotState {
-  return { seat, strategy, rngState: mixSeed(seed, team, seat, "bot"), nextActAt: 0, nextSendAt: 0, secondStepAt: -1, routeTurn: 0 };
+  return { seat, strategy, rngState: mixSeed(seed, team, seat, "bot"), nextActAt: 0, secondStepAt: -1 };
 }
 
 /** The command this bot issues at the current tick, or null. */
@@ -31,7 +32,7 @@ export function botCommand(s: TeamState, bot: BotState): Command | null {
   if (s.tick < bot.nextActAt) return null;
   const careful = bot.strategy === "careful" || s.draining;
   let command: Command | null;
-  if (bot.seat === BROKER) command = brokerMove(s, bot, careful);
+  if (bot.seat === BROKER) command = brokerMove(s, careful);
   else if (bot.seat.startsWith("P")) command = producerMove(s, bot, careful, s.producers.find((p) => p.id === bot.seat));
   else command = consumerMove(s, careful, s.consumers.find((c) => c.id === bot.seat));
   if (command) bot.nextActAt = s.tick + 1 + nextInt(bot, careful ? 2 : 3);
@@ -42,21 +43,17 @@ function producerMove(s: TeamState, bot: BotState, careful: boolean, p: Producer
   if (!p || !p.up) return null;
   const cfg = s.config.producer;
   const seat = p.id;
-  const retryable = cfg.publish === "ackRetry" || cfg.publish === "ackRetryDedup";
-  if (careful && retryable && !canPublish(s, p, true)) {
-    const late = p.sent.find((r) => r.status === "timedOut");
-    if (late) return { seat, action: "retry", msgId: late.msgId };
-  }
+  const late = toRetry(s, p, careful);
+  if (late) return { seat, action: "retry", msgId: late };
   if (cfg.write === "dualWrite" && p.dualWrite) {
     if (s.tick < bot.secondStepAt && !s.draining) return null;
     const step = p.dualWrite;
     if (!step.saved) return { seat, action: "saveDb" };
     return canPublish(s, p) ? null : { seat, action: "publish" };
   }
-  if (s.draining || p.stack.length === 0 || s.tick < bot.nextSendAt) return null;
+  const next = p.stack[0];
+  if (s.draining || !next || next.availableAt > s.tick) return null;
   if (cfg.write === "publishOnly" && canPublish(s, p)) return null; // wait for a free slot
-  const every = s.config.workload.sendEveryTicks;
-  bot.nextSendAt = s.tick + Math.max(1, every - Math.floor(every / 3) + nextInt(bot, Math.floor((2 * every) / 3) + 1));
   if (cfg.write === "outbox") return { seat, action: "commitOutbox" };
   if (cfg.write === "dualWrite") {
     // The newcomer saves, then publishes a moment later; the careful one right away.
@@ -66,7 +63,24 @@ function producerMove(s: TeamState, bot: BotState, careful: boolean, p: Producer
   return { seat, action: "send" };
 }
 
-function brokerMove(s: TeamState, bot: BotState, careful: boolean): Command | null {
+/**
+ * The timed-out publish to retry now, if the variant retries and a retry may go: the
+ * careful producer retries the oldest at once; the newcomer retries the newest one it has
+ * noticed (NOTICE_TICKS after its time-out), as its phone lists the newest first.
+ */
+function toRetry(s: TeamState, p: ProducerState, careful: boolean): string | null {
+  const cfg = s.config.producer;
+  if ((cfg.publish !== "ackRetry" && cfg.publish !== "ackRetryDedup") || p.timedOut === 0 || canPublish(s, p, true)) return null;
+  let noticed: string | null = null;
+  for (const r of p.sent) {
+    if (r.status !== "timedOut") continue;
+    if (careful) return r.msgId;
+    if (s.tick >= r.sentAt + cfg.ackTimeoutTicks + NOTICE_TICKS) noticed = r.msgId;
+  }
+  return noticed;
+}
+
+function brokerMove(s: TeamState, careful: boolean): Command | null {
   const b = s.broker;
   if (!b.up || !s.config.broker.manual) return null;
   const item = b.intake[0];
@@ -78,11 +92,10 @@ function brokerMove(s: TeamState, bot: BotState, careful: boolean): Command | nu
     if (!item.routed) return { seat, action: "route", token, target: "all" };
     return { seat, action: "confirm", token };
   }
-  // The newcomer confirms first (before the message is safe) and, on a topic, routes like a queue: to one subscription.
+  // The newcomer confirms first, before the message is safe, then routes it (a queue's or a
+  // topic's routing is the channel's: "all" is every subscription it has), and never persists.
   if (!item.confirmed) return { seat, action: "confirm", token };
-  const subs = b.subscriptions;
-  const target = s.config.broker.channel === "topic" ? subs[bot.routeTurn++ % subs.length].name : "all";
-  return { seat, action: "route", token, target };
+  return { seat, action: "route", token, target: "all" };
 }
 
 function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefined): Command | null {
@@ -93,27 +106,48 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
     if (item.acked) continue;
     if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true))) return { seat, action: "ack", token: item.token.id };
   }
-  if (c.processing) return null;
-  // The first token that can be processed (not done, not known as a duplicate, acked if it must be, key not locked by another).
   const store = s.stores.get(c.subscription);
+  const highest = store?.highestSeq;
+  if (careful && cfg.allowHold) {
+    // The resequencing pattern: put every early token on hold while the buffer has room.
+    let held = 0;
+    for (const i of c.inbox) if (i.held) held++;
+    if (held < cfg.holdCapacity) for (const i of c.inbox) if (open(c, i) && early(i, highest)) return { seat, action: "hold", token: i.token.id };
+  }
+  if (c.processing) return null;
+  // The first token that can be processed (not held, not done, not known as a duplicate,
+  // acked if it must be, key not locked by another); the careful resequencer takes the
+  // lowest seq, one whose predecessor was applied first.
   const locks = cfg.lockPerKey ? store?.locks : undefined;
   let first: InboxToken | undefined;
   for (const i of c.inbox) {
-    if (i.processed || i.checked === true || (cfg.ack === "beforeProcessing" && !i.acked)) continue;
+    if (!open(c, i) || (cfg.ack === "beforeProcessing" && !i.acked)) continue;
     const holder = locks?.get(i.token.key);
     if (holder !== undefined && holder !== c.id) continue;
     if (!careful || !cfg.allowHold) {
       first = i;
       break;
     }
-    if (isReady(s, i, store?.highestSeq) && (!first || i.token.seq < first.token.seq || (i.token.seq === first.token.seq && i.receivedAt < first.receivedAt))) first = i;
+    const firstEarly = first !== undefined && early(first, highest);
+    if (!first || (firstEarly && !early(i, highest)) || (firstEarly === early(i, highest) && i.token.seq < first.token.seq)) first = i;
   }
   if (!first) return null;
   if (careful && cfg.idempotency !== "none" && first.checked === null) return { seat, action: "check", token: first.token.id };
   return { seat, action: "process", token: first.token.id };
 }
 
-/** Its predecessor (same key, seq - 1) is applied already, or it has waited long enough: a careful consumer may process it. */
-function isReady(s: TeamState, item: InboxToken, highest: Map<string, number> | undefined): boolean {
-  return item.token.seq <= (highest?.get(item.token.key) ?? 0) + 1 || s.tick - item.receivedAt >= HOLD_TICKS;
+/** Its predecessor (same key, seq - 1) has not been applied at the consumer's subscription. */
+function early(i: InboxToken, highest: Map<string, number> | undefined): boolean {
+  return i.token.seq > (highest?.get(i.token.key) ?? 0) + 1;
+}
+
+/**
+ * Not held, not done, not known as a duplicate, not being processed: a token a move can
+ * take. A redelivery reuses its copy's token id, so a command reaches the first inbox item
+ * with that id: a later one with the same id is not the bot's to pick.
+ */
+function open(c: ConsumerState, i: InboxToken): boolean {
+  if (i.held || i.processed || i.checked === true || c.processing?.token === i.token.id) return false;
+  for (const x of c.inbox) if (x.token.id === i.token.id) return x === i;
+  return false;
 }

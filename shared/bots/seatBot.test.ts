@@ -24,9 +24,18 @@ describe("seat bot", () => {
   });
 
   it("waits while its node is down and never starts new work when not allowed to", () => {
-    const view: ProducerSeat = { role: "producer", up: false, next: { msgId: "P1-1", key: "ana", seq: 1, amount: 5 }, remaining: 1, sent: [], inFlight: 0, halfDone: null, outbox: 0 };
+    const view: ProducerSeat = { role: "producer", up: false, next: { msgId: "P1-1", key: "ana", seq: 1, amount: 5 }, remaining: 1, nextInTicks: 0, ready: 1, sent: [], inFlight: 0, halfDone: null, outbox: 0 };
     expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view }, "careful", true)).toBeNull();
     expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view: { ...view, up: true } }, "careful", false)).toBeNull();
     expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view: { ...view, up: true } }, "careful", true)).toEqual({ action: "send" });
+    expect(seatBotAction({ seat: "P1", role: "producer", actions: ["send"], view: { ...view, up: true, nextInTicks: 3, ready: 0 } }, "careful", true)).toBeNull();
+  });
+
+  it("retries what timed out, the newcomer the newest first (the top of the phone's list), the careful one the oldest", () => {
+    const sent = ["P1-3", "P1-2", "P1-1"].map((msgId) => ({ msgId, key: "ana", seq: Number(msgId.slice(3)), status: msgId === "P1-3" ? "pending" : "timedOut", attempts: 1 }));
+    const view: ProducerSeat = { role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent, inFlight: 1, halfDone: null, outbox: 0 };
+    const detail = { seat: "P1", role: "producer" as const, actions: ["send" as const, "retry" as const], view };
+    expect(seatBotAction(detail, "naive", true)).toEqual({ action: "retry", msgId: "P1-2" });
+    expect(seatBotAction(detail, "careful", true)).toEqual({ action: "retry", msgId: "P1-1" });
   });
 });

@@ -13,13 +13,14 @@ export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNe
   const can = (a: PlayerAction) => detail.actions.includes(a);
   const careful = strategy === "careful";
   if (view.role === "producer") {
-    const late = view.sent.find((r) => r.status === "timedOut");
-    if (careful && late && can("retry")) return { action: "retry", msgId: late.msgId };
+    // The phone lists the newest first: the newcomer retries the top one, the careful one the oldest.
+    const late = careful ? view.sent.findLast((r) => r.status === "timedOut") : view.sent.find((r) => r.status === "timedOut");
+    if (late && can("retry")) return { action: "retry", msgId: late.msgId };
     if (view.halfDone) {
       if (!view.halfDone.saved && can("saveDb")) return { action: "saveDb" };
       if (!view.halfDone.published && can("publish")) return { action: "publish" };
     }
-    if (!mayStartNew || !view.next) return null;
+    if (!mayStartNew || !view.next || view.nextInTicks !== 0) return null;
     if (can("commitOutbox")) return { action: "commitOutbox" };
     if (can("saveDb")) return { action: "saveDb" };
     if (can("send")) return { action: "send" };

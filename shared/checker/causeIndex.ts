@@ -80,7 +80,8 @@ export function indexTeam(events: readonly Emitted[], facts: CauseFacts = NO_FAC
         index.acceptedAt.set(e.token, e);
         break;
       case "applied":
-        index.writes.set(versionKey(e.subscription, e.key, e.writeVersion), e);
+        // A declined withdrawal writes nothing: only real writes make a version.
+        if (!e.declined) index.writes.set(versionKey(e.subscription, e.key, e.writeVersion), e);
         break;
     }
   });

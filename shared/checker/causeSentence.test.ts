@@ -8,7 +8,7 @@ import { causeSentence } from "./causeSentence.js";
 
 const LOCALES: Locale[] = ["en", "pt-BR"];
 const CODES = Object.keys(CAUSE_FIELDS) as CauseCode[];
-const SAMPLE = { node: "B", link: "P1>B", consumer: "C1", otherConsumer: "C2", seq: 4, otherSeq: 5 } as const;
+const SAMPLE = { node: "B", link: "P1>B", consumer: "C1", otherConsumer: "C2", seq: 4, otherSeq: 5, key: "carla", final: 20, expected: 50 } as const;
 
 /** What a hole in a sentence looks like: an unfilled placeholder, an empty slot, a value that was never set. */
 function holes(sentence: string): string[] {

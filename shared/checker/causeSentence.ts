@@ -7,7 +7,7 @@ import { CAUSE_TEXTS, type Locale } from "../scenarios/texts.js";
 import type { Cause } from "./causes.js";
 
 /** What the sentence reads of a cause (a log from another engine version may lack fields or name an unknown code). */
-export type CauseLike = Pick<Cause, "tick"> & Partial<Pick<Cause, "node" | "link" | "consumer" | "otherConsumer" | "seq" | "otherSeq">> & { code: string };
+export type CauseLike = Pick<Cause, "tick"> & Partial<Pick<Cause, "node" | "link" | "consumer" | "otherConsumer" | "seq" | "otherSeq" | "key" | "final" | "expected">> & { code: string };
 
 /** Stands in for a field the cause lacks (only a log from another engine version can lack one). */
 const UNKNOWN = "?";
@@ -23,6 +23,9 @@ export function causeSentence(cause: CauseLike, locale: Locale, tickMs = TICK_MS
     otherConsumer: cause.otherConsumer,
     seq: cause.seq,
     otherSeq: cause.otherSeq,
+    key: cause.key,
+    final: cause.final,
+    expected: cause.expected,
   };
   return text[locale].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];

@@ -25,7 +25,7 @@ export interface ChainStep {
   reason?: string;
 }
 
-export type CauseField = "node" | "link" | "consumer" | "otherConsumer" | "seq" | "otherSeq";
+export type CauseField = "node" | "link" | "consumer" | "otherConsumer" | "seq" | "otherSeq" | "key" | "final" | "expected";
 
 export interface Cause {
   code: CauseCode;
@@ -38,6 +38,10 @@ export interface Cause {
   otherConsumer?: string;
   seq?: number;
   otherSeq?: number;
+  /** A wrong final state: the account, the balance it ended with and the one it should have. */
+  key?: string;
+  final?: number;
+  expected?: number;
   chain: ChainStep[];
 }
 
@@ -87,6 +91,7 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   inconsistentPublishForgotten: ["node"],
   inconsistentPublishedOnly: ["node"],
   inconsistentUnfinished: [],
+  wrongFinalState: ["key", "final", "expected"],
 };
 
 /** A cause before its chain of events is attached. */

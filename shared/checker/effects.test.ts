@@ -81,4 +81,33 @@ describe("EffectLedger", () => {
     expect(l.settle()).toMatchObject({ lost: 1, inconsistent: 2 });
     expect(l.lost().map((x) => x.subscription)).toEqual(["shipping"]);
   });
+
+  it("counts, as they happen, the keys whose balance a lost update has made wrong, and each stale write", () => {
+    const l = new EffectLedger(facts);
+    const at = (msgId: string, key: string, amount: number, balance: number, read: number, write: number) =>
+      ev({ type: "applied", msgId, subscription: "q", consumer: "C1", token: 1, key, seq: 1, amount, balance, readVersion: read, writeVersion: write }) as Applied;
+    l.add(at("P1-1", "ana", 10, 10, 0, 1));
+    l.add(at("P1-2", "ana", 5, 5, 0, 2)); // read 0, wrote over the 10: ana is now wrong (5, not 15)
+    expect(l.counts).toMatchObject({ raceAnomalies: 1, staleWrites: 1 });
+    l.add(at("P1-3", "bruno", 7, 7, 0, 1));
+    l.add(at("P1-4", "ana", 10, 15, 2, 3)); // a right write on top of a wrong balance: still wrong
+    expect(l.counts).toMatchObject({ raceAnomalies: 1, staleWrites: 1 });
+    expect(l.raceKeys()).toEqual([expect.objectContaining({ key: "ana", subscription: "q", first: expect.objectContaining({ msgId: "P1-2" }) })]);
+  });
+
+  it("a declined withdrawal is no write: never a stale write, whatever its versions", () => {
+    const t = new ApplicationsTracker();
+    const declined = { ...applied("P1-1", "q", "ana", 1, 3, 3), amount: -50, declined: true as const };
+    expect(t.apply(declined).lostUpdate).toBe(false);
+  });
+
+  it("does not judge final states in a log whose committed events carry no amount (engine 1)", () => {
+    const l = new EffectLedger(facts);
+    l.add(committed("P1-1", "ana", 1));
+    l.add(applied("P1-1", "q", "ana", 1, 0, 1));
+    expect(l.settle().wrongFinalState).toBe(0);
+    const withAmount = new EffectLedger(facts);
+    withAmount.add({ ...committed("P1-1", "ana", 1), amount: 30 } as Emitted);
+    expect(withAmount.settle().wrongFinalState).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 // The anomaly rules of docs/anomalies.md, owned here and nowhere else. The final checker, the live
 // board, the replay and the projector's markers all feed the same events through these
 // classes, so they cannot disagree about what is a duplicate, a misordering or a lost update.
+import { post } from "../engine/account.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 
@@ -15,12 +16,19 @@ export interface Counts {
   extraApplications: number;
   misordered: number;
   inconsistent: number;
+  /** Keys (per subscription) whose balance is not what their applications give one after another: a lost update. */
   raceAnomalies: number;
+  /** Keys (per subscription) whose final balance is not what their committed events give once each, in seq order. */
+  wrongFinalState: number;
   refused: number;
+  /** Writes based on a stale read (each erased another consumer's update). */
+  staleWrites: number;
 }
 
 /** Zero counts, keys in the order the log's summary writes them. */
-export const zeroCounts = (): Counts => ({ committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, refused: 0 });
+export const zeroCounts = (): Counts => ({
+  committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, staleWrites: 0,
+});
 
 /** An expected effect: one business event at one subscription (a queue is one subscription). */
 export function effectKey(subscription: string, msgId: string): string {
@@ -37,9 +45,14 @@ export function versionKey(subscription: string, key: string, version: number): 
   return `${subscription}|${key}|${version}`;
 }
 
-/** A lost update: the write did not follow the version its read saw. */
+/** A stale write: the write did not follow the version its read saw, so it erased the update in between. */
 export function isLostUpdate(e: Applied): boolean {
-  return e.writeVersion !== e.readVersion + 1;
+  return !e.declined && e.writeVersion !== e.readVersion + 1;
+}
+
+/** An application decided on a stale read: a stale write, or a withdrawal declined on a balance that had changed since. */
+export function isStale(e: Applied): boolean {
+  return e.declined ? e.writeVersion !== e.readVersion : e.writeVersion !== e.readVersion + 1;
 }
 
 export interface FirstApplication {
@@ -56,6 +69,7 @@ export interface ApplicationVerdict {
    * same key and subscription: that earlier one (the highest seq so far). Otherwise null.
    */
   overtakenBy: FirstApplication | null;
+  /** A stale write (isLostUpdate). */
   lostUpdate: boolean;
 }
 
@@ -100,6 +114,37 @@ export function teamFacts(header: LogHeader, team: number): TeamFacts {
 interface Commit {
   key: string;
   seq: number;
+  amount: number;
+}
+
+/** A key's account at one subscription, as the applications left it and as they would have left it one after another. */
+interface Account {
+  subscription: string;
+  key: string;
+  /** The balance the last application left (its `balance`). */
+  balance: number;
+  /** The key's applications re-applied in their order, each on the previous one's result. */
+  serial: number;
+  /** The first application decided on a stale read. */
+  firstStale: Applied | null;
+  last: Applied;
+}
+
+/** A key whose balance went wrong through a lost update; `first` is the first stale application. */
+export interface RaceKey {
+  subscription: string;
+  key: string;
+  first: Applied;
+}
+
+/** A key whose final balance differs from its committed events applied once each, in seq order. */
+export interface WrongFinalState {
+  subscription: string;
+  key: string;
+  final: number;
+  expected: number;
+  /** The application that left the final balance; null if the key was never applied there. */
+  last: Applied | null;
 }
 
 export interface ExpectedEffect {
@@ -130,12 +175,12 @@ export interface Inconsistency {
  * One team's anomaly counts, kept up to date event by event (the live board) and complete
  * once the round has drained (the checker). Duplicates and misorderings count only for
  * committed business events; a Topic 5 event published before its DB commit is judged when
- * the commit comes. Lost and inconsistent need the end of the drain: `settle` counts them.
+ * the commit comes. Race anomalies are the keys whose balance a lost update has made wrong
+ * so far. Lost, inconsistent and wrong final states need the end of the drain: `settle`
+ * counts them.
  */
 export class EffectLedger {
   readonly counts = zeroCounts();
-  /** Lost updates, in log order. */
-  readonly races: Applied[] = [];
   private readonly tracker = new ApplicationsTracker();
   private readonly committed = new Map<string, Commit>();
   private readonly applications = new Map<string, Applied[]>();
@@ -145,6 +190,10 @@ export class EffectLedger {
   private readonly firsts = new Map<string, { subscription: string; msgId: string; overtakenBy: FirstApplication | null }[]>();
   /** Misordered first applications of business events not (yet) committed, by msgId. */
   private readonly pendingMisordered = new Map<string, number>();
+  /** A log written before committed events carried their amount (engine 1): wrong final states cannot be judged. */
+  private amountsUnknown = false;
+  /** Each key's account by subscription ("sub|key"). */
+  private readonly accounts = new Map<string, Account>();
   private readonly dbWritten = new Set<string>();
   private readonly published = new Set<string>();
 
@@ -155,7 +204,8 @@ export class EffectLedger {
     const c = this.counts;
     switch (e.type) {
       case "committed":
-        if (!this.committed.has(e.msgId)) this.commit(e.msgId, { key: e.key, seq: e.seq });
+        if (typeof e.amount !== "number") this.amountsUnknown = true;
+        if (!this.committed.has(e.msgId)) this.commit(e.msgId, { key: e.key, seq: e.seq, amount: e.amount });
         return null;
       case "refused":
         c.refused++;
@@ -225,18 +275,70 @@ export class EffectLedger {
         else this.pendingMisordered.set(e.msgId, (this.pendingMisordered.get(e.msgId) ?? 0) + 1);
       }
     }
-    if (verdict.lostUpdate) {
-      c.raceAnomalies++;
-      this.races.push(e);
-    }
+    if (verdict.lostUpdate && this.counted(e.subscription)) c.staleWrites++;
+    this.post(e);
     return verdict;
+  }
+
+  /** Follows the key's account; raceAnomalies counts the keys whose balance now differs from their serial replay. */
+  private post(e: Applied): void {
+    const order = orderKey(e.subscription, e.key);
+    let account = this.accounts.get(order);
+    if (!account) this.accounts.set(order, (account = { subscription: e.subscription, key: e.key, balance: 0, serial: 0, firstStale: null, last: e }));
+    const wasWrong = account.balance !== account.serial;
+    account.balance = e.balance;
+    account.serial = post(account.serial, e.amount).balance;
+    account.last = e;
+    if (!account.firstStale && isStale(e)) account.firstStale = e;
+    const isWrong = account.balance !== account.serial;
+    if (wasWrong !== isWrong && this.counted(e.subscription)) this.counts.raceAnomalies += isWrong ? 1 : -1;
   }
 
   /** The drain is over: counts what never happened (lost) and where DB and publishes disagree (inconsistent). */
   settle(): Counts {
     this.counts.lost = this.lost().length;
     this.counts.inconsistent = this.inconsistencies().length;
+    this.counts.wrongFinalState = this.wrongFinalStates().length;
     return this.counts;
+  }
+
+  /** The keys with a lost update now (all of them once the round has drained), in order of first application. */
+  raceKeys(): RaceKey[] {
+    const out: RaceKey[] = [];
+    for (const a of this.accounts.values())
+      if (a.balance !== a.serial && a.firstStale && this.counted(a.subscription)) out.push({ subscription: a.subscription, key: a.key, first: a.firstStale });
+    return out;
+  }
+
+  /**
+   * Per subscription, the keys whose final balance (the balance the last application left;
+   * 0 if none) differs from the expected one: the key's committed events applied once
+   * each, in seq order, from 0, a withdrawal that would overdraw declined. Meaningful once
+   * the round has drained; empty when the subscriptions or the amounts are unknown.
+   */
+  wrongFinalStates(): WrongFinalState[] {
+    const subscriptions = this.facts.subscriptions;
+    if (subscriptions === null || this.amountsUnknown) return [];
+    const byKey = new Map<string, Commit[]>();
+    for (const info of this.committed.values()) {
+      const list = byKey.get(info.key);
+      if (list) list.push(info);
+      else byKey.set(info.key, [info]);
+    }
+    const expected = new Map<string, number>();
+    for (const [key, list] of byKey) expected.set(key, list.sort((a, b) => a.seq - b.seq).reduce((balance, x) => post(balance, x.amount).balance, 0));
+    const out: WrongFinalState[] = [];
+    for (const subscription of subscriptions) {
+      const keys = new Set(byKey.keys());
+      for (const a of this.accounts.values()) if (a.subscription === subscription) keys.add(a.key);
+      for (const key of keys) {
+        const account = this.accounts.get(orderKey(subscription, key));
+        const final = account?.balance ?? 0;
+        const should = expected.get(key) ?? 0;
+        if (final !== should) out.push({ subscription, key, final, expected: should, last: account?.last ?? null });
+      }
+    }
+    return out;
   }
 
   /** Every committed business event at every subscription, in commit order, with its applications. */

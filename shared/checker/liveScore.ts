@@ -2,7 +2,8 @@
 // the same rules as the final checker (effects.ts). Duplicates, misorderings and lost
 // updates count when they happen. Lost and inconsistent show only what is already certain
 // (certain.ts), so a live figure never exceeds the final one; what may still arrive is
-// `pending`. `settle` replaces them with the final counts after the drain.
+// `pending`. Wrong final states are known only after the drain. `settle` replaces them
+// with the final counts.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 import { CertainAnomalies } from "./certain.js";
@@ -46,15 +47,16 @@ export class LiveScore {
   }
 
   /**
-   * The round has drained: lost and inconsistent are counted. A score built without its
+   * The round has drained: lost, inconsistent and wrong final states are counted. A score built without its
    * team's facts cannot count them and takes them from `final` (the checker's), the way
    * the room did before it passed the facts.
    */
-  settle(final?: Pick<Counts, "lost" | "inconsistent">): void {
+  settle(final?: Pick<Counts, "lost" | "inconsistent" | "wrongFinalState">): void {
     if (this.facts || !final) this.ledger.settle();
     else {
       this.ledger.counts.lost = final.lost;
       this.ledger.counts.inconsistent = final.inconsistent;
+      this.ledger.counts.wrongFinalState = final.wrongFinalState;
     }
     this.settled = true;
   }

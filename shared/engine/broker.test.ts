@@ -115,6 +115,56 @@ describe("broker", () => {
     for (const item of sameKey) expect(settled.has(item.token.id)).toBe(true);
   });
 
+  it("partitions: a delivery lost on the way rewinds the consumer's stream, so no later record of it is read first or acked past it", () => {
+    const h = new Harness(testConfig({ producer: { publish: "fireAndForget" }, broker: { partitions: 1, prefetch: 10 }, workload: { keys: 1, eventsPerProducer: 4 } }));
+    h.step({ seat: "host", action: "fault", fault: { kind: "dropNextToken", link: "B>C1" } });
+    for (let i = 0; i < 4; i++) h.step(send);
+    h.run(3);
+    expect(h.of("dropped").filter((e) => e.kind === "deliver")).toHaveLength(1);
+    expect(h.of("requeued").filter((e) => e.reason === "rewind").length).toBeGreaterThanOrEqual(1);
+    h.run(20);
+    // Whatever arrived after the lost one was voided with the stream: the inbox holds seq 1, 2, 3, 4 in order, each once.
+    expect(h.s.consumers[0].inbox.map((i) => i.token.seq)).toEqual([1, 2, 3, 4]);
+    const last = h.s.consumers[0].inbox[3].token.id;
+    h.step({ seat: "C1", action: "process", token: last });
+    h.run(4);
+    h.step({ seat: "C1", action: "ack", token: last });
+    h.run(4);
+    expect(h.s.broker.unacked.size).toBe(0);
+  });
+
+  it("partitions: a partition changes owner only once its previous owner has settled what it was given", () => {
+    const h = new Harness(testConfig({ topology: { consumers: 2 }, producer: { publish: "fireAndForget" }, broker: { partitions: 1, prefetch: 10 }, workload: { keys: 1, eventsPerProducer: 6 } }));
+    h.step({ seat: "host", action: "fault", fault: { kind: "crash", node: "C1", ticks: 10 } });
+    h.step(send, send);
+    h.run(6);
+    expect(h.s.consumers[1].inbox).toHaveLength(2); // C2 owns the partition while C1 is down
+    h.run(6); // C1 is back: the partition is C1's again, but C2 still holds two deliveries of it
+    h.step(send, send);
+    h.run(6);
+    expect(h.s.consumers[0].inbox).toHaveLength(0);
+    for (const item of [...h.s.consumers[1].inbox]) {
+      h.step({ seat: "C2", action: "process", token: item.token.id });
+      h.run(4);
+      h.step({ seat: "C2", action: "ack", token: item.token.id });
+    }
+    h.run(6);
+    expect(h.s.consumers[0].inbox.map((i) => i.token.seq)).toEqual([3, 4]);
+  });
+
+  it("a delivery whose consumer crashed while it travelled is dropped as stale when it arrives: it was requeued already", () => {
+    const h = new Harness(testConfig({ network: { deliver: { latencyTicks: 4, jitterTicks: 0, loss: 0, ordered: true } } }));
+    h.step(send);
+    h.run(3);
+    expect(h.of("delivered")).toHaveLength(1);
+    h.step({ seat: "host", action: "fault", fault: { kind: "crash", node: "C1", ticks: 1 } });
+    h.run(3);
+    expect(h.of("dropped").filter((e) => e.kind === "deliver").map((e) => e.reason)).toEqual(["stale"]);
+    h.run(10);
+    expect(h.of("received")).toHaveLength(1);
+    expect(h.s.consumers[0].inbox).toHaveLength(1);
+  });
+
   it("message groups: one message of a key in flight at a time", () => {
     const h = new Harness(testConfig({ topology: { consumers: 2 }, broker: { messageGroups: true, prefetch: 5 }, workload: { keys: 1 } }));
     h.step(send);

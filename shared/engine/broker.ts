@@ -8,6 +8,9 @@ import { isActionOf } from "./actions.js";
 import { emit, linkId, newToken, schedule, transmit, type Out } from "./kernel.js";
 import { partitionOf } from "./prng.js";
 
+/** A consumer of a partitioned log whose fetch failed tries again this many ticks later. */
+export const REFETCH_TICKS = 10;
+
 const refuse = (code: RefusalReason["code"], detail?: string): RefusalReason => (detail ? { code, detail } : { code });
 
 function sendConfirm(s: TeamState, out: Out, to: NodeId, token: Token, duplicate: boolean): void {
@@ -131,7 +134,8 @@ export function dispatch(s: TeamState, out: Out): void {
       if (queue.length === 0) continue;
       if (cfg.partitions > 0) {
         const target = owner(s, sub, p);
-        while (target !== null && queue.length > 0 && hasCredit(s, target)) deliver(s, out, queue.shift() as QueuedMessage, target);
+        if (target === null || heldElsewhere(s, sub.name, p, target)) continue;
+        while (queue.length > 0 && hasCredit(s, target) && s.tick >= (b.fetchAt.get(target) ?? 0)) deliver(s, out, queue.shift() as QueuedMessage, target);
         continue;
       }
       let i = 0;
@@ -148,6 +152,15 @@ export function dispatch(s: TeamState, out: Out): void {
       }
     }
   }
+}
+
+/**
+ * A partition changes owner only once its previous owner has settled what it was given
+ * (a cooperative rebalance): two consumers never work on one partition at once.
+ */
+function heldElsewhere(s: TeamState, subscription: string, partition: number, target: NodeId): boolean {
+  for (const d of s.broker.unacked.values()) if (d.consumer !== target && d.message.partition === partition && d.message.subscription === subscription) return true;
+  return false;
 }
 
 function nextConsumer(s: TeamState, sub: SubscriptionState): NodeId | null {
@@ -174,11 +187,39 @@ function deliver(s: TeamState, out: Out, message: QueuedMessage, consumer: NodeI
     emit(s, out, { type: "removed", token: token.id, msgId: token.msgId, subscription: message.subscription, reason: "autoAck" });
   } else {
     const deadline = cfg.redeliveryTicks > 0 ? s.tick + cfg.redeliveryTicks : Number.MAX_SAFE_INTEGER;
-    b.unacked.set(id, { id, message, consumer, deadline });
+    b.unacked.set(id, { id, message, consumer, deadline, onWire: false });
     if (cfg.messageGroups) b.groupsInFlight.add(`${message.subscription}/${token.key}`);
     if (cfg.redeliveryTicks > 0) schedule(s, deadline, { kind: "redeliver", delivery: id });
   }
-  transmit(s, out, linkId(BROKER, consumer), { kind: "deliver", token, delivery: id, subscription: message.subscription, redelivered: message.redelivered, deliveryCount: message.deliveryCount });
+  const sent = transmit(s, out, linkId(BROKER, consumer), { kind: "deliver", token, delivery: id, subscription: message.subscription, redelivered: message.redelivered, deliveryCount: message.deliveryCount });
+  const d = b.unacked.get(id);
+  if (d) d.onWire = sent;
+  if (!sent) onDeliveryLost(s, out, id);
+}
+
+/** A delivery packet reaches its consumer's end; false when it was voided on the way (drop it as stale). */
+export function deliveryLeftWire(s: TeamState, delivery: number): boolean {
+  if (s.broker.voided.delete(delivery)) return false;
+  const d = s.broker.unacked.get(delivery);
+  if (d) d.onWire = false;
+  return true;
+}
+
+/**
+ * A delivery never reached its consumer. On a partitioned log the consumer reads each
+ * partition as one ordered stream and cannot skip a record, so the stream is rewound: the
+ * lost delivery and every later unacked one of its partition to that consumer go back to
+ * the partition's head, to be read again in order, once the consumer fetches again after
+ * REFETCH_TICKS. Elsewhere the redelivery timeout brings it back.
+ */
+export function onDeliveryLost(s: TeamState, out: Out, delivery: number): void {
+  const b = s.broker;
+  const lost = b.unacked.get(delivery);
+  if (!lost || s.config.broker.partitions === 0 || !b.up) return;
+  const { subscription, partition } = lost.message;
+  const rewound = [...b.unacked.values()].filter((d) => d.consumer === lost.consumer && d.id >= delivery && d.message.partition === partition && d.message.subscription === subscription);
+  for (const d of rewound.sort((x, y) => y.id - x.id)) requeue(s, out, d, "rewind");
+  b.fetchAt.set(lost.consumer, s.tick + REFETCH_TICKS);
 }
 
 /** A consumer's ack arrives. With partitions an ack commits the offset: every earlier delivery of that partition to that consumer is settled too. */
@@ -213,9 +254,11 @@ export function onRedeliveryDue(s: TeamState, out: Out, delivery: number): void 
   requeue(s, out, d, "timeout");
 }
 
-function requeue(s: TeamState, out: Out, d: Delivery, reason: "timeout" | "crash" | "restart"): void {
+function requeue(s: TeamState, out: Out, d: Delivery, reason: "timeout" | "crash" | "restart" | "rewind"): void {
   const cfg = s.config.broker;
   settle(s, d);
+  // The connection it was sent on is gone: a packet of it still on the wire is void.
+  if (reason !== "timeout" && d.onWire) s.broker.voided.add(d.id);
   const m = d.message;
   m.redelivered = true;
   emit(s, out, { type: "requeued", token: m.token.id, msgId: m.token.msgId, subscription: m.subscription, consumer: d.consumer, reason });

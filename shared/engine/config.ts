@@ -18,7 +18,11 @@ export interface ProducerConfig {
   write: WriteMode;
   /** Ticks without a confirm after which a publish counts as timed out. */
   ackTimeoutTicks: number;
-  /** Most unconfirmed publishes at once; 1 is a single-threaded producer (strict order). */
+  /**
+   * Most publishes awaiting their confirm at once. A timed-out publish no longer waits for
+   * its confirm and frees its slot, except with 1: a single-threaded producer (strict
+   * order) sends nothing new while a publish is unconfirmed, timed out or not.
+   */
   maxInFlight: number;
   /** Direct RPC to a consumer instead of a broker (Topic 1, naive). */
   directRpc: boolean;
@@ -67,8 +71,14 @@ export interface ConsumerConfig {
   idempotency: Idempotency;
   /** Lock the key's balance during the read-modify-write. */
   lockPerKey: boolean;
-  /** The consumer may hold a token until its predecessor arrives. */
+  /** The consumer may hold a token until its predecessor (same key, seq - 1) is applied. */
   allowHold: boolean;
+  /** The consumer holds every early token by itself on receipt (a resequencer), within the same buffer. */
+  autoHold: boolean;
+  /** Most tokens a consumer holds at once; a Hold past it is refused. */
+  holdCapacity: number;
+  /** A held token whose predecessor has not come after this many ticks is released (the hold gives up). */
+  holdTicks: number;
 }
 
 export interface LinkConfig {
@@ -115,7 +125,7 @@ export interface WorkloadConfig {
   eventsPerProducer: number;
   /** Distinct keys (customers); each key belongs to one producer. */
   keys: number;
-  /** Ticks between a bot producer's sends. */
+  /** The pace: each producer's next business event becomes available this many ticks after the previous one (0: all at once). */
   sendEveryTicks: number;
 }
 

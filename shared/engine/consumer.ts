@@ -1,6 +1,8 @@
 // Consumers: an inbox of delivered tokens, a side effect that is a read-modify-write on a
 // balance per key (it takes ticks and can be cut short by a crash), acks under the
-// variant's ack mode, and an optional processed-ids table for idempotency.
+// variant's ack mode, an optional processed-ids table for idempotency, and a bounded
+// buffer where early tokens are held until their predecessor is applied.
+import { post } from "./account.js";
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
 import { releaseCredit, requeueFor } from "./broker.js";
 import { nextInt } from "./prng.js";
@@ -11,13 +13,16 @@ import { isActionOf } from "./actions.js";
 const refuse = (code: RefusalReason["code"], detail?: string): RefusalReason => (detail ? { code, detail } : { code });
 
 export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token, delivery: number, subscription: string, redelivered: boolean): void {
-  c.inbox.push({ token, delivery, subscription, redelivered, receivedAt: s.tick, held: false, acked: s.config.consumer.ack === "auto", checked: null, processed: false });
+  const item: InboxToken = { token, delivery, subscription, redelivered, receivedAt: s.tick, held: false, heldAt: -1, acked: s.config.consumer.ack === "auto", checked: null, processed: false };
+  c.inbox.push(item);
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery });
+  const cfg = s.config.consumer;
+  if (cfg.autoHold && isEarly(s, c, item) && heldCount(c) < cfg.holdCapacity) hold(s, out, c, item, true);
 }
 
 /** A direct call (Topic 1 naive) lands in the inbox like a delivery that needs no ack. */
 export function onRpc(s: TeamState, out: Out, c: ConsumerState, token: Token): void {
-  c.inbox.push({ token, delivery: -1, subscription: c.subscription, redelivered: false, receivedAt: s.tick, held: false, acked: true, checked: null, processed: false });
+  c.inbox.push({ token, delivery: -1, subscription: c.subscription, redelivered: false, receivedAt: s.tick, held: false, heldAt: -1, acked: true, checked: null, processed: false });
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery: -1 });
 }
 
@@ -34,6 +39,7 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
     case "process": {
       if (c.processing) return refuse("busy");
       if (item.processed) return refuse("alreadyDone");
+      if (item.held) return refuse("held");
       if (cfg.ack === "beforeProcessing" && !item.acked) return refuse("ackBeforeProcessing");
       const store = s.stores.get(c.subscription) as Store;
       const key = item.token.key;
@@ -42,7 +48,6 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
         if (holder !== undefined && holder !== c.id) return refuse("locked", key);
         store.locks.set(key, c.id);
       }
-      item.held = false;
       const readBalance = store.balance.get(key) ?? 0;
       const readVersion = store.version.get(key) ?? 0;
       const factor = s.tick < c.slowUntil ? c.slowFactor : 1;
@@ -73,12 +78,61 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       }
       return null;
     }
-    case "hold":
+    case "hold": {
+      if (item.held || item.processed || c.processing?.token === item.token.id) return refuse("alreadyDone");
+      if (!isEarly(s, c, item)) return refuse("notEarly");
+      if (heldCount(c) >= cfg.holdCapacity) return refuse("holdFull", String(cfg.holdCapacity));
+      hold(s, out, c, item, false);
+      return null;
+    }
     case "release": {
-      item.held = command.action === "hold";
+      if (!item.held) return refuse("notHeld");
+      release(s, out, c, item, "release");
       return null;
     }
   }
+}
+
+/** Its predecessor (same key, seq - 1) has not been applied at this subscription yet. */
+function isEarly(s: TeamState, c: ConsumerState, item: InboxToken): boolean {
+  const highest = (s.stores.get(c.subscription) as Store).highestSeq.get(item.token.key) ?? 0;
+  return item.token.seq > highest + 1;
+}
+
+function heldCount(c: ConsumerState): number {
+  let n = 0;
+  for (const i of c.inbox) if (i.held) n++;
+  return n;
+}
+
+function hold(s: TeamState, out: Out, c: ConsumerState, item: InboxToken, auto: boolean): void {
+  item.held = true;
+  item.heldAt = s.tick;
+  emit(s, out, { type: "held", consumer: c.id, token: item.token.id, msgId: item.token.msgId, key: item.token.key, seq: item.token.seq, auto });
+  schedule(s, s.tick + s.config.consumer.holdTicks, { kind: "holdTimeout", consumer: c.id, token: item.token.id, heldAt: s.tick });
+}
+
+function release(s: TeamState, out: Out, c: ConsumerState, item: InboxToken, reason: "release" | "gapClosed"): void {
+  item.held = false;
+  item.heldAt = -1;
+  emit(s, out, { type: "released", consumer: c.id, token: item.token.id, msgId: item.token.msgId, reason });
+}
+
+/** A key's next seq was applied at a subscription: the tokens its consumers held for it go on. */
+function releaseGapClosed(s: TeamState, out: Out, subscription: string, key: string): void {
+  for (const c of s.consumers) {
+    if (c.subscription !== subscription) continue;
+    for (const item of c.inbox) if (item.held && item.token.key === key && !isEarly(s, c, item)) release(s, out, c, item, "gapClosed");
+  }
+}
+
+/** A held token's predecessor did not come in time: the hold gives up and lets it go (the debrief says so). */
+export function onHoldTimeout(s: TeamState, out: Out, c: ConsumerState, token: number, heldAt: number): void {
+  const item = c.up ? c.inbox.find((i) => i.token.id === token) : undefined;
+  if (!item || !item.held || item.heldAt !== heldAt) return;
+  item.held = false;
+  item.heldAt = -1;
+  emit(s, out, { type: "holdGaveUp", consumer: c.id, token, msgId: item.token.msgId, key: item.token.key, seq: item.token.seq, heldAt });
 }
 
 function sendAck(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {
@@ -106,12 +160,23 @@ export function onProcessDone(s: TeamState, out: Out, c: ConsumerState, tokenId:
       // The unique processed-id insert fails, the transaction rolls back: no second effect.
       emit(s, out, { type: "skipped", consumer: c.id, token: token.id, msgId: token.msgId, subscription: c.subscription });
     } else {
-      const balance = job.readBalance + token.amount;
-      const writeVersion = (store.version.get(token.key) ?? 0) + 1;
-      store.balance.set(token.key, balance);
-      store.version.set(token.key, writeVersion);
-      if (token.seq > (store.highestSeq.get(token.key) ?? 0)) store.highestSeq.set(token.key, token.seq);
-      emit(s, out, { type: "applied", msgId: token.msgId, subscription: c.subscription, consumer: c.id, token: token.id, key: token.key, seq: token.seq, amount: token.amount, balance, readVersion: job.readVersion, writeVersion });
+      // The decision is taken on what was read: a stale read can decline a withdrawal the
+      // current balance would allow, or write over another consumer's update.
+      const posting = post(job.readBalance, token.amount);
+      const current = store.version.get(token.key) ?? 0;
+      const fields = { msgId: token.msgId, subscription: c.subscription, consumer: c.id, token: token.id, key: token.key, seq: token.seq, amount: token.amount };
+      if (posting.declined) {
+        // Declined: the account is not written; the event records the balance as it stands.
+        emit(s, out, { type: "applied", ...fields, balance: store.balance.get(token.key) ?? 0, readVersion: job.readVersion, writeVersion: current, declined: true });
+      } else {
+        store.balance.set(token.key, posting.balance);
+        store.version.set(token.key, current + 1);
+        emit(s, out, { type: "applied", ...fields, balance: posting.balance, readVersion: job.readVersion, writeVersion: current + 1 });
+      }
+      if (token.seq > (store.highestSeq.get(token.key) ?? 0)) {
+        store.highestSeq.set(token.key, token.seq);
+        if (cfg.allowHold || cfg.autoHold) releaseGapClosed(s, out, c.subscription, token.key);
+      }
       if (cfg.idempotency === "transactional") store.processed.add(token.msgId);
       if (cfg.idempotency === "separate") {
         job.phase = "record";

@@ -49,9 +49,9 @@ function carriesToken(packet: Packet): boolean {
 /**
  * Puts a packet on a link. It is dropped now if the link is cut, a fault asked for it, or
  * the loss draw says so; otherwise it arrives after latency plus jitter (an ordered link
- * never lets a packet overtake the previous one).
+ * never lets a packet overtake the previous one). Returns whether it is on the wire.
  */
-export function transmit(s: TeamState, out: Out, id: string, packet: Packet): void {
+export function transmit(s: TeamState, out: Out, id: string, packet: Packet): boolean {
   const link = s.links.get(id) as LinkState;
   const { token, msgId, origin } = packetToken(packet);
   const tick = s.tick;
@@ -69,7 +69,7 @@ export function transmit(s: TeamState, out: Out, id: string, packet: Packet): vo
   }
   if (reason) {
     emit(s, out, { type: "dropped", kind: packet.kind, link: id, token, msgId, reason });
-    return;
+    return false;
   }
   let arrive = tick + link.latencyTicks;
   if (link.jitterTicks > 0) arrive += Math.floor(nextRandom(s) * (link.jitterTicks + 1));
@@ -79,10 +79,11 @@ export function transmit(s: TeamState, out: Out, id: string, packet: Packet): vo
   emit(s, out, origin ? { type: "hop", kind: packet.kind, link: id, token, msgId, arrive, origin } : { type: "hop", kind: packet.kind, link: id, token, msgId, arrive });
   s.wire++;
   schedule(s, arrive, { kind: "arrive", link: id, packet });
+  return true;
 }
 
 /** A packet reaching a node that is down, or crossing a link cut while it flew, is dropped. */
-export function dropOnArrival(s: TeamState, out: Out, id: string, packet: Packet, reason: "down" | "cut"): void {
+export function dropOnArrival(s: TeamState, out: Out, id: string, packet: Packet, reason: "down" | "cut" | "stale"): void {
   const { token, msgId } = packetToken(packet);
   emit(s, out, { type: "dropped", kind: packet.kind, link: id, token, msgId, reason });
 }

@@ -96,4 +96,53 @@ describe("producer", () => {
     expect(h.of("applied")).toHaveLength(1);
     expect(h.of("acknowledged")).toHaveLength(1);
   });
+
+  it("a timed-out publish never retried stops holding a slot: new publishes go on", () => {
+    const h = new Harness(testConfig({ producer: { maxInFlight: 2 }, network: { publish: { latencyTicks: 2, jitterTicks: 0, loss: 1, ordered: true } } }));
+    h.step({ seat: "P1", action: "send" }, { seat: "P1", action: "send" });
+    expect(h.step({ seat: "P1", action: "send" })[0]).toMatchObject({ reason: { code: "tooManyInFlight" } });
+    h.run(25);
+    expect(h.of("timedOut")).toHaveLength(2);
+    const next = h.step({ seat: "P1", action: "send" }, { seat: "P1", action: "send" });
+    expect(next.filter((e) => e.type === "committed")).toHaveLength(2);
+    // A retry needs a free slot like any publish.
+    expect(h.step({ seat: "P1", action: "retry", msgId: "P1-1" })[0]).toMatchObject({ reason: { code: "tooManyInFlight" } });
+  });
+
+  it("a single-threaded producer keeps strict order: nothing new while a publish is unconfirmed; a time-out must be retried first", () => {
+    const h = new Harness(testConfig({ producer: { maxInFlight: 1 }, network: { publish: { latencyTicks: 2, jitterTicks: 0, loss: 1, ordered: true } } }));
+    h.step({ seat: "P1", action: "send" });
+    expect(h.step({ seat: "P1", action: "send" })[0]).toMatchObject({ reason: { code: "tooManyInFlight" } });
+    h.run(25);
+    expect(h.step({ seat: "P1", action: "send" })[0]).toMatchObject({ reason: { code: "retryFirst" } });
+    h.s.links.get("P1>B")!.loss = 0;
+    h.step({ seat: "P1", action: "retry", msgId: "P1-1" });
+    h.run(12);
+    expect(h.of("acknowledged")).toHaveLength(1);
+    expect(h.step({ seat: "P1", action: "send" }).some((e) => e.type === "committed" && e.msgId === "P1-2")).toBe(true);
+  });
+
+  it("events become available over the round: sending one early is refused with the ticks left", () => {
+    const h = new Harness(testConfig({ workload: { sendEveryTicks: 10 } }));
+    expect(h.s.producers[0].stack.map((e) => e.availableAt).slice(0, 3).every((t, i, all) => i === 0 || t >= all[i - 1])).toBe(true);
+    h.step({ seat: "P1", action: "send" });
+    while (h.s.producers[0].stack[0].availableAt === 0) h.step({ seat: "P1", action: "send" });
+    const at = h.s.producers[0].stack[0].availableAt;
+    const refused = h.step({ seat: "P1", action: "send" })[0];
+    expect(refused).toMatchObject({ type: "commandRefused", reason: { code: "nextEventIn", detail: String(at - refused.tick) } });
+    h.run(at - h.s.tick);
+    expect(h.step({ seat: "P1", action: "send" }).some((e) => e.type === "committed")).toBe(true);
+  });
+
+  it("the pace holds for every way of committing: save to DB and commit with outbox too", () => {
+    for (const write of ["dualWrite", "outbox"] as const) {
+      const h = new Harness(testConfig({ producer: { write }, workload: { sendEveryTicks: 10, keys: 1 } }));
+      const stack = h.s.producers[0].stack;
+      for (const e of stack) e.availableAt = 5;
+      const action = write === "outbox" ? "commitOutbox" : "saveDb";
+      expect(h.step({ seat: "P1", action })[0]).toMatchObject({ reason: { code: "nextEventIn", detail: "5" } });
+      h.run(4);
+      expect(h.step({ seat: "P1", action }).some((e) => e.type === "committed")).toBe(true);
+    }
+  });
 });

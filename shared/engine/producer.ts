@@ -10,22 +10,36 @@ type Refusal = RefusalReason | null;
 const refuse = (code: RefusalReason["code"], detail?: string): RefusalReason => (detail ? { code, detail } : { code });
 
 /**
- * A new publish is allowed while fewer than maxInFlight publishes are unconfirmed (awaiting
- * their confirm, or timed out and still to retry); a retry only needs a free slot among
- * those awaiting. With maxInFlight 1 the producer is single-threaded: strict order.
+ * Whether a publish may go now. Fire-and-forget asks for no confirm: nothing limits it.
+ * Waiting for the ACK (and a direct call) sends one at a time, and a time-out frees it:
+ * nothing is retried. With retries, a publish awaiting its confirm holds one of the
+ * maxInFlight slots; one that timed out no longer waits for anything and holds none (it
+ * waits for its Retry, which needs a free slot) — except on a single-threaded producer
+ * (maxInFlight 1), which keeps strict order: nothing new goes while a publish is
+ * unconfirmed, so a timed-out one must be retried first.
  */
 export function canPublish(s: TeamState, p: ProducerState, isRetry = false): Refusal {
   const cfg = s.config.producer;
   if (cfg.publish === "fireAndForget") return null;
   if ((cfg.publish === "waitAck" || cfg.directRpc) && p.inFlight > 0) return refuse("waitingForAck");
-  const busy = isRetry || cfg.publish === "waitAck" ? p.inFlight : unconfirmed(p);
-  if (busy >= cfg.maxInFlight) return refuse("tooManyInFlight", String(cfg.maxInFlight));
+  if (p.inFlight >= cfg.maxInFlight) return refuse("tooManyInFlight", String(cfg.maxInFlight));
+  if (!isRetry && cfg.maxInFlight === 1 && p.timedOut > 0 && retries(s)) return refuse("retryFirst");
   return null;
 }
 
-function unconfirmed(p: ProducerState): number {
-  return p.inFlight + p.timedOut;
+function retries(s: TeamState): boolean {
+  return s.config.producer.publish === "ackRetry" || s.config.producer.publish === "ackRetryDedup";
 }
+
+/** The next business event, if it is already available (the work arrives over the round). */
+export function nextEvent(s: TeamState, p: ProducerState): BusinessEvent | RefusalReason {
+  const event = p.stack[0];
+  if (!event) return refuse("nothingToSend");
+  if (event.availableAt > s.tick) return refuse("nextEventIn", String(event.availableAt - s.tick));
+  return event;
+}
+
+const isEvent = (x: BusinessEvent | RefusalReason): x is BusinessEvent => "msgId" in x;
 
 function wantsConfirm(s: TeamState): boolean {
   return s.config.producer.publish !== "fireAndForget";
@@ -46,7 +60,7 @@ function publishToken(s: TeamState, out: Out, p: ProducerState, event: BusinessE
   if (origin !== "relay") {
     let record = p.sent.find((r) => r.msgId === event.msgId);
     if (!record) {
-      record = { msgId: event.msgId, key: event.key, seq: event.seq, amount: event.amount, status: "sent", token: token.id, sentAt: s.tick, attempts: 0 };
+      record = { msgId: event.msgId, key: event.key, seq: event.seq, amount: event.amount, availableAt: event.availableAt, status: "sent", token: token.id, sentAt: s.tick, attempts: 0 };
       p.sent.push(record);
       if (p.sent.length > 64) trimSent(p);
     }
@@ -84,7 +98,7 @@ function trimSent(p: ProducerState): void {
 }
 
 function commit(s: TeamState, out: Out, p: ProducerState, event: BusinessEvent): void {
-  emit(s, out, { type: "committed", msgId: event.msgId, key: event.key, seq: event.seq, producer: p.id });
+  emit(s, out, { type: "committed", msgId: event.msgId, key: event.key, seq: event.seq, amount: event.amount, producer: p.id });
 }
 
 export function producerCommand(s: TeamState, out: Out, p: ProducerState, command: Command): Refusal {
@@ -96,8 +110,8 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
   switch (command.action) {
     case "send": {
       if (cfg.write !== "publishOnly") return refuse("notInVariant", cfg.write);
-      const event = p.stack[0];
-      if (!event) return refuse("nothingToSend");
+      const event = nextEvent(s, p);
+      if (!isEvent(event)) return event;
       const blocked = canPublish(s, p);
       if (blocked) return blocked;
       p.stack.shift();
@@ -124,8 +138,8 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
       if (cfg.write !== "dualWrite") return refuse("notInVariant", cfg.write);
       let step = p.dualWrite;
       if (!step) {
-        const event = p.stack[0];
-        if (!event) return refuse("nothingToSend");
+        const event = nextEvent(s, p);
+        if (!isEvent(event)) return event;
         if (command.action === "publish") {
           const blocked = canPublish(s, p);
           if (blocked) return blocked;
@@ -151,8 +165,9 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
     }
     case "commitOutbox": {
       if (cfg.write !== "outbox") return refuse("notInVariant", cfg.write);
-      const event = p.stack.shift();
-      if (!event) return refuse("nothingToSend");
+      const event = nextEvent(s, p);
+      if (!isEvent(event)) return event;
+      p.stack.shift();
       p.db.push(event.msgId);
       emit(s, out, { type: "dbWritten", msgId: event.msgId, producer: p.id, outbox: true });
       commit(s, out, p, event);
@@ -230,6 +245,5 @@ export function restartProducer(s: TeamState, p: ProducerState): void {
 /** A producer is quiet when nothing it owns can still move: no publish awaited or retryable, no outbox row. */
 export function producerQuiet(s: TeamState, p: ProducerState): boolean {
   if (p.outbox.length > 0 || p.dualWrite) return false;
-  const retryable = s.config.producer.publish === "ackRetry" || s.config.producer.publish === "ackRetryDedup";
-  return p.inFlight === 0 && (p.timedOut === 0 || !retryable);
+  return p.inFlight === 0 && (p.timedOut === 0 || !retries(s));
 }

@@ -2,8 +2,8 @@
 // the commands applied at a tick into the events of that tick. Deterministic: the same
 // state and commands always give the same events and the same next state.
 import type { LinkConfig, VariantConfig } from "./config.js";
-import { brokerCommand, brokerQuiet, dispatch, expireRetention, onAck, onPersisted, onPublish, onRedeliveryDue, restartBroker } from "./broker.js";
-import { consumerCommand, consumerQuiet, onDeliver, onProcessDone, onRpc, restartConsumer } from "./consumer.js";
+import { brokerCommand, brokerQuiet, deliveryLeftWire, dispatch, expireRetention, onAck, onDeliveryLost, onPersisted, onPublish, onRedeliveryDue, restartBroker } from "./broker.js";
+import { consumerCommand, consumerQuiet, onDeliver, onHoldTimeout, onProcessDone, onRpc, restartConsumer } from "./consumer.js";
 import { applyFault, checkFault } from "./faults.js";
 import { dropOnArrival, emit, linkId, type Emitted, type Out } from "./kernel.js";
 import { mixSeed, nextInt, type RandomSource } from "./prng.js";
@@ -30,23 +30,49 @@ export function subscriptionsOf(config: VariantConfig): { name: string; consumer
   return consumers.map((c, i) => ({ name: TOPIC_SUBSCRIPTIONS[i % TOPIC_SUBSCRIPTIONS.length] + (i >= TOPIC_SUBSCRIPTIONS.length ? `-${i}` : ""), consumers: [c] }));
 }
 
-/** The business events each producer will commit, the same for every team of a round. */
+/**
+ * The business events each producer will commit, the same for every team of a round. Each
+ * key belongs to one producer. The work comes in bursts: one to three events of a key (a
+ * customer doing a few things in a row) become available together, the bursts spaced so
+ * that on average one event becomes available every `sendEveryTicks` (the producers
+ * interleaved), from tick 0. A key's first event is a deposit; later ones are deposits or
+ * withdrawals that take half to all of what the account holds at that point of its `seq`
+ * order, so a withdrawal applied before the deposits it depends on is declined.
+ */
 export function businessEvents(config: VariantConfig, seed: number): BusinessEvent[][] {
   const rng: RandomSource = { rngState: mixSeed(seed, "workload") };
   const producers = config.topology.producers;
+  const every = config.workload.sendEveryTicks;
+  const count = config.workload.eventsPerProducer;
   const keyCount = Math.max(producers, Math.min(config.workload.keys, KEY_NAMES.length * 4));
   const keyName = (k: number) => (k < KEY_NAMES.length ? KEY_NAMES[k] : `${KEY_NAMES[k % KEY_NAMES.length]}${Math.floor(k / KEY_NAMES.length) + 1}`);
   const seqByKey = new Map<string, number>();
+  const balanceByKey = new Map<string, number>();
   return Array.from({ length: producers }, (_, p) => {
     const own: string[] = [];
     for (let k = p; k < keyCount; k += producers) own.push(keyName(k));
-    return Array.from({ length: config.workload.eventsPerProducer }, (_, n) => {
+    const offset = Math.floor((p * every) / producers);
+    const events: BusinessEvent[] = [];
+    while (events.length < count) {
       const key = own[nextInt(rng, own.length)];
-      const seq = (seqByKey.get(key) ?? 0) + 1;
-      seqByKey.set(key, seq);
-      return { msgId: `P${p + 1}-${n + 1}`, key, seq, amount: 5 + nextInt(rng, 46) };
-    });
+      const availableAt = events.length * every + offset;
+      for (let size = 1 + nextInt(rng, 3); size > 0 && events.length < count; size--) {
+        const seq = (seqByKey.get(key) ?? 0) + 1;
+        seqByKey.set(key, seq);
+        const balance = balanceByKey.get(key) ?? 0;
+        const amount = amountFor(rng, balance);
+        balanceByKey.set(key, balance + amount);
+        events.push({ msgId: `P${p + 1}-${events.length + 1}`, key, seq, amount, availableAt });
+      }
+    }
+    return events;
   });
+}
+
+/** A deposit of 5 to 50; or, two times in five once the account holds 10 or more, a withdrawal of half to all of it. */
+function amountFor(rng: RandomSource, balance: number): number {
+  if (balance >= 10 && nextInt(rng, 5) < 2) return -(Math.ceil(balance / 2) + nextInt(rng, Math.floor(balance / 2) + 1));
+  return 5 + nextInt(rng, 46);
 }
 
 function makeLink(from: string, to: string, cfg: LinkConfig): LinkState {
@@ -90,7 +116,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     broker: {
       up: true, restartAt: -1,
       subscriptions: subs.map((x) => ({ name: x.name, consumers: x.consumers, partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []), nextConsumer: 0 })),
-      unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0,
+      unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0, voided: new Set(), fetchAt: new Map(),
     },
     consumers,
     stores,
@@ -140,6 +166,13 @@ function decide(s: TeamState, out: Out, command: Command): RefusalReason | null 
 
 function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
   const link = s.links.get(id) as LinkState;
+  if (packet.kind === "deliver") {
+    if (!deliveryLeftWire(s, packet.delivery)) return dropOnArrival(s, out, id, packet, "stale");
+    if (s.tick < link.cutUntil) {
+      dropOnArrival(s, out, id, packet, "cut");
+      return onDeliveryLost(s, out, packet.delivery);
+    }
+  }
   if (s.tick < link.cutUntil) return dropOnArrival(s, out, id, packet, "cut");
   switch (packet.kind) {
     case "publish":
@@ -157,7 +190,11 @@ function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
     case "deliver":
     case "rpc": {
       const c = s.consumers.find((x) => x.id === link.to) as ConsumerState;
-      if (!c.up) return dropOnArrival(s, out, id, packet, "down");
+      if (!c.up) {
+        dropOnArrival(s, out, id, packet, "down");
+        if (packet.kind === "deliver") onDeliveryLost(s, out, packet.delivery);
+        return;
+      }
       if (packet.kind === "rpc") return onRpc(s, out, c, packet.token);
       return onDeliver(s, out, c, packet.token, packet.delivery, packet.subscription, packet.redelivered);
     }
@@ -199,6 +236,8 @@ function run(s: TeamState, out: Out, item: Scheduled): void {
       return onRedeliveryDue(s, out, item.delivery);
     case "processDone":
       return onProcessDone(s, out, s.consumers.find((c) => c.id === item.consumer) as ConsumerState, item.token);
+    case "holdTimeout":
+      return onHoldTimeout(s, out, s.consumers.find((c) => c.id === item.consumer) as ConsumerState, item.token, item.heldAt);
     case "restart":
       return restart(s, out, item.node);
     case "heal": {

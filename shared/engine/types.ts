@@ -52,7 +52,10 @@ export interface BusinessEvent {
   msgId: string;
   key: string;
   seq: number;
+  /** Added to the key's account: a deposit when positive, a withdrawal when negative (see account.ts). */
   amount: number;
+  /** The tick from which the producer may commit it: the work arrives over the round, not all at once. */
+  availableAt: number;
 }
 
 export interface SentRecord extends BusinessEvent {
@@ -71,8 +74,9 @@ export interface ProducerState {
   stack: BusinessEvent[];
   /** What this producer remembers of its publishes (lost when it crashes, unless outbox). */
   sent: SentRecord[];
-  /** Publishes awaiting their confirm, and timed-out ones not yet retried or confirmed. */
+  /** Publishes awaiting their confirm… */
   inFlight: number;
+  /** …and timed-out ones not yet retried or confirmed. */
   timedOut: number;
   /** Topic 5: the event saved in the DB but not yet published (dual write), or published first. */
   dualWrite: { event: BusinessEvent; saved: boolean; published: boolean } | null;
@@ -98,6 +102,8 @@ export interface Delivery {
   message: QueuedMessage;
   consumer: NodeId;
   deadline: number;
+  /** Its packet is still travelling to the consumer. */
+  onWire: boolean;
 }
 
 export interface SubscriptionState {
@@ -126,6 +132,14 @@ export interface BrokerState {
   outstanding: Map<NodeId, number>;
   /** Bumped on every crash, so work scheduled before a crash is ignored after it. */
   epoch: number;
+  /**
+   * Deliveries requeued while their packet was on the wire because the connection they
+   * belonged to closed (a crash, a restart, a rewound partition stream): the packet is void
+   * and the consumer drops it on arrival ("stale"), as a closed channel's deliveries are.
+   */
+  voided: Set<number>;
+  /** Partitioned log: a consumer whose stream was rewound fetches again from this tick (a retry backoff). */
+  fetchAt: Map<NodeId, number>;
 }
 
 export interface InboxToken {
@@ -134,7 +148,9 @@ export interface InboxToken {
   subscription: string;
   redelivered: boolean;
   receivedAt: number;
+  /** Held back until its predecessor (same key, seq - 1) is applied; heldAt is when (-1: not held). */
   held: boolean;
+  heldAt: number;
   acked: boolean;
   /** Result of the last "check processed ids": true if found. */
   checked: boolean | null;
@@ -180,6 +196,7 @@ export type Scheduled =
   | { kind: "redeliver"; delivery: number }
   | { kind: "processDone"; consumer: NodeId; token: number }
   | { kind: "restart"; node: NodeId }
+  | { kind: "holdTimeout"; consumer: NodeId; token: number; heldAt: number }
   | { kind: "heal"; link: string }
   | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number };
 
@@ -225,7 +242,7 @@ export type Command =
 
 export type ActionName = Command["action"];
 
-export type DropReason = "loss" | "cut" | "fault" | "down";
+export type DropReason = "loss" | "cut" | "fault" | "down" | "stale";
 export type PacketKind = Packet["kind"];
 
 /** Everything that happens, in order. Each is logged with `tick` and `team` by the world. */
@@ -233,7 +250,7 @@ export type EngineEvent =
   /** `by`: the display name of the person who played it (a bot's or the schedule's has none). */
   | { type: "command"; command: Command; by?: string }
   | { type: "commandRefused"; command: Command; reason: RefusalReason; by?: string }
-  | { type: "committed"; msgId: string; key: string; seq: number; producer: NodeId }
+  | { type: "committed"; msgId: string; key: string; seq: number; amount: number; producer: NodeId }
   | { type: "refused"; msgId: string; key: string; seq: number; producer: NodeId; reason: string }
   | { type: "dbWritten"; msgId: string; producer: NodeId; outbox: boolean }
   | { type: "hop"; kind: PacketKind; link: string; token: number; msgId: string; arrive: number; origin?: Token["origin"] }
@@ -247,14 +264,17 @@ export type EngineEvent =
   | { type: "enqueued"; token: number; parent: number; msgId: string; subscription: string; partition: number }
   | { type: "persisted"; token: number; msgId: string }
   | { type: "delivered"; token: number; msgId: string; subscription: string; consumer: NodeId; delivery: number; redelivered: boolean; deliveryCount: number }
-  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" }
+  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" | "rewind" }
   | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "crash" | "misrouted" }
   | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
   | { type: "processStarted"; consumer: NodeId; token: number; msgId: string; key: string; readBalance: number; readVersion: number }
-  | { type: "applied"; msgId: string; subscription: string; consumer: NodeId; token: number; key: string; seq: number; amount: number; balance: number; readVersion: number; writeVersion: number }
+  | { type: "applied"; msgId: string; subscription: string; consumer: NodeId; token: number; key: string; seq: number; amount: number; balance: number; readVersion: number; writeVersion: number; declined?: true }
   | { type: "skipped"; consumer: NodeId; token: number; msgId: string; subscription: string }
   | { type: "recorded"; consumer: NodeId; msgId: string; subscription: string }
+  | { type: "held"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; auto: boolean }
+  | { type: "released"; consumer: NodeId; token: number; msgId: string; reason: "release" | "gapClosed" }
+  | { type: "holdGaveUp"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; heldAt: number }
   | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash"; where: "intake" | "queue" | "unacked" | "inbox"; subscription: string | null }
   | { type: "inboxLeft"; consumer: NodeId; token: number; msgId: string }
@@ -288,6 +308,15 @@ export interface RefusalReason {
     | "unknownTarget"
     | "badFault"
     | "locked"
-    | "consumerUnavailable";
+    | "consumerUnavailable"
+    // the next business event is not available yet; detail: ticks until it is
+    | "nextEventIn"
+    // a single-threaded producer must retry its timed-out publish before sending the next
+    | "retryFirst"
+    // Hold: the token is held (release it first), is not held, is not early, or the buffer is full (detail: its size)
+    | "held"
+    | "notHeld"
+    | "notEarly"
+    | "holdFull";
   detail?: string;
 }

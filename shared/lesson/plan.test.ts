@@ -7,7 +7,7 @@ import { LESSON, lessonOutline, lessonSteps, predictionResult, teamMedian, topEn
 
 const ENDS = ["producer", "broker", "consumer", "network"];
 /** Counts measured against events × subscriptions; the others against events. */
-const PER_DELIVERY = new Set(["lost", "duplicated", "misordered", "raceAnomalies"]);
+const PER_DELIVERY = new Set(["lost", "duplicated", "misordered", "staleWrites"]);
 
 const variantOf = (t: LessonTopic, id: string): VariantConfig | undefined =>
   CATALOGUE.find((s) => s.id === t.scenario)?.variants.find((v) => v.id === id)?.config;
@@ -54,6 +54,7 @@ const counts = (over: Partial<PredictionCounts>): PredictionCounts => ({
   misordered: 0,
   inconsistent: 0,
   raceAnomalies: 0,
+  staleWrites: 0,
   committed: 60,
   refused: 0,
   ...over,

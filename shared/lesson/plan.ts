@@ -15,7 +15,7 @@ export type LessonStepKind = "prompt" | "poll" | "predict" | "round" | "debrief"
 /** The ends an anomaly can be attributed to (the checker's Cause.end). */
 export type PipelineEnd = "producer" | "broker" | "consumer" | "network";
 
-export type CountMetric = "lost" | "duplicated" | "misordered" | "inconsistent" | "raceAnomalies" | "committed" | "refused";
+export type CountMetric = "lost" | "duplicated" | "misordered" | "inconsistent" | "raceAnomalies" | "staleWrites" | "committed" | "refused";
 export type PredictionMetric = CountMetric | "end";
 
 export interface PredictionOption {

@@ -5,19 +5,20 @@
 // question names (60 orders, 2 crashes, 120 deliveries…) is checked against the catalogue.
 //
 // Measured with `npm run simulate -- --scenario S --variant V --seed N --teams 1`, seeds
-// 1..10, naive bots (careful bots in brackets where they differ), per-team counts:
-//   t1 naive  refused 25–27 (lost 1–2)
+// 1..10, naive bots (careful bots in brackets where they differ), per-team counts, engine 2.0
+// (bots retry during play, events arrive over the round, deposits and withdrawals):
+//   t1 naive  refused 26–28 (lost 0–2)
 //   t2 queue  duplicated 0 in every seed (both strategies)
-//   t3 naive  lost 13–20 of 120 (with 3 teams: 13–26)
-//   t4 naive  duplicated 16–25 of 120 [careful 17–29]
-//   t5 naive  inconsistent 1–3 [careful 0–1]; the producer crashes 7 times
-//   t6 naive  raceAnomalies 32–46 of 150 (misordered 3–8)
-//   t7 naive  misordered 5–14 of 120 [careful 3–10]
-//   t8 naive  duplicated 10–19 of 120 [careful 17–29]; lost 4–16 [careful 0–2], hence not asked
-//   t9 chaos  anomalies by end: consumer first in 8 seeds, producer in 2 [careful: consumer or
-//             broker, one tie]
-// The engine will change (bots retrying during play, paced events, non-commutative effects):
-// the ranges are wide on purpose, and the result is always read from the real round.
+//   t3 naive  lost 13–28 of 120 [careful 13–24]
+//   t4 naive  duplicated 13–24 of 120 [careful 9–28]
+//   t5 naive  inconsistent 0–4 (one seed in ten at 0) [careful 0–1]; the producer crashes 7 times
+//   t6 naive  staleWrites 59–77 of 150 [careful 57–80] (misordered 4–19; raceAnomalies counts
+//             keys, 4 of 4 in every seed, hence not asked)
+//   t7 naive  misordered 10–20 of 120 [careful 14–22]
+//   t8 naive  duplicated 25–30 of 120 [careful 16–41]; lost 0–2, hence not asked
+//   t9 chaos  anomalies by end (wrong final states left out: they sum the others up):
+//             consumer first in 9 seeds, broker in 1 [careful: consumer in all 10]
+// The ranges are wide on purpose, and the result is always read from the real round.
 import type { PredictionOption, Prediction } from "./plan.js";
 
 const option = (id: string, en: string, pt: string, min: number, max?: number): PredictionOption => ({ id, label: { en, "pt-BR": pt }, min, max });
@@ -109,7 +110,8 @@ export const PREDICTIONS: Record<string, Prediction> = {
       en: "3 consumers, no lock, 150 updates on 4 balances: how many updates are lost?",
       "pt-BR": "3 consumidores sem lock, 150 atualizações em 4 saldos: quantas se perdem?",
     },
-    metric: "raceAnomalies",
+    // A stale write erased another consumer's update: one lost update each.
+    metric: "staleWrites",
     answeredBy: "naive",
     outOf: 150,
     options: [

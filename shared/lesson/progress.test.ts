@@ -44,7 +44,7 @@ describe("lesson progress", () => {
   it("tallies predictions over every option and sets them beside the round's result", () => {
     const t3 = LESSON[2];
     expect(tallyPredictions(t3.prediction, ["few", "few", "many", "bogus"])).toEqual({ none: 0, few: 2, several: 0, many: 1 });
-    const counts = (lost: number) => ({ lost, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, committed: 120, refused: 0 });
+    const counts = (lost: number) => ({ lost, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, staleWrites: 0, committed: 120, refused: 0 });
     const outcome = predictionOutcome(t3, ["few", "several"], [counts(12), counts(30), counts(3)], []);
     expect(outcome).toEqual({ topic: 3, counts: { none: 0, few: 1, several: 1, many: 0 }, result: "several", value: 12 });
     const t9 = LESSON[8];

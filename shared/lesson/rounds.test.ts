@@ -14,7 +14,8 @@ describe("each prediction, answered by its round", () => {
     for (const seed of SEEDS) {
       const { report } = simulate({ scenario: t.scenario, variant: p.answeredBy, seed, teams: 2 });
       const ends: Record<string, number> = {};
-      for (const a of report.anomalies) ends[a.cause.end] = (ends[a.cause.end] ?? 0) + 1;
+      // A wrong final state sums up the anomalies of its key: counting its end again would count them twice.
+      for (const a of report.anomalies) if (a.kind !== "wrongFinalState") ends[a.cause.end] = (ends[a.cause.end] ?? 0) + 1;
       const answer = predictionResult(p, report.teams, ends);
       const at = `topic ${t.topic}, ${t.scenario} ${p.answeredBy}, seed ${seed}: ${JSON.stringify(p.metric === "end" ? ends : report.teams.map((x) => x[p.metric as "lost"]))}`;
       expect(answer, at).not.toBeNull();

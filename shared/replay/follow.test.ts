@@ -28,7 +28,8 @@ describe("follow a message", () => {
     expect(kinds).toContain("duplicate");
     expect(result.retries).toBeGreaterThanOrEqual(1);
     const inSub = result.steps.filter((s) => (s.kind === "applied" || s.kind === "duplicate") && s.subscription === a.subscription);
-    expect(inSub.map((s) => s.kind)).toEqual(["applied", "duplicate"]);
+    expect(inSub.map((s) => s.kind)).toEqual(["applied", ...inSub.slice(1).map(() => "duplicate")]);
+    expect(inSub.length).toBeGreaterThanOrEqual(2);
     expect(inSub[1].harmful).toBe(true);
     expect(inSub[1].tick).toBeGreaterThanOrEqual(a.cause.tick); // the cause's tick is the lost confirm, before the second application
     const publishes = result.steps.filter((s) => s.kind === "hop" || s.kind === "retry").filter((s) => s.packet === "publish");

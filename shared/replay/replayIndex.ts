@@ -12,9 +12,9 @@ import { advanceTo, applyEvent, emptyFold, type PipelineFold } from "../view/pip
 import { topologyOf, type TeamTopology } from "./topology.js";
 
 export type CountName = keyof Counts;
-export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "refused"];
+export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites"];
 
-const COUNT_OF_KIND: Record<AnomalyKind, CountName> = { lost: "lost", duplicated: "duplicated", misordered: "misordered", inconsistent: "inconsistent", race: "raceAnomalies" };
+const COUNT_OF_KIND: Record<AnomalyKind, CountName> = { lost: "lost", duplicated: "duplicated", misordered: "misordered", inconsistent: "inconsistent", race: "raceAnomalies", wrongFinalState: "wrongFinalState" };
 
 export interface TeamTimeline {
   team: number;
@@ -115,7 +115,7 @@ function record(b: TeamBuild, e: Emitted, i: number): void {
       b.steps.applied.push(e.tick);
       break;
   }
-  b.ledger.add(e);
+  if (b.ledger.add(e)?.lostUpdate) b.steps.staleWrites.push(e.tick);
 }
 
 const sorted = (ticks: number[]): Int32Array => Int32Array.from(ticks).sort();

@@ -27,7 +27,7 @@ export interface ScenarioDef {
 const link = (latencyTicks: number, jitterTicks = 0, loss = 0, ordered = true): LinkConfig => ({ latencyTicks, jitterTicks, loss, ordered });
 
 const producer = (o: Partial<ProducerConfig> = {}): ProducerConfig => ({ publish: "ackRetry", write: "publishOnly", ackTimeoutTicks: 30, maxInFlight: 8, directRpc: false, relayPollTicks: 3, ...o });
-const consumer = (o: Partial<ConsumerConfig> = {}): ConsumerConfig => ({ ack: "afterProcessing", processTicks: 8, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, ...o });
+const consumer = (o: Partial<ConsumerConfig> = {}): ConsumerConfig => ({ ack: "afterProcessing", processTicks: 8, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, holdCapacity: 4, holdTicks: 40, ...o });
 
 interface Spec {
   producers?: number;
@@ -50,7 +50,8 @@ function variant(spec: Spec): VariantConfig {
     broker: brokerConfig(spec.profile ?? "rabbitmq", spec.channel ?? "queue", spec.broker),
     consumer: consumer(spec.consumer),
     network: { publish: link(3, 1), confirm: link(3, 1), deliver: link(3, 1), ack: link(3, 1), ...spec.network },
-    workload: { eventsPerProducer: 60, keys: 4, sendEveryTicks: 14, ...spec.workload },
+    // One event every 16 ticks: the 60 events span 96 s of a 2-minute round.
+    workload: { eventsPerProducer: 60, keys: 4, sendEveryTicks: 16, ...spec.workload },
     faults: (spec.faults ?? []).slice().sort((a, b) => a.tick - b.tick),
     roundTicks: spec.roundTicks ?? 1200,
     maxDrainTicks: 3000,
@@ -77,15 +78,17 @@ const t9Faults = [
 ];
 
 const lossy = (loss: number, jitter = 1, ordered = true) => link(3, jitter, loss, ordered);
+// A single-threaded producer waits for each confirm: 120 events take it most of 2.5 minutes.
+const t7Workload = { sendEveryTicks: 10, eventsPerProducer: 120, keys: 3 };
 
 const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
   "t1-sync-vs-async": {
-    naive: { consumers: 1, producer: { publish: "waitAck", directRpc: true, ackTimeoutTicks: 40 }, consumer: { ack: "auto", processTicks: 8 }, workload: { sendEveryTicks: 12 }, faults: t1Faults },
-    fixed: { consumers: 1, producer: { publish: "ackRetry", ackTimeoutTicks: 30 }, consumer: { processTicks: 8 }, workload: { sendEveryTicks: 12 }, faults: t1Faults },
+    naive: { consumers: 1, producer: { publish: "waitAck", directRpc: true, ackTimeoutTicks: 40 }, consumer: { ack: "auto", processTicks: 8 }, faults: t1Faults },
+    fixed: { consumers: 1, producer: { publish: "ackRetry", ackTimeoutTicks: 30 }, consumer: { processTicks: 8 }, faults: t1Faults },
   },
   "t2-queues-topics": {
-    queue: { consumers: 3, channel: "queue", broker: { manual: true, prefetch: 1 }, consumer: { lockPerKey: true }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 16, eventsPerProducer: 50 } },
-    topic: { consumers: 3, channel: "topic", broker: { manual: true, prefetch: 1 }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 16, eventsPerProducer: 50 } },
+    queue: { consumers: 3, channel: "queue", broker: { manual: true, prefetch: 1 }, consumer: { lockPerKey: true }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 19, eventsPerProducer: 50 } },
+    topic: { consumers: 3, channel: "topic", broker: { manual: true, prefetch: 1 }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 19, eventsPerProducer: 50 } },
   },
   "t3-lost-messages": {
     naive: { channel: "topic", broker: { durable: false }, producer: { publish: "fireAndForget" }, consumer: { ack: "auto" }, network: { publish: lossy(0.06) }, faults: t3Faults },
@@ -96,18 +99,18 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
     fixed: { channel: "topic", profile: "nats", broker: { dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
   },
   "t5-dual-writes": {
-    naive: { channel: "topic", producer: { write: "dualWrite" }, network: { confirm: lossy(0.05) }, workload: { sendEveryTicks: 12 }, faults: t5Faults },
-    fixed: { channel: "topic", producer: { write: "outbox" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, workload: { sendEveryTicks: 12 }, faults: t5Faults },
+    naive: { channel: "topic", producer: { write: "dualWrite" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    fixed: { channel: "topic", producer: { write: "outbox" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
   },
   "t6-competing-consumers": {
-    naive: { consumers: 3, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 4, eventsPerProducer: 150, keys: 4 } },
-    fixed: { consumers: 3, profile: "kafka", broker: { partitions: 6, prefetch: 4 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3) }, workload: { sendEveryTicks: 4, eventsPerProducer: 150, keys: 4 } },
+    naive: { consumers: 3, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
+    fixed: { consumers: 3, profile: "kafka", broker: { partitions: 6, prefetch: 4 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
   },
   "t7-ordering": {
-    naive: { consumers: 2, producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 2 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 120, keys: 3 }, faults: t7Faults },
+    naive: { consumers: 2, producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 2 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500 },
     fixed: {
       consumers: 2, profile: "sqs", broker: { messageGroups: true, dedupWindowTicks: 3000, prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
-      consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", allowHold: true, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 120, keys: 3 }, faults: t7Faults,
+      consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", allowHold: true, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
     },
   },
   "t8-exactly-once": {
@@ -121,7 +124,7 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
     chaos: {
       producers: 2, consumers: 3, profile: "sqs", broker: { dedupWindowTicks: 600 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20, maxInFlight: 6 },
       consumer: { idempotency: "separate", allowHold: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
-      workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 16 }, faults: t9Faults, roundTicks: 1800,
+      workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 22 }, faults: t9Faults, roundTicks: 1800,
     },
   },
 };

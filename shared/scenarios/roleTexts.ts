@@ -23,8 +23,8 @@ export const ROLE_TEXTS: Record<Role, RoleText> = {
   producer: {
     name: { en: "Producer", "pt-BR": "Produtor" },
     help: {
-      en: "Send your business events to the broker, watch for each ACK, and retry what timed out.",
-      "pt-BR": "Envie seus eventos de negócio ao broker, acompanhe cada ACK e reenvie o que deu timeout.",
+      en: "Send your business events to the broker as they come in, watch for each ACK, and retry what timed out.",
+      "pt-BR": "Envie seus eventos de negócio ao broker à medida que chegam, acompanhe cada ACK e reenvie o que deu timeout.",
     },
   },
   broker: {
@@ -50,8 +50,8 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
   send: {
     label: { en: "Send", "pt-BR": "Enviar" },
     help: {
-      en: "Publish your next business event.",
-      "pt-BR": "Publica o seu próximo evento de negócio.",
+      en: "Publish your next business event; new ones arrive during the round.",
+      "pt-BR": "Publica o seu próximo evento de negócio; novos chegam durante a rodada.",
     },
   },
   retry: {
@@ -127,15 +127,15 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
   hold: {
     label: { en: "Hold", "pt-BR": "Reter" },
     help: {
-      en: "Keep this message aside until the one before it arrives.",
-      "pt-BR": "Guarda esta mensagem até chegar a que vem antes dela.",
+      en: "Keep this message aside until the one before it is applied; then it goes on by itself (or after a while).",
+      "pt-BR": "Retém esta mensagem até a anterior ser aplicada; aí ela segue sozinha (ou depois de um tempo).",
     },
   },
   release: {
     label: { en: "Release", "pt-BR": "Liberar" },
     help: {
-      en: "Let a held message go on to processing.",
-      "pt-BR": "Libera uma mensagem retida para ser processada.",
+      en: "Let a held message go on to processing now.",
+      "pt-BR": "Libera agora uma mensagem retida para ser processada.",
     },
   },
 } satisfies Record<PlayerAction, ActionText>;

@@ -88,7 +88,9 @@ export type CauseCode =
   | "inconsistentPublishLost"
   | "inconsistentPublishForgotten"
   | "inconsistentPublishedOnly"
-  | "inconsistentUnfinished";
+  | "inconsistentUnfinished"
+  // wrong final state (the anomaly carries the key, the final and the expected balance)
+  | "wrongFinalState";
 
 /**
  * A broker profile's real vocabulary (docs/brokers.md#vocabulary), shown in place of the game's generic
@@ -350,9 +352,9 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       naive: {
         label: { en: "Competing, no lock", "pt-BR": "Concorrência sem lock" },
         summary: {
-          en: "Three consumers share one queue with no lock: races, lost updates, misordering.",
+          en: "Three consumers share one queue with no lock: lost updates and misordering leave balances wrong.",
           "pt-BR":
-            "Três consumidores dividem uma fila sem lock: race conditions, atualizações perdidas, desordem.",
+            "Três consumidores dividem uma fila sem lock: atualizações perdidas e desordem deixam saldos errados.",
         },
       },
       fixed: {
@@ -390,8 +392,9 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       naive: {
         label: { en: "Best-effort order", "pt-BR": "Ordem best-effort" },
         summary: {
-          en: "Multi-threaded producer and competing consumers: order is attempted, not kept.",
-          "pt-BR": "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida.",
+          en: "Multi-threaded producer and competing consumers: order is attempted, not kept; a withdrawal can overtake its deposit.",
+          "pt-BR":
+            "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida; um saque pode passar na frente do depósito.",
         },
       },
       fixed: {
@@ -671,6 +674,12 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   inconsistentUnfinished: {
     en: "inconsistent: the DB write and the publish were still half done when the round ended at {tick}",
     "pt-BR": "inconsistente: a gravação no banco e a publicação ainda estavam pela metade quando a rodada terminou em {tick}",
+  },
+
+  // wrong final state
+  wrongFinalState: {
+    en: "wrong balance: {key}'s account ends at R$ {final}; applied once each and in order, its events leave R$ {expected}",
+    "pt-BR": "saldo errado: a conta de {key} termina com R$ {final}; com cada evento aplicado uma vez e em ordem, seria R$ {expected}",
   },
 } satisfies Record<CauseCode, Text>;
 

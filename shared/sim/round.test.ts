@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Emitted } from "../engine/kernel.js";
 import { CATALOGUE } from "../scenarios/catalogue.js";
 import { createRound, RoundError, runRound, stepRound } from "./round.js";
 
@@ -37,8 +38,20 @@ describe("round", () => {
   });
 
   it("every team of a round plays the same business events and the same fault plan", () => {
-    const round = runRound({ scenario: "t8-exactly-once", variant: "fixed", seed: 2, teams: 3, strategy: "careful" });
-    const stacks = round.teams.map((t) => t.producers[0].db.join(","));
+    const round = createRound({ scenario: "t8-exactly-once", variant: "fixed", seed: 2, teams: 3, strategy: "careful" });
+    const stacks = round.teams.map((t) => JSON.stringify(t.producers.map((p) => p.stack)));
     expect(new Set(stacks).size).toBe(1);
+    expect(round.teams[0].producers[0].stack).toHaveLength(60);
+    const events: Emitted[] = [];
+    while (round.phase !== "over") events.push(...stepRound(round));
+    const perTeam = (type: "fault" | "committed") => [0, 1, 2].map((team) => events.filter((e) => e.team === team && e.type === type).map((e) => JSON.stringify({ ...e, team: 0, tick: type === "fault" ? e.tick : 0 })));
+    const faults = perTeam("fault");
+    expect(faults[0]).toHaveLength(round.header.config.faults.length);
+    expect(faults[1]).toEqual(faults[0]);
+    expect(faults[2]).toEqual(faults[0]);
+    const committed = perTeam("committed");
+    expect(committed[0]).toHaveLength(60);
+    expect(committed[1]).toEqual(committed[0]);
+    expect(committed[2]).toEqual(committed[0]);
   });
 });

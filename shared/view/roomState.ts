@@ -42,10 +42,15 @@ export interface TeamStateView<R extends string = Role> {
   duplicated: number;
   misordered: number;
   inconsistent: number;
+  /** Keys whose balance a lost update made wrong. */
   raceAnomalies: number;
+  /** Keys whose final balance is wrong (known once the round has drained). */
+  wrongFinalState: number;
   refused: number;
   /** Committed effects not applied yet and not certainly lost during play (lost counts only what is certain); 0 once the round is settled. */
   pending: number;
+  /** Writes based on a stale read. */
+  staleWrites: number;
   score: number;
   members: number;
   /** By node id ("P1", "B", "C1"); seen by the team's phones and the projector. */

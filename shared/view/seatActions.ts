@@ -48,15 +48,6 @@ export interface ActionTarget {
 type InboxItem = ConsumerSeat["inbox"][number];
 type IntakeItem = BrokerSeat["intake"][number];
 
-/**
- * The producer's next event in ticks, when this server says (0: ready now; null: none left;
- * undefined: an engine that does not pace events, where the next event is always ready).
- */
-export function nextEventInTicks(v: ProducerSeat): number | null | undefined {
-  const paced = v as ProducerSeat & { nextInTicks?: number | null };
-  return paced.nextInTicks;
-}
-
 /** Ticks as the whole seconds a phone shows ("next event in 3 s"), never 0 while some remain. */
 export function ticksToSeconds(ticks: number): number {
   return Math.max(1, Math.ceil((ticks * TICK_MS) / 1000));
@@ -77,7 +68,7 @@ function producerTarget(v: ProducerSeat, action: PlayerAction): ActionTarget {
     if (!v.next) return { blocked: "noEvents" };
     const busy = publishes ? inFlight(v.publishBlocked) : undefined;
     if (busy) return { msgId: v.next.msgId, blocked: busy };
-    const wait = nextEventInTicks(v);
+    const wait = v.nextInTicks;
     if (wait) return { msgId: v.next.msgId, blocked: "notYet", seconds: ticksToSeconds(wait) };
     return { msgId: v.next.msgId };
   };

@@ -6,17 +6,7 @@ import { actionTarget } from "./seatActions.js";
 import { seatMessage, type BrokerSeat, type ConsumerSeat, type ProducerSeat, type SeatView } from "./seatView.js";
 import { SEAT_HINT_KEYS, seatHasWork, seatHint, type SeatHintKey } from "./seatHints.js";
 
-const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({
-  role: "producer",
-  up: true,
-  next: null,
-  remaining: 0,
-  sent: [],
-  inFlight: 0,
-  halfDone: null,
-  outbox: 0,
-  ...over,
-});
+const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
 const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
@@ -48,6 +38,8 @@ describe("seatHasWork", () => {
     expect(seatHasWork(producer())).toBe(false);
     expect(seatHasWork(producer({ next: event }))).toBe(true);
     expect(seatHasWork(producer({ next: event, up: false }))).toBe(false);
+    expect(seatHasWork(producer({ next: event, nextInTicks: 30 }))).toBe(false);
+    expect(seatHasWork(producer({ next: event, publishBlocked: "tooManyInFlight" }))).toBe(false);
     expect(seatHasWork(producer({ sent: [{ msgId: "P1-1", key: "ana", seq: 1, status: "pending", attempts: 1 }] }))).toBe(false);
     expect(seatHasWork(producer({ sent: [{ msgId: "P1-1", key: "ana", seq: 1, status: "timedOut", attempts: 1 }] }))).toBe(true);
     expect(seatHasWork(producer({ halfDone: { msgId: "P1-1", saved: true, published: false } }))).toBe(true);

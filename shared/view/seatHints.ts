@@ -17,7 +17,12 @@ export function seatHasWork(view: SeatView | null): boolean {
   if (!view || !view.up) return false;
   switch (view.role) {
     case "producer":
-      return view.next !== null || view.halfDone !== null || view.sent.some((s) => s.status === "timedOut");
+      // An event not there yet, or one the in-flight rule holds back, is not the person's to send.
+      return (
+        (view.next !== null && !view.nextInTicks && !view.publishBlocked) ||
+        view.halfDone !== null ||
+        (view.sent.some((s) => s.status === "timedOut") && !view.retryBlocked)
+      );
     case "broker":
       return view.intake.length > 0;
     case "consumer":

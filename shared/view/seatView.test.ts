@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionsFor } from "../scenarios/catalogue.js";
 import { createRound } from "../sim/round.js";
-import { seatMessage } from "./seatView.js";
+import { seatMessage, seatView, type ProducerSeat } from "./seatView.js";
 
 describe("seat message", () => {
   it("names the seat's role, the role's actions in this variant, and the phone's view", () => {
@@ -16,5 +16,22 @@ describe("seat message", () => {
   it("has no role, no action and no view for a seat the variant does not have", () => {
     const round = createRound({ scenario: "t3-lost-messages", variant: "naive", seed: 1, teams: 1 });
     expect(seatMessage(round.header.config, round.teams[0], 0, "C9")).toEqual({ seat: "C9", team: 0, role: null, actions: [], view: null });
+  });
+
+  it("tells the producer when its next event becomes available, and how many are ready", () => {
+    const round = createRound({ scenario: "t3-lost-messages", variant: "naive", seed: 1, teams: 1 });
+    const s = round.teams[0];
+    const view = () => seatView(s, "P1") as ProducerSeat;
+    expect(view()).toMatchObject({ nextInTicks: 0 });
+    const firstBurst = view().ready;
+    expect(firstBurst).toBeGreaterThanOrEqual(1);
+    s.producers[0].stack.splice(0, firstBurst);
+    const next = s.producers[0].stack[0].availableAt;
+    expect(view()).toMatchObject({ nextInTicks: next, ready: 0 });
+    s.tick = next;
+    expect(view().nextInTicks).toBe(0);
+    expect(view().ready).toBeGreaterThanOrEqual(1);
+    s.producers[0].stack = [];
+    expect(view()).toMatchObject({ nextInTicks: null, ready: 0, next: null });
   });
 });

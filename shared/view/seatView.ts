@@ -20,6 +20,10 @@ export interface ProducerSeat {
   /** The next business event to commit, if any, and how many remain. */
   next: EventCard | null;
   remaining: number;
+  /** Ticks until the next event becomes available (0: it is; null: none left): "next event in 3 s". */
+  nextInTicks: number | null;
+  /** Events available now, waiting to be sent. */
+  ready: number;
   /** The latest publishes, newest first: pending, acknowledged, timedOut, sent (no confirm asked). */
   sent: { msgId: string; key: string; seq: number; status: string; attempts: number }[];
   inFlight: number;
@@ -72,11 +76,15 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
   const p = s.producers.find((x) => x.id === seat);
   if (p) {
     const next = p.stack[0];
+    let ready = 0;
+    while (ready < p.stack.length && p.stack[ready].availableAt <= s.tick) ready++;
     return {
       role: "producer",
       up: p.up,
       next: next ? { msgId: next.msgId, key: next.key, seq: next.seq, amount: next.amount } : null,
       remaining: p.stack.length,
+      nextInTicks: next ? Math.max(0, next.availableAt - s.tick) : null,
+      ready,
       sent: p.sent.slice(-MAX_ROWS).reverse().map((r) => ({ msgId: r.msgId, key: r.key, seq: r.seq, status: r.status, attempts: r.attempts })),
       inFlight: p.inFlight,
       halfDone: p.dualWrite ? { msgId: p.dualWrite.event.msgId, saved: p.dualWrite.saved, published: p.dualWrite.published } : null,

@@ -261,7 +261,8 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
           atTick(x) &&
           x.consumer === c.consumer &&
           x.subscription === a.subscription &&
-          x.writeVersion !== (x.readVersion as number) + 1,
+          // a stale write, or a withdrawal declined on a balance that had changed since it was read
+          (x.declined ? x.writeVersion !== x.readVersion : x.writeVersion !== (x.readVersion as number) + 1),
       );
       return need(
         !!e &&
@@ -270,6 +271,7 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
               x.type === "applied" &&
               x.key === e.key &&
               x.subscription === a.subscription &&
+              !x.declined &&
               x.writeVersion === (e.readVersion as number) + 1 &&
               x.consumer === c.otherConsumer,
           ),
@@ -294,6 +296,20 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
       );
     case "inconsistentUnfinished":
       return need(drainGaveUp, "the drain ended quiet");
+    case "wrongFinalState": {
+      // Read again from the log alone: the balance the key's last application left, and the
+      // balance its committed events give applied once each in seq order, with the bank's
+      // rule written here afresh (a withdrawal that would overdraw is declined).
+      const applied = ev.filter((e) => e.type === "applied" && e.subscription === a.subscription && e.key === c.key);
+      const final = applied.length ? (applied.at(-1)?.balance as number) : 0;
+      const committed = ev.filter((e) => e.type === "committed" && e.key === c.key).sort((x, y) => (x.seq as number) - (y.seq as number));
+      let expected = 0;
+      for (const e of committed) {
+        const amount = e.amount as number;
+        if (!(amount < 0 && expected + amount < 0)) expected += amount;
+      }
+      return need(final === c.final && expected === c.expected && final !== expected, `final ${final} expected ${expected}`);
+    }
   }
   return need(false, "unknown code");
 }

@@ -184,6 +184,8 @@ const RESULT_WORDS = {
   },
   mainCause_inconsistent: { en: "Main cause of {count} of the {total} inconsistencies:", "pt-BR": "Causa principal de {count} das {total} inconsistências:" },
   mainCause_race: { en: "Main cause of {count} of the {total} lost updates:", "pt-BR": "Causa principal de {count} das {total} atualizações perdidas:" },
+  mainCause_wrongFinalState: { en: "Main cause of {count} of the {total} wrong balances:", "pt-BR": "Causa principal de {count} dos {total} saldos errados:" },
+  wrongBalances: { en: "wrong balances", "pt-BR": "saldos errados" },
   noAnomaly: { en: "No anomaly: nothing lost, duplicated or out of order.", "pt-BR": "Nenhuma anomalia: nada perdido, duplicado ou fora de ordem." },
   waitResults: { en: "Counting the results…", "pt-BR": "Contando os resultados…" },
 } satisfies Record<string, Text>;

@@ -96,6 +96,7 @@ const REPLAY_WORDS = {
   kind_misordered: { en: "out of order", "pt-BR": "fora de ordem" },
   kind_inconsistent: { en: "inconsistent", "pt-BR": "inconsistente" },
   kind_race: { en: "lost update", "pt-BR": "atualização perdida" },
+  kind_wrongFinalState: { en: "wrong balance", "pt-BR": "saldo errado" },
   packet_publish: { en: "publish", "pt-BR": "publicação" },
   packet_deliver: { en: "delivery", "pt-BR": "entrega" },
   packet_confirm: { en: "confirm", "pt-BR": "confirmação" },

@@ -17,6 +17,7 @@ function kindTotal(team: TeamReport | null, kind: AnomalyKind): number {
     misordered: team.misordered,
     inconsistent: team.inconsistent,
     race: team.raceAnomalies,
+    wrongFinalState: team.wrongFinalState,
   };
   return counts[kind];
 }
@@ -43,6 +44,7 @@ export function results(o: PlayerRoundOver, sentence: typeof CauseSentence | nul
           count(t("misordered"), team.misordered, true),
           team.inconsistent ? count(t("inconsistent"), team.inconsistent, true) : null,
           team.raceAnomalies ? count(t("raceAnomalies"), team.raceAnomalies, true) : null,
+          team.wrongFinalState ? count(t("wrongBalances"), team.wrongFinalState, true) : null,
         )
       : null,
     cause

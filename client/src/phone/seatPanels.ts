@@ -5,7 +5,7 @@ import { h } from "../dom.js";
 import { t, type PhoneKey } from "../i18n/phoneWords.js";
 import { QUEUE_NAME, subscriptionName } from "../i18n/roomWords.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
-import { nextEventInTicks, ticksToSeconds } from "../../../shared/view/seatActions.js";
+import { ticksToSeconds } from "../../../shared/view/seatActions.js";
 import type { BrokerSeat, ConsumerSeat, ProducerSeat, SeatView } from "../../../shared/view/seatView.js";
 
 export interface PanelContext {
@@ -19,8 +19,8 @@ export interface PanelContext {
 const chip = (text: string, cls = "") => h("span", { class: `chip ${cls}` }, text);
 
 function producer(v: ProducerSeat): HTMLElement {
-  const wait = nextEventInTicks(v);
-  const ready = (v as ProducerSeat & { ready?: number }).ready;
+  const wait = v.nextInTicks;
+  const ready = v.ready;
   const next = v.next
     ? h(
         "div",

@@ -12,6 +12,7 @@ export const KIND_STYLE: Record<AnomalyKind, { glyph: string; colour: string }> 
   misordered: { glyph: markerStyles.order.glyph, colour: "rgb(178,125,255)" },
   inconsistent: { glyph: "≠", colour: "rgb(251,191,36)" },
   race: { glyph: markerStyles.race.glyph, colour: css(markerStyles.race.colour) },
+  wrongFinalState: { glyph: "$", colour: "rgb(248,113,113)" },
 };
 
 export const METRIC_STYLE: Record<ChartMetric, { glyph: string; colour: string; dash: string; width: number }> = {
