@@ -256,8 +256,12 @@ export class PhoneController {
         h("span", { class: "team" }, `${t("team")} ${seat.team + 1} · ${this.welcome?.name ?? ""}`),
       ),
       timed ? h("div", { class: "timer", testid: "round-timer", "aria-label": t("timeLeft") }, "") : null,
-      this.room.phase === "running" ? null : h("span", { class: `phase ${this.room.phase}` }, this.phaseText(this.room.phase, this.room.countdown)),
-      helpButton,
+      h(
+        "div",
+        { class: "row" },
+        this.room.phase === "running" ? null : h("p", { class: `phase ${this.room.phase}` }, this.phaseText(this.room.phase, this.room.countdown)),
+        helpButton,
+      ),
     );
     this.tickClock();
   }

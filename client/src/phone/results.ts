@@ -22,6 +22,11 @@ function kindTotal(team: TeamReport | null, kind: AnomalyKind): number {
   return counts[kind];
 }
 
+/** "Main cause of 40 of the 76 losses:", or "…of all 4 losses:" when it caused them all. */
+function mainCauseLead(kind: AnomalyKind, count: number, total: number): string {
+  return count === total ? t(`mainCauseAll_${kind}`, { total }) : t(`mainCause_${kind}`, { count, total });
+}
+
 export function results(o: PlayerRoundOver, sentence: typeof CauseSentence | null): HTMLElement {
   const team = o.team;
   const number = (team?.team ?? 0) + 1;
@@ -51,7 +56,7 @@ export function results(o: PlayerRoundOver, sentence: typeof CauseSentence | nul
       ? h(
           "div",
           { class: "main-cause", testid: "main-cause", "data-cause": cause.code },
-          h("p", {}, h("strong", {}, t(`mainCause_${cause.kind}`, { count: cause.count, total: Math.max(cause.count, kindTotal(team, cause.kind)) }))),
+          h("p", {}, h("strong", {}, mainCauseLead(cause.kind, cause.count, Math.max(cause.count, kindTotal(team, cause.kind))))),
           h("p", { class: "sentence" }, sentence ? sentence(cause.sample, currentLocale()) : "…"),
         )
       : team
