@@ -22,8 +22,9 @@ function kindTotal(team: TeamReport | null, kind: AnomalyKind): number {
   return counts[kind];
 }
 
-/** "Main cause of 40 of the 76 losses:", or "…of all 4 losses:" when it caused them all. */
-function mainCauseLead(kind: AnomalyKind, count: number, total: number): string {
+/** "Main cause of 40 of the 76 losses:"; "…of the 4 losses:" when it caused them all; "Cause of the loss:" for one. */
+export function mainCauseLead(kind: AnomalyKind, count: number, total: number): string {
+  if (total === 1) return t(`mainCauseOne_${kind}`);
   return count === total ? t(`mainCauseAll_${kind}`, { total }) : t(`mainCause_${kind}`, { count, total });
 }
 
