@@ -70,7 +70,7 @@ export function engineConfig(setup: EngineSetup): VariantConfig {
       relayPollTicks: 3,
     },
     broker: brokerConfig(setup.profile, "queue", { ...setup.broker, ...quorum }),
-    consumer: { ack: setup.ack, processTicks: 1, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false },
+    consumer: { ack: setup.ack, processTicks: 1, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, holdCapacity: 4, holdTicks: 40 },
     network: { publish: wire, confirm: wire, deliver: wire, ack: wire },
     workload: { eventsPerProducer: setup.messages, keys: setup.keys ?? 1, sendEveryTicks: 1 },
     faults: [],
@@ -97,6 +97,9 @@ export class EngineDriver {
 
   constructor(config: VariantConfig, seed = 1) {
     this.s = createTeam(config, seed, 0);
+    // A class round releases business events over its length; an experiment's client has
+    // all of its messages at hand, as a real publisher does.
+    for (const p of this.s.producers) for (const event of p.stack) event.availableAt = 0;
   }
 
   get tick(): number {
