@@ -17,10 +17,10 @@ import { actionDock } from "./actionDock.js";
 import { announcements } from "./announce.js";
 import { LazyTexts } from "./lazyTexts.js";
 import { LessonPanel } from "./lessonPanel.js";
-import { lobby, type SeatPreview } from "./lobby.js";
+import { leaderboard, lobby, type SeatPreview, type TeamLine } from "./lobby.js";
 import { overlay, overlayKind, Toast } from "./overlays.js";
 import { results } from "./results.js";
-import { roleHelp } from "./roleHelp.js";
+import { helpSeen, markHelpSeen, roleHelp } from "./roleHelp.js";
 import { formatClock, secondsLeft, type ClockSync } from "./roundClock.js";
 import { seatPanel } from "./seatPanels.js";
 
@@ -36,7 +36,7 @@ interface RoomFacts {
   preview: SeatPreview | null;
   idle: string;
   lesson: LessonStateView | undefined;
-  teams: { score: number; committed: number; lost: number; duplicated: number }[];
+  teams: TeamLine[];
 }
 
 export class PhoneController {
@@ -152,20 +152,12 @@ export class PhoneController {
   }
 
   private helpSeen(): boolean {
-    try {
-      return sessionStorage.getItem(this.helpKey()) === "1";
-    } catch {
-      return false;
-    }
+    return helpSeen(this.helpKey());
   }
 
   private closeHelp(): void {
     this.helpOpen = false;
-    try {
-      sessionStorage.setItem(this.helpKey(), "1");
-    } catch {
-      /* private mode */
-    }
+    markHelpSeen(this.helpKey());
     this.render();
   }
 
@@ -276,7 +268,7 @@ export class PhoneController {
       this.over && !playing && !this.room.lesson?.pollOpen && !this.room.lesson?.predictOpen ? results(this.over, this.texts.causeSentence) : null,
       playing && seat?.view ? this.seatCard(seat) : null,
       !playing && !this.over && seat && this.room.phase === "draining" ? h("p", { class: "card muted" }, t("waitResults")) : null,
-      spectator && this.room.phase !== "lobby" ? this.leaderboard() : null,
+      spectator && this.room.phase !== "lobby" ? leaderboard(this.room.teams) : null,
     ];
   }
 
@@ -296,27 +288,6 @@ export class PhoneController {
       { class: `card seat ${v.up ? "" : "down"}` },
       !v.up ? h("p", { class: "down-banner", role: "alert" }, `✖ ${t("youAreDown")}`) : null,
       seatPanel(v, ctx),
-    );
-  }
-
-  /** What a late joiner watches: every team's score, until the next round gives them a seat. */
-  private leaderboard(): HTMLElement {
-    const rows = this.room.teams.map((team, i) => ({ team, i })).sort((a, b) => b.team.score - a.team.score);
-    return h(
-      "section",
-      { class: "card" },
-      h("h2", {}, t("leaderboard")),
-      h(
-        "ul",
-        { class: "list compact" },
-        ...rows.map(({ team, i }) =>
-          h(
-            "li",
-            {},
-            `${t("team")} ${i + 1}: ${team.score} · ${t("committed")} ${team.committed} · ${t("lost")} ${team.lost} · ${t("duplicated")} ${team.duplicated}`,
-          ),
-        ),
-      ),
     );
   }
 

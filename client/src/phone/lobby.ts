@@ -37,3 +37,19 @@ export function lobby(name: string, preview: SeatPreview | null, topic: LessonTo
     spectator ? null : h("p", { class: "muted small" }, t("keepOpen")),
   );
 }
+
+/** A team's line on a late joiner's board. */
+export interface TeamLine {
+  score: number;
+  committed: number;
+  lost: number;
+  duplicated: number;
+}
+
+/** What a late joiner watches: every team's score, until the next round gives them a seat. */
+export function leaderboard(teams: TeamLine[]): HTMLElement {
+  const rows = teams.map((team, i) => ({ team, i })).sort((a, b) => b.team.score - a.team.score);
+  const line = ({ team, i }: { team: TeamLine; i: number }) =>
+    `${t("team")} ${i + 1}: ${team.score} · ${t("committed")} ${team.committed} · ${t("lost")} ${team.lost} · ${t("duplicated")} ${team.duplicated}`;
+  return h("section", { class: "card" }, h("h2", {}, t("leaderboard")), h("ul", { class: "list compact" }, ...rows.map((row) => h("li", {}, line(row)))));
+}

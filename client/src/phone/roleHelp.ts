@@ -31,3 +31,20 @@ export function roleHelp({ seat, scenario, variant, close }: RoleHelpInput): HTM
     h("button", { class: "primary big", type: "button", testid: "role-help-close", onclick: close }, t("gotIt")),
   );
 }
+
+/** Whether this round's help for this seat was dismissed in this tab (a reload does not show it again). */
+export function helpSeen(key: string): boolean {
+  try {
+    return sessionStorage.getItem(key) === "1";
+  } catch {
+    return false;
+  }
+}
+
+export function markHelpSeen(key: string): void {
+  try {
+    sessionStorage.setItem(key, "1");
+  } catch {
+    /* private mode */
+  }
+}
