@@ -3,7 +3,7 @@
 // subscriptions and seats), and the summary line must be what the checker recounts from
 // the events. Each returns the disagreements as sentences; none means it agrees.
 import type { Report, RoundSummary } from "../checker/checker.js";
-import { subscriptionsOf } from "../engine/team.js";
+import { expectedSubscriptions } from "../engine/team.js";
 import { seatsOf } from "../scenarios/catalogue.js";
 import type { LogHeader } from "../sim/round.js";
 
@@ -16,7 +16,7 @@ export function headerDisagreements(header: LogHeader): string[] {
   let subscriptions: string[];
   let seats: string[];
   try {
-    subscriptions = subscriptionsOf(header.config).map((s) => s.name);
+    subscriptions = expectedSubscriptions(header.config);
     seats = seatsOf(header.config).map((s) => s.seat);
   } catch {
     return ["the header's configuration is incomplete"];
