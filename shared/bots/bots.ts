@@ -108,7 +108,7 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
   const seat = c.id;
   const acks = !cfg.ackWithEffect && !s.config.broker.sharedDb;
   for (const item of c.inbox) {
-    if (item.acked || !acks) continue;
+    if (item.acked || !acks || !reachable(c, item)) continue;
     if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true))) return { seat, action: "ack", token: item.token.id };
   }
   const store = s.stores.get(c.subscription);
@@ -152,6 +152,11 @@ function early(i: InboxToken, highest: Map<string, number> | undefined): boolean
  */
 function open(c: ConsumerState, i: InboxToken): boolean {
   if (i.held || i.processed || i.checked === true || c.processing?.token === i.token.id) return false;
+  return reachable(c, i);
+}
+
+/** The first inbox item with its token id: the one a command naming that token reaches. */
+function reachable(c: ConsumerState, i: InboxToken): boolean {
   for (const x of c.inbox) if (x.token.id === i.token.id) return x === i;
   return false;
 }
