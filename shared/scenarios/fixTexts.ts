@@ -24,7 +24,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Toda perda é uma queda do consumidor: o broker já tinha esquecido o que recebeu ACK e ainda não tinha sido processado.",
       ],
       ["the producer and the broker lose nothing", "o produtor e o broker não perdem nada"],
-      ["{lost} effects lost in consumer crashes — the ACK came before the work was done", "{lost} efeitos perdidos em quedas do consumidor — o ACK veio antes de o trabalho terminar"],
+      [
+        "{lost} effects lost in consumer crashes — the ACK came before the work was done",
+        "{lost} efeitos perdidos em quedas do consumidor — o ACK veio antes de o trabalho terminar",
+      ],
     ),
     "short-retention": v(
       ["Short retention", "Retenção curta"],
@@ -37,7 +40,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "As perdas se acumulam enquanto C1 está fora do ar e C2 está lento: durabilidade não ajuda quando a retenção apaga o que ninguém leu.",
       ],
       ["nothing lost to crashes or to the network", "nada perdido por quedas ou pela rede"],
-      ["{lost} effects deleted by retention before a slow or down consumer read them", "{lost} efeitos apagados pela retenção antes de um consumidor lento ou fora do ar lê-los"],
+      [
+        "{lost} effects deleted by retention before a slow or down consumer read them",
+        "{lost} efeitos apagados pela retenção antes de um consumidor lento ou fora do ar lê-los",
+      ],
     ),
   },
   "t4-duplicates": {
@@ -52,7 +58,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Os retries do produtor não duplicam mais; toda duplicada que sobra é uma reentrega ao consumidor (um ACK perdido, uma queda).",
       ],
       ["no loss, and no duplicate from producer retries", "sem perdas, e nenhuma duplicada vinda de retries do produtor"],
-      ["{duplicated} duplicates — the broker's de-dup does not cover redeliveries to the consumer", "{duplicated} duplicatas — a deduplicação do broker não cobre reentregas ao consumidor"],
+      [
+        "{duplicated} duplicates — the broker's de-dup does not cover redeliveries to the consumer",
+        "{duplicated} duplicatas — a deduplicação do broker não cobre reentregas ao consumidor",
+      ],
     ),
     "dedup-table": v(
       ["Processed-ids table", "Tabela de processados"],
@@ -65,7 +74,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "A maioria das repetidas é barrada; as que passam vêm de uma queda do consumidor entre o efeito e o registro do id.",
       ],
       ["no loss; retries and redeliveries found in the table", "sem perdas; retries e reentregas encontrados na tabela"],
-      ["{duplicated} duplicates — a crash between the effect and its id forgets that it happened", "{duplicated} duplicatas — uma queda entre o efeito e o id faz esquecer que ele aconteceu"],
+      [
+        "{duplicated} duplicates — a crash between the effect and its id forgets that it happened",
+        "{duplicated} duplicatas — uma queda entre o efeito e o id faz esquecer que ele aconteceu",
+      ],
     ),
     "transactional-inbox": v(
       ["Transactional inbox", "Inbox transacional"],
@@ -93,22 +105,25 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "A inconsistência se inverte: os consumidores aplicam eventos que o banco do próprio serviço nunca registrou.",
       ],
       ["nothing saved is left unpublished", "nada do que foi salvo fica sem publicar"],
-      ["{inconsistent} events published but never saved — the other side of the dual write", "{inconsistent} eventos publicados e nunca salvos — o outro lado da escrita dupla"],
+      [
+        "{inconsistent} events published but never saved — the other side of the dual write",
+        "{inconsistent} eventos publicados e nunca salvos — o outro lado da escrita dupla",
+      ],
     ),
     "outbox-cdc": v(
       ["Outbox + CDC", "Outbox + CDC"],
       [
-        "Business change and outbox row in one transaction; a connector tails the DB's commit log and publishes each row as it commits, in order.",
-        "Mudança de negócio e linha do outbox numa transação; um conector lê o log de commits do banco e publica cada linha ao ser confirmada, em ordem.",
+        "Business change and outbox row in one transaction; a connector tails the DB's commit log and publishes the rows in commit order, each once the previous is confirmed.",
+        "Mudança de negócio e linha do outbox numa transação; um conector lê o log de commits do banco e publica as linhas na ordem dos commits, cada uma após a confirmação da anterior.",
       ],
       [
-        "The polling relay's guarantees, with no poll delay, and the rows reach the broker in commit order.",
-        "As garantias do relay com polling, sem o atraso do polling, e as linhas chegam ao broker na ordem dos commits.",
+        "No row waits for a poll, and the rows reach the broker in commit order even when a publish is lost; but one at a time: compare the latency with polling's.",
+        "Nenhuma linha espera um polling, e as linhas chegam ao broker na ordem dos commits mesmo quando uma publicação se perde; mas uma por vez: compare a latência com a do polling.",
       ],
       ["no inconsistency, no loss, no duplicated effect, commit order kept", "sem inconsistência, sem perdas, sem efeito duplicado, ordem dos commits mantida"],
       [
-        "one row in flight at a time: a late confirm holds back the rows behind it, and consumers still de-dup",
-        "uma linha em voo por vez: uma confirmação atrasada segura as que vêm atrás, e o consumidor ainda desduplica",
+        "one row in flight at a time: a burst waits its turn, and consumers still de-dup",
+        "uma linha em voo por vez: uma rajada espera a sua vez, e o consumidor ainda desduplica",
       ],
     ),
     "listen-to-yourself": v(
@@ -118,17 +133,23 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "O serviço só publica; ele grava no próprio banco quando consome o próprio evento do tópico (assinatura self).",
       ],
       [
-        "There is one write only, so DB and broker cannot disagree; the service's DB just lags a little behind its publish.",
-        "Há uma escrita só, então banco e broker não divergem; o banco do serviço só fica um pouco atrás da publicação.",
+        "One write only: the service's DB follows what the broker delivers to it, a little behind its publish, so they do not drift apart.",
+        "Uma escrita só: o banco do serviço segue o que o broker entrega a ele, um pouco atrás da publicação, e os dois não divergem.",
       ],
       ["no inconsistency: the DB is written from the published event", "sem inconsistência: o banco é gravado a partir do evento publicado"],
-      ["the service reads its own writes late, and its own consumer must be idempotent too", "o serviço lê as próprias escritas com atraso, e o consumidor dele também precisa ser idempotente"],
+      [
+        "{lost} effects lost where the producer crashed before the broker confirmed — lost everywhere alike; and the service reads its own writes late",
+        "{lost} efeitos perdidos quando o produtor caiu antes da confirmação do broker — perdidos em todo lugar igualmente; e o serviço lê as próprias escritas com atraso",
+      ],
     ),
   },
   "t6-competing-consumers": {
     "single-consumer": v(
       ["One consumer", "Um só consumidor"],
-      ["The same work on a single consumer: no competition, a third of the capacity.", "O mesmo trabalho com um só consumidor: sem concorrência, um terço da capacidade."],
+      [
+        "The same work on a single consumer: no competition, a third of the capacity.",
+        "O mesmo trabalho com um só consumidor: sem concorrência, um terço da capacidade.",
+      ],
       [
         "No race and no misordering, but the queue grows: compare its throughput with three competing consumers'.",
         "Sem race condition e sem desordem, mas a fila cresce: compare o throughput com o de três consumidores concorrentes.",
@@ -147,7 +168,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "As atualizações perdidas somem; repare numa chave bloqueada depois de uma queda até o lease expirar, e na ordem ainda quebrada.",
       ],
       ["no lost update", "nenhuma atualização perdida"],
-      ["{misordered} out of order, and a crashed holder blocks its key until the lease ends", "{misordered} fora de ordem, e quem cai com o lock bloqueia a chave até o lease acabar"],
+      [
+        "{misordered} out of order, and a crashed holder blocks its key until the lease ends",
+        "{misordered} fora de ordem, e quem cai com o lock bloqueia a chave até o lease acabar",
+      ],
     ),
     optimistic: v(
       ["Optimistic (CAS)", "Otimista (CAS)"],
@@ -155,9 +179,15 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Three competing consumers; a write succeeds only if the key's version is still the one read, otherwise it reads again and redoes the work.",
         "Três consumidores concorrentes; a escrita só vale se a versão da chave ainda for a lida; senão, relê e refaz o trabalho.",
       ],
-      ["No update is lost, but count the conflicts: each one is work done twice.", "Nenhuma atualização se perde, mas conte os conflitos: cada um é trabalho feito duas vezes."],
+      [
+        "No update is lost, but count the conflicts: each one is work done twice.",
+        "Nenhuma atualização se perde, mas conte os conflitos: cada um é trabalho feito duas vezes.",
+      ],
       ["no lost update", "nenhuma atualização perdida"],
-      ["{conflicts} conflicts redone and {misordered} out of order — compare-and-set orders nothing", "{conflicts} conflitos refeitos e {misordered} fora de ordem — compare-and-set não ordena nada"],
+      [
+        "{conflicts} conflicts redone and {misordered} out of order — compare-and-set orders nothing",
+        "{conflicts} conflitos refeitos e {misordered} fora de ordem — compare-and-set não ordena nada",
+      ],
     ),
   },
   "t7-ordering": {
@@ -172,7 +202,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Os eventos de uma chave passam por uma partição e um consumidor, em ordem, mesmo com quedas e rebalanceamentos.",
       ],
       ["strict per-key order", "ordem estrita por chave"],
-      ["{duplicated} duplicates from re-reads after a crash — order is not idempotency", "{duplicated} duplicatas de releituras após uma queda — ordem não é idempotência"],
+      [
+        "{duplicated} duplicates from re-reads after a crash — order is not idempotency",
+        "{duplicated} duplicatas de releituras após uma queda — ordem não é idempotência",
+      ],
     ),
     resequencer: v(
       ["Resequencer", "Resequenciador"],
@@ -201,7 +234,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Toda desordem começa na origem: uma publicação reenviada ou ultrapassada chega ao broker depois de uma posterior.",
       ],
       ["no loss, no duplicate, and more than one publish at a time", "sem perdas, sem duplicadas, e mais de uma publicação por vez"],
-      ["{misordered} out of order — the broker keeps the order it receives, not the one you meant", "{misordered} fora de ordem — o broker mantém a ordem que recebe, não a que você queria"],
+      [
+        "{misordered} out of order — the broker keeps the order it receives, not the one you meant",
+        "{misordered} fora de ordem — o broker mantém a ordem que recebe, não a que você queria",
+      ],
     ),
   },
   "t8-exactly-once": {
@@ -216,7 +252,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Dentro do Kafka (orders) nada se perde nem é aplicado duas vezes; as duplicadas estão todas no banco, fora da transação.",
       ],
       ["exactly-once inside the broker: no loss and no duplicate on orders", "exactly-once dentro do broker: sem perdas e sem duplicadas em orders"],
-      ["{duplicated} duplicated calls to the bank — a side effect outside Kafka still needs idempotency", "{duplicated} chamadas duplicadas ao banco — um efeito fora do Kafka ainda precisa de idempotência"],
+      [
+        "{duplicated} duplicated calls to the bank — a side effect outside Kafka still needs idempotency",
+        "{duplicated} chamadas duplicadas ao banco — um efeito fora do Kafka ainda precisa de idempotência",
+      ],
     ),
     "shared-db": v(
       ["Shared DB as queue", "Banco como fila"],
@@ -229,7 +268,10 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "Sob as mesmas falhas nada se perde nem se duplica: uma chave única e uma só transação fazem o que o broker não conseguia.",
       ],
       ["no loss, no duplicate, key order kept", "sem perdas, sem duplicadas, ordem por chave mantida"],
-      ["every service now shares one database: its load, its outages, its schema", "todos os serviços agora dividem um banco: a carga, as quedas e o schema dele"],
+      [
+        "every service now shares one database: its load, its outages, its schema",
+        "todos os serviços agora dividem um banco: a carga, as quedas e o schema dele",
+      ],
     ),
   },
   "t9-end-to-end": {
@@ -239,9 +281,15 @@ export const FIX_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
         "The same chaos, every end doing its part: an outbox read from the commit log, broker de-dup and FIFO groups, an idempotent consumer that locks its key.",
         "O mesmo caos, cada ponta fazendo a sua parte: outbox lido do log de commits, desduplicação e grupos FIFO no broker, consumidor idempotente que trava a chave.",
       ],
-      ["Zero anomalies of every kind under every fault: no single end could have done it alone.", "Zero anomalias de todo tipo sob todas as falhas: nenhuma ponta conseguiria isso sozinha."],
+      [
+        "Zero anomalies of every kind under every fault: no single end could have done it alone.",
+        "Zero anomalias de todo tipo sob todas as falhas: nenhuma ponta conseguiria isso sozinha.",
+      ],
       ["zero anomalies of every kind", "zero anomalias de todo tipo"],
-      ["it costs throughput and latency at every end: one row in flight, one message of a key at a time", "custa throughput e latência em cada ponta: uma linha em voo, uma mensagem por chave de cada vez"],
+      [
+        "it costs throughput and latency at every end: one row in flight, one message of a key at a time",
+        "custa throughput e latência em cada ponta: uma linha em voo, uma mensagem por chave de cada vez",
+      ],
     ),
   },
 };
