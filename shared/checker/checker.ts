@@ -136,6 +136,7 @@ export type RoundSummary = {
   tickMs: number;
   /** Not in GAME.md §7's list: after it. */
   staleWrites: number;
+  conflicts: number;
 };
 
 /** The summary line of the log and the last line of `simulate` (docs/log-format.md#the-summary-line). */
@@ -158,5 +159,6 @@ export function summaryOf(header: LogHeader, report: Report): RoundSummary {
     ticks: report.ticks,
     tickMs: header.tickMs,
     staleWrites: t.staleWrites,
+    conflicts: t.conflicts,
   };
 }

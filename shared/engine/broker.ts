@@ -36,8 +36,9 @@ export function onPublish(s: TeamState, out: Out, token: Token, from: NodeId, co
     b.intake.push({ token, from, arrivedAt: s.tick, persisted: false, confirmed: !confirm, routed: false });
     return;
   }
-  route(s, out, token, null);
-  if (cfg.durable) schedule(s, s.tick + cfg.persistTicks, { kind: "persisted", token, from, confirm, epoch: b.epoch });
+  // A shared DB's row is visible only once its transaction commits (onPersisted).
+  if (!cfg.sharedDb) route(s, out, token, null);
+  if (cfg.durable || cfg.sharedDb) schedule(s, s.tick + cfg.persistTicks, { kind: "persisted", token, from, confirm, epoch: b.epoch });
   else if (confirm) sendConfirm(s, out, from, token, false);
 }
 
@@ -57,6 +58,11 @@ function route(s: TeamState, out: Out, token: Token, target: string | null): voi
 export function onPersisted(s: TeamState, out: Out, token: Token, from: NodeId, confirm: boolean, epoch: number): void {
   const b = s.broker;
   if (!b.up || b.epoch !== epoch) return;
+  if (s.config.broker.sharedDb) {
+    // The insert's transaction commits: the row exists, and the producer's work is committed.
+    route(s, out, token, null);
+    emit(s, out, { type: "committed", msgId: token.msgId, key: token.key, seq: token.seq, amount: token.amount, producer: from });
+  }
   markPersisted(s, token.id);
   emit(s, out, { type: "persisted", token: token.id, msgId: token.msgId });
   if (confirm) sendConfirm(s, out, from, token, false);
@@ -215,6 +221,12 @@ export function deliveryLeftWire(s: TeamState, delivery: number): boolean {
 export function onDeliveryLost(s: TeamState, out: Out, delivery: number): void {
   const b = s.broker;
   const lost = b.unacked.get(delivery);
+  if (lost && s.config.broker.sharedDb && b.up) {
+    // The claim's connection broke: the database rolls its transaction back a moment later.
+    lost.deadline = s.tick + REFETCH_TICKS;
+    schedule(s, lost.deadline, { kind: "redeliver", delivery });
+    return;
+  }
   if (!lost || s.config.broker.partitions === 0 || !b.up) return;
   const { subscription, partition } = lost.message;
   const rewound = [...b.unacked.values()].filter((d) => d.consumer === lost.consumer && d.id >= delivery && d.message.partition === partition && d.message.subscription === subscription);
@@ -251,10 +263,21 @@ export function releaseCredit(s: TeamState, consumer: NodeId): void {
 export function onRedeliveryDue(s: TeamState, out: Out, delivery: number): void {
   const d = s.broker.unacked.get(delivery);
   if (!d || !s.broker.up || s.tick < d.deadline) return;
-  requeue(s, out, d, "timeout");
+  requeue(s, out, d, s.config.broker.sharedDb ? "rollback" : "timeout");
 }
 
-function requeue(s: TeamState, out: Out, d: Delivery, reason: "timeout" | "crash" | "restart" | "rewind"): void {
+/** Shared DB: the claim's transaction is over without a commit: the row is free for another claim. */
+export function rollBackClaim(s: TeamState, out: Out, delivery: number): void {
+  const d = s.broker.unacked.get(delivery);
+  if (d && s.broker.up) requeue(s, out, d, "rollback");
+}
+
+/** Shared DB: the consumer's claim on the row is still open (the database is up and the row still claimed by it). */
+export function claimOpen(s: TeamState, delivery: number, consumer: NodeId): boolean {
+  return s.broker.up && s.broker.unacked.get(delivery)?.consumer === consumer;
+}
+
+function requeue(s: TeamState, out: Out, d: Delivery, reason: "timeout" | "crash" | "restart" | "rewind" | "rollback"): void {
   const cfg = s.config.broker;
   settle(s, d);
   // The connection it was sent on is gone: a packet of it still on the wire is void.

@@ -186,6 +186,8 @@ export interface Store {
   version: Map<string, number>;
   processed: Set<string>;
   locks: Map<string, NodeId>;
+  /** Locks whose holder crashed, by key: the tick their lease ends (lockLeaseTicks). */
+  leases: Map<string, number>;
   /** Highest seq applied per key: what a careful consumer reads to hold a token for its predecessor. */
   highestSeq: Map<string, number>;
 }
@@ -198,7 +200,8 @@ export type Scheduled =
   | { kind: "restart"; node: NodeId }
   | { kind: "holdTimeout"; consumer: NodeId; token: number; heldAt: number }
   | { kind: "heal"; link: string }
-  | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number };
+  | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number }
+  | { kind: "leaseEnd"; subscription: string; key: string; until: number };
 
 export interface TeamState {
   team: number;
@@ -264,7 +267,7 @@ export type EngineEvent =
   | { type: "enqueued"; token: number; parent: number; msgId: string; subscription: string; partition: number }
   | { type: "persisted"; token: number; msgId: string }
   | { type: "delivered"; token: number; msgId: string; subscription: string; consumer: NodeId; delivery: number; redelivered: boolean; deliveryCount: number }
-  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" | "rewind" }
+  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" | "rewind" | "rollback" }
   | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "crash" | "misrouted" }
   | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
@@ -275,6 +278,14 @@ export type EngineEvent =
   | { type: "held"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; auto: boolean }
   | { type: "released"; consumer: NodeId; token: number; msgId: string; reason: "release" | "gapClosed" }
   | { type: "holdGaveUp"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; heldAt: number }
+  /** A resequencer received an early token with its buffer full: it goes on unheld. */
+  | { type: "holdFull"; consumer: NodeId; token: number; msgId: string; key: string; seq: number }
+  /** Compare-and-set failed: the key's version moved since the read; the consumer reads again and redoes the work. */
+  | { type: "conflict"; consumer: NodeId; token: number; msgId: string; subscription: string; key: string; readVersion: number; version: number }
+  /** The lease of a crashed holder's lock ran out: the key is free again. */
+  | { type: "leaseExpired"; subscription: string; key: string; holder: NodeId; crashedAt: number }
+  /** Shared DB: the consumer's transaction could not commit (the database was down, or the claim was lost): no effect, the row is free again. */
+  | { type: "rolledBack"; consumer: NodeId; token: number; msgId: string; subscription: string }
   | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash"; where: "intake" | "queue" | "unacked" | "inbox"; subscription: string | null }
   | { type: "inboxLeft"; consumer: NodeId; token: number; msgId: string }

@@ -22,6 +22,16 @@ describe("verify", () => {
     expect(summaryDisagreements(bare, round.summary, round.report)).toEqual(["summary perTeam: no teams, recounted 2"]);
   });
 
+  it("accepts a line written before the conflicts count existed when the recount is 0, and not a forged one", () => {
+    const old = line();
+    delete old.conflicts;
+    for (const t of old.perTeam as Record<string, unknown>[]) delete t.conflicts;
+    expect(summaryDisagreements(old, round.summary, round.report)).toEqual([]);
+    const conflicted = { ...round.summary, conflicts: 3 };
+    expect(summaryDisagreements(old, conflicted, round.report)).toEqual(["summary conflicts: undefined, recounted 3"]);
+    expect(summaryDisagreements({ ...line(), conflicts: 2 }, round.summary, round.report)).toEqual(["summary conflicts: 2, recounted 0"]);
+  });
+
   it("names a team whose subscriptions or seats are not the configuration's, and a team numbered out of turn", () => {
     const header = structuredClone(round.header);
     header.teams[1].subscriptions = ["billing"];

@@ -78,6 +78,14 @@ const t9Faults = [
 ];
 
 const lossy = (loss: number, jitter = 1, ordered = true) => link(3, jitter, loss, ordered);
+// A consumer down for 25 s and another slowed four times for 30 s, against a 15-second retention.
+const retentionFaults = [crash(300, "C1", 250), crash(420, BROKER, 40), slow(700, "C2", 4, 300)];
+// More consumer crashes: each one that lands between an effect and its separately written id duplicates it.
+const dedupTableFaults = [...t4Faults, crash(180, "C1", 30), crash(300, "C2", 30), crash(640, "C1", 30), crash(780, "C2", 30), crash(1000, "C2", 30), crash(1100, "C1", 30)];
+// Consumer crashes mid-processing leave a lock held until its lease ends.
+const t6LockFaults = [crash(300, "C1", 40), crash(450, "C2", 40), crash(600, "C3", 40), crash(750, "C1", 40), crash(900, "C2", 40)];
+// More consumer crashes: each one during a processing repeats the call outside the transaction.
+const kafkaTxFaults = [...t8Faults, crash(300, "C2", 30), crash(450, "C1", 30), crash(680, "C1", 30), crash(900, "C2", 30), crash(1120, "C2", 30)];
 // A single-threaded producer waits for each confirm: 120 events take it most of 2.5 minutes.
 const t7Workload = { sendEveryTicks: 10, eventsPerProducer: 120, keys: 3 };
 
@@ -93,24 +101,47 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
   "t3-lost-messages": {
     naive: { channel: "topic", broker: { durable: false }, producer: { publish: "fireAndForget" }, consumer: { ack: "auto" }, network: { publish: lossy(0.06) }, faults: t3Faults },
     fixed: { channel: "topic", broker: { durable: true }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "afterProcessing" }, network: { publish: lossy(0.06) }, faults: t3Faults },
+    "ack-before": { channel: "topic", broker: { durable: true }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "beforeProcessing", processTicks: 12, processJitterTicks: 4 }, network: { publish: lossy(0.06) }, faults: t3Faults },
+    "short-retention": { channel: "topic", broker: { durable: true, retentionTicks: 150 }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, network: { publish: lossy(0.06) }, faults: retentionFaults },
   },
   "t4-duplicates": {
     naive: { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
     fixed: { channel: "topic", profile: "nats", broker: { dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
+    "broker-dedup": { channel: "topic", profile: "nats", broker: { dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
+    "dedup-table": { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, consumer: { idempotency: "separate", autoCheck: true, recordTicks: 8 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: dedupTableFaults },
+    "transactional-inbox": { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
   },
   "t5-dual-writes": {
     naive: { channel: "topic", producer: { write: "dualWrite" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
     fixed: { channel: "topic", producer: { write: "outbox" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    "publish-first": { channel: "topic", producer: { write: "dualWrite", publishFirst: true }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    "outbox-cdc": { channel: "topic", producer: { write: "outbox", relay: "cdc" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    "listen-to-yourself": { channel: "topic", consumers: 3, producer: { write: "listenToYourself" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
   },
   "t6-competing-consumers": {
     naive: { consumers: 3, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
     fixed: { consumers: 3, profile: "kafka", broker: { partitions: 6, prefetch: 4 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
+    "single-consumer": { consumers: 1, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
+    lock: { consumers: 3, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6, lockPerKey: true, lockLeaseTicks: 80 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 }, faults: t6LockFaults },
+    optimistic: { consumers: 3, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6, optimistic: true }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
   },
   "t7-ordering": {
     naive: { consumers: 2, producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 2 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500 },
     fixed: {
       consumers: 2, profile: "sqs", broker: { messageGroups: true, dedupWindowTicks: 3000, prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
       consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", allowHold: true, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
+    },
+    "kafka-partition": {
+      consumers: 2, profile: "kafka", broker: { partitions: 6, prefetch: 2, dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
+      consumer: { processTicks: 6, processJitterTicks: 3 }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
+    },
+    resequencer: {
+      consumers: 2, producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 10 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true, autoHold: true, holdCapacity: 8, holdTicks: 60 },
+      network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
+    },
+    "parallel-producer": {
+      consumers: 2, profile: "sqs", broker: { messageGroups: true, dedupWindowTicks: 3000, prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 8, ackTimeoutTicks: 20 },
+      consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
     },
   },
   "t8-exactly-once": {
@@ -119,11 +150,27 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
       profile: "nats", broker: { dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", write: "outbox", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" },
       network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: t8Faults,
     },
+    "kafka-transactions": {
+      profile: "kafka", broker: { partitions: 6, dedupWindowTicks: 3000 }, producer: { publish: "ackRetryDedup", write: "outbox", relay: "cdc", ackTimeoutTicks: 20 },
+      consumer: { processTicks: 12, idempotency: "transactional", autoCheck: true, ackWithEffect: true, externalEffect: "bank" },
+      network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: kafkaTxFaults,
+    },
+    "shared-db": {
+      broker: { sharedDb: true, durable: true, persistTicks: 1, redeliveryTicks: 0, messageGroups: true, dedupWindowTicks: 36000, prefetch: 1 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
+      consumer: { lockPerKey: true }, network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: t8Faults,
+    },
   },
   "t9-end-to-end": {
     chaos: {
       producers: 2, consumers: 3, profile: "sqs", broker: { dedupWindowTicks: 600 }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20, maxInFlight: 6 },
       consumer: { idempotency: "separate", allowHold: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
+      workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 22 }, faults: t9Faults, roundTicks: 1800,
+    },
+    // The same chaos, every end doing its part: an outbox tailed in commit order, the broker's
+    // de-dup and FIFO groups, an idempotent consumer that locks its key.
+    cooperative: {
+      producers: 2, consumers: 3, profile: "sqs", broker: { dedupWindowTicks: 3000, messageGroups: true }, producer: { publish: "ackRetryDedup", write: "outbox", relay: "cdc", ackTimeoutTicks: 20, maxInFlight: 6 },
+      consumer: { idempotency: "transactional", lockPerKey: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
       workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 22 }, faults: t9Faults, roundTicks: 1800,
     },
   },
@@ -155,13 +202,14 @@ export function seatsOf(config: VariantConfig): SeatDef[] {
 export function actionsFor(config: VariantConfig, role: Role): PlayerAction[] {
   if (role === "producer") {
     const retry = config.producer.publish === "ackRetry" || config.producer.publish === "ackRetryDedup" ? ["retry" as const] : [];
-    if (config.producer.write === "dualWrite") return ["saveDb", "publish", ...retry];
+    if (config.producer.write === "dualWrite") return config.producer.publishFirst ? ["publish", "saveDb", ...retry] : ["saveDb", "publish", ...retry];
     if (config.producer.write === "outbox") return ["commitOutbox"];
     return ["send", ...retry];
   }
   if (role === "broker") return config.broker.manual ? (config.broker.durable ? ["route", "confirm", "persist"] : ["route", "confirm"]) : [];
   const actions: PlayerAction[] = ["process"];
-  if (config.consumer.ack !== "auto") actions.push("ack");
+  // The ack is the consumer's own step, unless it commits with the effect (Kafka transactions, a shared DB's row).
+  if (config.consumer.ack !== "auto" && !config.consumer.ackWithEffect && !config.broker.sharedDb) actions.push("ack");
   if (config.consumer.idempotency !== "none") actions.push("check");
   if (config.consumer.allowHold) actions.push("hold", "release");
   return actions;
@@ -178,6 +226,10 @@ export interface CatalogueScenario {
     id: string;
     label: Text | undefined;
     summary: Text | undefined;
+    /** What the class should notice in the round. */
+    notice: Text | undefined;
+    /** For a fix: what it bought and what it left open ({count} placeholders: verdictSentence). */
+    verdict: { bought: Text; leftOpen: Text } | undefined;
     profile: ProfileId;
     roundTicks: number;
     seats: (SeatDef & { actions: PlayerAction[] })[];
@@ -199,6 +251,8 @@ export function catalogueJson(): CatalogueScenario[] {
       id: v.id,
       label: s.text.variants[v.id]?.label,
       summary: s.text.variants[v.id]?.summary,
+      notice: s.text.variants[v.id]?.notice,
+      verdict: s.text.variants[v.id]?.verdict,
       profile: v.config.broker.profile,
       roundTicks: v.config.roundTicks,
       seats: seatsOf(v.config).map((seat) => ({ ...seat, actions: actionsFor(v.config, seat.role) })),

@@ -51,6 +51,8 @@ export interface TeamStateView<R extends string = Role> {
   pending: number;
   /** Writes based on a stale read. */
   staleWrites: number;
+  /** Compare-and-set conflicts: writes refused because the version moved, read again and redone. */
+  conflicts: number;
   score: number;
   members: number;
   /** By node id ("P1", "B", "C1"); seen by the team's phones and the projector. */

@@ -5,9 +5,10 @@
 // topic's questions. Escape or the button goes back to the room.
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
+import { verdictSentence } from "../../../shared/scenarios/verdict.js";
 import { t } from "../i18n/hostWords.js";
 import { currentLocale, tx } from "../i18n/locale.js";
-import { subscriptionName } from "../i18n/subscriptions.js";
+import { subscriptionName } from "../i18n/roomWords.js";
 import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import type { CauseGroup, HostRoundOver, PredictionOutcome } from "../../../shared/protocol.js";
 import type { RoundSummary } from "../../../shared/checker/checker.js";
@@ -84,7 +85,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
         "aside",
         { class: "debrief-side" },
         extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
-        questionsPanel(s.scenario),
+        questionsPanel(s.scenario, s.variant),
       ),
     ),
   );
@@ -129,15 +130,31 @@ function causeItem(gameId: string, g: CauseGroup): HTMLElement {
   );
 }
 
-const COUNT_ROWS = ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "staleWrites", "raceAnomalies", "wrongFinalState"] as const;
+const COUNT_ROWS = [
+  "committed",
+  "applied",
+  "lost",
+  "duplicated",
+  "misordered",
+  "inconsistent",
+  "staleWrites",
+  "raceAnomalies",
+  "wrongFinalState",
+  "conflicts",
+] as const;
+/** Counts that are not anomalies: what was done, and what a fix paid (conflicts retried). */
+const NOT_ANOMALIES = new Set<string>(["committed", "applied", "conflicts"]);
 
 /** The rounds side by side (naive beside fixed), only the counts that say something, then how per-subscription counting adds up. */
 function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSummary }[], o: HostRoundOver): HTMLElement {
-  const rows = COUNT_ROWS.filter((k) => k === "committed" || k === "applied" || rounds.some((r) => r.summary[k] > 0));
+  const rows = COUNT_ROWS.filter((k) => k === "committed" || k === "applied" || rounds.some((r) => (r.summary[k] ?? 0) > 0));
   // Only this round's report has per-team scores.
   const best = o.teams?.length ? String(Math.max(...o.teams.map((x) => x.score))) : "—";
   const scenario = o.summary.scenario;
-  const subscriptions = scenarioOf(scenario)?.variants.find((v) => v.id === o.summary.variant)?.subscriptions ?? [];
+  const variant = scenarioOf(scenario)?.variants.find((v) => v.id === o.summary.variant);
+  const subscriptions = variant?.subscriptions ?? [];
+  // For a fix: what it bought and what it left open, with this round's counts.
+  const verdict = variant?.verdict;
   const events = o.summary.committed;
   const explain =
     subscriptions.length > 1
@@ -179,12 +196,20 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
             "tr",
             {},
             h("th", { scope: "row" }, t(k)),
-            ...rounds.map((r) => h("td", { class: r.summary[k] > 0 && k !== "committed" && k !== "applied" ? "bad" : "" }, String(r.summary[k]))),
+            ...rounds.map((r) => h("td", { class: (r.summary[k] ?? 0) > 0 && !NOT_ANOMALIES.has(k) ? "bad" : "" }, String(r.summary[k] ?? 0))),
           ),
         ),
         h("tr", {}, h("th", { scope: "row" }, t("bestScore")), ...rounds.map((r) => h("td", {}, r.gameId === o.gameId ? best : "—"))),
       ),
     ),
+    verdict
+      ? h(
+          "div",
+          { class: "verdict", testid: "verdict" },
+          h("p", { class: "bought" }, h("strong", {}, `✔ ${t("bought")}: `), verdictSentence(verdict.bought, o.summary, currentLocale())),
+          h("p", { class: "left-open" }, h("strong", {}, `⚠ ${t("leftOpen")}: `), verdictSentence(verdict.leftOpen, o.summary, currentLocale())),
+        )
+      : null,
     h("p", { class: "explain", testid: "per-subscription" }, explain),
     h("p", { class: "explain small" }, t("scoreRule")),
   );
@@ -225,7 +250,15 @@ export function predictionPanel(topic: LessonTopic | null, outcome: PredictionOu
   );
 }
 
-function questionsPanel(scenario: string): HTMLElement {
-  const questions = scenarioOf(scenario)?.debrief ?? [];
-  return h("section", { class: "questions" }, h("h2", {}, t("forTheClass")), h("ul", {}, ...questions.map((q) => h("li", { class: "question" }, tx(q)))));
+/** What the class should notice in this variant, then the topic's questions. */
+function questionsPanel(scenario: string, variant: string): HTMLElement {
+  const entry = scenarioOf(scenario);
+  const notice = entry?.variants.find((v) => v.id === variant)?.notice;
+  return h(
+    "section",
+    { class: "questions" },
+    notice ? h("p", { class: "notice", testid: "variant-notice" }, h("strong", {}, `${t("notice")}: `), tx(notice)) : null,
+    h("h2", {}, t("forTheClass")),
+    h("ul", {}, ...(entry?.debrief ?? []).map((q) => h("li", { class: "question" }, tx(q)))),
+  );
 }

@@ -16,6 +16,7 @@ const report = (team: number, score: number): TeamReport => ({
   refused: 2,
   wrongFinalState: 0,
   staleWrites: 0,
+  conflicts: 0,
   firstCommitTick: 10,
   lastAppliedTick: 900,
 });

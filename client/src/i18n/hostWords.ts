@@ -140,6 +140,10 @@ const HOST_WORDS = {
   noPrediction: { en: "prediction not checked: its round was not played", "pt-BR": "previsão não conferida: a rodada não foi jogada" },
   mainCause: { en: "main cause", "pt-BR": "causa principal" },
   noAnomalyShort: { en: "no anomaly", "pt-BR": "nenhuma anomalia" },
+  notice: { en: "Notice", "pt-BR": "Repare" },
+  bought: { en: "Bought", "pt-BR": "Ganhou" },
+  leftOpen: { en: "Left open", "pt-BR": "Deixou em aberto" },
+  conflicts: { en: "conflicts", "pt-BR": "conflitos" },
 } satisfies Record<string, Text>;
 
 export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS });

@@ -18,6 +18,7 @@ const summaryOf = (lost: number): RoundSummary => ({
   refused: 0,
   wrongFinalState: 0,
   staleWrites: 0,
+  conflicts: 0,
   ticks: 1300,
   tickMs: 100,
 });
