@@ -1,8 +1,9 @@
 // The projector in a real browser. Before any round: the pickers follow the chosen topic and
 // variant, the lock button shows the room's real state, the whole page switches language.
 // Then a class of three phones plays three rounds in one room (t3 naive, t3 fixed, t4
-// naive): the timer, the grouped debrief whose counts add up, the replay opened at this
-// round, at a cause and beside the previous round, no scroll at 1080p and 720p.
+// naive): the timer, each phone's role help, the grouped debrief whose counts add up, the
+// replay opened at this round, at a cause and beside the previous round, a phone's language
+// switched after joining, no scroll at 1080p and 720p, no page error anywhere.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,13 +118,15 @@ async function phone(url: string, code: string, name: string, errors: string[]):
 }
 
 /** Plays a round from the lobby: start, let the seats (bots standing in for idle phones) work under a fault or two, end, wait for the debrief. */
-async function playRound(host: Page, scenario: string, variant: string, faults: string[]): Promise<void> {
+async function playRound(host: Page, scenario: string, variant: string, faults: string[], phones: Page[] = []): Promise<void> {
   await host.getByTestId("scenario-select").selectOption(scenario);
   await expect.poll(() => host.getByTestId("scenario-select").inputValue(), SLOW).toBe(scenario);
   await host.getByTestId("variant-select").selectOption(variant);
   await expect.poll(() => host.getByTestId("variant-select").inputValue(), SLOW).toBe(variant);
   await host.getByTestId("start-round").click();
   await host.locator("#phase", { hasText: "Rodada em andamento" }).waitFor({ timeout: 20_000 });
+  // Each phone shows its role's help as the round starts.
+  for (const p of phones) await p.getByTestId("role-help").waitFor({ timeout: 20_000 });
   // The timer counts down.
   const timer = host.getByTestId("round-timer");
   await expect.poll(async () => /^\d+:\d\d$/.test((await timer.textContent()) ?? ""), SLOW).toBe(true);
@@ -171,7 +174,7 @@ describe.skipIf(!available)("a class in one room", () => {
     await host.setViewportSize({ width: 1280, height: 720 });
 
     // Round 1: t3 naive, the broker and a consumer crash.
-    await playRound(host, "t3-lost-messages", "naive", ["crashBroker", "crashConsumer"]);
+    await playRound(host, "t3-lost-messages", "naive", ["crashBroker", "crashConsumer"], phones);
     await fitsBothSizes(host, "the debrief");
     await host.setViewportSize({ width: 1920, height: 1080 });
     expect(await host.getByTestId("debrief-total").evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);

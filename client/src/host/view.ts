@@ -5,6 +5,7 @@
 // the topic and the step.
 import type { Connection } from "../connection.js";
 import { h, replace } from "../dom.js";
+import { t } from "../i18n/hostWords.js";
 import type { ProjectorCanvas } from "./canvas.js";
 import { debriefScreen } from "./debrief.js";
 import { lessonDebriefScreen } from "./lesson/lessonDebrief.js";
@@ -42,6 +43,11 @@ export class ProjectorView {
   refresh(set?: ReadonlySet<HostPageField>): void {
     const page = hostPage();
     if (!page.roomCode) return;
+    // Nothing to control before the room's state arrives: a choice made earlier would be lost.
+    if (!page.room) {
+      this.key = "";
+      return replace(this.app, h("p", { class: "screen waiting big-note" }, t("joining")));
+    }
     if (set?.has("lessonSummary") || (set?.has("refusal") && page.refusal)) this.serial++;
     const room = page.room;
     const screen = screenOf({ inRoom: true, phase: room?.phase ?? null, lesson: room?.lesson ?? null, debriefOpen: page.debriefOpen && !!page.lastOver });
