@@ -46,6 +46,19 @@ const place = async (host: Page) => {
   return `${await step.getAttribute("data-topic")}/${await step.getAttribute("data-step")}`;
 };
 
+/** The page fits its viewport at a 720p projector and back at 1080p: no vertical scroll. */
+async function fits(host: Page, what: string): Promise<void> {
+  for (const viewport of [{ width: 1280, height: 720 }, PROJECTOR.viewport]) {
+    await host.setViewportSize(viewport);
+    await expect
+      .poll(() => host.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight), {
+        ...SLOW,
+        message: `${what} at ${viewport.width}×${viewport.height}`,
+      })
+      .toBeLessThanOrEqual(0);
+  }
+}
+
 /** Waits until the lesson shows this topic and step. */
 const at = (host: Page, where: string) => expect.poll(() => place(host), SLOW).toBe(where);
 
@@ -80,6 +93,7 @@ describe.skipIf(!available)("lesson mode", () => {
       )
       .toEqual(["não bloqueia:2", "em paralelo:1"]);
     await expect.poll(() => host.locator("#answered").textContent(), SLOW).toBe("3 de 3 responderam");
+    await fits(host, "the poll");
     // The class agrees: the biggest answer, pinned with a word more.
     await cloud.locator(".cloud-word").first().click();
     await host.locator("#pin-text").fill("não bloqueia quem pediu");
@@ -104,6 +118,8 @@ describe.skipIf(!available)("lesson mode", () => {
     // The round step: Topic 1's naive round, played; its debrief, full screen, inside the lesson.
     await host.getByTestId("lesson-next").click();
     await at(host, "1/round");
+    await fits(host, "the lesson's room view");
+    expect(await host.getByTestId("lesson-round").textContent()).toBe("Rodada 1 de 2: Chamada direta (RPC)");
     expect(await host.getByTestId("scenario-select").inputValue()).toBe("t1-sync-vs-async");
     expect(await host.getByTestId("variant-select").inputValue()).toBe("naive");
     await host.getByTestId("start-round").click();
@@ -127,6 +143,7 @@ describe.skipIf(!available)("lesson mode", () => {
     await expect.poll(() => outcome.textContent(), SLOW).toContain("2 de 3");
     expect(await outcome.locator("li.result").count()).toBe(1);
     expect(await host.locator(".takeaway").textContent()).toMatch(/acoplamento temporal/);
+    await fits(host, "the lesson's debrief");
     await host.screenshot({ path: `${ARTIFACTS}/lesson-debrief.png` });
 
     // Every other step, rounds skipped: the buttons and the clicker's keys, one step at a time. The room refuses
@@ -152,6 +169,7 @@ describe.skipIf(!available)("lesson mode", () => {
     // The summary: every topic, Topic 1's round and prediction, the pinned definition; the CSV is safe for a spreadsheet.
     const summary = host.getByTestId("lesson-summary");
     await expect.poll(() => summary.locator(".topic-card").count(), SLOW).toBe(9);
+    await fits(host, "the summary");
     expect(await summary.locator('.topic-card[data-topic="1"] .topic-rounds li').count()).toBe(1);
     expect(await summary.locator('.topic-card[data-topic="1"] .prediction-line').textContent()).toContain("A turma previu");
     expect(await host.getByTestId("pinned-definition").textContent()).toContain("não bloqueia quem pediu");

@@ -6,8 +6,8 @@ import { h } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
 import { goalLine, lockButton, pickers, startButton, updateLock } from "./controls.js";
 import { joinPanel } from "./joinPanel.js";
-import { lessonBar } from "./lesson/lessonBar.js";
-import { roundTitle } from "./names.js";
+import { lessonBar, lessonTopic } from "./lesson/lessonBar.js";
+import { roundTitle, variantLabel } from "./names.js";
 import { hostPage, update } from "./pageState.js";
 import { renderRoster, rosterPanel } from "./roster.js";
 import { statusLine, updateStatusLine } from "./statusLine.js";
@@ -43,6 +43,7 @@ export function lobbyScreen(connection: Connection): HTMLElement {
             : h("button", { type: "button", testid: "lesson-start", onclick: () => connection.host("host:lesson", { action: "start" }) }, t("lessonStart")),
         ),
       ),
+      lesson ? lessonRoundLine(lesson.topic, lesson.roundIndex) : null,
       goalLine(),
       h(
         "div",
@@ -58,6 +59,19 @@ export function lobbyScreen(connection: Connection): HTMLElement {
           : null,
       ),
     ),
+  );
+}
+
+/** In lesson mode: which of the topic's rounds comes next ("Round 2 of 2: Fixed"). */
+function lessonRoundLine(topic: number, index: number): HTMLElement | null {
+  const rounds = lessonTopic(topic)?.rounds ?? [];
+  const scenario = lessonTopic(topic)?.scenario ?? "";
+  if (!rounds.length) return null;
+  const n = Math.min(index, rounds.length - 1);
+  return h(
+    "p",
+    { class: "lesson-round", testid: "lesson-round" },
+    t("roundOfTopic", { n: n + 1, total: rounds.length, variant: variantLabel(scenario, rounds[n]) }),
   );
 }
 
