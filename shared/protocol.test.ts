@@ -5,8 +5,8 @@ import { createRound, stepRound } from "./sim/round.js";
 
 describe("protocol", () => {
   it("accepts every player action with the fields it needs, and makes the engine's command of it", () => {
-    expect(PLAYER_ACTIONS).toHaveLength(13);
-    const full = { token: 7, msgId: "P1-3", target: "all" };
+    expect(PLAYER_ACTIONS).toHaveLength(14);
+    const full = { token: 7, msgId: "P1-3", target: "all", requeue: true };
     for (const action of PLAYER_ACTIONS) {
       const needs = Object.keys(PLAYER_ACTION_SPECS[action].needs);
       const parsed = parseAct({ action, ...full, n: 4 });
@@ -27,6 +27,9 @@ describe("protocol", () => {
     expect(parseAct({ action: "toString" })).toEqual({ ok: false, code: "badMessage", detail: "unknown action" });
     expect(parseAct({ action: "send", seat: "P2" })).toEqual({ ok: false, code: "badMessage", detail: "unexpected field seat" });
     expect(parseAct({ action: "send" })).toEqual({ ok: true, value: { action: "send" } });
+    expect(parseAct({ action: "nack", token: 3 })).toEqual({ ok: false, code: "badMessage", detail: "nack needs a requeue" });
+    expect(parseAct({ action: "nack", token: 3, requeue: "yes" })).toEqual({ ok: false, code: "badMessage", detail: "requeue must be true or false" });
+    expect(toCommand("C1", { action: "nack", token: 3, requeue: false })).toEqual({ seat: "C1", action: "nack", token: 3, requeue: false });
   });
 
   it("tells the projector's drawing events from the rest", () => {

@@ -23,6 +23,7 @@ export const PLAYER_ACTION_SPECS = {
   persist: { role: "broker", needs: { token: true } },
   process: { role: "consumer", needs: { token: true } },
   ack: { role: "consumer", needs: { token: true } },
+  nack: { role: "consumer", needs: { token: true, requeue: true } },
   check: { role: "consumer", needs: { token: true } },
   hold: { role: "consumer", needs: { token: true } },
   release: { role: "consumer", needs: { token: true } },

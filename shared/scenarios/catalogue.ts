@@ -27,7 +27,7 @@ export interface ScenarioDef {
 const link = (latencyTicks: number, jitterTicks = 0, loss = 0, ordered = true): LinkConfig => ({ latencyTicks, jitterTicks, loss, ordered });
 
 const producer = (o: Partial<ProducerConfig> = {}): ProducerConfig => ({ publish: "ackRetry", write: "publishOnly", ackTimeoutTicks: 30, maxInFlight: 8, directRpc: false, relayPollTicks: 3, ...o });
-const consumer = (o: Partial<ConsumerConfig> = {}): ConsumerConfig => ({ ack: "afterProcessing", processTicks: 8, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, holdCapacity: 4, holdTicks: 40, ...o });
+const consumer = (o: Partial<ConsumerConfig> = {}): ConsumerConfig => ({ ack: "afterProcessing", processTicks: 8, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, allowNack: false, holdCapacity: 4, holdTicks: 40, ...o });
 
 interface Spec {
   producers?: number;

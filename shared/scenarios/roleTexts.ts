@@ -117,6 +117,13 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
       "pt-BR": "Avisa o broker que você terminou esta mensagem.",
     },
   },
+  nack: {
+    label: { en: "Nack", "pt-BR": "Dar NACK" },
+    help: {
+      en: "Give the message back: requeue it for another try, or reject it (to the dead-letter queue, where there is one).",
+      "pt-BR": "Devolve a mensagem: de volta à fila para outra tentativa, ou rejeitada (vai para a dead-letter queue, se houver uma).",
+    },
+  },
   check: {
     label: { en: "Check processed ids", "pt-BR": "Checar processados" },
     help: {
