@@ -123,8 +123,8 @@ export interface ConsumerConfig {
   allowHold: boolean;
   /** The consumer holds every early token by itself on receipt (a resequencer), within the same buffer. */
   autoHold: boolean;
-  /** The consumer may nack a delivery (requeue it, or reject it where the broker can). */
-  allowNack: boolean;
+  /** The consumer may nack a delivery: requeue it, or reject it where the broker can (absent: no nack). */
+  allowNack?: boolean;
   /** Most tokens a consumer holds at once; a Hold past it is refused. */
   holdCapacity: number;
   /** A held token whose predecessor has not come after this many ticks is released (the hold gives up). */

@@ -6,6 +6,7 @@ import { post } from "./account.js";
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
 import { releaseCredit } from "./delivery.js";
 import { onAckLost, requeueFor } from "./returns.js";
+import { failedOnDependency } from "./dependency.js";
 import { nextInt } from "./prng.js";
 import type { Command, ConsumerState, InboxToken, RefusalReason, Store, TeamState, Token } from "./types.js";
 import { BROKER } from "./types.js";
@@ -181,14 +182,7 @@ export function onProcessDone(s: TeamState, out: Out, c: ConsumerState, tokenId:
   const store = s.stores.get(c.subscription) as Store;
   const cfg = s.config.consumer;
   const token = item.token;
-  if (job.phase === "effect" && s.tick < c.failUntil) {
-    // Its dependency is down: nothing is written, and the token can be processed again, or nacked.
-    c.processing = null;
-    if (store.locks.get(token.key) === c.id) store.locks.delete(token.key);
-    item.failed = true;
-    emit(s, out, { type: "processFailed", consumer: c.id, token: token.id, msgId: token.msgId });
-    return;
-  }
+  if (job.phase === "effect" && failedOnDependency(s, out, c, item, store)) return;
   if (job.phase === "effect") {
     if (cfg.idempotency === "transactional" && store.processed.has(token.msgId)) {
       // The unique processed-id insert fails, the transaction rolls back: no second effect.

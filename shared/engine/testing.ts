@@ -15,7 +15,7 @@ export function testConfig(o: Overrides = {}): VariantConfig {
     topology: { producers: 1, consumers: 1, ...o.topology },
     producer: { publish: "ackRetry", write: "publishOnly", ackTimeoutTicks: 20, maxInFlight: 4, directRpc: false, relayPollTicks: 2, ...o.producer },
     broker: { ...brokerConfig("rabbitmq", "queue"), ...o.broker },
-    consumer: { ack: "afterProcessing", processTicks: 3, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, allowNack: false, holdCapacity: 4, holdTicks: 40, ...o.consumer },
+    consumer: { ack: "afterProcessing", processTicks: 3, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, holdCapacity: 4, holdTicks: 40, ...o.consumer },
     network: { publish: reliable, confirm: reliable, deliver: reliable, ack: reliable, ...o.network },
     // Every event available at once unless a test paces them.
     workload: { eventsPerProducer: 10, keys: 2, sendEveryTicks: 0, ...o.workload },

@@ -50,6 +50,7 @@ export type CauseCode =
   | "brokerCrashNotDurable"
   | "brokerCrashUnpersisted"
   | "brokerCrashBeforeRoute"
+  | "brokerDiskLost"
   | "consumerCrashAutoAck"
   | "consumerCrashAfterAck"
   | "consumerCrashDirectCall"
@@ -57,8 +58,14 @@ export type CauseCode =
   | "consumerCrashOffsetCommitted"
   | "retentionExpired"
   | "maxDeliveries"
+  | "rejectedDropped"
   | "misrouted"
   | "notDrained"
+  // parked (not lost: a person must look at it)
+  | "parkedDeadLetter"
+  | "parkedRejected"
+  | "parkedInStream"
+  | "parkedTerminated"
   // duplicated
   | "dupProducerRetry"
   | "dupRetryBrokerCrash"
@@ -67,6 +74,9 @@ export type CauseCode =
   | "dupRelayAfterCrash"
   | "dupRedeliveryTimeout"
   | "dupRedeliveryCrash"
+  | "dupConnectionLost"
+  | "dupRebalance"
+  | "dupNack"
   | "ackLost"
   | "dupBrokerRestart"
   | "dupConcurrent"
@@ -78,6 +88,7 @@ export type CauseCode =
   | "misorderNetwork"
   | "misorderRouting"
   | "misorderRedelivery"
+  | "misorderNack"
   | "misorderCompeting"
   | "misorderHold"
   | "misorderConsumer"
@@ -525,6 +536,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "lost: the broker crashed at {tick} before routing the message",
     "pt-BR": "perdida: o broker caiu em {tick} antes de rotear a mensagem",
   },
+  brokerDiskLost: {
+    en: "lost: the broker's disk was lost at {tick}, and with it every copy it held — no replica had it",
+    "pt-BR": "perdida: o disco do broker se perdeu em {tick}, e com ele todas as cópias que guardava — nenhuma réplica tinha a mensagem",
+  },
   consumerCrashAutoAck: {
     en: "lost: {consumer} crashed at {tick}, but auto-ack had already removed it from the queue",
     "pt-BR": "perdida: {consumer} caiu em {tick}, mas o auto-ack já tinha tirado a mensagem da fila",
@@ -553,6 +568,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "lost: dropped at {tick} after reaching the delivery limit",
     "pt-BR": "perdida: descartada em {tick} ao atingir o limite de entregas",
   },
+  rejectedDropped: {
+    en: "lost: {consumer} rejected it without requeue at {tick}, and with no dead-letter queue the broker dropped it",
+    "pt-BR": "perdida: {consumer} a rejeitou sem requeue em {tick} e, sem dead-letter queue, o broker a descartou",
+  },
   misrouted: {
     en: "lost: at {tick} the broker routed it to another subscription only",
     "pt-BR": "perdida: em {tick} o broker roteou a mensagem só para outra assinatura",
@@ -560,6 +579,24 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   notDrained: {
     en: "lost: still in the pipeline when the drain gave up at {tick}",
     "pt-BR": "perdida: ainda estava no caminho quando o escoamento desistiu em {tick}",
+  },
+
+  // parked
+  parkedDeadLetter: {
+    en: "parked: moved to the dead-letter queue at {tick} after too many deliveries ({consumer} had it last); the team running the consumers must look at it there",
+    "pt-BR": "estacionada: foi para a dead-letter queue em {tick} depois de entregas demais ({consumer} a teve por último); a equipe dos consumidores precisa olhá-la lá",
+  },
+  parkedRejected: {
+    en: "parked: {consumer} rejected it at {tick} and it went to the dead-letter queue, where the team running the consumers must look at it",
+    "pt-BR": "estacionada: {consumer} a rejeitou em {tick} e ela foi para a dead-letter queue, onde a equipe dos consumidores precisa olhá-la",
+  },
+  parkedInStream: {
+    en: "parked: reached MaxDeliver at {tick} ({consumer} had it last); it stays in the stream and the MAX_DELIVERIES advisory tells the operator to look at it",
+    "pt-BR": "estacionada: atingiu o MaxDeliver em {tick} ({consumer} a teve por último); ela fica no stream e o advisory MAX_DELIVERIES avisa o operador para olhá-la",
+  },
+  parkedTerminated: {
+    en: "parked: {consumer} terminated it (+TERM) at {tick}; it stays in the stream, no longer delivered, until the operator looks at it",
+    "pt-BR": "estacionada: {consumer} a encerrou (+TERM) em {tick}; ela fica no stream, sem novas entregas, até o operador olhá-la",
   },
 
   // duplicated
@@ -590,6 +627,18 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   dupRedeliveryCrash: {
     en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker, so the message was delivered again",
     "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker, e a mensagem foi entregue de novo",
+  },
+  dupConnectionLost: {
+    en: "duplicate: {consumer}'s connection broke at {tick}; when the heartbeat timed out the broker requeued what it held unacked, and the message was delivered again",
+    "pt-BR": "duplicada: a conexão de {consumer} caiu em {tick}; quando o heartbeat expirou, o broker devolveu à fila o que estava sem ACK, e a mensagem foi entregue de novo",
+  },
+  dupRebalance: {
+    en: "duplicate: {consumer} crashed at {tick} before committing its offset; after the rebalance the partition was read again from the last commit",
+    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de fazer commit do offset; depois do rebalance a partição foi relida desde o último commit",
+  },
+  dupNack: {
+    en: "duplicate: {consumer} nacked it with requeue at {tick} after its effect was written, so it was delivered and applied again",
+    "pt-BR": "duplicada: {consumer} deu NACK com requeue em {tick} depois de o efeito ter sido gravado, e ela foi entregue e aplicada de novo",
   },
   ackLost: {
     en: "duplicate: {consumer}'s ACK was lost on {link} at {tick}, so the broker delivered the message again",
@@ -633,6 +682,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   misorderRedelivery: {
     en: "out of order: seq {seq} was redelivered after seq {otherSeq}",
     "pt-BR": "fora de ordem: a seq {seq} foi reentregue depois da seq {otherSeq}",
+  },
+  misorderNack: {
+    en: "out of order: {consumer} nacked seq {seq} with requeue at {tick}; back in the queue, it was handled after seq {otherSeq}",
+    "pt-BR": "fora de ordem: {consumer} deu NACK com requeue na seq {seq} em {tick}; de volta à fila, ela foi tratada depois da seq {otherSeq}",
   },
   misorderCompeting: {
     en: "out of order: {otherConsumer} applied seq {otherSeq} before {consumer} applied seq {seq}",

@@ -3,7 +3,7 @@ import type { BrokerSeat, ConsumerSeat, ProducerSeat } from "./seatView.js";
 import { seatHasWork } from "./seatHints.js";
 
 const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
-const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, ...over });
+const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, parked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
   msgId: "P1-1",
@@ -11,8 +11,10 @@ const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["
   seq: 1,
   amount: 5,
   redelivered: false,
+  deliveryCount: 1,
   acked: false,
   processed: false,
+  failed: false,
   checked: null,
   held: false,
   ...over,

@@ -40,6 +40,9 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
     ev.filter((e) => e.msgId === msgId && ((e.type === "hop" && (e.kind === "publish" || e.kind === "rpc")) || (e.type === "dropped" && e.kind === "publish")));
   const firstApplied = (msgId: string | undefined): number => idx((e) => e.type === "applied" && e.msgId === msgId && e.subscription === a.subscription);
   const need = (ok: boolean, what: string): string | null => (ok ? null : `${c.code} (${a.kind} ${a.msgId} ${a.subscription ?? ""} tick ${c.tick}): ${what}`);
+  // Written to disk: a quorum queue's messages always, a classic durable queue's persistent ones (older headers have neither field).
+  const onDisk = cfg.broker.queueType === "quorum" || (cfg.broker.durable && cfg.broker.persistent !== false);
+  const covered = (e: E): boolean => msg(e) || (Array.isArray(e.covers) && (e.covers as { msgId: string }[]).some((x) => x.msgId === a.msgId));
   switch (c.code) {
     case "linkLoss":
       return need(
@@ -80,7 +83,7 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
     case "brokerCrashUnpersisted":
     case "brokerCrashBeforeRoute": {
       const where = c.code === "brokerCrashBeforeRoute" ? ["intake"] : ["queue", "unacked"];
-      const durableOk = c.code === "brokerCrashBeforeRoute" || cfg.broker.durable === (c.code === "brokerCrashUnpersisted");
+      const durableOk = c.code === "brokerCrashBeforeRoute" || onDisk === (c.code === "brokerCrashUnpersisted");
       return need(
         durableOk &&
           crashedAt("B", c.tick) &&
@@ -94,6 +97,29 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
               (e.subscription === a.subscription || e.subscription === null),
           ),
         "no broker crash that discarded this copy",
+      );
+    }
+    case "brokerDiskLost":
+      return need(
+        crashedAt("B", c.tick) && has((e) => e.type === "discarded" && msg(e) && e.node === "B" && atTick(e) && e.reason === "diskLoss" && e.subscription === a.subscription),
+        "no disk loss that destroyed this copy",
+      );
+    case "rejectedDropped": {
+      const nack = idx((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === false);
+      const removed = idx((e) => e.type === "removed" && msg(e) && e.subscription === a.subscription && e.reason === "rejected" && atTick(e));
+      return need(nack >= 0 && removed > nack, "no rejection by that consumer followed by a removal");
+    }
+    case "parkedDeadLetter":
+    case "parkedRejected":
+    case "parkedInStream":
+    case "parkedTerminated": {
+      const reason = c.code === "parkedDeadLetter" || c.code === "parkedInStream" ? "maxDeliveries" : "rejected";
+      const where = c.code === "parkedInStream" || c.code === "parkedTerminated" ? "stream" : "deadLetterQueue";
+      return need(
+        a.kind === "parked" &&
+          !has((e) => e.type === "applied" && msg(e) && e.subscription === a.subscription) &&
+          has((e) => e.type === "parked" && msg(e) && e.subscription === a.subscription && atTick(e) && e.reason === reason && e.where === where && e.consumer === c.consumer),
+        "no parking of this message then, for that reason and place",
       );
     }
     case "consumerCrashAutoAck":
@@ -157,7 +183,7 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
       const retry = (tick: number) => has((e) => e.type === "hop" && msg(e) && e.kind === "publish" && e.origin === "retry" && e.tick >= tick);
       if (c.code === "dupProducerRetry")
         return need(
-          has((e) => e.type === "dropped" && msg(e) && e.kind === "confirm" && e.link === c.link && atTick(e)) && retry(c.tick),
+          has((e) => e.type === "dropped" && covered(e) && e.kind === "confirm" && e.link === c.link && atTick(e)) && retry(c.tick),
           "no lost confirm followed by a retry",
         );
       if (c.code === "dupRetryBrokerCrash") return need(crashedAt("B", c.tick) && retry(c.tick), "no broker crash followed by a retry");
@@ -180,6 +206,21 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
         crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "crash" && atTick(e)),
         "no consumer crash that requeued it",
       );
+    case "dupConnectionLost":
+      return need(
+        has((e) => e.type === "connectionLost" && e.consumer === c.consumer && atTick(e)) &&
+          has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "connection" && e.tick >= c.tick),
+        "no broken connection of that consumer followed by a requeue",
+      );
+    case "dupRebalance":
+      return need(
+        crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "rebalance" && e.tick >= c.tick),
+        "no consumer crash followed by a rebalance that re-read it",
+      );
+    case "dupNack": {
+      const nack = idx((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === true && atTick(e));
+      return need(nack >= 0 && firstApplied(a.msgId) >= 0 && firstApplied(a.msgId) < nack, "no requeueing nack after the effect was applied");
+    }
     case "ackLost":
       return need(
         has((e) => e.type === "dropped" && msg(e) && e.kind === "ack" && e.link === c.link && from(e.link) === c.consumer && atTick(e)),
@@ -207,6 +248,7 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
     case "misorderNetwork":
     case "misorderRouting":
     case "misorderRedelivery":
+    case "misorderNack":
     case "misorderCompeting":
     case "misorderHold":
     case "misorderConsumer": {
@@ -226,6 +268,11 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
           "no Hold in this variant, or the earlier seq had reached the consumer before it started the later one",
         );
       }
+      if (c.code === "misorderNack")
+        return need(
+          has((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === true && atTick(e) && ev.indexOf(e) < lateFirst),
+          "no requeueing nack of the late seq before it was applied",
+        );
       if (c.code === "misorderRedelivery")
         return need(
           has((e) => e.type === "requeued" && msg(e) && e.subscription === a.subscription && ev.indexOf(e) < lateFirst),
