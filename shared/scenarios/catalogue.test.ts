@@ -6,11 +6,11 @@ import { CAUSE_TEXTS } from "./texts.js";
 const CONTRACT: Record<string, string[]> = {
   "t1-sync-vs-async": ["naive", "fixed"],
   "t2-queues-topics": ["queue", "topic"],
-  "t3-lost-messages": ["naive", "fixed"],
+  "t3-lost-messages": ["naive", "fixed", "unreplicated", "replicated"],
   "t4-duplicates": ["naive", "fixed"],
   "t5-dual-writes": ["naive", "fixed"],
   "t6-competing-consumers": ["naive", "fixed"],
-  "t7-ordering": ["naive", "fixed"],
+  "t7-ordering": ["naive", "fixed", "single-active-consumer", "requeue"],
   "t8-exactly-once": ["naive", "fixed"],
   "t9-end-to-end": ["chaos"],
 };

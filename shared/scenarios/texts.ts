@@ -15,6 +15,8 @@ export interface VariantText {
   label: Text;
   /** One line: the semantics of this variant. */
   summary: Text;
+  /** One line: what the class should notice — what this variant buys and what it leaves open. */
+  notice?: Text;
 }
 
 export interface ScenarioText {
@@ -249,6 +251,28 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR": "Confirmação do broker com retries, ack só depois de processar, broker durável.",
         },
       },
+      unreplicated: {
+        label: { en: "Durable, one disk", "pt-BR": "Durável, um só disco" },
+        summary: {
+          en: "The fixed pipeline on one durable broker; at 0:42 its disk is lost, and every message it held goes with it.",
+          "pt-BR": "O pipeline corrigido em um único broker durável; em 0:42 o disco dele se perde, e todas as mensagens que ele guardava vão junto.",
+        },
+        notice: {
+          en: "Durable is not the same as safe: one disk is one copy. It survives crashes and restarts, not the loss of the disk itself.",
+          "pt-BR": "Durável não é o mesmo que seguro: um disco é uma cópia só. Sobrevive a quedas e restarts, não à perda do próprio disco.",
+        },
+      },
+      replicated: {
+        label: { en: "Quorum of 3 replicas", "pt-BR": "Quórum de 3 réplicas" },
+        summary: {
+          en: "The same round on a queue kept on 3 nodes (a RabbitMQ quorum queue): the confirm waits until 2 of the 3 disks have the message.",
+          "pt-BR": "A mesma rodada com a fila guardada em 3 nós (uma quorum queue do RabbitMQ): a confirmação espera até 2 dos 3 discos terem a mensagem.",
+        },
+        notice: {
+          en: "No confirmed message is lost with one disk; the price is slower confirms, and losing a second disk before the first is rebuilt still loses data.",
+          "pt-BR": "Nenhuma mensagem confirmada se perde com um disco; o preço são confirmações mais lentas, e perder um segundo disco antes de o primeiro ser reconstruído ainda perde dados.",
+        },
+      },
     },
   },
 
@@ -413,6 +437,28 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         summary: {
           en: "FIFO message groups per key and a single-threaded producer with one event in flight.",
           "pt-BR": "Grupos de mensagens FIFO por chave e produtor single-thread com um evento em voo por vez.",
+        },
+      },
+      "single-active-consumer": {
+        label: { en: "Single active consumer", "pt-BR": "Consumidor ativo único" },
+        summary: {
+          en: "Only one consumer receives at a time, over one ordered connection; if it crashes, the next one takes over. Single-threaded producer.",
+          "pt-BR": "Só um consumidor recebe por vez, por uma conexão ordenada; se ele cair, o próximo assume. Produtor single-thread.",
+        },
+        notice: {
+          en: "Each key stays in order, even through a failover; the price is one consumer's throughput, and retries and failovers still duplicate (RabbitMQ queues do not de-duplicate).",
+          "pt-BR": "Cada chave fica em ordem, mesmo num failover; o preço é a vazão de um consumidor só, e retries e failovers ainda duplicam (filas do RabbitMQ não desduplicam).",
+        },
+      },
+      requeue: {
+        label: { en: "Nack with requeue", "pt-BR": "NACK com requeue" },
+        summary: {
+          en: "The same single consumer on a quorum queue; when its database fails it nacks with requeue=true, and the message goes to the back of the queue.",
+          "pt-BR": "O mesmo consumidor único em uma quorum queue; quando o banco falha, ele dá NACK com requeue=true e a mensagem vai para o fim da fila.",
+        },
+        notice: {
+          en: "Beware requeue=true: later events of the key overtake the nacked one (a classic queue would put it back at the head and spin on it). Retrying in place keeps the order; after 3 deliveries it goes to the dead-letter queue.",
+          "pt-BR": "Cuidado com requeue=true: os eventos seguintes da chave passam na frente do que levou NACK (uma fila clássica o devolveria ao início e ficaria girando nele). Tentar de novo no lugar mantém a ordem; depois de 3 entregas ele vai para a dead-letter queue.",
         },
       },
     },
