@@ -80,20 +80,27 @@ export function dispatch(s: TeamState, out: Out): void {
   }
 }
 
-/** Single active consumer: the first registered consumer the broker can reach receives everything; the others wait for it to go. */
+/**
+ * Single active consumer: the first registered consumer that is up receives everything; the
+ * others wait for it to go. One whose connection broke stays active until the broker notices
+ * (its heartbeat times out): meanwhile nobody receives.
+ */
 function activeConsumer(s: TeamState, sub: SubscriptionState): NodeId | null {
-  for (const id of sub.registered) if (reachable(s, id)) return id;
+  for (const id of sub.registered) if (consumerUp(s, id)) return s.broker.broken.has(id) ? null : id;
   return null;
 }
 
-/** A consumer whose connection closed registers again, behind the others: single active consumer fails over to the next. */
-export function reregister(s: TeamState, consumer: NodeId): void {
+/** A consumer whose connection closed is no longer registered: single active consumer fails over to the next. */
+export function unregister(s: TeamState, consumer: NodeId): void {
   for (const sub of s.broker.subscriptions) {
     const at = sub.registered.indexOf(consumer);
-    if (at < 0) continue;
-    sub.registered.splice(at, 1);
-    sub.registered.push(consumer);
+    if (at >= 0) sub.registered.splice(at, 1);
   }
+}
+
+/** A consumer (re)connects and registers behind the others: it becomes active only once those before it have gone. */
+export function register(s: TeamState, consumer: NodeId): void {
+  for (const sub of s.broker.subscriptions) if (sub.consumers.includes(consumer) && !sub.registered.includes(consumer)) sub.registered.push(consumer);
 }
 
 /**

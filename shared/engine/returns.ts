@@ -6,7 +6,7 @@ import type { Delivery, NodeId, Packet, QueuedMessage, RequeueReason, Subscripti
 import { BROKER } from "./types.js";
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
 import { nackPosition } from "./profiles.js";
-import { reregister, settle } from "./delivery.js";
+import { register, settle, unregister } from "./delivery.js";
 
 /** A consumer of a partitioned log whose fetch failed, or whose commit was lost, tries again this many ticks later. */
 export const REFETCH_TICKS = 10;
@@ -97,13 +97,13 @@ function orphan(s: TeamState, consumer: NodeId): void {
  */
 export function requeueFor(s: TeamState, out: Out, consumer: NodeId): void {
   const b = s.broker;
+  unregister(s, consumer);
   if (!b.up) return;
   const cfg = s.config.broker;
   if (cfg.consumerLoss === "connection") {
     b.broken.delete(consumer);
     for (const d of deliveriesOf(s, consumer)) requeue(s, out, d, "crash");
     b.outstanding.set(consumer, 0);
-    reregister(s, consumer);
     return;
   }
   orphan(s, consumer);
@@ -122,9 +122,10 @@ export function onSessionTimeout(s: TeamState, out: Out, consumer: NodeId): void
   for (const d of deliveriesOf(s, consumer)) requeue(s, out, d, "rebalance");
 }
 
-/** A crashed consumer is back. A Kafka member rejoins its group and reads its partitions again from the last commit. */
+/** A crashed consumer is back: it registers again (behind the others); a Kafka member rejoins its group and reads its partitions again from the last commit. */
 export function consumerRejoined(s: TeamState, out: Out, consumer: NodeId): void {
   const b = s.broker;
+  register(s, consumer);
   if (!b.up || s.config.broker.consumerLoss !== "session") return;
   b.sessionEnds.delete(consumer);
   for (const d of deliveriesOf(s, consumer)) if (d.orphan) requeue(s, out, d, "rebalance");
@@ -163,7 +164,8 @@ export function onHeartbeatTimeout(s: TeamState, out: Out, consumer: NodeId, epo
   b.broken.delete(consumer);
   for (const d of deliveriesOf(s, consumer)) requeue(s, out, d, "connection");
   b.outstanding.set(consumer, 0);
-  reregister(s, consumer);
+  unregister(s, consumer);
+  register(s, consumer);
 }
 
 /**
