@@ -79,6 +79,21 @@ describe("causes of the brokers' mechanisms", () => {
     expect(h.of("requeued").map((e) => e.reason)).toEqual(["rebalance"]);
   });
 
+  it("SQS: a consumer that crashed between its effect and its delete sees the message again once the visibility timeout runs out: dupVisibleAfterCrash", () => {
+    const { h, config } = pipeline({ broker: brokerOf("sqs"), workload: { eventsPerProducer: 1 } });
+    h.step(send);
+    const token = awaitToken(h);
+    h.step({ seat: "C1", action: "process", token });
+    while (!h.of("applied").length) h.step();
+    h.step(host({ kind: "crash", node: "C1", ticks: 10 }));
+    processed(h, awaitToken(h, "C1", 300));
+    h.step({ seat: "C1", action: "ack", token: h.inboxToken() });
+    h.run(10);
+    const list = anomalies(h, config);
+    expect(codeOf(list, "duplicated")).toEqual(["dupVisibleAfterCrash"]);
+    expect(list[0].cause).toMatchObject({ consumer: "C1", tick: h.of("crashed")[0].tick });
+  });
+
   it("RabbitMQ: a nack with requeue after the effect duplicates it (dupNack); a reject with no dead-letter exchange loses it (rejectedDropped)", () => {
     const { h, config } = pipeline({ consumer: { allowNack: true } });
     h.step(send, send);

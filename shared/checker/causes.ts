@@ -79,6 +79,7 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   dupRelayAfterCrash: ["node"],
   dupRedeliveryTimeout: ["consumer"],
   dupRedeliveryCrash: ["consumer"],
+  dupVisibleAfterCrash: ["consumer"],
   dupConnectionLost: ["consumer"],
   dupRebalance: ["consumer"],
   dupNack: ["consumer"],

@@ -75,6 +75,9 @@ function explainRedelivery(index: TeamIndex, first: Applied, second: Applied): D
     return { code: "dupNack", tick: nack?.tick ?? requeue.tick, ...base, consumer: nack?.consumer ?? requeue.consumer };
   }
   if (requeue?.reason === "restart") return brokerCrash();
+  // SQS and JetStream notice no crash: the message came back when its deadline ran out.
+  const crashed = requeue?.reason === "timeout" ? crashBetween(index, requeue.consumer, early.at, requeueAt) : undefined;
+  if (crashed) return { code: "dupVisibleAfterCrash", tick: crashed.tick, ...base, consumer: crashed.node };
   return { code: "dupRedeliveryTimeout", tick: requeue?.tick ?? first.tick, ...base };
 }
 

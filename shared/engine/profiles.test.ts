@@ -262,6 +262,13 @@ describe("nats", () => {
     expect(h.of("delivered").filter((e) => e.consumer === "C2").map((e) => e.deliveryCount)).toEqual([2, 2]);
   });
 
+  it("a broker restart redelivers what was unacked in delivery order, not reversed", () => {
+    const h = holding("nats", 3, { broker: { prefetch: 3 } });
+    h.step(crash("B", 5));
+    h.run(30);
+    expect(h.of("requeued").map((e) => [e.reason, e.msgId])).toEqual([["restart", "P1-1"], ["restart", "P1-2"], ["restart", "P1-3"]]);
+  });
+
   it("at MaxDeliver the message stays in the stream, announced (parked), neither delivered again nor lost", () => {
     const h = new Harness(on("nats", { broker: { maxDeliveries: 3, redeliveryTicks: 10 }, workload: { eventsPerProducer: 1 } }));
     h.step(send);

@@ -76,6 +76,7 @@ export type CauseCode =
   | "dupRelayAfterCrash"
   | "dupRedeliveryTimeout"
   | "dupRedeliveryCrash"
+  | "dupVisibleAfterCrash"
   | "dupConnectionLost"
   | "dupRebalance"
   | "dupNack"
@@ -673,6 +674,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   dupRedeliveryCrash: {
     en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker, so the message was delivered again",
     "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker, e a mensagem foi entregue de novo",
+  },
+  dupVisibleAfterCrash: {
+    en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker; the message became visible again when its visibility timeout (AckWait) ran out, and was delivered again",
+    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker; a mensagem voltou a ficar visível quando o visibility timeout (AckWait) venceu, e foi entregue de novo",
   },
   dupConnectionLost: {
     en: "duplicate: {consumer}'s connection broke at {tick}; when the heartbeat timed out the broker requeued what it held unacked, and the message was delivered again",

@@ -206,6 +206,11 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
         crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "crash" && atTick(e)),
         "no consumer crash that requeued it",
       );
+    case "dupVisibleAfterCrash":
+      return need(
+        crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "timeout" && e.tick >= c.tick),
+        "no consumer crash followed by its deadline running out",
+      );
     case "dupConnectionLost":
       return need(
         has((e) => e.type === "connectionLost" && e.consumer === c.consumer && atTick(e)) &&
