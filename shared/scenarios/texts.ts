@@ -805,9 +805,9 @@ export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
     group: "single active consumer",
     retention: "message TTL / length limit",
     summary: {
-      en: "Manual basic.ack; unacked messages are requeued when the channel closes (redelivered=true); only persistent messages on durable queues survive a restart; queues have no de-dup.",
+      en: "Manual basic.ack; unacked messages are requeued when the channel closes, never on a timer (redelivered=true); basic.nack requeues (a quorum queue: at the tail) or dead-letters; only persistent messages on durable queues, and quorum queues, survive a restart; queues have no de-dup.",
       "pt-BR":
-        "basic.ack manual; mensagens sem ack voltam para a fila quando o canal fecha (redelivered=true); só mensagens persistentes em filas duráveis sobrevivem a um restart; filas não têm desduplicação.",
+        "basic.ack manual; mensagens sem ack voltam para a fila quando o canal fecha, nunca por tempo (redelivered=true); basic.nack devolve à fila (numa quorum queue, ao fim) ou manda para a dead-letter; só mensagens persistentes em filas duráveis, e quorum queues, sobrevivem a um restart; filas não têm desduplicação.",
     },
   },
   kafka: {
@@ -841,9 +841,9 @@ export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
     group: "MessageGroupId (FIFO)",
     retention: "MessageRetentionPeriod",
     summary: {
-      en: "A message not deleted before the visibility timeout becomes visible again; FIFO queues drop a repeated MessageDeduplicationId within 5 minutes and keep order per MessageGroupId.",
+      en: "A message not deleted before the visibility timeout becomes visible again, even when its consumer crashed; standard queues do not de-duplicate; FIFO queues drop a repeated MessageDeduplicationId within 5 minutes and keep order per MessageGroupId; a redrive policy moves a message to the DLQ.",
       "pt-BR":
-        "Mensagem não apagada antes do visibility timeout volta a ficar visível; filas FIFO descartam MessageDeduplicationId repetido em 5 minutos e mantêm a ordem por MessageGroupId.",
+        "Mensagem não apagada antes do visibility timeout volta a ficar visível, mesmo se o consumidor caiu; filas standard não desduplicam; filas FIFO descartam MessageDeduplicationId repetido em 5 minutos e mantêm a ordem por MessageGroupId; uma redrive policy move a mensagem para a DLQ.",
     },
   },
   activemq: {
@@ -877,9 +877,9 @@ export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
     group: "MaxAckPending=1",
     retention: "MaxAge / DiscardOld",
     summary: {
-      en: "A message not acked within AckWait is redelivered, up to MaxDeliver; a repeated Nats-Msg-Id inside the DuplicateWindow (2 min) is dropped.",
+      en: "A message not acked within AckWait is redelivered, even when its consumer crashed, up to MaxDeliver, after which it stays in the stream with an advisory; a repeated Nats-Msg-Id inside the DuplicateWindow (2 min) is dropped.",
       "pt-BR":
-        "Mensagem sem ack dentro do AckWait é reentregue, até MaxDeliver; um Nats-Msg-Id repetido dentro da DuplicateWindow (2 min) é descartado.",
+        "Mensagem sem ack dentro do AckWait é reentregue, mesmo se o consumidor caiu, até MaxDeliver; depois ela fica no stream com um advisory; um Nats-Msg-Id repetido dentro da DuplicateWindow (2 min) é descartado.",
     },
   },
 };

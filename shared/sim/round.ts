@@ -9,7 +9,7 @@ import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrai
 import type { Command, TeamState } from "../engine/types.js";
 import { findVariant, seatsOf, variantOnProfile } from "../scenarios/catalogue.js";
 
-export const ENGINE_VERSION = "2.0.0";
+export const ENGINE_VERSION = "3.0.0";
 
 export interface PlayerInfo {
   seat: string;
