@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionsFor, CATALOGUE, catalogueJson, seatsOf } from "./catalogue.js";
+import { brokerConfigErrors, PROFILE_IDS } from "../engine/profiles.js";
+import { actionsFor, CATALOGUE, catalogueJson, seatsOf, variantOnProfile } from "./catalogue.js";
 import { ACTION_TEXTS } from "./roleTexts.js";
 import { CAUSE_TEXTS } from "./texts.js";
 
@@ -55,6 +56,38 @@ describe("catalogue", () => {
         expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
         for (const t of ticks) expect(t).toBeLessThan(v.config.roundTicks);
       }
+  });
+
+  it("runs every variant on each profile it lists, as a sound configuration of that broker, and refuses the others with the reason", () => {
+    for (const s of CATALOGUE)
+      for (const v of s.variants) {
+        expect(v.profiles[0], `${s.id} ${v.id}`).toBe(v.config.broker.profile);
+        for (const profile of PROFILE_IDS) {
+          const on = variantOnProfile(s.id, v.id, profile);
+          expect(on.ok, `${s.id} ${v.id} on ${profile}`).toBe(v.profiles.includes(profile));
+          if (on.ok) {
+            expect(on.config.broker.profile).toBe(profile);
+            expect(brokerConfigErrors(on.config.broker), `${s.id} ${v.id} on ${profile}`).toEqual([]);
+          } else expect(on.reason).toContain(v.profilesBecause ?? "");
+        }
+      }
+    const replicated = (profile: "rabbitmq" | "kafka") => variantOnProfile("t3-lost-messages", "replicated", profile);
+    expect(replicated("rabbitmq")).toMatchObject({ ok: true, config: { broker: { queueType: "quorum", replicas: 3 } } });
+    expect(replicated("kafka")).toMatchObject({ ok: true, config: { broker: { queueType: "classic", replicas: 3 } } });
+  });
+
+  it("gives the variants resting on broker mechanisms a label of at most 22 characters, a summary and what the class should notice, in both languages", () => {
+    const texts = (id: string) => CATALOGUE.find((x) => x.id === id)!.text.variants;
+    for (const [scenario, variant] of [["t3-lost-messages", "unreplicated"], ["t3-lost-messages", "replicated"], ["t7-ordering", "single-active-consumer"], ["t7-ordering", "requeue"]]) {
+      const t = texts(scenario)[variant];
+      for (const locale of ["en", "pt-BR"] as const) {
+        expect(t.label[locale].length, `${variant} ${locale}`).toBeLessThanOrEqual(22);
+        expect(t.summary[locale].length).toBeGreaterThan(20);
+        expect(t.notice?.[locale].length ?? 0).toBeGreaterThan(20);
+      }
+    }
+    const requeue = CATALOGUE.find((x) => x.id === "t7-ordering")!.variants.find((v) => v.id === "requeue")!.config;
+    expect(actionsFor(requeue, "consumer")).toEqual(["process", "ack", "nack"]);
   });
 
   it("lists as JSON for the simulator and the host page", () => {
