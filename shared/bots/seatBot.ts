@@ -41,6 +41,9 @@ export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNe
     if (item.acked || !can("ack")) continue;
     if (item.processed || item.checked === true) return { action: "ack", token: item.token };
   }
+  // The newcomer hands a message whose processing failed back, to be tried again later; the careful one retries it in place.
+  const failed = view.inbox.find((i) => i.failed && !i.acked && i.token !== view.processing?.token);
+  if (!careful && failed && can("nack")) return { action: "nack", token: failed.token, requeue: true };
   if (view.processing) return null;
   const next = view.inbox.find((i) => !i.processed && i.checked !== true);
   if (!next) return null;
