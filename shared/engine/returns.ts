@@ -198,19 +198,20 @@ export function onDeliveryLost(s: TeamState, out: Out, delivery: number): void {
 export function onAckLost(s: TeamState, out: Out, packet: Extract<Packet, { kind: "ack" | "nack" }>): void {
   const cfg = s.config.broker;
   if (cfg.partitions > 0) {
-    if (packet.kind === "ack") schedule(s, s.tick + REFETCH_TICKS, { kind: "recommit", consumer: packet.from, token: packet.token, msgId: packet.msgId, delivery: packet.delivery });
+    if (packet.kind === "ack") schedule(s, s.tick + REFETCH_TICKS, { kind: "recommit", consumer: packet.from, token: packet.token, msgId: packet.msgId, delivery: packet.delivery, since: s.tick });
     return;
   }
   if (cfg.consumerLoss !== "ackDeadline") breakConnection(s, out, packet.from);
 }
 
-/** The client sends a lost commit again, if its process still lives. */
-export function onRecommit(s: TeamState, out: Out, consumer: NodeId, token: number, msgId: string, delivery: number): void {
-  if (!s.consumers.some((c) => c.id === consumer && c.up)) return;
+/** The client sends a lost commit again, if its process still lives (it has not crashed since the commit failed). */
+export function onRecommit(s: TeamState, out: Out, consumer: NodeId, token: number, msgId: string, delivery: number, since: number): void {
+  if (!s.consumers.some((c) => c.id === consumer && c.up && c.restartAt <= since)) return;
   emit(s, out, { type: "ackSent", consumer, token, msgId, delivery });
   const packet = { kind: "ack" as const, token, msgId, delivery, from: consumer };
   if (!transmit(s, out, linkId(consumer, BROKER), packet)) onAckLost(s, out, packet);
 }
+
 
 export function expireRetention(s: TeamState, out: Out): void {
   const cfg = s.config.broker;

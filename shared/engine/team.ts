@@ -269,7 +269,7 @@ function run(s: TeamState, out: Out, item: Scheduled): void {
     case "sessionTimeout":
       return onSessionTimeout(s, out, item.consumer);
     case "recommit":
-      return onRecommit(s, out, item.consumer, item.token, item.msgId, item.delivery);
+      return onRecommit(s, out, item.consumer, item.token, item.msgId, item.delivery, item.since);
   }
 }
 

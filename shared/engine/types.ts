@@ -231,7 +231,7 @@ export type Scheduled =
   | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number }
   | { kind: "heartbeat"; consumer: NodeId; epoch: number }
   | { kind: "sessionTimeout"; consumer: NodeId }
-  | { kind: "recommit"; consumer: NodeId; token: number; msgId: string; delivery: number };
+  | { kind: "recommit"; consumer: NodeId; token: number; msgId: string; delivery: number; since: number };
 
 export interface TeamState {
   team: number;
