@@ -41,7 +41,7 @@ describe("protocol", () => {
   });
 
   it("tells the projector's end of round from a phone's", () => {
-    const summary = { scenario: "s", variant: "v", seed: 1, teams: 1, committed: 0, applied: 0, lost: 0, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, ticks: 1, tickMs: 100, staleWrites: 0, parked: 0 };
+    const summary = { scenario: "s", variant: "v", seed: 1, teams: 1, committed: 0, applied: 0, lost: 0, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, ticks: 1, tickMs: 100, staleWrites: 0, conflicts: 0, parked: 0 };
     const host: RoundOverMessage = { gameId: "g", summary, teams: [], anomalies: [], groups: [], total: 0, previous: null, topic: null, prediction: null };
     const phone: RoundOverMessage = { gameId: "g", summary, team: null, you: { actions: 1, refusals: 0, seat: "P1" }, rank: 1, teamCount: 1, mainCause: null };
     expect([isHostRoundOver(host), isHostRoundOver(phone)]).toEqual([true, false]);

@@ -86,12 +86,13 @@ describe.skipIf(!available)("in the browser", () => {
     }
     await producer.getByText(/P1-1/).first().waitFor();
 
-    // A refused action shows its reason.
+    // A pause covers the phones, and their buttons say why they cannot act.
     await host.getByTestId("pause-round").click();
     await host.getByText(/^Paused/).waitFor();
-    await producer.getByTestId("action-send").tap();
-    await producer.getByTestId("refusal").getByText(/paused/).waitFor();
+    await producer.getByTestId("overlay-paused").waitFor();
+    await producer.getByTestId("action-send").getByText("paused").waitFor();
     await host.getByTestId("pause-round").click();
+    await producer.getByTestId("overlay-paused").waitFor({ state: "detached" });
 
     // The language toggle switches to Portuguese.
     await consumers[0].getByTestId("lang-toggle").tap();

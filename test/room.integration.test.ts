@@ -208,6 +208,24 @@ describe("class room", () => {
     expect((await back.waitFor("seat")).seat).toBe(seat.seat);
   });
 
+  it("a locked room keeps new names out but lets reloaded phones and the projector back in", async () => {
+    const { roomCode, hostToken, host, players } = await classWithPlayers(2);
+    host.room.send("host:lock", { locked: true });
+    await until(() => host.room.state.locked === true, 5000, "locked");
+    await until(async () => ((await (await fetch(`${server.url}/api/rooms/${roomCode}`)).json()) as { locked: boolean }).locked, 5000, "the lock published to the join page");
+    await expect(new Client(server.url).joinById(roomCode, { name: "Late" })).rejects.toThrow(/roomLocked/);
+    const welcome = players[0].last("welcome");
+    await players[0].room.leave(true);
+    const back = await join(server.url, roomCode, { resumeToken: welcome.resumeToken });
+    expect((await back.waitFor("welcome")).playerId).toBe(welcome.playerId);
+    await host.room.leave(true);
+    const host2 = await join(server.url, roomCode, { hostToken });
+    expect((await host2.waitFor("welcome")).role).toBe("host");
+    host2.room.send("host:lock", { locked: false });
+    await until(() => host2.room.state.locked === false, 5000, "unlocked");
+    expect((await (await join(server.url, roomCode, { name: "Late" })).waitFor("welcome")).role).toBe("player");
+  });
+
   it("a bot takes a dropped player's seat after the grace period and gives it back on return", async () => {
     const { roomCode, host, players } = await classWithPlayers(3);
     await startRound(host);

@@ -2,8 +2,9 @@
 // its methods and listen to its events; none of them touches the SDK directly.
 import { Client, type Room } from "@colyseus/sdk";
 import type { CatalogueScenario } from "../../shared/scenarios/catalogue.js";
-import type { ActMessage, GameListing, HostMessageName, HostPayloads, PlayerAction, ServerMessages, WelcomeMessage } from "../../shared/protocol.js";
+import type { ActMessage, GameListing, HostMessageName, HostPayloads, LessonMessageName, LessonPayloads, PlayerAction, ServerMessages, WelcomeMessage } from "../../shared/protocol.js";
 import type { RoomStateView } from "../../shared/view/roomState.js";
+import { joinErrorCode, keepsSeat, type JoinErrorCode } from "./joinErrors.js";
 
 export type Status = "connecting" | "connected" | "reconnecting" | "disconnected";
 
@@ -121,15 +122,21 @@ export class Connection {
     await this.attach(code, { hostToken });
   }
 
-  /** Joins by code; with a stored resume token for this code, comes back to the same seat instead. */
+  /**
+   * Joins by code; with a stored resume token for this code, comes back to the same seat
+   * instead. The token is forgotten only when the room no longer knows it; a locked room or
+   * a network out of reach leaves it for the next try.
+   */
   async joinAsPlayer(code: string, name: string): Promise<void> {
     const token = storage()?.getItem(resumeKey(code));
     if (token) {
       try {
         await this.attach(code, { resumeToken: token });
         return;
-      } catch {
+      } catch (error) {
+        if (error instanceof JoinError && keepsSeat(error.code as JoinErrorCode)) throw error;
         storage()?.removeItem(resumeKey(code));
+        if (!name) throw error;
       }
     }
     await this.attach(code, { name });
@@ -146,9 +153,7 @@ export class Connection {
       room = await this.client.joinById(code, options);
     } catch (error) {
       this.setStatus("disconnected");
-      const message = error instanceof Error ? error.message : String(error);
-      const known = ["notHost", "badName", "roomLocked", "roomFull"].find((k) => message.includes(k));
-      throw new JoinError(known ?? (/not found|invalid|expired/i.test(message) ? "unknownRoom" : "serverError"));
+      throw new JoinError(joinErrorCode(error));
     }
     this.room = room;
     this.code = code;
@@ -164,6 +169,7 @@ export class Connection {
     this.relay(room, "refused");
     this.relay(room, "roundOver");
     this.relay(room, "events");
+    this.relay(room, "yourAnswer");
     room.onStateChange((s: unknown) => this.emit("state", s as RoomStateView));
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => this.setStatus("connected"));
@@ -202,6 +208,11 @@ export class Connection {
     const n = ++this.n;
     this.room?.send("act", { action, ...args, n });
     return n;
+  }
+
+  /** Sends a student's poll answer or prediction (lesson mode). */
+  answer<K extends LessonMessageName>(type: K, payload: LessonPayloads[K]): void {
+    this.room?.send(type, payload);
   }
 
   /** Sends a host command; the bare ones (start, pause, resume, end) carry an empty payload. */

@@ -1,11 +1,11 @@
 // The join page: code (prefilled from the URL or QR) and name, nothing else. It loads no
-// game engine; once joined, the phone controller takes the page over.
+// game engine; once joined, the phone controller takes the page over (and the form's own
+// texts stop following the language: the form is gone).
 import { Connection, JoinError } from "./connection.js";
+import type { JoinErrorCode } from "./joinErrors.js";
 import { onLocaleChange } from "./i18n/locale.js";
-import { t } from "./i18n/phoneWords.js";
-import { reasonText } from "./i18n/roomWords.js";
+import { t, type PhoneKey } from "./i18n/phoneWords.js";
 import { mountLangToggle } from "./i18n/toggle.js";
-import { PhoneController } from "./phone/PhoneController.js";
 import { normalizeRoomCode, cleanName } from "../../shared/protocol.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,16 +14,25 @@ const codeInput = $("code") as HTMLInputElement;
 const nameInput = $("name") as HTMLInputElement;
 const error = $("join-error");
 const submit = $("join-submit") as HTMLButtonElement;
+/** What the error line says, kept as a key so it follows the language. */
+let errorKey: PhoneKey | null = null;
+let joining = false;
 
 function renderTexts(): void {
   $("join-title").textContent = t("joinTitle");
   $("code-label").textContent = t("code");
   $("name-label").textContent = t("name");
-  submit.textContent = t("join");
+  submit.textContent = joining ? t("joining") : t("join");
+  error.textContent = errorKey ? t(errorKey) : "";
+}
+
+function showError(key: PhoneKey | null): void {
+  errorKey = key;
+  renderTexts();
 }
 
 mountLangToggle($("lang") as HTMLButtonElement);
-onLocaleChange(renderTexts);
+const stopTexts = onLocaleChange(renderTexts);
 renderTexts();
 
 const params = new URLSearchParams(location.search);
@@ -36,40 +45,49 @@ try {
 }
 (fromUrl ? nameInput : codeInput).focus();
 
+// The phone's controller is fetched while the student types (the form shows without it).
+const phoneCode = import("./phone/PhoneController.js");
+phoneCode.catch(() => undefined);
+
 async function join(code: string, name: string): Promise<void> {
+  joining = true;
+  submit.disabled = true;
+  renderTexts();
   const connection = new Connection();
-  const controller = new PhoneController(connection, $("app"), $("status"), $("live"));
-  await connection.joinAsPlayer(code, name);
-  controller.start();
+  try {
+    const { PhoneController } = await phoneCode;
+    // Listening before joining: the room's first messages (welcome, seat, results) come at once.
+    const controller = new PhoneController(connection, $("app"), $("status"), $("live"));
+    await connection.joinAsPlayer(code, name);
+    stopTexts();
+    controller.start();
+  } finally {
+    joining = false;
+    submit.disabled = false;
+  }
   history.replaceState(null, "", `/?code=${code}`);
 }
 
+const refusalKey = (e: unknown): PhoneKey => `join_${e instanceof JoinError ? (e.code as JoinErrorCode) : "serverError"}`;
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  if (joining) return;
   const code = normalizeRoomCode(codeInput.value);
   const name = cleanName(nameInput.value);
-  if (!code) return void (error.textContent = t("badCode"));
-  if (!name && !Connection.storedResume(code)) return void (error.textContent = t("needName"));
-  error.textContent = "";
-  submit.disabled = true;
-  submit.textContent = t("joining");
+  if (!code) return showError("badCode");
+  if (!name && !Connection.storedResume(code)) return showError("needName");
+  showError(null);
   try {
     localStorage.setItem("eo:name", name ?? "");
   } catch {
     /* private mode */
   }
-  join(code, name ?? "").catch((e: unknown) => {
-    submit.disabled = false;
-    renderTexts();
-    error.textContent = e instanceof JoinError ? (e.code === "unknownRoom" ? t("unknownRoom") : reasonText(e.code)) : String(e);
-  });
+  join(code, name ?? "").catch((e: unknown) => showError(refusalKey(e)));
 });
 
-// A page reloaded mid-round goes straight back to its seat.
+// A page reloaded mid-round goes straight back to its seat; if the room no longer knows the
+// phone, the form stays, saying why unless it only needs a name.
 if (fromUrl && Connection.storedResume(fromUrl)) {
-  submit.disabled = true;
-  join(fromUrl, "").catch(() => {
-    submit.disabled = false;
-    renderTexts();
-  });
+  join(fromUrl, "").catch((e: unknown) => showError(e instanceof JoinError && e.code === "badName" ? null : refusalKey(e)));
 }

@@ -80,7 +80,8 @@ export function installRoutes(app: Application, ctx: ServerContext): void {
     if (!code) return void res.status(404).json({ error: "badCode" });
     const rooms = await matchMaker.query({ roomId: code });
     if (rooms.length === 0) return void res.status(404).json({ error: "unknownRoom" });
-    res.json({ code, locked: rooms[0].locked ?? false, clients: rooms[0].clients });
+    const metadata = rooms[0].metadata as { locked?: boolean } | undefined;
+    res.json({ code, locked: metadata?.locked === true, clients: rooms[0].clients });
   });
 
   /** The games of the host token's room (the instructor's browser keeps its tokens), or every game for ADMIN_TOKEN. */

@@ -144,7 +144,11 @@ export class ClassRoom extends Room<{ state: ClassState }> {
         this.ctx.metrics.refusal(refusal.reason.code);
         this.clients.get(id)?.send("refused", refusal);
       },
-      setJoinable: (joinable) => void (joinable ? this.unlock() : this.lock()),
+      // Not Colyseus's lock(): a locked matchmaker refuses every seat reservation, resume and
+      // host tokens included. The session's door (auth.ts) keeps new names out of a locked
+      // room and lets returning phones and the projector in; the lock is published as
+      // metadata for the join page's lookup.
+      setJoinable: (joinable) => void this.setMetadata({ locked: !joinable }).catch((error: unknown) => console.error(`room ${this.roomId}: cannot publish the lock`, error)),
       actionApplied: () => this.actionsAwaitingPatch.push(performance.now()),
     };
   }

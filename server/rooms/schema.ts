@@ -57,6 +57,8 @@ export const TeamState = schema(
     /** Committed expected effects not applied yet and not certainly lost: settled by the drain. */
     pending: t.uint16().default(0),
     staleWrites: t.uint16().default(0),
+    /** Compare-and-set conflicts (each write read again and redone). */
+    conflicts: t.uint16().default(0),
     /** Messages parked in a dead-letter queue (or kept in the stream past their delivery limit), never applied. */
     parked: t.uint16().default(0),
     score: t.int32().default(0),

@@ -6,6 +6,7 @@
 // retries a failed processing in place).
 // During the drain every bot is careful. Both send business events only as they become
 // available.
+import { lockedFor } from "../engine/keyLock.js";
 import { canPublish } from "../engine/producer.js";
 import { mixSeed, nextInt, type RandomSource } from "../engine/prng.js";
 import type { Command, ConsumerState, InboxToken, ProducerState, TeamState } from "../engine/types.js";
@@ -50,17 +51,20 @@ function producerMove(s: TeamState, bot: BotState, careful: boolean, p: Producer
   if (cfg.write === "dualWrite" && p.dualWrite) {
     if (s.tick < bot.secondStepAt && !s.draining) return null;
     const step = p.dualWrite;
-    if (!step.saved) return { seat, action: "saveDb" };
+    if (!step.saved && (step.published || !cfg.publishFirst)) return { seat, action: "saveDb" };
+    if (step.published) return null;
     return canPublish(s, p) ? null : { seat, action: "publish" };
   }
   const next = p.stack[0];
   if (s.draining || !next || next.availableAt > s.tick) return null;
-  if (cfg.write === "publishOnly" && canPublish(s, p)) return null; // wait for a free slot
+  if ((cfg.write === "publishOnly" || cfg.write === "listenToYourself") && canPublish(s, p)) return null; // wait for a free slot
   if (cfg.write === "outbox") return { seat, action: "commitOutbox" };
   if (cfg.write === "dualWrite") {
-    // The newcomer saves, then publishes a moment later; the careful one right away.
+    // The newcomer does the first step (the variant's: save, or publish), then the second a
+    // moment later; the careful one right away.
+    if (cfg.publishFirst && canPublish(s, p)) return null;
     bot.secondStepAt = s.tick + (careful ? 1 : 4 + nextInt(bot, 6));
-    return { seat, action: "saveDb" };
+    return { seat, action: cfg.publishFirst ? "publish" : "saveDb" };
   }
   return { seat, action: "send" };
 }
@@ -104,8 +108,9 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
   if (!c || !c.up || c.inbox.length === 0) return null;
   const cfg = s.config.consumer;
   const seat = c.id;
+  const acks = !cfg.ackWithEffect && !s.config.broker.sharedDb;
   for (const item of c.inbox) {
-    if (item.acked) continue;
+    if (item.acked || !acks || !reachable(c, item)) continue;
     if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true))) return { seat, action: "ack", token: item.token.id };
   }
   if (!careful && cfg.allowNack && cfg.ack !== "auto" && s.config.broker.nack !== "none")
@@ -122,12 +127,11 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
   // The first token that can be processed (not held, not done, not known as a duplicate,
   // acked if it must be, key not locked by another); the careful resequencer takes the
   // lowest seq, one whose predecessor was applied first.
-  const locks = cfg.lockPerKey ? store?.locks : undefined;
+  const locks = cfg.lockPerKey ? store : undefined;
   let first: InboxToken | undefined;
   for (const i of c.inbox) {
     if (!open(c, i) || (cfg.ack === "beforeProcessing" && !i.acked)) continue;
-    const holder = locks?.get(i.token.key);
-    if (holder !== undefined && holder !== c.id) continue;
+    if (locks && lockedFor(locks, i.token.key, c.id)) continue;
     if (!careful || !cfg.allowHold) {
       first = i;
       break;
@@ -152,6 +156,11 @@ function early(i: InboxToken, highest: Map<string, number> | undefined): boolean
  */
 function open(c: ConsumerState, i: InboxToken): boolean {
   if (i.held || i.processed || i.checked === true || c.processing?.token === i.token.id) return false;
+  return reachable(c, i);
+}
+
+/** The first inbox item with its token id: the one a command naming that token reaches. */
+function reachable(c: ConsumerState, i: InboxToken): boolean {
   for (const x of c.inbox) if (x.token.id === i.token.id) return x === i;
   return false;
 }

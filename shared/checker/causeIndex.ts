@@ -11,16 +11,24 @@ export interface CauseFacts {
   copies: CopyFacts;
   /** The consumer may hold a token for its predecessor (so processing one early is its choice). */
   allowHold: boolean;
+  /** The consumer holds early tokens by itself (a resequencer): an early one goes on only when its hold gives up or the buffer is full. */
+  autoHold: boolean;
 }
 
 export function causeFacts(header: LogHeader, team: number): CauseFacts {
-  return { copies: copyFacts(header, team), allowHold: header.config?.consumer?.allowHold === true };
+  const c = header.config;
+  return {
+    copies: copyFacts(header, team),
+    allowHold: c?.consumer?.allowHold === true,
+    autoHold: c?.consumer?.autoHold === true,
+  };
 }
 
 /** Without the header: a producer that may retry and a durable broker (the safest reading). */
 const NO_FACTS: CauseFacts = {
-  copies: { subscriptions: [], retries: true, manualBroker: false, dualWrite: false, durable: true, ack: "afterProcessing" },
+  copies: { subscriptions: [], retries: true, manualBroker: false, dualWrite: false, durable: true, ack: "afterProcessing", external: null, selfSubscription: null },
   allowHold: false,
+  autoHold: false,
 };
 
 export interface TeamIndex {
@@ -40,6 +48,8 @@ export interface TeamIndex {
   crashes: Extract<Emitted, { type: "crashed" }>[];
   /** Consumers' connections broken by a lost packet (they name no message). */
   connectionLosses: Extract<Emitted, { type: "connectionLost" }>[];
+  /** A resequencer let an early token go on: its hold gave up, or its buffer was full. */
+  holdLapses: Extract<Emitted, { type: "holdGaveUp" | "holdFull" }>[];
   copies: CopyTracker;
   drainEnded: Extract<Emitted, { type: "drainEnded" }> | null;
 }
@@ -56,6 +66,7 @@ export function indexTeam(events: readonly Emitted[], facts: CauseFacts = NO_FAC
     writes: new Map(),
     crashes: [],
     connectionLosses: [],
+    holdLapses: [],
     copies: new CopyTracker(facts.copies),
     drainEnded: null,
   };
@@ -64,6 +75,7 @@ export function indexTeam(events: readonly Emitted[], facts: CauseFacts = NO_FAC
     index.copies.add(e);
     if (e.type === "crashed") index.crashes.push(e);
     if (e.type === "connectionLost") index.connectionLosses.push(e);
+    if (e.type === "holdGaveUp" || e.type === "holdFull") index.holdLapses.push(e);
     if (e.type === "drainEnded") index.drainEnded = e;
     if (!("msgId" in e)) return;
     let list = index.byMsg.get(e.msgId);

@@ -87,6 +87,7 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   dupBrokerRestart: ["consumer", "node"],
   dupConcurrent: ["consumer", "otherConsumer"],
   dupSeparateWrite: ["consumer"],
+  dupOutsideTransaction: ["consumer"],
   misorderProducer: ["seq", "otherSeq"],
   misorderRelay: ["seq", "otherSeq"],
   misorderSentLate: ["seq", "otherSeq"],
@@ -96,6 +97,8 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   misorderNack: ["seq", "otherSeq", "consumer"],
   misorderCompeting: ["seq", "otherSeq", "consumer", "otherConsumer"],
   misorderHold: ["seq", "otherSeq", "consumer"],
+  misorderHoldGaveUp: ["seq", "otherSeq", "consumer"],
+  misorderHoldFull: ["seq", "otherSeq", "consumer"],
   misorderConsumer: ["seq", "otherSeq", "consumer"],
   raceLostUpdate: ["consumer", "otherConsumer"],
   inconsistentDbOnly: ["node"],
@@ -103,6 +106,7 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   inconsistentPublishForgotten: ["node"],
   inconsistentPublishedOnly: ["node"],
   inconsistentUnfinished: [],
+  inconsistentOwnEventLost: [],
   wrongFinalState: ["key", "final", "expected"],
 };
 
@@ -222,6 +226,12 @@ export function explainInconsistent(index: TeamIndex, msgId: string, kind: "dbOn
     end: "producer" as End,
     chain,
   };
+  const self = index.facts.copies.selfSubscription;
+  if (kind === "publishedOnly" && self !== null) {
+    // Listen to yourself: the DB row comes from the service's own subscription, which never applied the event.
+    const lost = explainLost(index, msgId, self);
+    return lost.code === "notDrained" ? unfinished : { code: "inconsistentOwnEventLost", tick: lost.tick, end: lost.end, chain };
+  }
   if (kind === "publishedOnly")
     return crash && m?.saveImpossible ? { code: "inconsistentPublishedOnly", tick: crash.tick, end: "producer", node: producer, chain } : unfinished;
   if (!m || index.copies.canResend(m)) return unfinished;

@@ -103,7 +103,9 @@ export class CertainAnomalies {
   private judgeWrite(m: MessageCopies): void {
     if (this.inconsistentEvents.has(m.msgId)) return;
     const savedNeverPublished = m.dbWritten && !m.accepted && !this.copies.canResend(m);
-    const publishedNeverSaved = m.accepted && !m.dbWritten && m.saveImpossible;
+    const self = this.facts.selfSubscription;
+    // Published and never saved: the half-done dual write was forgotten, or (listen to yourself) the service's own subscription can never apply it.
+    const publishedNeverSaved = m.accepted && !m.dbWritten && (m.saveImpossible || (self !== null && !m.applied.has(self) && !this.copies.canReach(m, self)));
     if (savedNeverPublished || publishedNeverSaved) this.inconsistentEvents.add(m.msgId);
   }
 }

@@ -139,6 +139,7 @@ export type RoundSummary = {
   tickMs: number;
   /** Not in GAME.md §7's list: after it. */
   staleWrites: number;
+  conflicts: number;
   parked: number;
 };
 
@@ -162,6 +163,7 @@ export function summaryOf(header: LogHeader, report: Report): RoundSummary {
     ticks: report.ticks,
     tickMs: header.tickMs,
     staleWrites: t.staleWrites,
+    conflicts: t.conflicts,
     parked: t.parked,
   };
 }

@@ -9,6 +9,8 @@ const facts = (o: Partial<CopyFacts> = {}): CopyFacts => ({
   dualWrite: false,
   durable: false,
   ack: "auto",
+  external: null,
+  selfSubscription: null,
   ...o,
 });
 

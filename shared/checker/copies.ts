@@ -7,6 +7,7 @@
 // Liveness is judged between engine steps (after a whole tick, or a whole command): inside
 // one step a copy moves through states the log writes one event at a time.
 import type { Emitted } from "../engine/kernel.js";
+import { SELF_SUBSCRIPTION } from "../engine/team.js";
 import type { LogHeader } from "../sim/round.js";
 
 /** What the copies' fates depend on beyond the events: from the log's header. */
@@ -21,20 +22,34 @@ export interface CopyFacts {
   dualWrite: boolean;
   durable: boolean;
   ack: "auto" | "afterProcessing" | "beforeProcessing";
+  /** A system the consumers post to outside their transaction, and the subscription whose consumers post to it. */
+  external: { system: string; via: string } | null;
+  /** Listen to yourself: the subscription from which the producer's service writes its own DB. */
+  selfSubscription: string | null;
 }
 
 export function copyFacts(header: LogHeader, team: number): CopyFacts {
   const c = header.config;
   const publish = c?.producer?.publish;
+  const subscriptions = header.teams.find((t) => t.team === team)?.subscriptions ?? [];
+  const system = c?.consumer?.externalEffect;
+  const via = subscriptions.find((s) => s !== system);
   return {
-    subscriptions: header.teams.find((t) => t.team === team)?.subscriptions ?? [],
+    subscriptions,
     retries: (publish === "ackRetry" || publish === "ackRetryDedup") && c?.producer?.directRpc !== true,
     manualBroker: c?.broker?.manual === true,
     dualWrite: c?.producer?.write === "dualWrite",
     // Messages written to disk: a quorum queue's always, a classic durable queue's persistent ones.
     durable: c?.broker?.queueType === "quorum" || (c?.broker?.durable === true && c.broker.persistent !== false),
     ack: c?.consumer?.ack ?? "afterProcessing",
+    external: system && via ? { system, via } : null,
+    selfSubscription: c?.producer?.write === "listenToYourself" ? SELF_SUBSCRIPTION : null,
   };
+}
+
+/** The subscription whose copies reach an expected effect: its own, or for an external system the one whose consumers post to it. */
+export function feedOf(facts: CopyFacts, sub: string): string {
+  return facts.external && sub === facts.external.system ? facts.external.via : sub;
 }
 
 /** An event that destroyed a copy (or the producer's means to make one), and its place in the log. */
@@ -356,8 +371,9 @@ export class CopyTracker {
   }
 
   /** Whether a copy of the event can still be applied at `sub` (or be sent again to it). */
-  canReach(m: MessageCopies, sub: string): boolean {
+  canReach(m: MessageCopies, subscription: string): boolean {
     if (this.canResend(m) || m.intake.size > 0) return true;
+    const sub = feedOf(this.facts, subscription);
     for (const c of m.copies.values()) if ((c.sub === sub || c.sub === null) && (c.queued || c.unacked || c.transit > 0 || c.inbox > 0)) return true;
     return false;
   }
@@ -386,7 +402,8 @@ export class CopyTracker {
    * producer would have sent it again — its publish had timed out, or no copy ever reached
    * the subscription; otherwise the copy's own loss does.
    */
-  decisiveLoss(m: MessageCopies, sub: string): Loss | null {
+  decisiveLoss(m: MessageCopies, subscription: string): Loss | null {
+    const sub = feedOf(this.facts, subscription);
     const own = m.subLoss.get(sub) ?? null;
     const shared = m.eventLoss;
     if (!shared) return own;

@@ -23,13 +23,15 @@ export interface Counts {
   refused: number;
   /** Writes based on a stale read (each erased another consumer's update). */
   staleWrites: number;
+  /** Compare-and-set writes refused because the key's version had moved (each read again and redone): the price of no lost update. */
+  conflicts: number;
   /** Committed effects never applied whose message is parked: in a dead-letter queue, or kept in the stream past its delivery limit (not lost: someone must look at it). */
   parked: number;
 }
 
 /** Zero counts, keys in the order the log's summary writes them. */
 export const zeroCounts = (): Counts => ({
-  committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, staleWrites: 0, parked: 0,
+  committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, staleWrites: 0, conflicts: 0, parked: 0,
 });
 
 /** An expected effect: one business event at one subscription (a queue is one subscription). */
@@ -223,6 +225,9 @@ export class EffectLedger {
         return null;
       case "applied":
         return this.apply(e);
+      case "conflict":
+        if (this.counted(e.subscription)) c.conflicts++;
+        return null;
       case "parked":
         this.parkedCopies.set(effectKey(e.subscription, e.msgId), (this.parkedCopies.get(effectKey(e.subscription, e.msgId)) ?? 0) + 1);
         return null;

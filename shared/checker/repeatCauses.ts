@@ -87,6 +87,11 @@ export function explainDuplicate(index: TeamIndex, applications: readonly Applie
   const msgId = second.msgId;
   const chain = chainOf(index, msgId);
   const secondAt = pos(index, second);
+  if (first.subscription === index.facts.copies.external?.system) {
+    // Posted outside the transaction, which a crash then rolled back: the reprocessing posted it again.
+    const crash = crashBetween(index, first.consumer, pos(index, first), secondAt);
+    if (crash) return { code: "dupOutsideTransaction", tick: crash.tick, end: "consumer", consumer: first.consumer, chain };
+  }
   const check = lastBefore(index, msgId, "checked", secondAt, (e) => e.token === second.token && e.consumer === second.consumer && !e.found);
   if (check) {
     // The consumer looked for the id and did not find it: the first application had not recorded it.
@@ -104,6 +109,27 @@ export function explainDuplicate(index: TeamIndex, applications: readonly Applie
   const p2 = index.parentOf.get(second.token) ?? second.token;
   const decided = p1 !== p2 ? explainRepublish(index, msgId, p1, p2) : explainRedelivery(index, first, second);
   return { ...decided, chain };
+}
+
+/**
+ * A resequencer lets an early token go on only when its hold gives up or its buffer is full.
+ * Of the key's tokens between the late seq and the higher one that went on that way and were
+ * applied before the late one, the first applied is the one that broke the order.
+ */
+function holdLapse(index: TeamIndex, late: Applied, high: Applied): TeamIndex["holdLapses"][number] | null {
+  const lateAt = pos(index, late);
+  let found: TeamIndex["holdLapses"][number] | null = null;
+  let foundAt = Number.MAX_SAFE_INTEGER;
+  for (const lapse of index.holdLapses) {
+    if (lapse.key !== late.key || lapse.seq <= late.seq || lapse.seq > high.seq || pos(index, lapse) > lateAt) continue;
+    const applied = firstApplication(index, lapse.msgId, late.subscription);
+    const at = pos(index, applied ?? undefined);
+    if (applied && at < lateAt && pos(index, lapse) < at && at < foundAt) {
+      found = lapse;
+      foundAt = at;
+    }
+  }
+  return found;
 }
 
 function firstApplication(index: TeamIndex, msgId: string, subscription: string): Applied | null {
@@ -147,6 +173,11 @@ export function explainMisorder(index: TeamIndex, lateMsg: string, higherMsg: st
   const late = firstApplication(index, lateMsg, subscription) as Applied;
   const high = firstApplication(index, higherMsg, subscription) as Applied;
   const base = { tick: high.tick, seq: late.seq, otherSeq: high.seq, chain: chainOf(index, lateMsg) };
+  const lapse = index.facts.autoHold ? holdLapse(index, late, high) : null;
+  if (lapse) {
+    const code = lapse.type === "holdGaveUp" ? "misorderHoldGaveUp" : "misorderHoldFull";
+    return { code, end: "consumer", consumer: lapse.consumer, ...base, tick: lapse.tick, otherSeq: lapse.seq };
+  }
   const L = journey(index, late);
   const H = journey(index, high);
   const same = late.consumer === high.consumer;

@@ -79,8 +79,9 @@ export function onPublish(s: TeamState, out: Out, token: Token, from: NodeId, co
     b.intake.push({ token, from, arrivedAt: s.tick, persisted: false, confirmed: !confirm, routed: false });
     return;
   }
-  route(s, out, token, null);
-  if (onDisk) schedule(s, s.tick + cfg.persistTicks + (cfg.replicas > 1 ? REPLICATION_TICKS : 0), { kind: "persisted", token, from, confirm, epoch: b.epoch });
+  // A shared DB's row is visible only once its transaction commits (onPersisted).
+  if (!cfg.sharedDb) route(s, out, token, null);
+  if (onDisk || cfg.sharedDb) schedule(s, s.tick + cfg.persistTicks + (cfg.replicas > 1 ? REPLICATION_TICKS : 0), { kind: "persisted", token, from, confirm, epoch: b.epoch });
   else if (confirm) sendConfirm(s, out, from, token, false);
 }
 
@@ -110,6 +111,11 @@ function route(s: TeamState, out: Out, token: Token, target: string | null): voi
 export function onPersisted(s: TeamState, out: Out, token: Token, from: NodeId, confirm: boolean, epoch: number): void {
   const b = s.broker;
   if (!b.up || b.epoch !== epoch) return;
+  if (s.config.broker.sharedDb) {
+    // The insert's transaction commits: the row exists, and the producer's work is committed.
+    route(s, out, token, null);
+    emit(s, out, { type: "committed", msgId: token.msgId, key: token.key, seq: token.seq, amount: token.amount, producer: from });
+  }
   markPersisted(s, token.id);
   emit(s, out, { type: "persisted", token: token.id, msgId: token.msgId });
   if (confirm) sendConfirm(s, out, from, token, false);

@@ -10,8 +10,15 @@ export type PublishMode =
   | "ackRetry" // confirms + a Retry action for timed-out publishes (at-least-once)
   | "ackRetryDedup"; // as ackRetry, each token carries its msgId as de-duplication id
 
-/** Topic 5: how the producer's database write and its publish relate. */
-export type WriteMode = "publishOnly" | "dualWrite" | "outbox";
+/**
+ * Topic 5: how the producer's database write and its publish relate. `listenToYourself`:
+ * the producer only publishes; its own service writes its DB when it consumes the event
+ * from the subscription `self` (the first one).
+ */
+export type WriteMode = "publishOnly" | "dualWrite" | "outbox" | "listenToYourself";
+
+/** How an outbox relay finds its rows: by polling the table, or by tailing the DB's commit log (CDC). */
+export type RelayMode = "poll" | "cdc";
 
 export interface ProducerConfig {
   publish: PublishMode;
@@ -28,6 +35,13 @@ export interface ProducerConfig {
   directRpc: boolean;
   /** Outbox relay: ticks between polls of the outbox table. */
   relayPollTicks: number;
+  /**
+   * Outbox relay: `cdc` tails the commit log — each row is published as soon as it commits,
+   * in commit order, one at a time until the broker confirms it (absent: `poll`).
+   */
+  relay?: RelayMode;
+  /** Dual write: the service publishes first and writes its DB after (absent: DB first, as a person may tap either). */
+  publishFirst?: boolean;
 }
 
 export type ChannelKind = "queue" | "topic";
@@ -105,6 +119,13 @@ export interface BrokerConfig {
   deadLetter: DeadLetter;
   /** A person sits in the broker seat and routes, confirms and persists by hand (Topic 2). */
   manual: boolean;
+  /**
+   * No broker: a table in one ACID database is the queue (Topic 8). A row is committed (and
+   * visible) once written; consumers claim rows (skip-locked) and delete the row in the
+   * transaction of their effect, so there is no ack to lose; a claim whose connection
+   * breaks is rolled back.
+   */
+  sharedDb?: boolean;
 }
 
 export type AckMode = "auto" | "afterProcessing" | "beforeProcessing";
@@ -129,6 +150,25 @@ export interface ConsumerConfig {
   holdCapacity: number;
   /** A held token whose predecessor has not come after this many ticks is released (the hold gives up). */
   holdTicks: number;
+  /** The consumer's code looks the id up in its processed ids before every processing, by itself (absent: only a Check does). */
+  autoCheck?: boolean;
+  /** Separate idempotency: ticks the processed-id write takes after the effect (absent: 1). */
+  recordTicks?: number;
+  /**
+   * With lockPerKey: the lock is a lease kept alive by its holder; when the holder crashes the
+   * lock stays until this many ticks have passed (absent: a crash releases it at once).
+   */
+  lockLeaseTicks?: number;
+  /** Compare-and-set: the write succeeds only if the key's version is still the one read; otherwise the consumer reads again and redoes the work. */
+  optimistic?: boolean;
+  /**
+   * A side effect outside the transaction (Topic 8, Kafka transactions): at the start of each
+   * processing the consumer also posts the amount to this external system, which no
+   * rollback undoes. The system is an expected effect of its own, named like a subscription.
+   */
+  externalEffect?: string;
+  /** The ack (the offset commit) is part of the effect's transaction: it goes out as the effect commits, with no Ack of its own. */
+  ackWithEffect?: boolean;
 }
 
 export interface LinkConfig {

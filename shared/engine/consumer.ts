@@ -1,12 +1,12 @@
 // Consumers: an inbox of delivered tokens, a side effect that is a read-modify-write on a
-// balance per key (it takes ticks and can be cut short by a crash), acks under the
-// variant's ack mode, an optional processed-ids table for idempotency, and a bounded
-// buffer where early tokens are held until their predecessor is applied.
-import { post } from "./account.js";
+// balance per key (it takes ticks and can be cut short by a crash; its end is effect.ts),
+// acks under the variant's ack mode, an optional processed-ids table for idempotency, and a
+// bounded buffer where early tokens are held until their predecessor is applied.
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
 import { releaseCredit } from "./delivery.js";
-import { onAckLost, requeueFor } from "./returns.js";
-import { failedOnDependency } from "./dependency.js";
+import { claimOpen, onAckLost, requeueFor } from "./returns.js";
+import { postExternally, rollBack } from "./effect.js";
+import { acquireLock, holderCrashed } from "./keyLock.js";
 import { nextInt } from "./prng.js";
 import type { Command, ConsumerState, InboxToken, RefusalReason, Store, TeamState, Token } from "./types.js";
 import { BROKER } from "./types.js";
@@ -19,7 +19,9 @@ export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token
   c.inbox.push(item);
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery });
   const cfg = s.config.consumer;
-  if (cfg.autoHold && isEarly(s, c, item) && heldCount(c) < cfg.holdCapacity) hold(s, out, c, item, true);
+  if (!cfg.autoHold || !isEarly(s, c, item)) return;
+  if (heldCount(c) < cfg.holdCapacity) hold(s, out, c, item, true);
+  else emit(s, out, { type: "holdFull", consumer: c.id, token: token.id, msgId: token.msgId, key: token.key, seq: token.seq });
 }
 
 /** A direct call (Topic 1 naive) lands in the inbox like a delivery that needs no ack. */
@@ -32,6 +34,7 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
   const cfg = s.config.consumer;
   if (!isActionOf(command, "consumer")) return refuse("notYourAction", command.action);
   if (command.action === "ack" && cfg.ack === "auto") return refuse("notInVariant", "autoAck");
+  if (command.action === "ack" && (cfg.ackWithEffect || s.config.broker.sharedDb)) return refuse("notInVariant", "ackWithEffect");
   if (command.action === "check" && cfg.idempotency === "none") return refuse("notInVariant", "noProcessedIds");
   if ((command.action === "hold" || command.action === "release") && !cfg.allowHold) return refuse("notInVariant", "noHold");
   if (command.action === "nack") {
@@ -47,22 +50,19 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       if (item.processed) return refuse("alreadyDone");
       if (item.held) return refuse("held");
       if (cfg.ack === "beforeProcessing" && !item.acked) return refuse("ackBeforeProcessing");
+      if (s.config.broker.sharedDb && !claimOpen(s, item.delivery, c.id)) {
+        rollBack(s, out, c, item);
+        return null;
+      }
       const store = s.stores.get(c.subscription) as Store;
+      if (cfg.autoCheck && cfg.idempotency !== "none" && lookUp(s, out, c, item, store)) return null;
       const key = item.token.key;
       if (cfg.lockPerKey) {
-        const holder = store.locks.get(key);
-        if (holder !== undefined && holder !== c.id) return refuse("locked", key);
-        store.locks.set(key, c.id);
+        const locked = acquireLock(store, key, c.id);
+        if (locked) return locked;
       }
-      const readBalance = store.balance.get(key) ?? 0;
-      const readVersion = store.version.get(key) ?? 0;
-      const factor = s.tick < c.slowUntil ? c.slowFactor : 1;
-      const work = cfg.processTicks + (cfg.processJitterTicks > 0 ? nextInt(s, cfg.processJitterTicks + 1) : 0);
-      const doneAt = s.tick + Math.max(1, Math.round(work * factor));
-      item.failed = false;
-      c.processing = { token: item.token.id, msgId: item.token.msgId, startedAt: s.tick, doneAt, readBalance, readVersion, phase: "effect" };
-      emit(s, out, { type: "processStarted", consumer: c.id, token: item.token.id, msgId: item.token.msgId, key, readBalance, readVersion });
-      schedule(s, doneAt, { kind: "processDone", consumer: c.id, token: item.token.id });
+      startProcessing(s, out, c, item, store);
+      if (cfg.externalEffect) postExternally(s, out, c, item.token);
       return null;
     }
     case "ack": {
@@ -86,13 +86,7 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       return null;
     }
     case "check": {
-      const found = (s.stores.get(c.subscription) as Store).processed.has(item.token.msgId);
-      item.checked = found;
-      emit(s, out, { type: "checked", consumer: c.id, token: item.token.id, msgId: item.token.msgId, found });
-      if (found && item.acked && c.processing?.token !== item.token.id) {
-        removeFromInbox(s, out, c, item);
-        if (s.config.consumer.ack === "auto") releaseCredit(s, c.id);
-      }
+      lookUp(s, out, c, item, s.stores.get(c.subscription) as Store);
       return null;
     }
     case "hold": {
@@ -117,6 +111,47 @@ function nackRefusal(s: TeamState, requeue: boolean): RefusalReason | null {
   if (s.config.consumer.ack === "auto") return refuse("notInVariant", "autoAck");
   if (requeue !== true && support !== "both") return refuse("notInVariant", "noReject");
   return null;
+}
+
+/**
+ * Looks the id up in the processed ids; returns whether it was found. A copy found processed
+ * and already acked leaves the inbox; where the ack is part of the effect's transaction, the
+ * consumer acks it now (the record of it committed with the effect).
+ */
+function lookUp(s: TeamState, out: Out, c: ConsumerState, item: InboxToken, store: Store): boolean {
+  const found = store.processed.has(item.token.msgId);
+  item.checked = found;
+  emit(s, out, { type: "checked", consumer: c.id, token: item.token.id, msgId: item.token.msgId, found });
+  if (!found || c.processing?.token === item.token.id) return found;
+  if (!item.acked && s.config.consumer.ackWithEffect) {
+    item.acked = true;
+    sendAck(s, out, c, item);
+  }
+  if (item.acked) {
+    removeFromInbox(s, out, c, item);
+    if (s.config.consumer.ack === "auto") releaseCredit(s, c.id);
+  }
+  return true;
+}
+
+/** Reads the key's balance and its version, and schedules the write `processTicks` (plus jitter, times a slowdown) later. */
+export function startProcessing(s: TeamState, out: Out, c: ConsumerState, item: InboxToken, store: Store): void {
+  const key = item.token.key;
+  const readBalance = store.balance.get(key) ?? 0;
+  const readVersion = store.version.get(key) ?? 0;
+  const doneAt = s.tick + workTicks(s, c);
+  item.failed = false;
+  c.processing = { token: item.token.id, msgId: item.token.msgId, startedAt: s.tick, doneAt, readBalance, readVersion, phase: "effect" };
+  emit(s, out, { type: "processStarted", consumer: c.id, token: item.token.id, msgId: item.token.msgId, key, readBalance, readVersion });
+  schedule(s, doneAt, { kind: "processDone", consumer: c.id, token: item.token.id });
+}
+
+/** How long one application takes now: its work, drawn with its jitter, times the consumer's slowdown. */
+export function workTicks(s: TeamState, c: ConsumerState): number {
+  const cfg = s.config.consumer;
+  const factor = s.tick < c.slowUntil ? c.slowFactor : 1;
+  const work = cfg.processTicks + (cfg.processJitterTicks > 0 ? nextInt(s, cfg.processJitterTicks + 1) : 0);
+  return Math.max(1, Math.round(work * factor));
 }
 
 /** Its predecessor (same key, seq - 1) has not been applied at this subscription yet. */
@@ -145,7 +180,7 @@ function release(s: TeamState, out: Out, c: ConsumerState, item: InboxToken, rea
 }
 
 /** A key's next seq was applied at a subscription: the tokens its consumers held for it go on. */
-function releaseGapClosed(s: TeamState, out: Out, subscription: string, key: string): void {
+export function releaseGapClosed(s: TeamState, out: Out, subscription: string, key: string): void {
   for (const c of s.consumers) {
     if (c.subscription !== subscription) continue;
     for (const item of c.inbox) if (item.held && item.token.key === key && !isEarly(s, c, item)) release(s, out, c, item, "gapClosed");
@@ -161,77 +196,17 @@ export function onHoldTimeout(s: TeamState, out: Out, c: ConsumerState, token: n
   emit(s, out, { type: "holdGaveUp", consumer: c.id, token, msgId: item.token.msgId, key: item.token.key, seq: item.token.seq, heldAt });
 }
 
-function sendAck(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {
+export function sendAck(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {
   emit(s, out, { type: "ackSent", consumer: c.id, token: item.token.id, msgId: item.token.msgId, delivery: item.delivery });
   const packet = { kind: "ack" as const, token: item.token.id, msgId: item.token.msgId, delivery: item.delivery, from: c.id };
   if (!transmit(s, out, linkId(c.id, BROKER), packet)) onAckLost(s, out, packet);
 }
 
-function removeFromInbox(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {
+export function removeFromInbox(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {
   const at = c.inbox.indexOf(item);
   if (at < 0) return;
   c.inbox.splice(at, 1);
   emit(s, out, { type: "inboxLeft", consumer: c.id, token: item.token.id, msgId: item.token.msgId });
-}
-
-/** The side effect commits (or, with separate idempotency, its processed id is recorded one tick later). */
-export function onProcessDone(s: TeamState, out: Out, c: ConsumerState, tokenId: number): void {
-  const job = c.processing;
-  if (!c.up || !job || job.token !== tokenId || s.tick < job.doneAt) return;
-  const item = c.inbox.find((i) => i.token.id === tokenId) as InboxToken;
-  const store = s.stores.get(c.subscription) as Store;
-  const cfg = s.config.consumer;
-  const token = item.token;
-  if (job.phase === "effect" && failedOnDependency(s, out, c, item, store)) return;
-  if (job.phase === "effect") {
-    if (cfg.idempotency === "transactional" && store.processed.has(token.msgId)) {
-      // The unique processed-id insert fails, the transaction rolls back: no second effect.
-      emit(s, out, { type: "skipped", consumer: c.id, token: token.id, msgId: token.msgId, subscription: c.subscription });
-    } else {
-      // The decision is taken on what was read: a stale read can decline a withdrawal the
-      // current balance would allow, or write over another consumer's update.
-      const posting = post(job.readBalance, token.amount);
-      const current = store.version.get(token.key) ?? 0;
-      const fields = { msgId: token.msgId, subscription: c.subscription, consumer: c.id, token: token.id, key: token.key, seq: token.seq, amount: token.amount };
-      if (posting.declined) {
-        // Declined: the account is not written; the event records the balance as it stands.
-        emit(s, out, { type: "applied", ...fields, balance: store.balance.get(token.key) ?? 0, readVersion: job.readVersion, writeVersion: current, declined: true });
-      } else {
-        store.balance.set(token.key, posting.balance);
-        store.version.set(token.key, current + 1);
-        emit(s, out, { type: "applied", ...fields, balance: posting.balance, readVersion: job.readVersion, writeVersion: current + 1 });
-      }
-      if (token.seq > (store.highestSeq.get(token.key) ?? 0)) {
-        store.highestSeq.set(token.key, token.seq);
-        if (cfg.allowHold || cfg.autoHold) releaseGapClosed(s, out, c.subscription, token.key);
-      }
-      if (cfg.idempotency === "transactional") store.processed.add(token.msgId);
-      if (cfg.idempotency === "separate") {
-        job.phase = "record";
-        job.doneAt = s.tick + 1;
-        schedule(s, job.doneAt, { kind: "processDone", consumer: c.id, token: token.id });
-        return;
-      }
-    }
-  } else {
-    store.processed.add(token.msgId);
-    emit(s, out, { type: "recorded", consumer: c.id, msgId: token.msgId, subscription: c.subscription });
-  }
-  finish(s, out, c, item, store);
-}
-
-function finish(s: TeamState, out: Out, c: ConsumerState, item: InboxToken, store: Store): void {
-  c.processing = null;
-  if (store.locks.get(item.token.key) === c.id) store.locks.delete(item.token.key);
-  item.processed = true;
-  if (item.delivery < 0) {
-    removeFromInbox(s, out, c, item);
-    const to = item.token.msgId.split("-")[0];
-    transmit(s, out, linkId(c.id, to), { kind: "reply", token: item.token.id, msgId: item.token.msgId, to, ok: true });
-  } else if (item.acked) {
-    removeFromInbox(s, out, c, item);
-    if (s.config.consumer.ack === "auto") releaseCredit(s, c.id);
-  }
 }
 
 /** A crash loses the inbox and any half-done processing; the broker requeues what was unacked. */
@@ -240,7 +215,7 @@ export function crashConsumer(s: TeamState, out: Out, c: ConsumerState): void {
   const store = s.stores.get(c.subscription) as Store;
   if (c.processing) {
     const key = c.inbox.find((i) => i.token.id === c.processing?.token)?.token.key;
-    if (key !== undefined && store.locks.get(key) === c.id) store.locks.delete(key);
+    if (key !== undefined) holderCrashed(s, store, c.subscription, key, c.id);
   }
   c.processing = null;
   for (const item of c.inbox) emit(s, out, { type: "discarded", node: c.id, token: item.token.id, msgId: item.token.msgId, reason: "crash", where: "inbox", subscription: item.subscription });

@@ -145,4 +145,26 @@ describe("producer", () => {
       expect(h.step({ seat: "P1", action }).some((e) => e.type === "committed")).toBe(true);
     }
   });
+  it("publish first: the DB write is refused until the publish went, and a crash between them leaves an event only published", () => {
+    const h = new Harness(testConfig({ producer: { write: "dualWrite", publishFirst: true } }));
+    expect(h.step({ seat: "P1", action: "saveDb" })[0]).toMatchObject({ reason: { code: "notInVariant", detail: "publishFirst" } });
+    expect(h.s.producers[0].stack).toHaveLength(10);
+    h.step({ seat: "P1", action: "publish" });
+    h.step({ seat: "host", action: "fault", fault: { kind: "crash", node: "P1", ticks: 3 } });
+    h.run(10);
+    expect(h.of("accepted")).toHaveLength(1);
+    expect(h.of("dbWritten")).toHaveLength(0);
+    expect(h.of("committed")).toHaveLength(0);
+    h.step({ seat: "P1", action: "publish" });
+    h.step({ seat: "P1", action: "saveDb" });
+    expect(h.of("committed").map((e) => e.msgId)).toEqual(["P1-2"]);
+  });
+
+  it("a half-done dual write is finished during the drain; a new one is not started", () => {
+    const h = new Harness(testConfig({ producer: { write: "dualWrite", publishFirst: true } }));
+    h.step({ seat: "P1", action: "publish" });
+    h.s.draining = true;
+    expect(h.step({ seat: "P1", action: "saveDb" })[0].type).toBe("command");
+    expect(h.step({ seat: "P1", action: "publish" })[0]).toMatchObject({ reason: { code: "roundOver" } });
+  });
 });

@@ -46,7 +46,7 @@ function wantsConfirm(s: TeamState): boolean {
 }
 
 /** Sends one token of `event` towards the broker (or, for direct RPC, the first consumer that is up). */
-function publishToken(s: TeamState, out: Out, p: ProducerState, event: BusinessEvent, origin: Token["origin"]): Token {
+export function publishToken(s: TeamState, out: Out, p: ProducerState, event: BusinessEvent, origin: Token["origin"]): Token {
   const cfg = s.config.producer;
   const token = newToken(s, {
     msgId: event.msgId,
@@ -105,11 +105,12 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
   const cfg = s.config.producer;
   if (!isActionOf(command, "producer")) return refuse("notYourAction", command.action);
   if (!p.up) return refuse("nodeDown", p.id);
-  const wantsNewWork = command.action === "send" || command.action === "saveDb" || command.action === "commitOutbox" || (command.action === "publish" && !p.dualWrite);
+  // Either step of a dual write starts new work, unless it finishes one half done.
+  const wantsNewWork = command.action === "send" || command.action === "commitOutbox" || ((command.action === "saveDb" || command.action === "publish") && !p.dualWrite);
   if (wantsNewWork && s.draining) return refuse("roundOver");
   switch (command.action) {
     case "send": {
-      if (cfg.write !== "publishOnly") return refuse("notInVariant", cfg.write);
+      if (cfg.write !== "publishOnly" && cfg.write !== "listenToYourself") return refuse("notInVariant", cfg.write);
       const event = nextEvent(s, p);
       if (!isEvent(event)) return event;
       const blocked = canPublish(s, p);
@@ -119,7 +120,8 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
         emit(s, out, { type: "refused", msgId: event.msgId, key: event.key, seq: event.seq, producer: p.id, reason: "consumerUnavailable" });
         return null;
       }
-      commit(s, out, p, event);
+      // A shared DB commits the row itself, when the insert's transaction does.
+      if (!s.config.broker.sharedDb) commit(s, out, p, event);
       publishToken(s, out, p, event, "send");
       return null;
     }
@@ -136,6 +138,8 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
     case "saveDb":
     case "publish": {
       if (cfg.write !== "dualWrite") return refuse("notInVariant", cfg.write);
+      // The service's code publishes first: its DB write comes after.
+      if (command.action === "saveDb" && cfg.publishFirst && !p.dualWrite?.published) return refuse("notInVariant", "publishFirst");
       let step = p.dualWrite;
       if (!step) {
         const event = nextEvent(s, p);
@@ -174,27 +178,6 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
       p.outbox.push({ event, token: -1, publishedAt: -1, attempts: 0 });
       return null;
     }
-  }
-}
-
-/** The outbox relay: a background job that publishes unconfirmed rows and re-publishes them after a timeout. */
-export function runRelay(s: TeamState, out: Out, p: ProducerState): void {
-  if (!p.up || p.outbox.length === 0 || s.tick < p.nextRelayAt) return;
-  const cfg = s.config.producer;
-  p.nextRelayAt = s.tick + cfg.relayPollTicks;
-  let inFlight = 0;
-  for (const row of p.outbox) {
-    const waiting = row.publishedAt >= 0 && s.tick < row.publishedAt + cfg.ackTimeoutTicks;
-    if (waiting) {
-      inFlight++;
-      continue;
-    }
-    if (inFlight >= cfg.maxInFlight) break;
-    const token = publishToken(s, out, p, row.event, "relay");
-    row.token = token.id;
-    row.publishedAt = s.tick;
-    row.attempts++;
-    inFlight++;
   }
 }
 

@@ -1,7 +1,8 @@
 // What comes back to the broker: deliveries returned to the queue (an ack deadline run out,
 // a crashed consumer, a closed connection, a nack, a rewound partition, a group session
-// ended), where they go in the queue, and the messages that are no longer delivered — past
-// their delivery limit, or rejected — dropped or parked for someone to look at.
+// ended, a shared DB's claim rolled back), where they go in the queue, and the messages
+// that are no longer delivered — past their delivery limit, or rejected — dropped or parked
+// for someone to look at.
 import type { Delivery, NodeId, Packet, QueuedMessage, RequeueReason, SubscriptionState, TeamState } from "./types.js";
 import { BROKER } from "./types.js";
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
@@ -56,11 +57,22 @@ function pastLimit(s: TeamState, out: Out, m: QueuedMessage, reason: "maxDeliver
   });
 }
 
-/** An ack deadline ran out (visibility timeout, AckWait): the delivery goes back. */
+/** An ack deadline ran out (visibility timeout, AckWait), or a shared DB rolled back a broken claim: the delivery goes back. */
 export function onRedeliveryDue(s: TeamState, out: Out, delivery: number): void {
   const d = s.broker.unacked.get(delivery);
   if (!d || !s.broker.up || s.tick < d.deadline) return;
-  requeue(s, out, d, "timeout");
+  requeue(s, out, d, s.config.broker.sharedDb ? "rollback" : "timeout");
+}
+
+/** Shared DB: the claim's transaction is over without a commit: the row is free for another claim. */
+export function rollBackClaim(s: TeamState, out: Out, delivery: number): void {
+  const d = s.broker.unacked.get(delivery);
+  if (d && s.broker.up) requeue(s, out, d, "rollback");
+}
+
+/** Shared DB: the consumer's claim on the row is still open (the database is up and the row still claimed by it). */
+export function claimOpen(s: TeamState, delivery: number, consumer: NodeId): boolean {
+  return s.broker.up && s.broker.unacked.get(delivery)?.consumer === consumer;
 }
 
 /** A consumer's nack arrives: back to the queue (a quorum queue: at the tail), or rejected (dead-lettered or dropped). */
@@ -173,14 +185,20 @@ export function onHeartbeatTimeout(s: TeamState, out: Out, consumer: NodeId, epo
  * partition as one ordered stream and cannot skip a record, so the stream is rewound: the
  * lost delivery and every later unacked one of its partition to that consumer go back to
  * the partition's head, to be read again in order, once the consumer fetches again after
- * REFETCH_TICKS. On a connection, the connection is broken. Elsewhere the ack deadline
- * brings it back.
+ * REFETCH_TICKS. On a connection, the connection is broken. A shared DB rolls the claim
+ * back. Elsewhere the ack deadline brings it back.
  */
 export function onDeliveryLost(s: TeamState, out: Out, delivery: number): void {
   const b = s.broker;
   const lost = b.unacked.get(delivery);
   if (!lost || !b.up) return;
   const cfg = s.config.broker;
+  if (cfg.sharedDb) {
+    // The claim's connection broke: the database rolls its transaction back a moment later.
+    lost.deadline = s.tick + REFETCH_TICKS;
+    schedule(s, lost.deadline, { kind: "redeliver", delivery });
+    return;
+  }
   if (cfg.partitions > 0) {
     const { subscription, partition } = lost.message;
     for (const d of deliveriesOf(s, lost.consumer)) if (d.id >= delivery && d.message.partition === partition && d.message.subscription === subscription) requeue(s, out, d, "rewind");

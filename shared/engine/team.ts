@@ -5,17 +5,22 @@ import type { LinkConfig, VariantConfig } from "./config.js";
 import { brokerCommand, brokerQuiet, brokerTick, onPersisted, onPublish, restartBroker } from "./broker.js";
 import { deliveryLeftWire, onAck } from "./delivery.js";
 import { connectionBroken, consumerRejoined, onAckLost, onDeliveryLost, onHeartbeatTimeout, onNack, onRecommit, onRedeliveryDue, onSessionTimeout } from "./returns.js";
-import { consumerCommand, consumerQuiet, onDeliver, onHoldTimeout, onProcessDone, onRpc, restartConsumer } from "./consumer.js";
+import { consumerCommand, consumerQuiet, onDeliver, onHoldTimeout, onRpc, restartConsumer } from "./consumer.js";
+import { onProcessDone } from "./effect.js";
+import { onLeaseEnd } from "./keyLock.js";
 import { applyFault, checkFault } from "./faults.js";
 import { dropOnArrival, emit, linkId, type Emitted, type Out } from "./kernel.js";
 import { mixSeed, nextInt, type RandomSource } from "./prng.js";
-import { onConfirm, onTimeout, producerCommand, producerQuiet, restartProducer, runRelay } from "./producer.js";
+import { onConfirm, onTimeout, producerCommand, producerQuiet, restartProducer } from "./producer.js";
+import { runRelay } from "./relay.js";
 import type { BusinessEvent, Command, ConsumerState, LinkState, Packet, ProducerState, RefusalReason, Role, Scheduled, Store, TeamState } from "./types.js";
 import { BROKER, HOST_SEAT } from "./types.js";
 
 export const KEY_NAMES = ["ana", "bruno", "carla", "davi", "elisa", "fabio", "gabi", "heitor", "iara", "joao", "karina", "lucas", "marina", "nuno", "olga", "pedro"];
 export const TOPIC_SUBSCRIPTIONS = ["billing", "shipping", "loyalty", "email", "audit", "stock"];
 export const QUEUE_SUBSCRIPTION = "orders";
+/** Listen to yourself: the producer's own service reads the topic on this subscription and writes its DB from it. */
+export const SELF_SUBSCRIPTION = "self";
 
 export function producerIds(config: VariantConfig): string[] {
   return Array.from({ length: config.topology.producers }, (_, i) => `P${i + 1}`);
@@ -29,7 +34,23 @@ export function consumerIds(config: VariantConfig): string[] {
 export function subscriptionsOf(config: VariantConfig): { name: string; consumers: string[] }[] {
   const consumers = consumerIds(config);
   if (config.broker.channel === "queue" || config.producer.directRpc) return [{ name: QUEUE_SUBSCRIPTION, consumers }];
-  return consumers.map((c, i) => ({ name: TOPIC_SUBSCRIPTIONS[i % TOPIC_SUBSCRIPTIONS.length] + (i >= TOPIC_SUBSCRIPTIONS.length ? `-${i}` : ""), consumers: [c] }));
+  const own = config.producer.write === "listenToYourself" ? 1 : 0;
+  return consumers.map((c, i) => {
+    if (i < own) return { name: SELF_SUBSCRIPTION, consumers: [c] };
+    const n = i - own;
+    return { name: TOPIC_SUBSCRIPTIONS[n % TOPIC_SUBSCRIPTIONS.length] + (n >= TOPIC_SUBSCRIPTIONS.length ? `-${n}` : ""), consumers: [c] };
+  });
+}
+
+/**
+ * The expected effects' subscriptions (what the checker counts per business event): the
+ * broker's subscriptions, and an external system the consumers post to outside their
+ * transaction (consumer.externalEffect), which expects each event once too.
+ */
+export function expectedSubscriptions(config: VariantConfig): string[] {
+  const names = subscriptionsOf(config).map((x) => x.name);
+  const external = config.consumer.externalEffect;
+  return external ? [...names, external] : names;
 }
 
 /**
@@ -106,7 +127,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     links.set(linkId(c.id, BROKER), makeLink(c.id, BROKER, net.ack));
   }
   const stores = new Map<string, Store>();
-  for (const sub of subs) stores.set(sub.name, { balance: new Map(), version: new Map(), processed: new Set(), locks: new Map(), highestSeq: new Map() });
+  for (const name of expectedSubscriptions(config)) stores.set(name, { balance: new Map(), version: new Map(), processed: new Set(), locks: new Map(), leases: new Map(), highestSeq: new Map() });
   return {
     team,
     config,
@@ -270,6 +291,8 @@ function run(s: TeamState, out: Out, item: Scheduled): void {
       return onSessionTimeout(s, out, item.consumer);
     case "recommit":
       return onRecommit(s, out, item.consumer, item.token, item.msgId, item.delivery, item.since);
+    case "leaseEnd":
+      return onLeaseEnd(s, out, item.subscription, item.key, item.until);
   }
 }
 

@@ -216,6 +216,8 @@ export interface Store {
   version: Map<string, number>;
   processed: Set<string>;
   locks: Map<string, NodeId>;
+  /** Locks whose holder crashed, by key: the tick their lease ends (lockLeaseTicks). */
+  leases: Map<string, number>;
   /** Highest seq applied per key: what a careful consumer reads to hold a token for its predecessor. */
   highestSeq: Map<string, number>;
 }
@@ -231,7 +233,8 @@ export type Scheduled =
   | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number }
   | { kind: "heartbeat"; consumer: NodeId; epoch: number }
   | { kind: "sessionTimeout"; consumer: NodeId }
-  | { kind: "recommit"; consumer: NodeId; token: number; msgId: string; delivery: number; since: number };
+  | { kind: "recommit"; consumer: NodeId; token: number; msgId: string; delivery: number; since: number }
+  | { kind: "leaseEnd"; subscription: string; key: string; until: number };
 
 export interface TeamState {
   team: number;
@@ -313,6 +316,14 @@ export type EngineEvent =
   | { type: "held"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; auto: boolean }
   | { type: "released"; consumer: NodeId; token: number; msgId: string; reason: "release" | "gapClosed" }
   | { type: "holdGaveUp"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; heldAt: number }
+  /** A resequencer received an early token with its buffer full: it goes on unheld. */
+  | { type: "holdFull"; consumer: NodeId; token: number; msgId: string; key: string; seq: number }
+  /** Compare-and-set failed: the key's version moved since the read; the consumer reads again and redoes the work. */
+  | { type: "conflict"; consumer: NodeId; token: number; msgId: string; subscription: string; key: string; readVersion: number; version: number }
+  /** The lease of a crashed holder's lock ran out: the key is free again. */
+  | { type: "leaseExpired"; subscription: string; key: string; holder: NodeId; crashedAt: number }
+  /** Shared DB: the consumer's transaction could not commit (the database was down, or the claim was lost): no effect, the row is free again. */
+  | { type: "rolledBack"; consumer: NodeId; token: number; msgId: string; subscription: string }
   | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "nackSent"; consumer: NodeId; token: number; msgId: string; delivery: number; requeue: boolean }
   | { type: "processFailed"; consumer: NodeId; token: number; msgId: string }
@@ -332,7 +343,7 @@ export type EngineEvent =
  * its consumer's connection was found broken (connection), or its consumer's group
  * session ended (rebalance).
  */
-export type RequeueReason = "timeout" | "crash" | "restart" | "nack" | "rewind" | "connection" | "rebalance";
+export type RequeueReason = "timeout" | "crash" | "restart" | "nack" | "rewind" | "connection" | "rebalance" | "rollback";
 
 /** Why a command was refused: a code the interface translates, plus values for it. */
 export interface RefusalReason {

@@ -79,7 +79,7 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t3-lost-messages"],
-    rounds: ["naive", "fixed"],
+    rounds: ["naive", "fixed", "ack-before", "short-retention", "unreplicated", "replicated"],
     takeaway: text(
       "Fire-and-forget is at-most-once: nothing is repeated, but anything can be lost; ACKs, retries and a durable broker close the gaps.",
       "Fire-and-forget é at-most-once: nada se repete, mas qualquer coisa pode se perder; ACKs, retries e um broker durável fecham as brechas.",
@@ -106,7 +106,7 @@ export const LESSON: LessonTopic[] = [
       text("The network is unreliable: every endpoint SHOULD be idempotent.", "A rede não é confiável: todo endpoint DEVERIA ser idempotente."),
     ],
     prediction: PREDICTIONS["t4-duplicates"],
-    rounds: ["naive", "fixed"],
+    rounds: ["naive", "fixed", "broker-dedup", "dedup-table", "transactional-inbox"],
     takeaway: text(
       "Retries make delivery at-least-once, so duplicates will come; de-duplication and idempotency make them harmless.",
       "Retries tornam a entrega at-least-once, então duplicadas vão aparecer; desduplicação e idempotência as tornam inofensivas.",
@@ -136,7 +136,7 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t5-dual-writes"],
-    rounds: ["naive", "fixed"],
+    rounds: ["naive", "fixed", "publish-first", "outbox-cdc", "listen-to-yourself"],
     takeaway: text(
       "Writing to two systems is never atomic: the outbox writes once, in the database's transaction, and a relay publishes with stateful retries.",
       "Gravar em dois sistemas nunca é atômico: o outbox grava uma vez só, na transação do banco, e um relay publica com retries stateful.",
@@ -163,7 +163,7 @@ export const LESSON: LessonTopic[] = [
       text("Does order matter here? Best-effort ordering or strict ordering?", "A ordem importa aqui? Best-effort ordering ou strict ordering?"),
     ],
     prediction: PREDICTIONS["t6-competing-consumers"],
-    rounds: ["naive", "fixed"],
+    rounds: ["naive", "fixed", "single-consumer", "lock", "optimistic"],
     takeaway: text(
       "Competing consumers buy throughput, but concurrent read-modify-writes lose updates: partitioning by key keeps the speed and removes the races.",
       "Consumidores concorrentes dão throughput, mas read-modify-write concorrente perde atualizações: particionar por chave mantém a velocidade sem race conditions.",
@@ -196,7 +196,7 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t7-ordering"],
-    rounds: ["naive", "fixed"],
+    rounds: ["naive", "fixed", "single-active-consumer", "kafka-partition", "resequencer", "parallel-producer", "requeue"],
     takeaway: text(
       "Strict per-key order is end to end: a single-threaded producer, one consumer per key at a time, and the business seq as the reference — paid for in throughput.",
       "Ordem estrita por chave é ponta a ponta: producer single-threaded, um consumidor por chave de cada vez e a seq do negócio como referência — paga com throughput.",
@@ -231,7 +231,7 @@ export const LESSON: LessonTopic[] = [
       placeholder: YOUR_ANSWER,
     },
     prediction: PREDICTIONS["t8-exactly-once"],
-    rounds: ["naive", "fixed"],
+    rounds: ["naive", "fixed", "kafka-transactions", "shared-db"],
     takeaway: text(
       "Exactly-once delivery does not exist; exactly-once processing does: at-least-once plus de-duplication and idempotency at every end.",
       "Exactly-once delivery não existe; exactly-once processing, sim: at-least-once com desduplicação e idempotência em todas as pontas.",
@@ -251,7 +251,7 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t9-end-to-end"],
-    rounds: ["chaos"],
+    rounds: ["chaos", "cooperative"],
     takeaway: text(
       "Guarantees are built end to end: every party does its part, and the ends check the result.",
       "Garantias se constroem de ponta a ponta: cada parte faz a sua, e as pontas conferem o resultado.",

@@ -3,7 +3,7 @@
 // subscriptions and seats), and the summary line must be what the checker recounts from
 // the events. Each returns the disagreements as sentences; none means it agrees.
 import type { Report, RoundSummary } from "../checker/checker.js";
-import { subscriptionsOf } from "../engine/team.js";
+import { expectedSubscriptions } from "../engine/team.js";
 import { seatsOf } from "../scenarios/catalogue.js";
 import type { LogHeader } from "../sim/round.js";
 
@@ -16,7 +16,7 @@ export function headerDisagreements(header: LogHeader): string[] {
   let subscriptions: string[];
   let seats: string[];
   try {
-    subscriptions = subscriptionsOf(header.config).map((s) => s.name);
+    subscriptions = expectedSubscriptions(header.config);
     seats = seatsOf(header.config).map((s) => s.seat);
   } catch {
     return ["the header's configuration is incomplete"];
@@ -32,11 +32,17 @@ export function headerDisagreements(header: LogHeader): string[] {
   return out;
 }
 
+/** Counts added to the summary after engine 2.0.0 (conflicts in 2.1, parked in 3.0): a line written before lacks them, which agrees with a recount of 0. */
+const ADDED_SINCE_2_0 = new Set(["conflicts", "parked"]);
+
+const agrees = (line: Record<string, unknown> | undefined, key: string, value: unknown): boolean =>
+  line?.[key] === value || (value === 0 && ADDED_SINCE_2_0.has(key) && line !== undefined && !(key in line));
+
 /** The summary line against a recount: every total of the summary, and every count of every team. */
 export function summaryDisagreements(line: Record<string, unknown>, recount: RoundSummary, report: Report): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(recount))
-    if (line[key] !== value) out.push(`summary ${key}: ${JSON.stringify(line[key])}, recounted ${JSON.stringify(value)}`);
+    if (!agrees(line, key, value)) out.push(`summary ${key}: ${JSON.stringify(line[key])}, recounted ${JSON.stringify(value)}`);
   const perTeam = Array.isArray(line.perTeam) ? (line.perTeam as Record<string, unknown>[]) : null;
   if (!perTeam || perTeam.length !== report.teams.length) {
     out.push(`summary perTeam: ${perTeam ? perTeam.length : "no"} teams, recounted ${report.teams.length}`);
@@ -44,7 +50,7 @@ export function summaryDisagreements(line: Record<string, unknown>, recount: Rou
   }
   report.teams.forEach((team, i) => {
     for (const [key, value] of Object.entries(team))
-      if (perTeam[i]?.[key] !== value) out.push(`summary perTeam[${i}].${key}: ${JSON.stringify(perTeam[i]?.[key])}, recounted ${JSON.stringify(value)}`);
+      if (!agrees(perTeam[i], key, value)) out.push(`summary perTeam[${i}].${key}: ${JSON.stringify(perTeam[i]?.[key])}, recounted ${JSON.stringify(value)}`);
   });
   return out;
 }

@@ -12,7 +12,7 @@ import { advanceTo, applyEvent, emptyFold, type PipelineFold } from "../view/pip
 import { topologyOf, type TeamTopology } from "./topology.js";
 
 export type CountName = keyof Counts;
-export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites", "parked"];
+export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites", "conflicts", "parked"];
 
 const COUNT_OF_KIND: Record<AnomalyKind, CountName> = { lost: "lost", duplicated: "duplicated", misordered: "misordered", inconsistent: "inconsistent", race: "raceAnomalies", wrongFinalState: "wrongFinalState", parked: "parked" };
 
@@ -113,6 +113,9 @@ function record(b: TeamBuild, e: Emitted, i: number): void {
       break;
     case "applied":
       b.steps.applied.push(e.tick);
+      break;
+    case "conflict":
+      b.steps.conflicts.push(e.tick);
       break;
   }
   if (b.ledger.add(e)?.lostUpdate) b.steps.staleWrites.push(e.tick);

@@ -2,19 +2,24 @@ import { describe, expect, it } from "vitest";
 import { brokerConfigErrors, PROFILE_IDS } from "../engine/profiles.js";
 import { actionsFor, CATALOGUE, catalogueJson, seatsOf, variantOnProfile } from "./catalogue.js";
 import { ACTION_TEXTS } from "./roleTexts.js";
+import { zeroCounts } from "../checker/effects.js";
 import { CAUSE_TEXTS } from "./texts.js";
+import { verdictSentence } from "./verdict.js";
 
 const CONTRACT: Record<string, string[]> = {
   "t1-sync-vs-async": ["naive", "fixed"],
   "t2-queues-topics": ["queue", "topic"],
-  "t3-lost-messages": ["naive", "fixed", "unreplicated", "replicated"],
-  "t4-duplicates": ["naive", "fixed"],
-  "t5-dual-writes": ["naive", "fixed"],
-  "t6-competing-consumers": ["naive", "fixed"],
-  "t7-ordering": ["naive", "fixed", "single-active-consumer", "requeue"],
-  "t8-exactly-once": ["naive", "fixed"],
-  "t9-end-to-end": ["chaos"],
+  "t3-lost-messages": ["naive", "fixed", "ack-before", "short-retention", "unreplicated", "replicated"],
+  "t4-duplicates": ["naive", "fixed", "broker-dedup", "dedup-table", "transactional-inbox"],
+  "t5-dual-writes": ["naive", "fixed", "publish-first", "outbox-cdc", "listen-to-yourself"],
+  "t6-competing-consumers": ["naive", "fixed", "single-consumer", "lock", "optimistic"],
+  "t7-ordering": ["naive", "fixed", "single-active-consumer", "kafka-partition", "resequencer", "parallel-producer", "requeue"],
+  "t8-exactly-once": ["naive", "fixed", "kafka-transactions", "shared-db"],
+  "t9-end-to-end": ["chaos", "cooperative"],
 };
+
+/** The fixes of GAME.md §4.1 built here: each has a verdict (what it bought, what it left open). */
+const FIXES = Object.entries(CONTRACT).flatMap(([scenario, ids]) => ids.filter((id) => !["naive", "fixed", "queue", "topic", "chaos"].includes(id)).map((id) => [scenario, id] as const));
 
 describe("catalogue", () => {
   it("has exactly the scenario ids and variants of the contract", () => {
@@ -33,6 +38,32 @@ describe("catalogue", () => {
       expect(s.text.debrief.length).toBeLessThanOrEqual(3);
       for (const v of s.variants) expect(s.text.variants[v.id]?.label.en, `${s.id} ${v.id}`).toBeTruthy();
     }
+  });
+
+  it("gives every variant a label of at most 22 characters, a summary and what the class should notice, in both languages", () => {
+    for (const s of CATALOGUE)
+      for (const v of s.variants) {
+        const t = s.text.variants[v.id];
+        for (const locale of ["en", "pt-BR"] as const) {
+          const at = `${s.id} ${v.id} ${locale}`;
+          expect(t.label[locale].length, at).toBeLessThanOrEqual(22);
+          expect(t.summary[locale].length, at).toBeGreaterThan(20);
+          expect(t.notice[locale].length, at).toBeGreaterThan(20);
+          for (const line of [t.label, t.summary, t.notice]) expect(line[locale], at).toBe(line[locale].trim());
+        }
+      }
+  });
+
+  it.each(FIXES)("%s %s says what it bought and what it left open, naming only counts of the summary", (scenario, id) => {
+    const verdict = CATALOGUE.find((s) => s.id === scenario)!.text.variants[id].verdict!;
+    expect(verdict, `${scenario} ${id}`).toBeDefined();
+    const counts = Object.keys(zeroCounts());
+    for (const line of [verdict.bought, verdict.leftOpen])
+      for (const locale of ["en", "pt-BR"] as const) {
+        for (const [, name] of line[locale].matchAll(/\{(\w+)\}/g)) expect(counts, `${scenario} ${id} ${locale}`).toContain(name);
+        expect(verdictSentence(line, { duplicated: 12 }, locale)).not.toMatch(/[{}]/);
+      }
+    expect(verdictSentence({ en: "{duplicated} duplicates", "pt-BR": "{duplicated} duplicatas" }, { duplicated: 12 }, "pt-BR")).toBe("12 duplicatas");
   });
 
   it("derives each role's actions from the variant, and every action has a label", () => {
@@ -76,23 +107,21 @@ describe("catalogue", () => {
     expect(replicated("kafka")).toMatchObject({ ok: true, config: { broker: { queueType: "classic", replicas: 3 } } });
   });
 
-  it("gives the variants resting on broker mechanisms a label of at most 22 characters, a summary and what the class should notice, in both languages", () => {
-    const texts = (id: string) => CATALOGUE.find((x) => x.id === id)!.text.variants;
-    for (const [scenario, variant] of [["t3-lost-messages", "unreplicated"], ["t3-lost-messages", "replicated"], ["t7-ordering", "single-active-consumer"], ["t7-ordering", "requeue"]]) {
-      const t = texts(scenario)[variant];
-      for (const locale of ["en", "pt-BR"] as const) {
-        expect(t.label[locale].length, `${variant} ${locale}`).toBeLessThanOrEqual(22);
-        expect(t.summary[locale].length).toBeGreaterThan(20);
-        expect(t.notice?.[locale].length ?? 0).toBeGreaterThan(20);
-      }
-    }
-    const requeue = CATALOGUE.find((x) => x.id === "t7-ordering")!.variants.find((v) => v.id === "requeue")!.config;
-    expect(actionsFor(requeue, "consumer")).toEqual(["process", "ack", "nack"]);
+  it("offers a nack only where the variant hands failures back and the broker has one", () => {
+    const t7 = CATALOGUE.find((x) => x.id === "t7-ordering")!;
+    for (const v of t7.variants) expect(actionsFor(v.config, "consumer").includes("nack"), v.id).toBe(v.id === "requeue");
+    expect(actionsFor(t7.variants.find((v) => v.id === "requeue")!.config, "consumer")).toEqual(["process", "ack", "nack"]);
   });
 
   it("lists as JSON for the simulator and the host page", () => {
-    const json = JSON.parse(JSON.stringify(catalogueJson())) as { id: string; variants: unknown[] }[];
+    const json = JSON.parse(JSON.stringify(catalogueJson())) as { id: string; variants: { id: string; notice?: unknown; verdict?: unknown; seats: { role: string; actions: string[] }[] }[] }[];
     expect(json).toHaveLength(9);
+    const variant = (scenario: string, id: string) => json.find((s) => s.id === scenario)!.variants.find((v) => v.id === id)!;
+    expect(variant("t4-duplicates", "broker-dedup")).toMatchObject({ notice: { en: expect.any(String) }, verdict: { leftOpen: { "pt-BR": expect.stringContaining("{duplicated}") } } });
+    // Where the ack commits with the effect, it is no action of its own; a publish-first service publishes first.
+    for (const [scenario, id] of [["t8-exactly-once", "kafka-transactions"], ["t8-exactly-once", "shared-db"]])
+      expect(variant(scenario, id).seats.find((s) => s.role === "consumer")!.actions).not.toContain("ack");
+    expect(variant("t5-dual-writes", "publish-first").seats.find((s) => s.role === "producer")!.actions.slice(0, 2)).toEqual(["publish", "saveDb"]);
     expect(Object.keys(CAUSE_TEXTS).length).toBeGreaterThan(20);
   });
 });

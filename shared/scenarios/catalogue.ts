@@ -99,6 +99,14 @@ const t9Faults = [
 ];
 
 const lossy = (loss: number, jitter = 1, ordered = true) => link(3, jitter, loss, ordered);
+// A consumer down for 25 s and another slowed four times for 30 s, against a 15-second retention.
+const retentionFaults = [crash(300, "C1", 250), crash(420, BROKER, 40), slow(700, "C2", 4, 300)];
+// More consumer crashes: each one that lands between an effect and its separately written id duplicates it.
+const dedupTableFaults = [...t4Faults, crash(180, "C1", 30), crash(300, "C2", 30), crash(640, "C1", 30), crash(780, "C2", 30), crash(1000, "C2", 30), crash(1100, "C1", 30)];
+// Consumer crashes mid-processing leave a lock held until its lease ends.
+const t6LockFaults = [crash(300, "C1", 40), crash(450, "C2", 40), crash(600, "C3", 40), crash(750, "C1", 40), crash(900, "C2", 40)];
+// More consumer crashes: each one during a processing repeats the call outside the transaction.
+const kafkaTxFaults = [...t8Faults, crash(300, "C2", 30), crash(450, "C1", 30), crash(680, "C1", 30), crash(900, "C2", 30), crash(1120, "C2", 30)];
 // A single-threaded producer waits for each confirm: 120 events take it most of 2.5 minutes.
 const t7Workload = { sendEveryTicks: 10, eventsPerProducer: 120, keys: 3 };
 
@@ -108,6 +116,9 @@ const BROKER_DEDUP = { only: ["nats", "sqs"] as ProfileId[], because: "a broker 
 const brokerDedup = (profile: ProfileId): Partial<BrokerConfig> => (profile === "sqs" ? sqsQueue("fifo") : { dedupWindowTicks: 3000 });
 /** Three copies on three disks: on RabbitMQ, a quorum queue. */
 const replicated = (profile: ProfileId): Partial<BrokerConfig> => (profile === "rabbitmq" ? rabbitQueue("quorum") : { replicas: 3 });
+const COMPETING = { only: NOT_KAFKA, because: "Kafka's partitions would take away the competition between consumers this variant shows" };
+const FIFO_GROUPS = { only: ["sqs"] as ProfileId[], because: "FIFO message groups with their 5-minute de-duplication window are SQS FIFO's" };
+const KAFKA_ONLY = (what: string) => ({ only: ["kafka"] as ProfileId[], because: `${what} is Kafka's` });
 
 const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
   "t1-sync-vs-async": {
@@ -121,28 +132,45 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
   "t3-lost-messages": {
     naive: { channel: "topic", broker: { durable: false }, producer: { publish: "fireAndForget" }, consumer: { ack: "auto" }, network: { publish: lossy(0.06) }, faults: t3Faults },
     fixed: { channel: "topic", broker: { durable: true }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "afterProcessing" }, network: { publish: lossy(0.06) }, faults: t3Faults },
+    "ack-before": { channel: "topic", broker: { durable: true }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "beforeProcessing", processTicks: 12, processJitterTicks: 4 }, network: { publish: lossy(0.06) }, faults: t3Faults },
+    "short-retention": { channel: "topic", broker: { durable: true, retentionTicks: 150 }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, network: { publish: lossy(0.06) }, faults: retentionFaults },
     unreplicated: { channel: "topic", broker: { durable: true }, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "afterProcessing" }, network: { publish: lossy(0.06) }, faults: t3DiskFaults },
     replicated: { channel: "topic", broker: replicated, producer: { publish: "ackRetry", ackTimeoutTicks: 25 }, consumer: { ack: "afterProcessing" }, network: { publish: lossy(0.06) }, faults: t3DiskFaults },
   },
   "t4-duplicates": {
     naive: { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
     fixed: { channel: "topic", profile: "nats", profiles: BROKER_DEDUP, broker: brokerDedup, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
+    "broker-dedup": { channel: "topic", profile: "nats", profiles: BROKER_DEDUP, broker: brokerDedup, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
+    "dedup-table": { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, consumer: { idempotency: "separate", autoCheck: true, recordTicks: 8 }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: dedupTableFaults },
+    "transactional-inbox": { channel: "topic", producer: { publish: "ackRetry", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.08), ack: lossy(0.05) }, faults: t4Faults },
   },
   "t5-dual-writes": {
     naive: { channel: "topic", producer: { write: "dualWrite" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
     fixed: { channel: "topic", producer: { write: "outbox" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    "publish-first": { channel: "topic", producer: { write: "dualWrite", publishFirst: true }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    "outbox-cdc": { channel: "topic", producer: { write: "outbox", relay: "cdc" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
+    "listen-to-yourself": { channel: "topic", consumers: 3, producer: { write: "listenToYourself" }, consumer: { idempotency: "transactional" }, network: { confirm: lossy(0.05) }, faults: t5Faults },
   },
   "t6-competing-consumers": {
     naive: {
-      consumers: 3, profiles: { only: NOT_KAFKA, because: "Kafka's partitions would take away the competition between consumers this variant shows" },
+      consumers: 3, profiles: COMPETING,
       broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 },
     },
-    fixed: { consumers: 3, profile: "kafka", profiles: { only: ["kafka"], because: "partitioning by key, one consumer per partition, is Kafka's" }, broker: { partitions: 6, prefetch: 4 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
+    fixed: { consumers: 3, profile: "kafka", profiles: KAFKA_ONLY("partitioning by key, one consumer per partition,"), broker: { partitions: 6, prefetch: 4 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
+    "single-consumer": { consumers: 1, broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 } },
+    lock: {
+      consumers: 3, profiles: COMPETING,
+      broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6, lockPerKey: true, lockLeaseTicks: 80 }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 }, faults: t6LockFaults,
+    },
+    optimistic: {
+      consumers: 3, profiles: COMPETING,
+      broker: { prefetch: 1 }, consumer: { processTicks: 10, processJitterTicks: 6, optimistic: true }, network: { deliver: link(3, 3, 0, false) }, workload: { sendEveryTicks: 6, eventsPerProducer: 150, keys: 4 },
+    },
   },
   "t7-ordering": {
     naive: { consumers: 2, profiles: { only: NOT_KAFKA, because: "Kafka's partitions would keep each key in order, which this variant shows breaking" }, producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 2 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500 },
     fixed: {
-      consumers: 2, profile: "sqs", profiles: { only: ["sqs"], because: "FIFO message groups with their 5-minute de-duplication window are SQS FIFO's" },
+      consumers: 2, profile: "sqs", profiles: FIFO_GROUPS,
       broker: { ...sqsQueue("fifo"), prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
       consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", allowHold: true, lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
     },
@@ -153,6 +181,21 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
       broker: { singleActiveConsumer: true, prefetch: 2 }, producer: { maxInFlight: 1, ackTimeoutTicks: 20 },
       // Each publish waits for its confirm, written to disk in RabbitMQ's batched fsync: a little slower than SQS's.
       consumer: { processTicks: 6, processJitterTicks: 3 }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2) }, workload: { ...t7Workload, sendEveryTicks: 12, eventsPerProducer: 100 }, faults: t7Faults, roundTicks: 1500,
+    },
+    // Kafka's idempotent producer (its preset) drops the single-threaded producer's own resends,
+    // so it may retry sooner: a lost publish costs it less of the round it needs all of.
+    "kafka-partition": {
+      consumers: 2, profile: "kafka", profiles: KAFKA_ONLY("partitioning by key, one consumer per partition,"), broker: { partitions: 6, prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 15 },
+      consumer: { processTicks: 6, processJitterTicks: 3 }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
+    },
+    resequencer: {
+      consumers: 2, profiles: { only: NOT_KAFKA, because: "Kafka's partitions would keep each key in order, leaving the resequencer nothing to restore" },
+      producer: { maxInFlight: 8, ackTimeoutTicks: 20 }, broker: { prefetch: 10 }, consumer: { processTicks: 6, processJitterTicks: 3, lockPerKey: true, autoHold: true, holdCapacity: 8, holdTicks: 60 },
+      network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
+    },
+    "parallel-producer": {
+      consumers: 2, profile: "sqs", profiles: FIFO_GROUPS, broker: { ...sqsQueue("fifo"), prefetch: 2 }, producer: { publish: "ackRetryDedup", maxInFlight: 8, ackTimeoutTicks: 20 },
+      consumer: { processTicks: 6, processJitterTicks: 3, idempotency: "transactional", lockPerKey: true }, network: { publish: lossy(0.05, 4, false), deliver: link(3, 2, 0, false) }, workload: t7Workload, faults: t7Faults, roundTicks: 1500,
     },
     // The same single consumer on a quorum queue whose database has outages: a failed message
     // is nacked with requeue=true, and a quorum queue puts it at the tail, behind later ones.
@@ -170,12 +213,33 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
       profile: "nats", profiles: BROKER_DEDUP, broker: brokerDedup, producer: { publish: "ackRetryDedup", write: "outbox", ackTimeoutTicks: 20 }, consumer: { idempotency: "transactional" },
       network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: t8Faults,
     },
+    "kafka-transactions": {
+      profile: "kafka", profiles: KAFKA_ONLY("a transaction that commits the output and the consumer's offset together"), broker: { partitions: 6 }, producer: { publish: "ackRetryDedup", write: "outbox", relay: "cdc", ackTimeoutTicks: 20 },
+      consumer: { processTicks: 12, idempotency: "transactional", autoCheck: true, ackWithEffect: true, externalEffect: "bank" },
+      network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: kafkaTxFaults,
+    },
+    // No broker: the engine's broker plays one ACID database (its own profile, as t1's direct
+    // call does); another profile would put a broker back, so --profile refuses every other.
+    "shared-db": {
+      profiles: { only: ["rabbitmq"], because: "it has no broker: a table in one ACID database is the queue" },
+      broker: { sharedDb: true, durable: true, persistTicks: 1, batchedConfirms: false, redeliveryTicks: 0, messageGroups: true, dedupWindowTicks: 36000, prefetch: 1 },
+      producer: { publish: "ackRetryDedup", maxInFlight: 1, ackTimeoutTicks: 20 },
+      consumer: { lockPerKey: true }, network: { publish: lossy(0.05), confirm: lossy(0.05), deliver: lossy(0.03), ack: lossy(0.05) }, faults: t8Faults,
+    },
   },
   "t9-end-to-end": {
     chaos: {
       // An SQS standard queue: the producer's MessageDeduplicationId is sent, and a standard queue ignores it.
       producers: 2, consumers: 3, profile: "sqs", producer: { publish: "ackRetryDedup", ackTimeoutTicks: 20, maxInFlight: 6 },
       consumer: { idempotency: "separate", allowHold: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
+      workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 22 }, faults: t9Faults, roundTicks: 1800,
+    },
+    // The same chaos, every end doing its part: an outbox tailed in commit order, the broker's
+    // de-dup and FIFO groups (an SQS FIFO queue), an idempotent consumer that locks its key.
+    cooperative: {
+      producers: 2, consumers: 3, profile: "sqs", profiles: { only: ["sqs"], because: "the broker's part, de-duplication by message id with FIFO message groups, is SQS FIFO's" },
+      broker: sqsQueue("fifo"), producer: { publish: "ackRetryDedup", write: "outbox", relay: "cdc", ackTimeoutTicks: 20, maxInFlight: 6 },
+      consumer: { idempotency: "transactional", lockPerKey: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
       workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 22 }, faults: t9Faults, roundTicks: 1800,
     },
   },
@@ -224,14 +288,16 @@ export function seatsOf(config: VariantConfig): SeatDef[] {
 export function actionsFor(config: VariantConfig, role: Role): PlayerAction[] {
   if (role === "producer") {
     const retry = config.producer.publish === "ackRetry" || config.producer.publish === "ackRetryDedup" ? ["retry" as const] : [];
-    if (config.producer.write === "dualWrite") return ["saveDb", "publish", ...retry];
+    if (config.producer.write === "dualWrite") return config.producer.publishFirst ? ["publish", "saveDb", ...retry] : ["saveDb", "publish", ...retry];
     if (config.producer.write === "outbox") return ["commitOutbox"];
     return ["send", ...retry];
   }
   if (role === "broker") return config.broker.manual ? (storesOnDisk(config.broker) ? ["route", "confirm", "persist"] : ["route", "confirm"]) : [];
   const actions: PlayerAction[] = ["process"];
-  if (config.consumer.ack !== "auto") actions.push("ack");
-  if (config.consumer.ack !== "auto" && config.consumer.allowNack && config.broker.nack !== "none") actions.push("nack");
+  // The ack is the consumer's own step, unless it commits with the effect (Kafka transactions, a shared DB's row).
+  const ackOwnStep = config.consumer.ack !== "auto" && !config.consumer.ackWithEffect && !config.broker.sharedDb;
+  if (ackOwnStep) actions.push("ack");
+  if (ackOwnStep && config.consumer.allowNack && config.broker.nack !== "none") actions.push("nack");
   if (config.consumer.idempotency !== "none") actions.push("check");
   if (config.consumer.allowHold) actions.push("hold", "release");
   return actions;
@@ -248,8 +314,10 @@ export interface CatalogueScenario {
     id: string;
     label: Text | undefined;
     summary: Text | undefined;
-    /** What the class should notice: what the variant buys and what it leaves open. */
+    /** What the class should notice in the round. */
     notice: Text | undefined;
+    /** For a fix: what it bought and what it left open ({count} placeholders: verdictSentence). */
+    verdict: { bought: Text; leftOpen: Text } | undefined;
     profile: ProfileId;
     /** The broker profiles it may run on, its own first (`simulate --profile`). */
     profiles: ProfileId[];
@@ -272,6 +340,7 @@ export function catalogueJson(): CatalogueScenario[] {
       label: s.text.variants[v.id]?.label,
       summary: s.text.variants[v.id]?.summary,
       notice: s.text.variants[v.id]?.notice,
+      verdict: s.text.variants[v.id]?.verdict,
       profile: v.config.broker.profile,
       profiles: v.profiles,
       roundTicks: v.config.roundTicks,

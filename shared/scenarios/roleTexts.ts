@@ -40,7 +40,7 @@ export const ROLE_TEXTS: Record<Role, RoleText> = {
     help: {
       en: "Process what you receive, then ack it; when allowed, check for repeats or hold early arrivals.",
       "pt-BR":
-        "Processe o que receber e depois dê ACK; quando permitido, verifique repetidas ou segure as adiantadas.",
+        "Processe o que receber e depois dê ACK; quando permitido, verifique repetidas ou retenha as adiantadas.",
     },
   },
 };
@@ -132,7 +132,7 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
     },
   },
   hold: {
-    label: { en: "Hold", "pt-BR": "Segurar" },
+    label: { en: "Hold", "pt-BR": "Reter" },
     help: {
       en: "Keep this message aside until the one before it is applied; then it goes on by itself (or after a while).",
       "pt-BR": "Retém esta mensagem até a anterior ser aplicada; aí ela segue sozinha (ou depois de um tempo).",

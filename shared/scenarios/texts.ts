@@ -3,6 +3,8 @@
 // roleTexts.ts). Pure data: no logic; it imports only the engine's types of what it names.
 // Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
 import type { ProfileId } from "../engine/config.js";
+import { BROKER_VARIANT_TEXTS } from "./brokerVariantTexts.js";
+import { FIX_VARIANT_TEXTS } from "./fixTexts.js";
 
 // Variant labels stay within 22 characters (they are buttons).
 // Cause texts may carry placeholders: {tick} and the fields their code always provides
@@ -15,8 +17,14 @@ export interface VariantText {
   label: Text;
   /** One line: the semantics of this variant. */
   summary: Text;
-  /** One line: what the class should notice — what this variant buys and what it leaves open. */
-  notice?: Text;
+  /** One line: what the class should notice in its round. */
+  notice: Text;
+  /**
+   * For a fix: what it bought and what it left open, as the debrief says them; {count}
+   * placeholders (a count of the round's summary: lost, duplicated, conflicts…) are filled by
+   * verdictSentence.
+   */
+  verdict?: { bought: Text; leftOpen: Text };
 }
 
 export interface ScenarioText {
@@ -84,6 +92,7 @@ export type CauseCode =
   | "dupBrokerRestart"
   | "dupConcurrent"
   | "dupSeparateWrite"
+  | "dupOutsideTransaction"
   // misordered
   | "misorderProducer"
   | "misorderRelay"
@@ -94,6 +103,8 @@ export type CauseCode =
   | "misorderNack"
   | "misorderCompeting"
   | "misorderHold"
+  | "misorderHoldGaveUp"
+  | "misorderHoldFull"
   | "misorderConsumer"
   // race anomaly
   | "raceLostUpdate"
@@ -103,6 +114,7 @@ export type CauseCode =
   | "inconsistentPublishForgotten"
   | "inconsistentPublishedOnly"
   | "inconsistentUnfinished"
+  | "inconsistentOwnEventLost"
   // wrong final state (the anomaly carries the key, the final and the expected balance)
   | "wrongFinalState";
 
@@ -164,12 +176,26 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "The producer calls the consumer directly; if it is down, the call fails.",
           "pt-BR": "O produtor chama o consumidor diretamente; se ele estiver fora do ar, a chamada falha.",
         },
+        notice: {
+          en: "Work sent while the consumer is down fails or disappears: the producer is coupled to the consumer in time.",
+          "pt-BR":
+            "O trabalho enviado enquanto o consumidor está fora do ar falha ou some: o produtor está acoplado ao consumidor no tempo.",
+        },
       },
       fixed: {
         label: { en: "Via broker", "pt-BR": "Via broker" },
         summary: {
           en: "The broker keeps each event until the consumer is back to take it.",
           "pt-BR": "O broker guarda cada evento até o consumidor voltar e buscá-lo.",
+        },
+        notice: {
+          en: "Nothing is lost during the outage: the backlog waits in the broker and drains when the consumer is back.",
+          "pt-BR":
+            "Nada se perde durante a queda: o acúmulo espera no broker e escoa quando o consumidor volta.",
+        },
+        verdict: {
+          bought: { en: "nothing lost while the consumer was down", "pt-BR": "nada perdido enquanto o consumidor estava fora do ar" },
+          leftOpen: { en: "the work waits: its latency grows with the outage", "pt-BR": "o trabalho espera: a latência cresce com a queda" },
         },
       },
     },
@@ -203,6 +229,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "Consumers compete on one queue; each event goes to only one of them.",
           "pt-BR": "Os consumidores disputam uma fila; cada evento vai para apenas um deles.",
         },
+        notice: {
+          en: "Each event is applied once, by one of the three consumers.",
+          "pt-BR":
+            "Cada evento é aplicado uma vez, por um dos três consumidores.",
+        },
       },
       topic: {
         label: { en: "Topic (pub/sub)", "pt-BR": "Tópico (pub/sub)" },
@@ -210,6 +241,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "Every subscription receives its own copy of every event.",
           "pt-BR": "Cada assinatura recebe sua própria cópia de cada evento.",
         },
+        notice: { en: "Each event is applied three times, once per subscription.", "pt-BR": "Cada evento é aplicado três vezes, uma por assinatura." },
       },
     },
   },
@@ -244,6 +276,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "No broker ACK, auto-ack on receipt, broker holds messages in memory only.",
           "pt-BR": "Sem ACK do broker, auto-ack ao receber, broker guarda as mensagens só em memória.",
         },
+        notice: {
+          en: "Losses at the producer, in the broker's crash and at the consumer — and never a duplicate.",
+          "pt-BR":
+            "Perdas no produtor, na queda do broker e no consumidor — e nenhuma duplicada.",
+        },
       },
       fixed: {
         label: { en: "ACK + retry + durable", "pt-BR": "ACK + retry + durável" },
@@ -251,29 +288,22 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "Publisher confirms with retries, ack only after processing, durable broker.",
           "pt-BR": "Confirmação do broker com retries, ack só depois de processar, broker durável.",
         },
-      },
-      unreplicated: {
-        label: { en: "Durable, one disk", "pt-BR": "Durável, um só disco" },
-        summary: {
-          en: "The fixed pipeline on one durable broker; at 0:42 its disk is lost, and every message it held goes with it.",
-          "pt-BR": "O pipeline corrigido em um único broker durável; em 0:42 o disco dele se perde, e todas as mensagens que ele guardava vão junto.",
-        },
         notice: {
-          en: "Durable is not the same as safe: one disk is one copy. It survives crashes and restarts, not the loss of the disk itself.",
-          "pt-BR": "Durável não é o mesmo que seguro: um disco é uma cópia só. Sobrevive a quedas e restarts, não à perda do próprio disco.",
+          en: "Nothing is lost; retries may now repeat an event, a preview of Topic 4.",
+          "pt-BR":
+            "Nada se perde; agora os retries podem repetir um evento, uma prévia do Tema 4.",
+        },
+        verdict: {
+          bought: { en: "no loss", "pt-BR": "sem perdas" },
+          leftOpen: {
+            en: "{duplicated} duplicates from retries: delivery is now at-least-once",
+            "pt-BR":
+              "{duplicated} duplicatas de retries: a entrega agora é at-least-once",
+          },
         },
       },
-      replicated: {
-        label: { en: "Quorum of 3 replicas", "pt-BR": "Quórum de 3 réplicas" },
-        summary: {
-          en: "The same round on a queue kept on 3 nodes (a RabbitMQ quorum queue): the confirm waits until 2 of the 3 disks have the message.",
-          "pt-BR": "A mesma rodada com a fila guardada em 3 nós (uma quorum queue do RabbitMQ): a confirmação espera até 2 dos 3 discos terem a mensagem.",
-        },
-        notice: {
-          en: "No confirmed message is lost with one disk; the price is slower confirms, and losing a second disk before the first is rebuilt still loses data.",
-          "pt-BR": "Nenhuma mensagem confirmada se perde com um disco; o preço são confirmações mais lentas, e perder um segundo disco antes de o primeiro ser reconstruído ainda perde dados.",
-        },
-      },
+      ...FIX_VARIANT_TEXTS["t3-lost-messages"],
+      ...BROKER_VARIANT_TEXTS["t3-lost-messages"],
     },
   },
 
@@ -306,6 +336,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "Retries and redeliveries, with no de-dup id and no idempotent consumer.",
           "pt-BR": "Retries e reentregas, sem id de desduplicação e sem consumidor idempotente.",
         },
+        notice: {
+          en: "Duplicates from producer retries and from redeliveries, and not a single loss.",
+          "pt-BR":
+            "Duplicadas vindas de retries do produtor e de reentregas, e nenhuma perda.",
+        },
       },
       fixed: {
         label: { en: "De-dup + idempotency", "pt-BR": "Desdup. + idempotência" },
@@ -314,7 +349,21 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR":
             "O broker descarta repetidas numa janela de desduplicação; o consumidor grava os ids processados na transação do efeito.",
         },
+        notice: {
+          en: "Retries and redeliveries still happen, but no effect is applied twice.",
+          "pt-BR":
+            "Retries e reentregas continuam acontecendo, mas nenhum efeito é aplicado duas vezes.",
+        },
+        verdict: {
+          bought: { en: "no loss and no duplicated effect", "pt-BR": "sem perdas e sem efeito duplicado" },
+          leftOpen: {
+            en: "{misordered} out of order: de-duplication says nothing about order",
+            "pt-BR":
+              "{misordered} fora de ordem: desduplicação não diz nada sobre ordem",
+          },
+        },
       },
+      ...FIX_VARIANT_TEXTS["t4-duplicates"],
     },
   },
 
@@ -349,6 +398,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "Save to the DB and publish as two separate steps; a crash can land in between.",
           "pt-BR": "Salva no banco e publica em dois passos separados; uma queda pode acontecer no meio.",
         },
+        notice: {
+          en: "Events saved in the DB never reach the broker when the producer crashes between the two steps.",
+          "pt-BR":
+            "Eventos salvos no banco nunca chegam ao broker quando o produtor cai entre os dois passos.",
+        },
       },
       fixed: {
         label: { en: "Transactional outbox", "pt-BR": "Outbox transacional" },
@@ -357,7 +411,21 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR":
             "Mudança de negócio e linha do outbox numa só transação; um relay publica; o consumidor desduplica.",
         },
+        notice: {
+          en: "DB and broker always agree: the relay publishes until the broker confirms, and consumers drop the repeats.",
+          "pt-BR":
+            "Banco e broker sempre concordam: o relay publica até o broker confirmar, e o consumidor descarta as repetidas.",
+        },
+        verdict: {
+          bought: { en: "no inconsistency, no loss, no duplicated effect", "pt-BR": "sem inconsistência, sem perdas, sem efeito duplicado" },
+          leftOpen: {
+            en: "the relay polls: rows wait for the next poll, and a row sent again lands behind later ones",
+            "pt-BR":
+              "o relay faz polling: as linhas esperam o próximo polling, e uma linha reenviada cai atrás das posteriores",
+          },
+        },
       },
+      ...FIX_VARIANT_TEXTS["t5-dual-writes"],
     },
   },
 
@@ -392,6 +460,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR":
             "Três consumidores dividem uma fila sem lock: atualizações perdidas e desordem deixam saldos errados.",
         },
+        notice: {
+          en: "Fast, but lost updates leave balances wrong, and a key's events are applied out of order.",
+          "pt-BR":
+            "Rápido, mas atualizações perdidas deixam saldos errados, e os eventos de uma chave são aplicados fora de ordem.",
+        },
       },
       fixed: {
         label: { en: "Partition by key", "pt-BR": "Partição por chave" },
@@ -399,7 +472,21 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "Each key maps to one partition read by one consumer: no races, order kept.",
           "pt-BR": "Cada chave cai numa partição lida por um só consumidor: sem race conditions, ordem mantida.",
         },
+        notice: {
+          en: "No lost update and no misordering, with the throughput still above one consumer's.",
+          "pt-BR":
+            "Sem atualização perdida e sem desordem, com throughput ainda acima do de um consumidor.",
+        },
+        verdict: {
+          bought: { en: "no lost update, key order kept", "pt-BR": "nenhuma atualização perdida, ordem por chave mantida" },
+          leftOpen: {
+            en: "a key is as fast as one consumer: a hot key makes a hot partition",
+            "pt-BR":
+              "uma chave anda na velocidade de um consumidor: chave quente faz partição quente",
+          },
+        },
       },
+      ...FIX_VARIANT_TEXTS["t6-competing-consumers"],
     },
   },
 
@@ -432,6 +519,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR":
             "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida; um saque pode passar na frente do depósito.",
         },
+        notice: {
+          en: "Withdrawals overtake their deposits and are declined: wrong balances that the customer sees.",
+          "pt-BR":
+            "Saques passam na frente dos depósitos e são recusados: saldos errados que o cliente vê.",
+        },
       },
       fixed: {
         label: { en: "FIFO groups per key", "pt-BR": "Grupos FIFO por chave" },
@@ -439,29 +531,18 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "FIFO message groups per key and a single-threaded producer with one event in flight.",
           "pt-BR": "Grupos de mensagens FIFO por chave e produtor single-thread com um evento em voo por vez.",
         },
-      },
-      "single-active-consumer": {
-        label: { en: "Single active consumer", "pt-BR": "Consumidor ativo único" },
-        summary: {
-          en: "Only one consumer receives at a time, over one ordered connection; if it crashes, the next one takes over. Single-threaded producer.",
-          "pt-BR": "Só um consumidor recebe por vez, por uma conexão ordenada; se ele cair, o próximo assume. Produtor single-thread.",
-        },
         notice: {
-          en: "Each key stays in order, even through a failover; the price is one consumer's throughput, and retries and failovers still duplicate (RabbitMQ queues do not de-duplicate).",
-          "pt-BR": "Cada chave fica em ordem, mesmo num failover; o preço é a vazão de um consumidor só, e retries e failovers ainda duplicam (filas do RabbitMQ não desduplicam).",
+          en: "Every key's events are applied in order, at the price of one publish at a time.",
+          "pt-BR":
+            "Os eventos de cada chave são aplicados em ordem, ao preço de uma publicação por vez.",
+        },
+        verdict: {
+          bought: { en: "strict per-key order", "pt-BR": "ordem estrita por chave" },
+          leftOpen: { en: "one publish at a time: the producer is the bottleneck", "pt-BR": "uma publicação por vez: o produtor vira o gargalo" },
         },
       },
-      requeue: {
-        label: { en: "Nack with requeue", "pt-BR": "NACK com requeue" },
-        summary: {
-          en: "The same single consumer on a quorum queue; when its database fails it nacks with requeue=true, and the message goes to the back of the queue.",
-          "pt-BR": "O mesmo consumidor único em uma quorum queue; quando o banco falha, ele dá NACK com requeue=true e a mensagem vai para o fim da fila.",
-        },
-        notice: {
-          en: "Beware requeue=true: later events of the key overtake the nacked one (a classic queue would put it back at the head and spin on it). Retrying in place keeps the order; after 3 deliveries it goes to the dead-letter queue.",
-          "pt-BR": "Cuidado com requeue=true: os eventos seguintes da chave passam na frente do que levou NACK (uma fila clássica o devolveria ao início e ficaria girando nele). Tentar de novo no lugar mantém a ordem; depois de 3 entregas ele vai para a dead-letter queue.",
-        },
-      },
+      ...FIX_VARIANT_TEXTS["t7-ordering"],
+      ...BROKER_VARIANT_TEXTS["t7-ordering"],
     },
   },
 
@@ -494,6 +575,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           en: "At-least-once everywhere with no de-dup, under heavy faults.",
           "pt-BR": "At-least-once em todas as partes, sem desduplicação, sob muitas falhas.",
         },
+        notice: { en: "Losses and duplicates pile up under the faults.", "pt-BR": "Perdas e duplicadas se acumulam sob as falhas." },
       },
       fixed: {
         label: { en: "End-to-end de-dup", "pt-BR": "Desdup. ponta a ponta" },
@@ -502,7 +584,13 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR":
             "Outbox no produtor, desduplicação no broker e consumidor idempotente, sob as mesmas falhas.",
         },
+        notice: { en: "No loss and no duplicated effect, under the same faults.", "pt-BR": "Sem perdas e sem efeito duplicado, sob as mesmas falhas." },
+        verdict: {
+          bought: { en: "no loss and no duplicated effect", "pt-BR": "sem perdas e sem efeito duplicado" },
+          leftOpen: { en: "{misordered} out of order: exactly-once is not in-order", "pt-BR": "{misordered} fora de ordem: exactly-once não é em ordem" },
+        },
       },
+      ...FIX_VARIANT_TEXTS["t8-exactly-once"],
     },
   },
 
@@ -536,7 +624,13 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
           "pt-BR":
             "Todas as opções abertas e todas as falhas ligadas; cada anomalia é atribuída à ponta que poderia evitá-la.",
         },
+        notice: {
+          en: "Anomalies of every kind: for each one, which end could have prevented it?",
+          "pt-BR":
+            "Anomalias de todo tipo: para cada uma, qual ponta poderia tê-la evitado?",
+        },
       },
+      ...FIX_VARIANT_TEXTS["t9-end-to-end"],
     },
   },
 } satisfies Record<ScenarioId, ScenarioText>;
@@ -708,6 +802,11 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "duplicate: the processed id was saved apart from the effect, and {consumer} crashed in between at {tick}",
     "pt-BR": "duplicada: o id processado era gravado à parte do efeito, e {consumer} caiu entre os dois em {tick}",
   },
+  dupOutsideTransaction: {
+    en: "duplicate outside the broker: {consumer} made the external call, then crashed at {tick} before its transaction committed; the message was processed again and the call made twice",
+    "pt-BR":
+      "duplicada fora do broker: {consumer} fez a chamada externa e caiu em {tick} antes de a transação confirmar; a mensagem foi processada de novo e a chamada feita duas vezes",
+  },
 
   // misordered
   misorderProducer: {
@@ -746,6 +845,14 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "out of order: {consumer} processed seq {otherSeq} before seq {seq} had reached it; holding seq {otherSeq} until then would have kept the order",
     "pt-BR": "fora de ordem: {consumer} processou a seq {otherSeq} antes de a seq {seq} chegar; reter a seq {otherSeq} até lá teria mantido a ordem",
   },
+  misorderHoldGaveUp: {
+    en: "out of order: {consumer} held seq {otherSeq} waiting for seq {seq}, gave up at {tick} and processed it first",
+    "pt-BR": "fora de ordem: {consumer} reteve a seq {otherSeq} esperando a seq {seq}, desistiu em {tick} e a processou antes",
+  },
+  misorderHoldFull: {
+    en: "out of order: seq {otherSeq} reached {consumer} early at {tick}, but its hold buffer was full, so it went ahead of seq {seq}",
+    "pt-BR": "fora de ordem: a seq {otherSeq} chegou adiantada a {consumer} em {tick}, mas o buffer de retenção estava cheio e ela passou na frente da seq {seq}",
+  },
   misorderConsumer: {
     en: "out of order: {consumer} already had seq {seq} and processed seq {otherSeq} first",
     "pt-BR": "fora de ordem: {consumer} já tinha a seq {seq} e processou a seq {otherSeq} antes",
@@ -774,6 +881,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   inconsistentPublishedOnly: {
     en: "inconsistent: the event was published, but producer {node} crashed at {tick} before saving it to the DB",
     "pt-BR": "inconsistente: o evento foi publicado, mas o produtor {node} caiu em {tick} antes de salvá-lo no banco",
+  },
+  inconsistentOwnEventLost: {
+    en: "inconsistent: the event was published, but the service's own subscription never applied it, so its DB never got the row (lost at {tick})",
+    "pt-BR": "inconsistente: o evento foi publicado, mas a assinatura do próprio serviço nunca o aplicou, e o banco dele nunca recebeu a linha (perdido em {tick})",
   },
   inconsistentUnfinished: {
     en: "inconsistent: the DB write and the publish were still half done when the round ended at {tick}",

@@ -5,11 +5,11 @@ import { botCommand, createBot, type BotState, type Strategy } from "../bots/bot
 import type { ProfileId, ScheduledFault, VariantConfig, WorkloadConfig } from "../engine/config.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
-import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrain, subscriptionsOf } from "../engine/team.js";
+import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrain, expectedSubscriptions } from "../engine/team.js";
 import type { Command, TeamState } from "../engine/types.js";
 import { findVariant, seatsOf, variantOnProfile } from "../scenarios/catalogue.js";
 
-export const ENGINE_VERSION = "3.0.0";
+export const ENGINE_VERSION = "3.1.0";
 
 export interface PlayerInfo {
   seat: string;
@@ -89,7 +89,7 @@ export function createRound(options: RoundOptions): Round {
   if (options.faults?.length) config.faults = [...base.faults, ...options.faults].sort((a, b) => a.tick - b.tick);
   const strategy = options.strategy ?? "naive";
   const seats = seatsOf(config);
-  const subscriptions = subscriptionsOf(config).map((x) => x.name);
+  const subscriptions = expectedSubscriptions(config);
   const teams: TeamState[] = [];
   const bots: BotState[][] = [];
   const humanSeats: Set<string>[] = [];

@@ -51,6 +51,8 @@ export interface TeamStateView<R extends string = Role> {
   pending: number;
   /** Writes based on a stale read. */
   staleWrites: number;
+  /** Compare-and-set conflicts: writes refused because the version moved, read again and redone. */
+  conflicts: number;
   /** Committed effects whose message is parked (dead-letter queue, or kept in the stream): never applied, waiting for a person. */
   parked: number;
   score: number;

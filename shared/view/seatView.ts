@@ -5,6 +5,7 @@ import type { SeatMessage } from "../protocol.js";
 import { actionsFor } from "../scenarios/catalogue.js";
 import type { Role, TeamState } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
+import { canPublish } from "../engine/producer.js";
 
 export interface EventCard {
   msgId: string;
@@ -29,6 +30,13 @@ export interface ProducerSeat {
   /** Topic 5: the event half-written (saved or published, not both). */
   halfDone: { msgId: string; saved: boolean; published: boolean } | null;
   outbox: number;
+  /**
+   * Why a new publish, or a retry, would be refused now by the in-flight rule (the engine's
+   * own canPublish: "waitingForAck", "tooManyInFlight"…), null when it would not. Always set
+   * by seatView; absent from views built by hand.
+   */
+  publishBlocked?: string | null;
+  retryBlocked?: string | null;
 }
 
 export interface BrokerSeat {
@@ -84,6 +92,8 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
       inFlight: p.inFlight,
       halfDone: p.dualWrite ? { msgId: p.dualWrite.event.msgId, saved: p.dualWrite.saved, published: p.dualWrite.published } : null,
       outbox: p.outbox.length,
+      publishBlocked: canPublish(s, p)?.code ?? null,
+      retryBlocked: canPublish(s, p, true)?.code ?? null,
     };
   }
   const c = s.consumers.find((x) => x.id === seat);

@@ -20,9 +20,14 @@ export function teamLog(header: LogHeader, events: readonly Emitted[], team: num
 const to = (link: unknown): string => String(link).slice(String(link).indexOf(">") + 1);
 const from = (link: unknown): string => String(link).slice(0, String(link).indexOf(">"));
 
-export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
-  const c = a.cause;
+export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
+  const c = anomaly.cause;
   const cfg = log.header.config;
+  // An external system's effect is lost with the copies of the subscription whose consumers post to it.
+  const external = cfg.consumer.externalEffect;
+  const feeding = log.header.teams[0]?.subscriptions.find((s) => s !== external) ?? null;
+  const feed = external !== undefined && anomaly.subscription === external ? feeding : anomaly.subscription;
+  const a = anomaly.kind === "lost" ? { ...anomaly, subscription: feed } : anomaly;
   const ev = log.events;
   for (const field of CAUSE_FIELDS[c.code] ?? []) if (c[field] === undefined || c[field] === "") return `${c.code} has no ${field}`;
   const idx = (p: (e: E) => boolean): number => ev.findIndex(p);
@@ -136,10 +141,12 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
           has((e) => e.type === "ackSent" && msg(e) && e.consumer === c.consumer && ev.indexOf(e) < discarded),
           "no ACK before the crash",
         );
+      // The commit that covered it may reach the broker after the crash (it was on the wire):
+      // a Kafka broker learns of the crash only when the member's session ends.
       if (c.code === "consumerCrashOffsetCommitted")
         return need(
           cfg.broker.partitions > 0 &&
-            has((e) => e.type === "removed" && msg(e) && e.reason === "ack" && ev.indexOf(e) < discarded) &&
+            has((e) => e.type === "removed" && msg(e) && e.reason === "ack") &&
             !has((e) => e.type === "ackSent" && msg(e) && e.consumer === c.consumer && ev.indexOf(e) < discarded),
           "no offset commit that covered it",
         );
@@ -241,6 +248,18 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
       const recorded = idx((e) => e.type === "recorded" && msg(e) && e.subscription === a.subscription);
       return need(check >= 0 && (recorded < 0 || recorded > check), "no check that came before the record");
     }
+    case "dupOutsideTransaction": {
+      // The external call was made, the consumer crashed before its transaction committed, and the call was made again after.
+      const calls = ev.filter((e) => e.type === "applied" && msg(e) && e.subscription === a.subscription);
+      const crash = idx((e) => e.type === "crashed" && e.node === c.consumer && atTick(e));
+      return need(
+        a.subscription === external &&
+          crash >= 0 &&
+          calls.some((e) => e.consumer === c.consumer && ev.indexOf(e) < crash) &&
+          calls.some((e) => ev.indexOf(e) > crash),
+        "no external call before a crash of that consumer and another after it",
+      );
+    }
     case "dupSeparateWrite": {
       const applied = idx((e) => e.type === "applied" && msg(e) && e.consumer === c.consumer && e.subscription === a.subscription);
       const crash = idx((e) => e.type === "crashed" && e.node === c.consumer && atTick(e));
@@ -256,6 +275,8 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
     case "misorderNack":
     case "misorderCompeting":
     case "misorderHold":
+    case "misorderHoldGaveUp":
+    case "misorderHoldFull":
     case "misorderConsumer": {
       const high = higherOf(c.otherSeq);
       const lateFirst = firstApplied(a.msgId);
@@ -278,9 +299,14 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
           has((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === true && atTick(e) && ev.indexOf(e) < lateFirst),
           "no requeueing nack of the late seq before it was applied",
         );
+      if (c.code === "misorderHoldGaveUp" || c.code === "misorderHoldFull") {
+        const type = c.code === "misorderHoldGaveUp" ? "holdGaveUp" : "holdFull";
+        const lapse = idx((e) => e.type === type && e.msgId === high && e.consumer === c.consumer && atTick(e));
+        return need(cfg.consumer.autoHold && lapse >= 0 && lapse < highFirst, `no ${type} of seq ${c.otherSeq} at that consumer before it was applied`);
+      }
       if (c.code === "misorderRedelivery")
         return need(
-          has((e) => e.type === "requeued" && msg(e) && e.subscription === a.subscription && ev.indexOf(e) < lateFirst),
+          has((e) => e.type === "requeued" && msg(e) && e.subscription === feed && ev.indexOf(e) < lateFirst),
           "never requeued before it was applied",
         );
       if (c.code === "misorderConsumer")
@@ -346,6 +372,14 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
         has((e) => e.type === "dropped" && msg(e) && e.kind === "publish" && e.link === c.link && atTick(e)),
         "no publish dropped then",
       );
+    case "inconsistentOwnEventLost":
+      return need(
+        cfg.producer.write === "listenToYourself" &&
+          has((e) => (e.type === "accepted" || e.type === "deduplicated") && msg(e)) &&
+          !has((e) => e.type === "dbWritten" && msg(e)) &&
+          !has((e) => e.type === "applied" && msg(e) && e.subscription === "self"),
+        "not published-only with its own subscription never applying it",
+      );
     case "inconsistentUnfinished":
       return need(drainGaveUp, "the drain ended quiet");
     case "wrongFinalState": {
@@ -354,7 +388,11 @@ export function causeEvidence(log: TeamLog, a: Anomaly): string | null {
       // rule written here afresh (a withdrawal that would overdraw is declined).
       const applied = ev.filter((e) => e.type === "applied" && e.subscription === a.subscription && e.key === c.key);
       const final = applied.length ? (applied.at(-1)?.balance as number) : 0;
-      const committed = ev.filter((e) => e.type === "committed" && e.key === c.key).sort((x, y) => (x.seq as number) - (y.seq as number));
+      // A business event counts once, at its first commit (a shared database whose unique key
+      // went with a lost disk commits a retried insert again).
+      const firsts = new Map<string, (typeof ev)[number]>();
+      for (const e of ev) if (e.type === "committed" && e.key === c.key && !firsts.has(e.msgId as string)) firsts.set(e.msgId as string, e);
+      const committed = [...firsts.values()].sort((x, y) => (x.seq as number) - (y.seq as number));
       let expected = 0;
       for (const e of committed) {
         const amount = e.amount as number;

@@ -3,6 +3,7 @@
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
 import { causeSentence } from "../../../shared/checker/causeSentence.js";
+import { verdictSentence } from "../../../shared/scenarios/verdict.js";
 import { t } from "../i18n/hostWords.js";
 import { currentLocale, tx } from "../i18n/locale.js";
 import type { HostRoundOver } from "../../../shared/protocol.js";
@@ -22,6 +23,9 @@ export function debriefSection(o: HostRoundOver, connection: Connection): HTMLEl
       ),
     );
   const s = o.summary;
+  const variant = scenarioOf(s.scenario)?.variants.find((v) => v.id === s.variant);
+  // What the class should notice, and, for a fix, what it bought and left open with this round's counts.
+  const verdict = variant?.verdict ? { bought: verdictSentence(variant.verdict.bought, s, currentLocale()), leftOpen: verdictSentence(variant.verdict.leftOpen, s, currentLocale()) } : null;
   return h(
     "section",
     { class: "card debrief" },
@@ -31,6 +35,10 @@ export function debriefSection(o: HostRoundOver, connection: Connection): HTMLEl
       {},
       `${t("committed")}: ${s.committed} · ${t("applied")}: ${s.applied} · ${t("lost")}: ${s.lost} · ${t("duplicated")}: ${s.duplicated} · ${t("misordered")}: ${s.misordered} · ${t("inconsistent")}: ${s.inconsistent} · ${t("raceAnomalies")}: ${s.raceAnomalies}`,
     ),
+    s.conflicts ? h("p", {}, `${t("conflicts")}: ${s.conflicts}`) : null,
+    s.parked ? h("p", {}, `${t("parked")}: ${s.parked}`) : null,
+    variant?.notice ? h("p", { class: "notice" }, `👀 ${tx(variant.notice)}`) : null,
+    verdict ? h("p", { class: "verdict" }, `✅ ${t("bought")}: ${verdict.bought} · ⚠️ ${t("leftOpen")}: ${verdict.leftOpen}`) : null,
     h("button", { type: "button", onclick: () => void downloadGameLog(connection, o.gameId, hostPage().hostToken) }, t("downloadLog")),
     " ",
     h("button", { type: "button", onclick: () => downloadScoresCsv(o, hostPage().room) }, t("downloadCsv")),

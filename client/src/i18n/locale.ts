@@ -37,8 +37,10 @@ export function setLocale(next: Locale): void {
   for (const l of listeners) l();
 }
 
-export function onLocaleChange(listener: () => void): void {
+/** Calls `listener` after each switch; returns what stops it (a page part that goes away). */
+export function onLocaleChange(listener: () => void): () => void {
   listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 function fill(text: string, vars?: Vars): string {

@@ -1,7 +1,7 @@
 // A live room's words, on the phone and the projector: the connection, the round's phases,
 // and why the room refused a command (the refusal codes of the engine and the room).
 import type { Text } from "../../../shared/scenarios/texts.js";
-import { translator } from "./locale.js";
+import { translator, tx } from "./locale.js";
 
 export const ROOM_WORDS = {
   joining: { en: "Joining…", "pt-BR": "Entrando…" },
@@ -58,7 +58,22 @@ export const ROOM_WORDS = {
   reason_unknownPlayer: { en: "unknown player", "pt-BR": "jogador desconhecido" },
   reason_unknownTeam: { en: "unknown team", "pt-BR": "equipe desconhecida" },
   reason_roundActive: { en: "not while a round runs", "pt-BR": "não durante uma rodada" },
+  reason_notInLesson: { en: "no lesson is running", "pt-BR": "nenhuma aula em andamento" },
+  reason_closed: { en: "it is closed now", "pt-BR": "já está fechada" },
+  reason_badOption: { en: "not one of the options", "pt-BR": "não é uma das opções" },
+  reason_tooLong: { en: "too long", "pt-BR": "longo demais" },
 } satisfies Record<string, Text>;
+
+/** The subscriptions' names (shared/engine/team.ts): the queue's, then a topic's, one per consumer. */
+const SUBSCRIPTION_WORDS: Record<string, Text> = {
+  orders: { en: "orders", "pt-BR": "pedidos" },
+  billing: { en: "billing", "pt-BR": "cobrança" },
+  shipping: { en: "shipping", "pt-BR": "entrega" },
+  loyalty: { en: "loyalty", "pt-BR": "fidelidade" },
+  email: { en: "email", "pt-BR": "e-mail" },
+  audit: { en: "audit", "pt-BR": "auditoria" },
+  stock: { en: "stock", "pt-BR": "estoque" },
+};
 
 const t = translator(ROOM_WORDS);
 
@@ -67,3 +82,13 @@ export function reasonText(code: string): string {
   const key = `reason_${code}`;
   return key in ROOM_WORDS ? t(key as keyof typeof ROOM_WORDS) : code;
 }
+
+/** A subscription's name in the page's language ("billing-7" keeps its number); an unknown one as itself. */
+export function subscriptionName(name: string): string {
+  const [, base, suffix] = /^(.*?)(-\d+)?$/.exec(name) ?? [name, name, ""];
+  const text = SUBSCRIPTION_WORDS[base];
+  return text ? tx(text) + (suffix ?? "") : name;
+}
+
+/** The queue's subscription: a broker with only it routes to a queue, not to a topic's subscriptions. */
+export const QUEUE_NAME = "orders";

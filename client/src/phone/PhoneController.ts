@@ -1,92 +1,180 @@
-// The phone: a controller for one seat. Large touch targets, the role's actions as
-// buttons (action-*), the tokens the player holds, what happened to what it sent, the
-// reason of a refusal, a clear reconnecting state, and the player's part at the end.
-// Every change is also said as text in the aria-live region.
+// The phone: one seat, understood in ten seconds. It keeps what the room said (welcome, seat,
+// state, results, lesson answers) and draws the page's parts from it: who you are and the
+// round's clock, the role's help at round start, the lesson's poll or prediction, the lobby /
+// the seat / the results, the dock of buttons with its one-line hint, and the overlays and
+// toasts. Every change is also said in the aria-live region; every text follows the language.
 import type { Connection, Status, Welcome } from "../connection.js";
 import { h, replace } from "../dom.js";
 import { onLocaleChange } from "../i18n/locale.js";
 import { t, type PhoneKey } from "../i18n/phoneWords.js";
-import { actionHelp, actionLabel, roleName } from "../i18n/roles.js";
+import { roleName } from "../i18n/roles.js";
 import { reasonText } from "../i18n/roomWords.js";
-import { TICK_MS } from "../../../shared/engine/config.js";
-import type { BrokerSeat, ConsumerSeat, ProducerSeat } from "../../../shared/view/seatView.js";
-import { isHostRoundOver, type PlayerAction, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
+import { isHostRoundOver, type IdleState, type PlayerAction, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
+import type { LessonStateView, RoomStateView } from "../../../shared/view/roomState.js";
+import { actionTarget } from "../../../shared/view/seatActions.js";
+import { seatHint } from "../../../shared/view/seatHints.js";
+import { actionDock } from "./actionDock.js";
+import { announcements } from "./announce.js";
+import { LazyTexts } from "./lazyTexts.js";
+import { LessonPanel } from "./lessonPanel.js";
+import { leaderboard, lobby, type SeatPreview, type TeamLine } from "./lobby.js";
+import { overlay, overlayKind, Toast } from "./overlays.js";
+import { results } from "./results.js";
+import { helpSeen, markHelpSeen, roleHelp } from "./roleHelp.js";
+import { formatClock, secondsLeft, type ClockSync } from "./roundClock.js";
+import { seatPanel } from "./seatPanels.js";
+
+/** The phases in which a seat plays (its buttons show). */
+const PLAYING = new Set(["countdown", "running", "paused"]);
+
+interface RoomFacts {
+  phase: string;
+  countdown: number;
+  round: number;
+  scenario: string;
+  variant: string;
+  preview: SeatPreview | null;
+  idle: string;
+  lesson: LessonStateView | undefined;
+  teams: TeamLine[];
+}
 
 export class PhoneController {
   private welcome: Welcome | null = null;
   private seat: SeatMessage | null = null;
+  private over: PlayerRoundOver | null = null;
+  private room: RoomFacts = { phase: "lobby", countdown: 0, round: 0, scenario: "", variant: "", preview: null, idle: "", lesson: undefined, teams: [] };
+  private drawnRoom = "";
+  private clock: ClockSync = { phase: "lobby", tick: 0, roundTicks: 0, at: 0 };
   private selected: number | null = null;
   private routeTarget = "all";
-  private refusal = "";
-  private refusalTimer = 0;
-  private over: PlayerRoundOver | null = null;
-  private phase = "lobby";
-  private countdown = 0;
-  private lastAnnounced = new Set<string>();
-  private teams: { score: number; committed: number; lost: number; duplicated: number }[] = [];
+  private helpOpen = false;
+  private started = false;
+  private readonly said = new Set<string>();
+  private readonly texts = new LazyTexts(() => this.redraw());
+  private readonly lessonPanel: LessonPanel;
+  private readonly toast = new Toast();
+  private readonly who = h("section", { class: "card who" });
+  private readonly help = h("div", { class: "help-slot" });
+  private readonly main = h("div", { class: "main-slot" });
+  private readonly dock = h("div", { class: "dock", hidden: true });
+  private readonly cover = h("div", { class: "overlay-slot" });
 
   constructor(
     private readonly connection: Connection,
     private readonly root: HTMLElement,
     private readonly statusEl: HTMLElement,
     private readonly live: HTMLElement,
-  ) {}
-
-  start(): void {
-    const c = this.connection;
-    c.on("welcome", (w) => {
-      this.welcome = w;
-      this.render();
-    });
-    c.on("seat", (s) => {
-      this.announceChanges(this.seat, s);
-      this.seat = s;
-      this.over = null;
-      this.render();
-    });
-    c.on("refused", (r) => {
-      this.refusal = t("refused", { reason: reasonText(r.reason.code) });
-      this.say(this.refusal);
-      clearTimeout(this.refusalTimer);
-      this.refusalTimer = window.setTimeout(() => {
-        this.refusal = "";
-        this.render();
-      }, 4000);
-      this.render();
-    });
+  ) {
+    this.lessonPanel = new LessonPanel((type, payload) => connection.answer(type, payload), this.texts);
+    // Listening from before the join: the room's first messages (welcome, seat, results) come at once.
+    const c = connection;
+    c.on("welcome", (w) => ((this.welcome = w), this.render()));
+    c.on("seat", (s) => this.onSeat(s));
+    c.on("refused", (r) => this.notify(t("refused", { reason: reasonText(r.reason.code) })));
     c.on("roundOver", (o) => {
       if (isHostRoundOver(o)) return;
       this.over = o;
+      this.helpOpen = false;
       this.say(t("over"));
       this.render();
     });
-    c.on("state", (s) => {
-      if (this.welcome?.role === "spectator") {
-        this.teams = [...(s.teams ?? [])].map((team) => ({ score: team.score, committed: team.committed, lost: team.lost, duplicated: team.duplicated }));
-        this.render();
-      }
-      if (s.phase !== this.phase) this.say(this.phaseText(s.phase, s.countdown));
-      const changed = s.phase !== this.phase || s.countdown !== this.countdown;
-      this.phase = s.phase;
-      this.countdown = s.countdown;
-      if (changed) this.render();
-    });
-    c.on("status", (s) => this.renderStatus(s));
-    onLocaleChange(() => {
-      this.renderStatus(c.status);
-      this.render();
-    });
-    this.renderStatus(c.status);
+    c.on("yourAnswer", (a) => this.lessonPanel.answered(a));
+    c.on("state", (s) => this.onState(s));
+    c.on("status", (s) => (this.renderStatus(s), this.render()));
+  }
+
+  /** Takes the page over (the join form goes). */
+  start(): void {
+    this.started = true;
+    replace(this.root, this.who, this.help, this.lessonPanel.el, this.main);
+    document.body.append(this.dock, this.toast.el, this.cover);
+    onLocaleChange(() => this.redraw());
+    window.setInterval(() => this.tickClock(), 250);
+    this.redraw();
+  }
+
+  private redraw(): void {
+    // What was said in the other language is not said again (the screen says it all anew).
+    this.live.textContent = "";
+    this.renderStatus(this.connection.status);
+    this.lessonPanel.render(true);
     this.render();
   }
 
+  private onSeat(s: SeatMessage): void {
+    const newSeat = !this.seat || this.seat.seat !== s.seat || this.seat.team !== s.team;
+    this.say(announcements(this.seat, s, this.said).join(". "));
+    this.seat = s;
+    if (newSeat) this.selected = null;
+    if (s.role && PLAYING.has(this.room.phase) && !this.helpSeen()) this.helpOpen = true;
+    this.render();
+  }
+
+  private onState(s: RoomStateView): void {
+    const me = this.welcome?.playerId ? s.players?.get(this.welcome.playerId) : undefined;
+    const teams =
+      this.welcome?.role === "spectator"
+        ? [...(s.teams ?? [])].map((x) => ({ score: x.score, committed: x.committed, lost: x.lost, duplicated: x.duplicated }))
+        : [];
+    const next: RoomFacts = {
+      phase: s.phase,
+      countdown: s.countdown,
+      round: s.round,
+      scenario: s.scenario,
+      variant: s.variant,
+      preview: me && me.seat && me.team >= 0 && !me.spectator ? { seat: me.seat, team: me.team } : null,
+      idle: me?.idle ?? "",
+      lesson: s.lesson,
+      teams,
+    };
+    if (next.phase !== this.room.phase) {
+      this.say(this.phaseText(next.phase, next.countdown));
+      // A new round: the last results give way, and the role's help comes back for the new seat.
+      if (next.phase === "countdown" || next.phase === "running") this.over = null;
+      if (PLAYING.has(next.phase) && this.seat?.role && !this.helpSeen()) this.helpOpen = true;
+    }
+    if (s.tick !== this.clock.tick || s.phase !== this.clock.phase || s.roundTicks !== this.clock.roundTicks)
+      this.clock = { phase: s.phase, tick: s.tick, roundTicks: s.roundTicks, at: performance.now() };
+    this.room = next;
+    this.lessonPanel.update(s.lesson);
+    const drawn = JSON.stringify(next);
+    if (drawn !== this.drawnRoom) {
+      this.drawnRoom = drawn;
+      this.render();
+    } else this.tickClock();
+  }
+
+  // --- the role's help: shown once per round and seat, then on request ---------------------------
+
+  private helpKey(): string {
+    return `eo:help:${this.welcome?.code}:${this.room.round}:${this.seat?.team}:${this.seat?.seat}`;
+  }
+
+  private helpSeen(): boolean {
+    return helpSeen(this.helpKey());
+  }
+
+  private closeHelp(): void {
+    this.helpOpen = false;
+    markHelpSeen(this.helpKey());
+    this.render();
+  }
+
+  // --- words ----------------------------------------------------------------------------------------
+
   private say(text: string): void {
-    this.live.textContent = text;
+    if (text) this.live.textContent = text;
+  }
+
+  private notify(text: string): void {
+    this.toast.show(text);
+    this.say(text);
   }
 
   private renderStatus(status: Status): void {
     const key: Record<Status, PhoneKey> = { connecting: "joining", connected: "connected", reconnecting: "reconnecting", disconnected: "disconnected" };
-    this.statusEl.textContent = t(key[status]);
+    this.statusEl.textContent = status === "disconnected" ? "" : t(key[status]);
     this.statusEl.className = `status ${status}`;
     document.body.classList.toggle("offline", status !== "connected");
     if (status !== "connected") this.say(t(key[status]));
@@ -98,192 +186,119 @@ export class PhoneController {
     return t(keys[phase] ?? "waiting");
   }
 
-  /** Says what arrived, what was acknowledged, what timed out. */
-  private announceChanges(before: SeatMessage | null, after: SeatMessage): void {
-    const v = after.view;
-    if (!v) return;
-    const notes: string[] = [];
-    if (v.role === "consumer")
-      for (const i of v.inbox) {
-        if (this.lastAnnounced.has(`r${i.token}`)) continue;
-        this.lastAnnounced.add(`r${i.token}`);
-        notes.push(t("received", { msgId: i.msgId }));
-      }
-    if (v.role === "producer")
-      for (const r of v.sent) {
-        const key = `${r.status}${r.msgId}${r.attempts}`;
-        if (this.lastAnnounced.has(key)) continue;
-        this.lastAnnounced.add(key);
-        if (r.status === "acknowledged") notes.push(t("ackReceived", { msgId: r.msgId }));
-        if (r.status === "timedOut") notes.push(t("timedOutNotice", { msgId: r.msgId }));
-      }
-    if (before?.view && before.view.up && !v.up) notes.push(t("youAreDown"));
-    if (notes.length) this.say(notes.slice(-3).join(". "));
+  private tickClock(): void {
+    const el = this.who.querySelector("[data-testid=round-timer]");
+    if (!el) return;
+    const left = secondsLeft(this.clock, performance.now());
+    el.textContent = left === null ? t("finishing") : formatClock(left);
+  }
+
+  // --- drawing --------------------------------------------------------------------------------------
+
+  private get idle(): IdleState {
+    const idle = this.seat?.idle ?? this.room.idle;
+    return idle === "nudged" || idle === "bot" ? idle : "";
   }
 
   private render(): void {
     const w = this.welcome;
-    if (!w) return;
-    const header = h(
-      "section",
-      { class: "card who" },
-      h("div", { class: "code" }, `${t("code")}: ${w.code}`),
-      h("div", { class: "name" }, w.name ?? ""),
-      this.seat?.role
-        ? h("div", { class: "role", testid: "my-role" }, `${roleName(this.seat.role)} ${this.seat.seat} · ${t("team")} ${this.seat.team + 1}`)
-        : h("div", { class: "role", testid: "my-role" }, w.role === "spectator" ? t("spectator") : t("waiting")),
+    if (!w || !this.started) return;
+    const { phase } = this.room;
+    const seat = this.seat?.role && this.seat.view ? this.seat : null;
+    const playing = !!seat && PLAYING.has(phase) && !this.over;
+    const showWho = !!seat && phase !== "lobby" && !(phase === "over" && this.over);
+    this.renderWho(showWho ? seat : null);
+    replace(
+      this.help,
+      playing && this.helpOpen && seat
+        ? roleHelp({ seat, scenario: this.texts.scenarios?.[this.room.scenario] ?? null, variant: this.room.variant, close: () => this.closeHelp() })
+        : null,
     );
-    const banner = h("p", { class: `phase ${this.phase}` }, this.phaseText(this.phase, this.countdown));
-    const refusal = this.refusal ? h("p", { class: "refusal", role: "alert", testid: "refusal" }, this.refusal) : null;
-    const spectating = w.role === "spectator" && !this.seat ? this.renderLeaderboard() : null;
-    replace(this.root, header, banner, refusal, this.over ? this.renderOver(this.over) : this.renderSeat(), spectating);
+    replace(this.main, ...this.mainParts(w, seat, playing));
+    this.dock.hidden = !playing;
+    if (playing && seat)
+      replace(
+        this.dock,
+        actionDock({ seat, phase, selected: this.selected, idle: this.idle, perform: (a) => this.perform(a), explain: (text) => this.notify(text) }),
+      );
+    document.documentElement.style.setProperty("--dock-h", `${playing ? this.dock.offsetHeight : 0}px`);
+    const kind = overlayKind(this.connection.status, phase);
+    replace(this.cover, kind ? overlay(kind) : null);
   }
 
-  /** What a late joiner watches: every team's score, until the next round gives them a seat. */
-  private renderLeaderboard(): HTMLElement {
-    const rows = this.teams.map((team, i) => ({ team, i })).sort((a, b) => b.team.score - a.team.score);
-    return h(
-      "section",
-      { class: "card" },
-      h("h2", {}, t("leaderboard")),
-      h("ul", { class: "list compact" }, ...rows.map(({ team, i }) => h("li", {}, `${t("team")} ${i + 1}: ${team.score} · ${t("committed")} ${team.committed} · ${t("lost")} ${team.lost} · ${t("duplicated")} ${team.duplicated}`))),
-    );
-  }
-
-  private renderOver(o: PlayerRoundOver): HTMLElement {
-    const team = o.team;
-    return h(
-      "section",
-      { class: "card over" },
-      h("h2", {}, t("over")),
-      h("p", {}, t("yourContribution", { actions: o.you?.actions ?? 0, refusals: o.you?.refusals ?? 0 })),
-      h("p", {}, t("teamResult", { committed: team?.committed ?? 0, lost: team?.lost ?? 0, duplicated: team?.duplicated ?? 0, misordered: team?.misordered ?? 0 })),
-      h("p", { class: "score", testid: "team-score" }, `${t("score")}: ${team?.score ?? 0}`),
-    );
-  }
-
-  private renderSeat(): HTMLElement | null {
-    const s = this.seat;
-    if (!s || !s.view || !s.role) return null;
-    const v = s.view;
-    const body =
-      v.role === "producer" ? this.producer(v) : v.role === "consumer" ? this.consumer(v) : this.broker(v);
-    return h("section", { class: `card seat ${v.up ? "" : "down"}` }, !v.up ? h("p", { class: "down-banner", role: "alert" }, `✖ ${t("youAreDown")}`) : null, body, this.actionBar(s));
-  }
-
-  private chip(text: string, cls = ""): HTMLElement {
-    return h("span", { class: `chip ${cls}` }, text);
-  }
-
-  private producer(v: ProducerSeat): HTMLElement {
-    const next = v.next
-      ? h("div", { class: "event-card" }, h("strong", {}, v.next.msgId), ` · ${v.next.key} #${v.next.seq} · R$ ${v.next.amount}`, h("small", {}, ` (${v.remaining})`))
-      : h("p", { class: "muted" }, t("noMoreEvents"));
-    const half = v.halfDone
-      ? h("p", { class: "half" }, t("halfDone", { msgId: v.halfDone.msgId }), " ", this.chip(v.halfDone.saved ? `✓ ${t("saved")}` : `… ${t("saved")}`), this.chip(v.halfDone.published ? `✓ ${t("published")}` : `… ${t("published")}`))
-      : null;
-    const rows = v.sent.map((r) => {
-      const icon = r.status === "acknowledged" ? "✓" : r.status === "timedOut" ? "⚠" : r.status === "pending" ? "⏳" : "→";
-      const key = `status_${r.status}` as PhoneKey;
-      return h("li", { class: `sent ${r.status}` }, h("span", { class: "icon", "aria-hidden": "true" }, icon), `${r.msgId} · ${r.key} #${r.seq} · `, h("em", {}, t(key)), r.attempts > 1 ? ` (${r.attempts} ${t("attempts")})` : "");
-    });
-    return h(
-      "div",
-      {},
-      h("h2", {}, t("nextEvent")),
-      next,
-      half,
-      v.outbox > 0 ? h("p", { class: "muted" }, t("outboxRows", { n: v.outbox })) : null,
-      h("h2", {}, t("sent")),
-      h("ul", { class: "list" }, ...rows),
-    );
-  }
-
-  private selectable<T extends { token: number }>(items: T[]): number | null {
-    if (this.selected !== null && items.some((i) => i.token === this.selected)) return this.selected;
-    return items[0]?.token ?? null;
-  }
-
-  private consumer(v: ConsumerSeat): HTMLElement {
-    const current = this.selectable(v.inbox.filter((i) => !(i.processed && i.acked)));
-    const rows = v.inbox.map((i) =>
+  private renderWho(seat: SeatMessage | null): void {
+    this.who.hidden = !seat;
+    if (!seat?.role) return replace(this.who);
+    const timed = ["countdown", "running", "paused", "draining"].includes(this.room.phase);
+    const helpButton =
+      PLAYING.has(this.room.phase) && !this.helpOpen
+        ? h(
+            "button",
+            { class: "link help-open", type: "button", testid: "role-help-open", onclick: () => ((this.helpOpen = true), this.render()) },
+            `? ${t("whatDoIDo")}`,
+          )
+        : null;
+    replace(
+      this.who,
       h(
-        "li",
-        { class: `token ${i.token === current ? "selected" : ""}`, role: "button", tabindex: 0, "aria-pressed": String(i.token === current), onclick: () => this.select(i.token) },
-        h("strong", {}, i.msgId),
-        ` · ${i.key} #${i.seq} · R$ ${i.amount} `,
-        i.redelivered ? this.chip(`↻ ${t("redelivered")}`, "warn") : null,
-        i.checked === true ? this.chip(`⚠ ${t("seenBefore")}`, "bad") : i.checked === false ? this.chip(t("notSeen"), "ok") : null,
-        i.processed ? this.chip(`✓ ${t("processedTag")}`, "ok") : null,
-        i.acked ? this.chip(`✓ ${t("acked")}`, "ok") : null,
-        i.held ? this.chip(`⏸ ${t("held")}`) : null,
+        "div",
+        { class: "role", testid: "my-role" },
+        h("span", { class: "role-name" }, `${roleName(seat.role)} ${seat.seat}`),
+        h("span", { class: "sep" }, " · "),
+        h("span", { class: "team" }, `${t("team")} ${seat.team + 1} · ${this.welcome?.name ?? ""}`),
+      ),
+      timed ? h("div", { class: "timer", testid: "round-timer", "aria-label": t("timeLeft") }, "") : null,
+      h(
+        "div",
+        { class: "row" },
+        this.room.phase === "running" ? null : h("p", { class: `phase ${this.room.phase}` }, this.phaseText(this.room.phase, this.room.countdown)),
+        helpButton,
       ),
     );
-    const processing = v.processing
-      ? h(
-          "div",
-          { class: "progress", role: "progressbar", "aria-label": t("processing", { msgId: v.processing.msgId }) },
-          // The bar fills over the processing's own duration; a new token restarts it.
-          h("span", { class: "fill", style: `animation-duration:${(v.processing.doneAt - v.processing.startedAt) * TICK_MS}ms`, "data-token": v.processing.token }),
-          h("label", {}, t("processing", { msgId: v.processing.msgId })),
-        )
-      : null;
-    return h("div", {}, h("h2", {}, `${t("inbox")} · ${v.subscription}`), v.slow ? h("p", { class: "warn" }, t("slow")) : null, processing, rows.length ? h("ul", { class: "list" }, ...rows) : h("p", { class: "muted" }, t("emptyInbox")));
+    this.tickClock();
   }
 
-  private broker(v: BrokerSeat): HTMLElement {
-    const current = this.selectable(v.intake);
-    const rows = v.intake.map((i) =>
-      h(
-        "li",
-        { class: `token ${i.token === current ? "selected" : ""}`, role: "button", tabindex: 0, onclick: () => this.select(i.token) },
-        h("strong", {}, i.msgId),
-        ` · ${i.key} #${i.seq} `,
-        i.persisted ? this.chip(`✓ ${t("persistedTag")}`, "ok") : null,
-        i.routed ? this.chip(`✓ ${t("routedTag")}`, "ok") : null,
-        i.confirmed ? this.chip(`✓ ${t("confirmedTag")}`, "ok") : null,
-      ),
-    );
-    const targets = ["all", ...v.queues.map((q) => q.subscription)];
-    const select = h("select", { "aria-label": t("routeTo"), onchange: (e: Event) => (this.routeTarget = (e.target as HTMLSelectElement).value) }, ...targets.map((target) => h("option", { value: target, ...(target === this.routeTarget ? { selected: true } : {}) }, target === "all" ? t("allSubscriptions") : target)));
+  private mainParts(w: Welcome, seat: SeatMessage | null, playing: boolean): (HTMLElement | null)[] {
+    const topic = this.room.lesson?.active ? this.texts.topic(this.room.lesson.topic) : null;
+    const spectator = w.role === "spectator" && !seat;
+    const waitingRoom = this.room.phase === "lobby" || (!seat && !this.over);
+    return [
+      waitingRoom ? lobby(w.name ?? "", this.room.preview, topic, spectator) : null,
+      // The last results stay until the next round starts, unless the lesson asks something meanwhile.
+      this.over && !playing && !this.room.lesson?.pollOpen && !this.room.lesson?.predictOpen ? results(this.over, this.texts.causeSentence) : null,
+      playing && seat?.view ? this.seatCard(seat) : null,
+      !playing && !this.over && seat && this.room.phase === "draining" ? h("p", { class: "card muted" }, t("waitResults")) : null,
+      spectator && this.room.phase !== "lobby" ? leaderboard(this.room.teams) : null,
+    ];
+  }
+
+  private seatCard(seat: SeatMessage): HTMLElement | null {
+    const v = seat.view;
+    if (!v) return null;
+    const hint = seatHint(seat, this.selected);
+    const current = actionTarget(v, hint?.action ?? seat.actions[0] ?? "process", this.selected).token ?? this.selected;
+    const ctx = {
+      current,
+      select: (token: number) => ((this.selected = token), this.render()),
+      routeTarget: this.routeTarget,
+      setRouteTarget: (target: string) => (this.routeTarget = target),
+    };
     return h(
-      "div",
-      {},
-      h("h2", {}, t("intake")),
-      rows.length ? h("ul", { class: "list" }, ...rows) : h("p", { class: "muted" }, t("emptyIntake")),
-      h("label", { class: "inline" }, `${t("routeTo")} `, select),
-      h("h2", {}, t("queues")),
-      h("ul", { class: "list compact" }, ...v.queues.map((q) => h("li", {}, `${q.subscription}: ${q.depth}`))),
+      "section",
+      { class: `card seat ${v.up ? "" : "down"}` },
+      !v.up ? h("p", { class: "down-banner", role: "alert" }, `✖ ${t("youAreDown")}`) : null,
+      seatPanel(v, ctx),
     );
   }
 
-  private select(token: number): void {
-    this.selected = token;
-    this.render();
-  }
-
-  private actionBar(s: SeatMessage): HTMLElement {
-    const v = s.view;
-    const buttons = s.actions.map((action) =>
-      h("button", { class: "action big", type: "button", testid: `action-${action}`, title: actionHelp(action), onclick: () => this.perform(action) }, actionLabel(action)),
-    );
-    return h("nav", { class: `actions ${v && !v.up ? "disabled" : ""}` }, ...buttons);
-  }
-
-  /** Turns a tap into an action on the selected token (or the first one that fits). */
+  /** A tap: the action on what the seat shows (the selected message when it fits). */
   private perform(action: PlayerAction): void {
     const v = this.seat?.view;
     if (!v) return;
-    if (action === "send" || action === "saveDb" || action === "publish" || action === "commitOutbox") return void this.connection.act(action);
-    if (action === "retry" && v.role === "producer") {
-      const late = v.sent.find((r) => r.status === "timedOut") ?? v.sent[0];
-      return void this.connection.act("retry", { msgId: late?.msgId ?? "none" });
-    }
-    const items: { token: number }[] = v.role === "consumer" ? v.inbox : v.role === "broker" ? v.intake : [];
-    let token = this.selectable(items);
-    if (v.role === "consumer" && action === "ack") token = (v.inbox.find((i) => i.token === this.selected && !i.acked) ?? v.inbox.find((i) => (i.processed || i.checked === true) && !i.acked) ?? v.inbox.find((i) => !i.acked))?.token ?? token;
-    if (v.role === "consumer" && action === "process") token = (v.inbox.find((i) => i.token === this.selected && !i.processed) ?? v.inbox.find((i) => !i.processed))?.token ?? token;
-    if (token === null) return;
+    const target = actionTarget(v, action, this.selected);
+    if (v.role === "producer") return void (action === "retry" ? this.connection.act("retry", { msgId: target.msgId ?? "none" }) : this.connection.act(action));
+    const items: { token: number }[] = v.role === "consumer" ? v.inbox : v.intake;
+    const token = target.token ?? this.selected ?? items[0]?.token ?? 0;
     if (action === "route") return void this.connection.act("route", { token, target: this.routeTarget });
     this.connection.act(action, { token });
   }
