@@ -47,4 +47,12 @@ describe("seat bot", () => {
     expect(seatBotAction(detail, "careful", true)).toEqual({ action: "process", token: 4 });
     expect(seatBotAction({ ...detail, actions: ["process", "ack"] }, "naive", true)).toEqual({ action: "process", token: 4 });
   });
+
+  it("acks a delivery on receipt where the ack comes first, then processes it", () => {
+    const item = { token: 4, msgId: "P1-1", key: "ana", seq: 1, amount: 5, redelivered: false, deliveryCount: 1, acked: false, processed: false, failed: false, checked: null, held: false };
+    const view: ConsumerSeat = { role: "consumer", up: true, subscription: "orders", inbox: [item], processing: null, slow: false, ackFirst: true };
+    const detail = { seat: "C1", role: "consumer" as const, actions: ["process" as const, "ack" as const], view };
+    expect(seatBotAction(detail, "naive", true)).toEqual({ action: "ack", token: 4 });
+    expect(seatBotAction({ ...detail, view: { ...view, inbox: [{ ...item, acked: true }] } }, "naive", true)).toEqual({ action: "process", token: 4 });
+  });
 });

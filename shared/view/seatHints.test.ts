@@ -127,6 +127,10 @@ describe("seatHint", () => {
     ["checked new, later in its key: hold or process", seat(consumer({ inbox: [item({ checked: false, seq: 3 })] }), ORDERED), "orderCheck", "process", "hold"],
     ["checked new, first of its key", seat(consumer({ inbox: [item({ checked: false })] }), ORDERED), "process", "process"],
     ["everything waiting is held", seat(consumer({ inbox: [item({ held: true, checked: false, seq: 2 })] }), ORDERED), "allHeld", "release"],
+    ["ack before processing: ack first, then process", seat(consumer({ inbox: [item()], ackFirst: true }), CONSUMER), "ackFirst", "ack", "process"],
+    ["ack before processing: acked, to process", seat(consumer({ inbox: [item({ acked: true })], ackFirst: true }), CONSUMER), "process", "process"],
+    ["a failed processing: process it again", seat(consumer({ inbox: [item({ failed: true })] }), CONSUMER), "failed", "process"],
+    ["a failed processing: again, or nack it back", seat(consumer({ inbox: [item({ failed: true })], reject: true }), [...CONSUMER, "nack"]), "failedNack", "process", "nack"],
   ];
 
   it.each(cases)("%s", (_what, s, key, action, also) => {

@@ -57,6 +57,13 @@ export interface ConsumerSeat {
   /** The token being processed, from tick to tick (constant while it runs: the phone animates it). */
   processing: { token: number; msgId: string; startedAt: number; doneAt: number } | null;
   slow: boolean;
+  /**
+   * The variant's rules a button depends on: the ack comes before processing (ack-before),
+   * and a nack may reject as well as requeue (not on SQS, whose nack only makes the message
+   * visible again). Always set by seatView; absent from views built by hand.
+   */
+  ackFirst?: boolean;
+  reject?: boolean;
 }
 
 export type SeatView = ProducerSeat | BrokerSeat | ConsumerSeat;
@@ -106,6 +113,8 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
     inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, amount: i.token.amount, redelivered: i.redelivered, deliveryCount: i.deliveryCount, acked: i.acked, processed: i.processed, failed: i.failed, checked: i.checked, held: i.held })),
     processing: job ? { token: job.token, msgId: job.msgId, startedAt: job.startedAt, doneAt: job.doneAt } : null,
     slow: s.tick < c.slowUntil,
+    ackFirst: s.config.consumer.ack === "beforeProcessing",
+    reject: s.config.broker.nack === "both",
   };
 }
 

@@ -86,6 +86,7 @@ const SEAT_WORDS = {
   emptyInbox: { en: "Nothing delivered yet.", "pt-BR": "Nada entregue ainda." },
   processing: { en: "Processing {msgId}", "pt-BR": "Processando {msgId}" },
   redelivered: { en: "redelivered", "pt-BR": "reentregue" },
+  failedTag: { en: "failed: database down", "pt-BR": "falhou: banco fora do ar" },
   acked: { en: "ACK sent", "pt-BR": "ACK enviado" },
   processedTag: { en: "done", "pt-BR": "processado" },
   seenBefore: { en: "already processed!", "pt-BR": "já processado!" },
@@ -140,6 +141,15 @@ const HINT_WORDS = {
     en: "{msgId} was already processed: tap {action}, do not process it again.",
     "pt-BR": "{msgId} já foi processada: toque {action}, não processe de novo.",
   },
+  hint_ackFirst: { en: "{msgId} arrived: tap {action} first, then {also}.", "pt-BR": "{msgId} chegou: toque {action} primeiro e depois {also}." },
+  hint_failed: {
+    en: "Processing {msgId} failed (its database was down): tap {action} to try again.",
+    "pt-BR": "O processamento de {msgId} falhou (o banco estava fora do ar): toque {action} para tentar de novo.",
+  },
+  hint_failedNack: {
+    en: "Processing {msgId} failed (its database was down): tap {action} to try again, or {also} to give it back to the queue.",
+    "pt-BR": "O processamento de {msgId} falhou (o banco estava fora do ar): toque {action} para tentar de novo, ou {also} para devolvê-la à fila.",
+  },
   hint_processing: { en: "Processing {msgId}… wait for the bar.", "pt-BR": "Processando {msgId}… espere a barra." },
   hint_check: { en: "Is {msgId} a repeat? Tap {action}.", "pt-BR": "{msgId} é repetida? Toque {action}." },
   hint_orderCheck: {
@@ -165,6 +175,7 @@ const WHY_WORDS = {
   why_empty: { en: "nothing here", "pt-BR": "nada chegou" },
   why_busy: { en: "processing…", "pt-BR": "processando…" },
   why_nothingToAck: { en: "nothing processed", "pt-BR": "nada processado" },
+  why_ackFirst: { en: "ACK it first", "pt-BR": "dê ACK antes" },
   why_nothingHeld: { en: "nothing held", "pt-BR": "nada retido" },
   why_allHeld: { en: "all held", "pt-BR": "tudo retido" },
   why_done: { en: "all done", "pt-BR": "tudo feito" },
