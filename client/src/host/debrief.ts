@@ -36,6 +36,7 @@ export function debriefSection(o: HostRoundOver, connection: Connection): HTMLEl
       `${t("committed")}: ${s.committed} · ${t("applied")}: ${s.applied} · ${t("lost")}: ${s.lost} · ${t("duplicated")}: ${s.duplicated} · ${t("misordered")}: ${s.misordered} · ${t("inconsistent")}: ${s.inconsistent} · ${t("raceAnomalies")}: ${s.raceAnomalies}`,
     ),
     s.conflicts ? h("p", {}, `${t("conflicts")}: ${s.conflicts}`) : null,
+    s.parked ? h("p", {}, `${t("parked")}: ${s.parked}`) : null,
     variant?.notice ? h("p", { class: "notice" }, `👀 ${tx(variant.notice)}`) : null,
     verdict ? h("p", { class: "verdict" }, `✅ ${t("bought")}: ${verdict.bought} · ⚠️ ${t("leftOpen")}: ${verdict.leftOpen}`) : null,
     h("button", { type: "button", onclick: () => void downloadGameLog(connection, o.gameId, hostPage().hostToken) }, t("downloadLog")),

@@ -34,6 +34,7 @@ const HOST_WORDS = {
   bought: { en: "Bought", "pt-BR": "Ganhou" },
   leftOpen: { en: "Left open", "pt-BR": "Deixou em aberto" },
   conflicts: { en: "conflicts", "pt-BR": "conflitos" },
+  parked: { en: "parked (dead-letter)", "pt-BR": "estacionadas (dead-letter)" },
   downloadLog: { en: "Download the log", "pt-BR": "Baixar o log" },
   downloadCsv: { en: "Download scores (CSV)", "pt-BR": "Baixar placar (CSV)" },
   pastGames: { en: "Your past games", "pt-BR": "Seus jogos anteriores" },
