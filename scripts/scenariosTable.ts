@@ -27,6 +27,7 @@ const COUNTS: (keyof Counts)[] = [
   "wrongFinalState",
   "refused",
   "conflicts",
+  "parked",
 ];
 type Figure = keyof Counts | "throughput" | "latency";
 const FIGURES: Figure[] = [...COUNTS, "throughput", "latency"];
@@ -43,6 +44,7 @@ const ROW_NAMES: Record<Figure, string> = {
   wrongFinalState: "wrongFinalState",
   refused: "refused",
   conflicts: "conflicts",
+  parked: "parked",
   extraApplications: "extraApplications",
   throughput: "throughput (effects/s)",
   latency: "latency (s)",

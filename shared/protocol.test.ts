@@ -5,8 +5,8 @@ import { createRound, stepRound } from "./sim/round.js";
 
 describe("protocol", () => {
   it("accepts every player action with the fields it needs, and makes the engine's command of it", () => {
-    expect(PLAYER_ACTIONS).toHaveLength(13);
-    const full = { token: 7, msgId: "P1-3", target: "all" };
+    expect(PLAYER_ACTIONS).toHaveLength(14);
+    const full = { token: 7, msgId: "P1-3", target: "all", requeue: true };
     for (const action of PLAYER_ACTIONS) {
       const needs = Object.keys(PLAYER_ACTION_SPECS[action].needs);
       const parsed = parseAct({ action, ...full, n: 4 });
@@ -27,6 +27,9 @@ describe("protocol", () => {
     expect(parseAct({ action: "toString" })).toEqual({ ok: false, code: "badMessage", detail: "unknown action" });
     expect(parseAct({ action: "send", seat: "P2" })).toEqual({ ok: false, code: "badMessage", detail: "unexpected field seat" });
     expect(parseAct({ action: "send" })).toEqual({ ok: true, value: { action: "send" } });
+    expect(parseAct({ action: "nack", token: 3 })).toEqual({ ok: false, code: "badMessage", detail: "nack needs a requeue" });
+    expect(parseAct({ action: "nack", token: 3, requeue: "yes" })).toEqual({ ok: false, code: "badMessage", detail: "requeue must be true or false" });
+    expect(toCommand("C1", { action: "nack", token: 3, requeue: false })).toEqual({ seat: "C1", action: "nack", token: 3, requeue: false });
   });
 
   it("tells the projector's drawing events from the rest", () => {
@@ -38,7 +41,7 @@ describe("protocol", () => {
   });
 
   it("tells the projector's end of round from a phone's", () => {
-    const summary = { scenario: "s", variant: "v", seed: 1, teams: 1, committed: 0, applied: 0, lost: 0, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, ticks: 1, tickMs: 100, staleWrites: 0, conflicts: 0 };
+    const summary = { scenario: "s", variant: "v", seed: 1, teams: 1, committed: 0, applied: 0, lost: 0, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, ticks: 1, tickMs: 100, staleWrites: 0, conflicts: 0, parked: 0 };
     const host: RoundOverMessage = { gameId: "g", summary, teams: [], anomalies: [], groups: [], total: 0, previous: null, topic: null, prediction: null };
     const phone: RoundOverMessage = { gameId: "g", summary, team: null, you: { actions: 1, refusals: 0, seat: "P1" }, rank: 1, teamCount: 1, mainCause: null };
     expect([isHostRoundOver(host), isHostRoundOver(phone)]).toEqual([true, false]);

@@ -60,7 +60,7 @@ export const ROOM_CODE_LENGTH = 6;
 
 type ActArgument = AnyActionArgument;
 /** Checked in this order, so a message missing several names the first. */
-const ACT_ARGUMENTS: readonly ActArgument[] = ["token", "msgId", "target"];
+const ACT_ARGUMENTS: readonly ActArgument[] = ["token", "msgId", "target", "requeue"];
 
 /** A player's action: the engine command without the seat (the room knows it). */
 export interface ActMessage {
@@ -68,6 +68,8 @@ export interface ActMessage {
   token?: number;
   msgId?: string;
   target?: string;
+  /** A nack: back to the queue (true) or rejected (false). */
+  requeue?: boolean;
   /** The client's own sequence number, echoed back so it can match refusals and measure latency. */
   n?: number;
 }
@@ -228,13 +230,14 @@ export interface GameListing {
 export function parseAct(payload: unknown): Parsed<ActMessage> {
   if (payloadSize(payload) > MAX_MESSAGE_BYTES) return { ok: false, code: "tooLarge" };
   if (!isPlainObject(payload)) return bad("an object is expected");
-  const extra = onlyKeys(payload, ["action", "token", "msgId", "target", "n"]);
+  const extra = onlyKeys(payload, ["action", "token", "msgId", "target", "requeue", "n"]);
   if (extra) return bad(`unexpected field ${extra.slice(0, 20)}`);
-  const { action, token, msgId, target, n } = payload;
+  const { action, token, msgId, target, requeue, n } = payload;
   if (!isPlayerAction(action)) return bad("unknown action");
   if (token !== undefined && !isInt(token, 0, 2 ** 31)) return bad("token must be a whole number");
   if (msgId !== undefined && !(isShortString(msgId, 32) && /^[A-Za-z0-9-]+$/.test(msgId))) return bad("msgId");
   if (target !== undefined && !(isShortString(target, 32) && /^[A-Za-z0-9_-]+$/.test(target))) return bad("target");
+  if (requeue !== undefined && typeof requeue !== "boolean") return bad("requeue must be true or false");
   if (n !== undefined && !isInt(n, 0, 2 ** 31)) return bad("n");
   const needs: Partial<Record<ActArgument, true>> = PLAYER_ACTION_SPECS[action].needs;
   for (const field of ACT_ARGUMENTS) if (needs[field] && payload[field] === undefined) return bad(`${action} needs a ${field}`);
@@ -242,6 +245,7 @@ export function parseAct(payload: unknown): Parsed<ActMessage> {
   if (token !== undefined) value.token = token as number;
   if (msgId !== undefined) value.msgId = msgId as string;
   if (target !== undefined) value.target = target as string;
+  if (requeue !== undefined) value.requeue = requeue as boolean;
   if (n !== undefined) value.n = n as number;
   return { ok: true, value };
 }
@@ -253,7 +257,7 @@ export function toCommand(seat: string, act: ActMessage): Command {
   return command as Command;
 }
 
-const FAULT_KINDS = ["crash", "cut", "dropNextToken", "dropNextAck", "slow", "loss"];
+const FAULT_KINDS = ["crash", "cut", "dropNextToken", "dropNextAck", "slow", "loss", "diskLoss", "dependencyDown"];
 
 function parseFault(v: unknown): Parsed<Fault> {
   if (!isPlainObject(v) || typeof v.kind !== "string" || !FAULT_KINDS.includes(v.kind)) return bad("fault kind");
@@ -269,6 +273,10 @@ function parseFault(v: unknown): Parsed<Fault> {
     case "dropNextAck":
       if (!isShortString(v.link, 16)) return bad("link");
       return { ok: true, value: { kind: v.kind, link: v.link } };
+    case "diskLoss":
+    case "dependencyDown":
+      if (!isShortString(v.node, 8) || !isInt(ticks, 1, 36000)) return bad(`${v.kind} needs node and ticks`);
+      return { ok: true, value: { kind: v.kind, node: v.node, ticks } };
     case "slow":
       if (!isShortString(v.node, 8) || !isInt(ticks, 1, 36000) || !isInt(v.factor, 1, 20)) return bad("slow needs node, factor and ticks");
       return { ok: true, value: { kind: "slow", node: v.node, factor: v.factor, ticks } };

@@ -34,7 +34,7 @@ describe("npm run bots", () => {
     const last = lines.at(-1);
     expect(Object.keys(last)).toEqual(["gameId", "roomCode", "hostToken", "players", "latencyMs", "summary"]);
     expect(Object.keys(last.latencyMs)).toEqual(["p50", "p95", "p99", "max"]);
-    expect(Object.keys(last.summary)).toEqual(["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "ticks", "tickMs", "staleWrites", "conflicts"]);
+    expect(Object.keys(last.summary)).toEqual(["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "ticks", "tickMs", "staleWrites", "conflicts", "parked"]);
     expect(last).toMatchObject({ players: 4, gameId: lines[0].gameId, summary: { scenario: "t4-duplicates", variant: "naive", seed: 9 } });
     expect(last.latencyMs.p50).toBeGreaterThan(0);
     const log = await fetch(`${server.url}/api/games/${last.gameId}/log`, { headers: { Authorization: `Bearer ${last.hostToken}` } });

@@ -63,24 +63,13 @@ const REAL_FACTS: Record<string, Record<string, unknown>> = {
 };
 
 /**
- * Experiments the engine does not match yet: the profile fixes of issue 12 (nack, quorum
- * queues, auto-ack past the prefetch, no redelivery timer on RabbitMQ, batched confirms,
- * MaxDeliver keeping the message, AckWait after a crash). Take each one out as its fix lands;
- * the test below fails while a listed experiment already matches, so the list stays true.
+ * Experiments the engine does not match yet. Empty since issue 12's profile fixes (nack,
+ * quorum queues, auto-ack past the prefetch, no redelivery timer on RabbitMQ, batched
+ * confirms, MaxDeliver keeping the message, AckWait after a crash); an experiment added
+ * before its engine side can match is listed here, and the test below fails while a listed
+ * experiment already matches, so the list stays true.
  */
-const AWAITING_PROFILE_FIXES = [
-  "rabbitmq.autoAck.allPushedLost",
-  "rabbitmq.autoAck.lossIsWhatWasPushed",
-  "rabbitmq.confirms.batched",
-  "rabbitmq.manualAck.redeliveryOrder.quorum",
-  "rabbitmq.manualAck.noRedeliveryWhileConsumerLives",
-  "rabbitmq.nack.requeuePosition.classic",
-  "rabbitmq.nack.requeuePosition.quorum",
-  "rabbitmq.competingConsumers.perKeyOrder.classic",
-  "rabbitmq.competingConsumers.perKeyOrder.quorum",
-  "nats.ackWait.maxDeliverKeepsMessage",
-  "nats.ackWait.crashRedeliveredOnlyAfterAckWait",
-];
+const AWAITING_PROFILE_FIXES: string[] = [];
 
 const LINE_KEYS = ["experiment", "broker", "serverVersion", "real", "engine", "match"];
 const SUMMARY_KEYS = ["experiments", "matched", "brokers"];
@@ -146,9 +135,12 @@ describe("npm run conformance", async () => {
       }
     });
 
-    // The all-match gate: when AWAITING_PROFILE_FIXES is empty, this becomes
-    // `it(..., () => expect(run.code).toBe(0))` and `npm run conformance` must exit 0.
-    it.todo("has every experiment match the real broker, exit code 0 (waits for issue 12's profile fixes)");
+    it("has every experiment match the real broker, and exits 0", () => {
+      expect(AWAITING_PROFILE_FIXES).toEqual([]);
+      expect(lines.slice(0, -1).filter((l) => !l.match).map((l) => l.experiment)).toEqual([]);
+      expect(lines.at(-1)!.matched).toBe(lines.length - 1);
+      expect(run.code).toBe(0);
+    });
 
     it("writes the docs table: one row per experiment with the server's version and whether both sides match", () => {
       const text = readFileSync(table, "utf8");

@@ -192,6 +192,30 @@ describe.skipIf(!available)("the phone", () => {
     host.room.send("host:end", {});
   }, 120_000);
 
+  it("where the variant hands a message back, a nack has two buttons, and Reject sends a nack without requeue", async () => {
+    const { code, host } = await room();
+    const phones = [await joined(code, "Ana"), await joined(code, "Bia"), await joined(code, "Caio")];
+    // Topic 7 requeue: a single active consumer (C1 receives) on a quorum queue, with a nack.
+    host.room.send("host:config", { scenario: "t7-ordering", variant: "requeue" });
+    await until(async () => (await Promise.all(phones.map((p) => p.getByTestId("my-role").textContent()))).some((r) => /Consumer C1/.test(r ?? "")));
+    const roles = await Promise.all(phones.map((p) => p.getByTestId("my-role").textContent()));
+    const p = phones[roles.findIndex((r) => /Consumer C1/.test(r ?? ""))];
+    host.room.send("host:start", {});
+    await p.getByTestId("role-help").getByText(ACTION_TEXTS.reject.help.en).waitFor({ timeout: 20_000 });
+    await p.getByTestId("role-help-close").tap();
+    expect(await p.getByTestId("action-nack").locator(".label").textContent()).toBe(ACTION_TEXTS.nack.label.en);
+    expect(await p.getByTestId("action-reject").locator(".label").textContent()).toBe(ACTION_TEXTS.reject.label.en);
+    const first = p.locator("li.token").first();
+    await first.waitFor({ timeout: 20_000 });
+    const msgId = (await first.locator("strong").textContent()) ?? "";
+    await first.tap();
+    await p.locator("[data-testid=action-reject][aria-disabled=false]").tap();
+    // Accepted, it leaves the inbox for the dead-letter queue (a refused nack would leave it where it is).
+    await p.locator("li.token strong", { hasText: new RegExp(`^${msgId}$`) }).waitFor({ state: "detached", timeout: 10_000 });
+    expect(await p.getByTestId("refusal").isVisible()).toBe(false);
+    host.room.send("host:end", {});
+  }, 120_000);
+
   it("an idle student with work is nudged, then a bot plays until they tap", async () => {
     const { code, host } = await room();
     const p = await joined(code, "Ana");

@@ -1,10 +1,11 @@
-// `npm run simulate -- --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy S]`
+// `npm run simulate -- --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy S] [--profile P]`
 // and `npm run simulate -- --list` (docs/contracts.md#npm-run-simulate).
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { usageError } from "./usage.js";
 import { STRATEGIES, type Strategy } from "../../shared/bots/bots.js";
 import { catalogueJson } from "../../shared/scenarios/catalogue.js";
+import { isProfileId, PROFILE_IDS } from "../../shared/engine/profiles.js";
 import { RoundError } from "../../shared/sim/round.js";
 import { simulate } from "../../shared/sim/simulate.js";
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
         teams: { type: "string", default: "1" },
         log: { type: "string" },
         strategy: { type: "string", default: "naive" },
+        profile: { type: "string" },
         list: { type: "boolean", default: false },
       },
       strict: true,
@@ -32,12 +34,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(catalogueJson())}\n`);
     return;
   }
-  if (!values.scenario || !values.variant || values.seed === undefined) fail("usage: --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy naive|careful] | --list");
+  if (!values.scenario || !values.variant || values.seed === undefined) fail(`usage: --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy naive|careful] [--profile ${PROFILE_IDS.join("|")}] | --list`);
   const seed = Number(values.seed);
   const teams = Number(values.teams);
   if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) fail(`--seed must be an integer, got ${values.seed}`);
   if (!/^\d+$/.test(values.teams) || teams < 1 || teams > 200) fail(`--teams must be an integer from 1 to 200, got ${values.teams}`);
   if (!STRATEGIES.includes(values.strategy as Strategy)) fail(`--strategy must be naive or careful, got ${values.strategy}`);
+  if (values.profile !== undefined && !isProfileId(values.profile)) fail(`--profile must be one of ${PROFILE_IDS.join(", ")}, got ${values.profile}`);
+  const profile = values.profile !== undefined && isProfileId(values.profile) ? values.profile : undefined;
   const file = values.log ? createWriteStream(values.log) : null;
   let buffer: string[] = [];
   const flush = () => {
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
   };
   let result;
   try {
-    result = simulate({ scenario: values.scenario, variant: values.variant, seed: seed | 0, teams, strategy: values.strategy as Strategy }, file ? (line) => {
+    result = simulate({ scenario: values.scenario, variant: values.variant, seed: seed | 0, teams, strategy: values.strategy as Strategy, ...(profile ? { profile } : {}) }, file ? (line) => {
       buffer.push(line + "\n");
       if (buffer.length >= 4096) flush();
     } : undefined);

@@ -6,22 +6,18 @@ import { isPlayerAction } from "../../shared/engine/actions.js";
 import type { AckMode, BrokerConfig, Fault, LinkConfig, ProfileId, PublishMode, VariantConfig } from "../../shared/engine/config.js";
 import { TICK_MS } from "../../shared/engine/config.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import { brokerConfig } from "../../shared/engine/profiles.js";
+import { brokerConfig, rabbitQueue } from "../../shared/engine/profiles.js";
 import { advanceTeam, applyCommand, createTeam } from "../../shared/engine/team.js";
 import type { Command, EngineEvent, QueuedMessage, TeamState } from "../../shared/engine/types.js";
 import { HOST_SEAT } from "../../shared/engine/types.js";
 
 export type Mechanism = "nack" | "quorumQueue";
 
-/**
- * How the driver tells whether the engine has a mechanism. These are the only guesses about
- * engine changes still to come: when one lands, its entry (and the matching driver method
- * below) is the one place to adjust.
- */
+/** How the driver tells whether the engine has a mechanism an experiment needs. */
 export const MECHANISMS: Record<Mechanism, { what: string; available: () => boolean }> = {
-  // A consumer command `{ action: "nack", token, requeue }` (basic.nack / basic.reject).
+  // The consumer command `{ action: "nack", token, requeue }` (basic.nack / basic.reject).
   nack: { what: "a consumer's nack with requeue", available: () => isPlayerAction("nack") },
-  // A broker field choosing the queue type, `queueType: "classic" | "quorum"`.
+  // The broker field `queueType: "classic" | "quorum"` (rabbitQueue in profiles.ts).
   quorumQueue: { what: "RabbitMQ quorum queues", available: () => Object.hasOwn(brokerConfig("rabbitmq", "queue"), "queueType") },
 };
 
@@ -58,7 +54,7 @@ export interface EngineSetup {
 const wire: LinkConfig = { latencyTicks: 1, jitterTicks: 0, loss: 0, ordered: true };
 
 export function engineConfig(setup: EngineSetup): VariantConfig {
-  const quorum = setup.queueType === "quorum" && MECHANISMS.quorumQueue.available() ? ({ queueType: "quorum" } as Partial<BrokerConfig>) : {};
+  const quorum = setup.queueType ? rabbitQueue(setup.queueType) : {};
   return {
     topology: { producers: 1, consumers: setup.consumers },
     producer: {
@@ -70,7 +66,7 @@ export function engineConfig(setup: EngineSetup): VariantConfig {
       relayPollTicks: 3,
     },
     broker: brokerConfig(setup.profile, "queue", { ...setup.broker, ...quorum }),
-    consumer: { ack: setup.ack, processTicks: 1, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, holdCapacity: 4, holdTicks: 40 },
+    consumer: { ack: setup.ack, processTicks: 1, processJitterTicks: 0, idempotency: "none", lockPerKey: false, allowHold: false, autoHold: false, allowNack: true, holdCapacity: 4, holdTicks: 40 },
     network: { publish: wire, confirm: wire, deliver: wire, ack: wire },
     workload: { eventsPerProducer: setup.messages, keys: setup.keys ?? 1, sendEveryTicks: 1 },
     faults: [],
@@ -100,6 +96,20 @@ export class EngineDriver {
     // A class round releases business events over its length; an experiment's client has
     // all of its messages at hand, as a real publisher does.
     for (const p of this.s.producers) for (const event of p.stack) event.availableAt = 0;
+  }
+
+  /**
+   * Gives the producer's messages these keys in rotation (message n the (n-1)th modulo their
+   * number), as the real side publishes them; the workload's own keys come in bursts.
+   */
+  keysInRotation(keys: readonly string[]): void {
+    const seqs = new Map<string, number>();
+    for (const p of this.s.producers)
+      p.stack.forEach((event, i) => {
+        event.key = keys[i % keys.length];
+        event.seq = (seqs.get(event.key) ?? 0) + 1;
+        seqs.set(event.key, event.seq);
+      });
   }
 
   get tick(): number {
@@ -145,9 +155,9 @@ export class EngineDriver {
     this.do({ seat: consumer, action: "ack", token });
   }
 
-  /** Only once MECHANISMS.nack is available; the command's shape is the expected one. */
+  /** basic.nack with requeue. */
   nack(consumer: string, token: number): void {
-    this.do({ seat: consumer, action: "nack", token, requeue: true } as unknown as Command);
+    this.do({ seat: consumer, action: "nack", token, requeue: true });
   }
 
   of<T extends EngineEvent["type"]>(type: T): Extract<Emitted, { type: T }>[] {
@@ -189,8 +199,8 @@ export class EngineDriver {
     return this.s.broker.subscriptions.flatMap((sub) => sub.partitions.flat());
   }
 
-  /** Messages the broker still holds: waiting, or delivered and not yet acked. */
+  /** Messages the broker still holds: waiting, delivered and not yet acked, or parked (dead-lettered, or kept in the stream past MaxDeliver). */
   held(): number {
-    return this.queued().length + this.s.broker.unacked.size;
+    return this.queued().length + this.s.broker.unacked.size + this.s.broker.parked.length;
   }
 }

@@ -108,14 +108,14 @@ const maxDeliver: Experiment = {
         broker: { redeliveryTicks: ticksOf(ACK_WAIT_MS), maxDeliveries: MAX_DELIVER },
       }),
     );
-    // Today's engine signals the limit only by removing the message (reason maxDeliveries).
-    const signalled = () => d.of("removed").some((e) => e.reason === "maxDeliveries");
+    // The engine's advisory: the message is parked in the stream, past MaxDeliver.
+    const signalled = () => d.of("parked").some((e) => e.reason === "maxDeliveries" && e.where === "stream");
     d.send(1);
     d.runUntil(signalled, ticksOf(10_000));
     d.advance(ticksOf(ACK_WAIT_MS * 1.5));
     return {
       observed: { deliveryCounts: d.delivered().map((e) => e.deliveryCount), limitSignalled: signalled(), leftInStream: d.held() },
-      detail: { removed: d.of("removed").map((e) => e.reason) },
+      detail: { parked: d.of("parked").map((e) => e.where) },
     };
   },
 };

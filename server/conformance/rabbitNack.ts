@@ -165,6 +165,7 @@ function perKeyOrder(type: QueueType): Experiment {
           }),
           run + 1,
         );
+        d.keysInRotation(KEYS);
         const keyOf = new Map(d.s.producers[0].stack.map((e) => [seqOf(e.msgId), e.key]));
         d.crash("C1", 3);
         d.crash("C2", 3);

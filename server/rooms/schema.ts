@@ -59,6 +59,8 @@ export const TeamState = schema(
     staleWrites: t.uint16().default(0),
     /** Compare-and-set conflicts (each write read again and redone). */
     conflicts: t.uint16().default(0),
+    /** Messages parked in a dead-letter queue (or kept in the stream past their delivery limit), never applied. */
+    parked: t.uint16().default(0),
     score: t.int32().default(0),
     members: t.uint8().default(0),
     nodes: t.map(NodeState).view(),

@@ -44,6 +44,7 @@ export function syncCounts(team: TeamState, counts: Counts, pending = 0): void {
   set(team, "pending", Math.min(65535, pending));
   set(team, "staleWrites", Math.min(65535, counts.staleWrites));
   set(team, "conflicts", Math.min(65535, counts.conflicts));
+  set(team, "parked", Math.min(65535, counts.parked));
   set(team, "score", scoreOf(counts));
 }
 

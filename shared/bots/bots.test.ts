@@ -84,7 +84,7 @@ describe("bots", () => {
     const s = r.teams[0];
     const c = s.consumers[0];
     const token = { id: 7, msgId: "P1-3", key: "ana", seq: 3, amount: 10, dedupId: null, origin: "copy" as const, parent: 1 };
-    const item = { token, delivery: 1, subscription: c.subscription, redelivered: false, receivedAt: 0, held: true, heldAt: 0, acked: false, checked: null, processed: false };
+    const item = { token, delivery: 1, subscription: c.subscription, redelivered: false, receivedAt: 0, held: true, heldAt: 0, acked: false, deliveryCount: 1, failed: false, checked: null, processed: false };
     c.inbox = [item, { ...item, delivery: 2, redelivered: true, held: false, heldAt: -1 }];
     for (const strategy of ["naive", "careful"] as const) expect(botCommand(s, createBot("C1", strategy, 1, 0)), strategy).toBeNull();
   });

@@ -1,7 +1,9 @@
 // Bots: one per seat that no person plays. They read the team's state and return at most
 // one command a tick, like a player tapping a button. `naive` plays as a newcomer would:
 // it uses the variant's mechanisms, clumsily (it retries what timed out once it notices,
-// newest first, as the phone lists them); `careful` plays the topic's correct pattern.
+// newest first, as the phone lists them; it hands a message whose processing failed back
+// with a nack and requeue, where it may); `careful` plays the topic's correct pattern (it
+// retries a failed processing in place).
 // During the drain every bot is careful. Both send business events only as they become
 // available.
 import { lockedFor } from "../engine/keyLock.js";
@@ -111,6 +113,8 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
     if (item.acked || !acks || !reachable(c, item)) continue;
     if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true))) return { seat, action: "ack", token: item.token.id };
   }
+  if (!careful && cfg.allowNack && cfg.ack !== "auto" && s.config.broker.nack !== "none")
+    for (const item of c.inbox) if (item.failed && !item.acked && c.processing?.token !== item.token.id) return { seat, action: "nack", token: item.token.id, requeue: true };
   const store = s.stores.get(c.subscription);
   const highest = store?.highestSeq;
   if (careful && cfg.allowHold) {

@@ -4,7 +4,7 @@ import { actionsFor } from "../scenarios/catalogue.js";
 import { seatView } from "../view/seatView.js";
 import { seatBotAction } from "./seatBot.js";
 import type { Command } from "../engine/types.js";
-import type { ProducerSeat } from "../view/seatView.js";
+import type { ConsumerSeat, ProducerSeat } from "../view/seatView.js";
 
 describe("seat bot", () => {
   it("plays a round from seat views alone: every action it chooses is accepted or refused with a reason, and work gets done", () => {
@@ -37,5 +37,22 @@ describe("seat bot", () => {
     const detail = { seat: "P1", role: "producer" as const, actions: ["send" as const, "retry" as const], view };
     expect(seatBotAction(detail, "naive", true)).toEqual({ action: "retry", msgId: "P1-2" });
     expect(seatBotAction(detail, "careful", true)).toEqual({ action: "retry", msgId: "P1-1" });
+  });
+
+  it("hands a failed processing back with a nack and requeue where it may (the newcomer), or processes it again (the careful one)", () => {
+    const item = { token: 4, msgId: "P1-1", key: "ana", seq: 1, amount: 5, redelivered: false, deliveryCount: 1, acked: false, processed: false, failed: true, checked: null, held: false };
+    const view: ConsumerSeat = { role: "consumer", up: true, subscription: "orders", inbox: [item], processing: null, slow: false };
+    const detail = { seat: "C1", role: "consumer" as const, actions: ["process" as const, "ack" as const, "nack" as const], view };
+    expect(seatBotAction(detail, "naive", true)).toEqual({ action: "nack", token: 4, requeue: true });
+    expect(seatBotAction(detail, "careful", true)).toEqual({ action: "process", token: 4 });
+    expect(seatBotAction({ ...detail, actions: ["process", "ack"] }, "naive", true)).toEqual({ action: "process", token: 4 });
+  });
+
+  it("acks a delivery on receipt where the ack comes first, then processes it", () => {
+    const item = { token: 4, msgId: "P1-1", key: "ana", seq: 1, amount: 5, redelivered: false, deliveryCount: 1, acked: false, processed: false, failed: false, checked: null, held: false };
+    const view: ConsumerSeat = { role: "consumer", up: true, subscription: "orders", inbox: [item], processing: null, slow: false, ackFirst: true };
+    const detail = { seat: "C1", role: "consumer" as const, actions: ["process" as const, "ack" as const], view };
+    expect(seatBotAction(detail, "naive", true)).toEqual({ action: "ack", token: 4 });
+    expect(seatBotAction({ ...detail, view: { ...view, inbox: [{ ...item, acked: true }] } }, "naive", true)).toEqual({ action: "process", token: 4 });
   });
 });

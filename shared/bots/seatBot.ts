@@ -39,8 +39,12 @@ export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNe
   }
   for (const item of view.inbox) {
     if (item.acked || !can("ack")) continue;
-    if (item.processed || item.checked === true) return { action: "ack", token: item.token };
+    // Where the ack comes first (ack-before), a message is acked on receipt.
+    if (item.processed || item.checked === true || view.ackFirst) return { action: "ack", token: item.token };
   }
+  // The newcomer hands a message whose processing failed back, to be tried again later; the careful one retries it in place.
+  const failed = view.inbox.find((i) => i.failed && !i.acked && i.token !== view.processing?.token);
+  if (!careful && failed && can("nack")) return { action: "nack", token: failed.token, requeue: true };
   if (view.processing) return null;
   const next = view.inbox.find((i) => !i.processed && i.checked !== true);
   if (!next) return null;

@@ -46,6 +46,8 @@ export interface TeamIndex {
   /** "sub|key|version" -> the application that wrote that version. */
   writes: Map<string, Applied>;
   crashes: Extract<Emitted, { type: "crashed" }>[];
+  /** Consumers' connections broken by a lost packet (they name no message). */
+  connectionLosses: Extract<Emitted, { type: "connectionLost" }>[];
   /** A resequencer let an early token go on: its hold gave up, or its buffer was full. */
   holdLapses: Extract<Emitted, { type: "holdGaveUp" | "holdFull" }>[];
   copies: CopyTracker;
@@ -63,6 +65,7 @@ export function indexTeam(events: readonly Emitted[], facts: CauseFacts = NO_FAC
     acceptedAt: new Map(),
     writes: new Map(),
     crashes: [],
+    connectionLosses: [],
     holdLapses: [],
     copies: new CopyTracker(facts.copies),
     drainEnded: null,
@@ -71,12 +74,20 @@ export function indexTeam(events: readonly Emitted[], facts: CauseFacts = NO_FAC
     index.at.set(e, i);
     index.copies.add(e);
     if (e.type === "crashed") index.crashes.push(e);
+    if (e.type === "connectionLost") index.connectionLosses.push(e);
     if (e.type === "holdGaveUp" || e.type === "holdFull") index.holdLapses.push(e);
     if (e.type === "drainEnded") index.drainEnded = e;
     if (!("msgId" in e)) return;
     let list = index.byMsg.get(e.msgId);
     if (!list) index.byMsg.set(e.msgId, (list = []));
     list.push(e);
+    // A batched confirm belongs to the story of every publish it covers.
+    if ((e.type === "hop" || e.type === "dropped") && e.covers)
+      for (const c of e.covers) {
+        let covered = index.byMsg.get(c.msgId);
+        if (!covered) index.byMsg.set(c.msgId, (covered = []));
+        covered.push(e);
+      }
     switch (e.type) {
       case "enqueued":
         index.parentOf.set(e.token, e.parent);

@@ -3,7 +3,8 @@
 // attributed to the end of the pipeline that could have prevented it. Every cause names
 // only what the log holds (test/causes.property.test.ts checks it over random rounds), and
 // carries every field its code's sentence needs (CAUSE_FIELDS). Losses, races and
-// inconsistencies are explained here; duplicates and misorderings in repeatCauses.ts.
+// inconsistencies are explained here, and why a message is parked; duplicates and
+// misorderings in repeatCauses.ts.
 import type { Emitted } from "../engine/kernel.js";
 import type { Role } from "../engine/types.js";
 import type { CauseCode } from "../scenarios/texts.js";
@@ -56,6 +57,7 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   brokerCrashNotDurable: ["node"],
   brokerCrashUnpersisted: ["node"],
   brokerCrashBeforeRoute: ["node"],
+  brokerDiskLost: ["node"],
   consumerCrashAutoAck: ["consumer"],
   consumerCrashAfterAck: ["consumer"],
   consumerCrashDirectCall: ["consumer"],
@@ -63,8 +65,13 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   consumerCrashOffsetCommitted: ["consumer"],
   retentionExpired: ["node"],
   maxDeliveries: ["node"],
+  rejectedDropped: ["consumer"],
   misrouted: ["node"],
   notDrained: [],
+  parkedDeadLetter: ["consumer"],
+  parkedRejected: ["consumer"],
+  parkedInStream: ["consumer"],
+  parkedTerminated: ["consumer"],
   dupProducerRetry: ["link"],
   dupRetryBrokerCrash: ["node"],
   dupRetryLateConfirm: [],
@@ -72,6 +79,10 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   dupRelayAfterCrash: ["node"],
   dupRedeliveryTimeout: ["consumer"],
   dupRedeliveryCrash: ["consumer"],
+  dupVisibleAfterCrash: ["consumer"],
+  dupConnectionLost: ["consumer"],
+  dupRebalance: ["consumer"],
+  dupNack: ["consumer"],
   ackLost: ["consumer", "link"],
   dupBrokerRestart: ["consumer", "node"],
   dupConcurrent: ["consumer", "otherConsumer"],
@@ -83,6 +94,7 @@ export const CAUSE_FIELDS: Record<CauseCode, readonly CauseField[]> = {
   misorderNetwork: ["seq", "otherSeq", "link"],
   misorderRouting: ["seq", "otherSeq"],
   misorderRedelivery: ["seq", "otherSeq"],
+  misorderNack: ["seq", "otherSeq", "consumer"],
   misorderCompeting: ["seq", "otherSeq", "consumer", "otherConsumer"],
   misorderHold: ["seq", "otherSeq", "consumer"],
   misorderHoldGaveUp: ["seq", "otherSeq", "consumer"],
@@ -115,7 +127,7 @@ function lossCause(index: TeamIndex, msgId: string, loss: Loss): Decided {
       return dropCause(e, e.kind === "deliver" ? "consumer" : "producer");
     case "discarded": {
       if (e.node === "B") {
-        const code = e.where === "intake" ? "brokerCrashBeforeRoute" : facts.durable ? "brokerCrashUnpersisted" : "brokerCrashNotDurable";
+        const code = e.reason === "diskLoss" ? "brokerDiskLost" : e.where === "intake" ? "brokerCrashBeforeRoute" : facts.durable ? "brokerCrashUnpersisted" : "brokerCrashNotDurable";
         return { code, tick: e.tick, end: "broker", node: e.node };
       }
       const copy = index.copies.messages.get(msgId)?.copies.get(e.token);
@@ -131,8 +143,13 @@ function lossCause(index: TeamIndex, msgId: string, loss: Loss): Decided {
                 : "consumerCrashBrokerForgot";
       return { code, tick: e.tick, end: "consumer", consumer: e.node };
     }
-    case "removed":
+    case "removed": {
+      if (e.reason === "rejected") {
+        const nack = [...(index.byMsg.get(msgId) ?? [])].reverse().find((x) => x.type === "nackSent" && !x.requeue && pos(index, x) < pos(index, e));
+        return { code: "rejectedDropped", tick: e.tick, end: "consumer", consumer: nack?.type === "nackSent" ? nack.consumer : "?" };
+      }
       return { code: e.reason === "expired" ? "retentionExpired" : "maxDeliveries", tick: e.tick, end: "broker", node: "B" };
+    }
     case "command":
       return { code: "misrouted", tick: e.tick, end: "broker", node: "B" };
     case "forgotten":
@@ -164,6 +181,20 @@ export function explainLost(index: TeamIndex, msgId: string, subscription: strin
   const loss = m ? index.copies.decisiveLoss(m, subscription) : null;
   if (!loss) return { code: "notDrained", tick: end, end: "network", chain };
   return { ...lossCause(index, msgId, loss), chain };
+}
+
+/**
+ * Why a committed event was never applied but is not lost: its message is parked — in a
+ * dead-letter queue, or kept in the stream past MaxDeliver — where a person has to look at
+ * it. The consumer that failed it (or rejected it) is named.
+ */
+export function explainParked(index: TeamIndex, msgId: string, subscription: string): Cause {
+  const chain = chainOf(index, msgId);
+  const parked = [...(index.byMsg.get(msgId) ?? [])].reverse().find((e) => e.type === "parked" && e.subscription === subscription);
+  if (parked?.type !== "parked") return { code: "notDrained", tick: index.drainEnded?.tick ?? 0, end: "network", chain };
+  const inStream = parked.where === "stream";
+  const code = parked.reason === "rejected" ? (inStream ? "parkedTerminated" : "parkedRejected") : inStream ? "parkedInStream" : "parkedDeadLetter";
+  return { code, tick: parked.tick, end: "consumer", consumer: parked.consumer, chain };
 }
 
 /** A lost update: this write was based on a read that another consumer's write had already made stale. */

@@ -4,7 +4,10 @@
 // longer send it again); a Topic 5 event is certainly inconsistent once its DB write and its
 // publish can no longer meet. Everything else not yet applied is pending, settled only by the
 // drain. Certain counts never exceed the final ones: once nothing can reach an effect,
-// nothing ever will (test/liveCertainty.property.test.ts checks it at every tick).
+// nothing ever will (test/liveCertainty.property.test.ts checks it at every tick). An effect
+// nothing can reach whose copy is parked (dead-lettered, kept in the stream) is parked, not
+// lost: it waits for a person. A parked copy can still be destroyed (a broker crash before it
+// was written, a lost disk), so parked is what is parked now; it only ever turns into lost.
 import type { Emitted } from "../engine/kernel.js";
 import { CopyTracker, type CopyFacts, type MessageCopies } from "./copies.js";
 import { effectKey } from "./effects.js";
@@ -13,6 +16,7 @@ export class CertainAnomalies {
   private readonly copies: CopyTracker;
   private readonly lostEffects = new Set<string>();
   private readonly inconsistentEvents = new Set<string>();
+  private readonly parkedEffects = new Set<string>();
   /** Pending effects by event (committed, not applied, not certainly lost). */
   private readonly pendingOf = new Map<string, number>();
   private pendingTotal = 0;
@@ -41,15 +45,25 @@ export class CertainAnomalies {
     return this.inconsistentEvents;
   }
 
+  /** Expected effects nothing can reach whose copy is parked now. */
+  get parkedSet(): ReadonlySet<string> {
+    this.judge();
+    return this.parkedEffects;
+  }
+
   get lost(): number {
     return this.lostSet.size;
+  }
+
+  get parked(): number {
+    return this.parkedSet.size;
   }
 
   get inconsistent(): number {
     return this.inconsistentSet.size;
   }
 
-  /** Committed expected effects not applied yet and not certainly lost: what the drain will settle. */
+  /** Committed expected effects not applied yet, not certainly lost and not parked: what the drain will settle. */
   get pending(): number {
     this.judge();
     return this.pendingTotal;
@@ -67,11 +81,20 @@ export class CertainAnomalies {
     if (!m.committed) return;
     let pending = 0;
     for (const sub of this.facts.subscriptions) {
-      if (m.applied.has(sub)) continue;
       const key = effectKey(sub, m.msgId);
+      if (m.applied.has(sub)) {
+        this.parkedEffects.delete(key);
+        continue;
+      }
       if (this.lostEffects.has(key)) continue;
-      if (this.copies.canReach(m, sub)) pending++;
-      else this.lostEffects.add(key);
+      if (this.copies.canReach(m, sub)) {
+        pending++;
+        this.parkedEffects.delete(key);
+      } else if (this.copies.parkedFor(m, sub)) this.parkedEffects.add(key);
+      else {
+        this.parkedEffects.delete(key);
+        this.lostEffects.add(key);
+      }
     }
     this.pendingTotal += pending - (this.pendingOf.get(m.msgId) ?? 0);
     this.pendingOf.set(m.msgId, pending);

@@ -3,12 +3,12 @@
 // state, so an independent checker can agree or disagree with it line by line.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
-import { causeFacts, explainDuplicate, explainInconsistent, explainLost, explainMisorder, explainRace, indexTeam, type Cause, type CauseFacts } from "./causes.js";
+import { causeFacts, explainDuplicate, explainInconsistent, explainLost, explainMisorder, explainParked, explainRace, indexTeam, type Cause, type CauseFacts } from "./causes.js";
 import { EffectLedger, teamFacts, zeroCounts, type Counts, type WrongFinalState } from "./effects.js";
 
 export type { Counts };
 
-export type AnomalyKind = "lost" | "duplicated" | "misordered" | "inconsistent" | "race" | "wrongFinalState";
+export type AnomalyKind = "lost" | "duplicated" | "misordered" | "inconsistent" | "race" | "wrongFinalState" | "parked";
 
 export interface Anomaly {
   kind: AnomalyKind;
@@ -42,13 +42,13 @@ export interface Report {
 /**
  * The team score: every effect processed exactly once earns 10; each anomaly costs
  * (lost 10, duplicated 6, misordered 4, inconsistent 8, race 6 per key); refused work costs
- * 2. A wrong final state costs nothing more: it is what the anomalies already charged did
+ * 2; a parked message costs 5 (not lost, but waiting for a person to handle it). A wrong final state costs nothing more: it is what the anomalies already charged did
  * to the customer, shown, not charged twice; nor do stale writes, counted in the race.
  * No speed weighting: a slow, correct team beats a fast, sloppy one.
  */
 export function scoreOf(c: Counts): number {
   const once = Math.max(0, c.applied - c.extraApplications);
-  return once * 10 - c.lost * 10 - c.duplicated * 6 - c.misordered * 4 - c.inconsistent * 8 - c.raceAnomalies * 6 - c.refused * 2;
+  return once * 10 - c.lost * 10 - c.duplicated * 6 - c.misordered * 4 - c.inconsistent * 8 - c.raceAnomalies * 6 - c.refused * 2 - c.parked * 5;
 }
 
 export function check(header: LogHeader, events: readonly Emitted[]): Report {
@@ -87,7 +87,10 @@ function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomal
   const start = anomalies.length;
   for (const r of ledger.raceKeys()) anomalies.push({ kind: "race", team, msgId: r.first.msgId, subscription: r.subscription, key: r.key, seq: r.first.seq, cause: explainRace(index, r.first) });
   for (const x of ledger.expectedEffects()) {
-    if (x.applications.length === 0) anomalies.push({ kind: "lost", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainLost(index, x.msgId, x.subscription) });
+    if (x.applications.length === 0) {
+      if (ledger.isParked(x)) anomalies.push({ kind: "parked", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainParked(index, x.msgId, x.subscription) });
+      else anomalies.push({ kind: "lost", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainLost(index, x.msgId, x.subscription) });
+    }
     else if (x.applications.length > 1) anomalies.push({ kind: "duplicated", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainDuplicate(index, x.applications) });
   }
   for (const m of ledger.misordered()) anomalies.push({ kind: "misordered", team, msgId: m.msgId, subscription: m.subscription, key: m.key, seq: m.seq, cause: explainMisorder(index, m.msgId, m.overtakenBy.msgId, m.subscription) });
@@ -137,6 +140,7 @@ export type RoundSummary = {
   /** Not in GAME.md §7's list: after it. */
   staleWrites: number;
   conflicts: number;
+  parked: number;
 };
 
 /** The summary line of the log and the last line of `simulate` (docs/log-format.md#the-summary-line). */
@@ -160,5 +164,6 @@ export function summaryOf(header: LogHeader, report: Report): RoundSummary {
     tickMs: header.tickMs,
     staleWrites: t.staleWrites,
     conflicts: t.conflicts,
+    parked: t.parked,
   };
 }

@@ -2,7 +2,8 @@
 // producer's means to send it again, publishes on the wire, the broker's intake, queued and
 // unacked copies, deliveries on the wire, inboxes. An expected effect that is not applied and
 // has no copy left anywhere, with a producer that can no longer make one, can never be
-// applied: it is lost for certain, and the event that took its last copy away is its cause.
+// applied: it is lost for certain, and the event that took its last copy away is its cause —
+// unless a copy is parked (dead-lettered, or kept in the stream): then it waits for a person.
 // Liveness is judged between engine steps (after a whole tick, or a whole command): inside
 // one step a copy moves through states the log writes one event at a time.
 import type { Emitted } from "../engine/kernel.js";
@@ -38,7 +39,8 @@ export function copyFacts(header: LogHeader, team: number): CopyFacts {
     retries: (publish === "ackRetry" || publish === "ackRetryDedup") && c?.producer?.directRpc !== true,
     manualBroker: c?.broker?.manual === true,
     dualWrite: c?.producer?.write === "dualWrite",
-    durable: c?.broker?.durable === true,
+    // Messages written to disk: a quorum queue's always, a classic durable queue's persistent ones.
+    durable: c?.broker?.queueType === "quorum" || (c?.broker?.durable === true && c.broker.persistent !== false),
     ack: c?.consumer?.ack ?? "afterProcessing",
     external: system && via ? { system, via } : null,
     selfSubscription: c?.producer?.write === "listenToYourself" ? SELF_SUBSCRIPTION : null,
@@ -73,6 +75,8 @@ interface Copy {
   acked: boolean;
   /** How the broker let go of it: an ACK (its own, or a later offset's), an auto-ack, a crash. */
   released: "ack" | "autoAck" | "crash" | null;
+  /** No longer delivered: in the dead-letter queue, or kept in the stream. */
+  parked: boolean;
 }
 
 export interface MessageCopies {
@@ -217,7 +221,7 @@ export class CopyTracker {
         return;
       case "enqueued": {
         const m = this.message(e.msgId);
-        m.copies.set(e.token, { sub: e.subscription, queued: true, unacked: false, transit: 0, inbox: 0, acked: false, released: null });
+        m.copies.set(e.token, { sub: e.subscription, queued: true, unacked: false, transit: 0, inbox: 0, acked: false, released: null, parked: false });
         m.reached.add(e.subscription);
         return;
       }
@@ -257,6 +261,14 @@ export class CopyTracker {
         }
         return;
       }
+      case "parked": {
+        const copy = this.message(e.msgId).copies.get(e.token);
+        if (!copy) return;
+        copy.queued = false;
+        copy.unacked = false;
+        copy.parked = true;
+        return;
+      }
       case "discarded": {
         const m = this.message(e.msgId);
         if (e.where === "intake") {
@@ -266,6 +278,7 @@ export class CopyTracker {
         const copy = m.copies.get(e.token);
         if (!copy) return;
         if (e.where === "queue") copy.queued = false;
+        else if (e.where === "parked") copy.parked = false;
         else if (e.where === "unacked") {
           copy.unacked = false;
           copy.released = "crash";
@@ -324,7 +337,7 @@ export class CopyTracker {
       m.recordTimedOut = false;
     }
     if (onWire) {
-      if (e.kind === "rpc") m.copies.set(e.token, { sub: null, queued: false, unacked: false, transit: 1, inbox: 0, acked: true, released: null });
+      if (e.kind === "rpc") m.copies.set(e.token, { sub: null, queued: false, unacked: false, transit: 1, inbox: 0, acked: true, released: null, parked: false });
       else m.publishes.add(e.token);
     }
     return m;
@@ -362,6 +375,12 @@ export class CopyTracker {
     if (this.canResend(m) || m.intake.size > 0) return true;
     const sub = feedOf(this.facts, subscription);
     for (const c of m.copies.values()) if ((c.sub === sub || c.sub === null) && (c.queued || c.unacked || c.transit > 0 || c.inbox > 0)) return true;
+    return false;
+  }
+
+  /** Whether a copy of the event is parked for `sub` (in a dead-letter queue, or kept in the stream). */
+  parkedFor(m: MessageCopies, sub: string): boolean {
+    for (const c of m.copies.values()) if (c.sub === sub && c.parked) return true;
     return false;
   }
 

@@ -25,11 +25,13 @@ export interface Counts {
   staleWrites: number;
   /** Compare-and-set writes refused because the key's version had moved (each read again and redone): the price of no lost update. */
   conflicts: number;
+  /** Committed effects never applied whose message is parked: in a dead-letter queue, or kept in the stream past its delivery limit (not lost: someone must look at it). */
+  parked: number;
 }
 
 /** Zero counts, keys in the order the log's summary writes them. */
 export const zeroCounts = (): Counts => ({
-  committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, staleWrites: 0, conflicts: 0,
+  committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, staleWrites: 0, conflicts: 0, parked: 0,
 });
 
 /** An expected effect: one business event at one subscription (a queue is one subscription). */
@@ -198,6 +200,8 @@ export class EffectLedger {
   private readonly accounts = new Map<string, Account>();
   private readonly dbWritten = new Set<string>();
   private readonly published = new Set<string>();
+  /** Parked copies by expected effect ("sub|msgId"): parked, minus those a broker crash or a lost disk destroyed since. */
+  private readonly parkedCopies = new Map<string, number>();
 
   constructor(private readonly facts: TeamFacts) {}
 
@@ -223,6 +227,17 @@ export class EffectLedger {
         return this.apply(e);
       case "conflict":
         if (this.counted(e.subscription)) c.conflicts++;
+        return null;
+      case "parked":
+        this.parkedCopies.set(effectKey(e.subscription, e.msgId), (this.parkedCopies.get(effectKey(e.subscription, e.msgId)) ?? 0) + 1);
+        return null;
+      case "discarded":
+        if (e.where === "parked" && e.subscription !== null) {
+          const id = effectKey(e.subscription, e.msgId);
+          const n = (this.parkedCopies.get(id) ?? 0) - 1;
+          if (n > 0) this.parkedCopies.set(id, n);
+          else this.parkedCopies.delete(id);
+        }
         return null;
       default:
         return null;
@@ -299,9 +314,10 @@ export class EffectLedger {
     if (wasWrong !== isWrong && this.counted(e.subscription)) this.counts.raceAnomalies += isWrong ? 1 : -1;
   }
 
-  /** The drain is over: counts what never happened (lost) and where DB and publishes disagree (inconsistent). */
+  /** The drain is over: counts what never happened (lost, or parked) and where DB and publishes disagree (inconsistent). */
   settle(): Counts {
     this.counts.lost = this.lost().length;
+    this.counts.parked = this.parked().length;
     this.counts.inconsistent = this.inconsistencies().length;
     this.counts.wrongFinalState = this.wrongFinalStates().length;
     return this.counts;
@@ -353,8 +369,18 @@ export class EffectLedger {
         yield { msgId, subscription, key: info.key, seq: info.seq, applications: this.applications.get(effectKey(subscription, msgId)) ?? [] };
   }
 
+  /** Never applied, and no copy parked for someone to look at. */
   lost(): ExpectedEffect[] {
-    return [...this.expectedEffects()].filter((x) => x.applications.length === 0);
+    return [...this.expectedEffects()].filter((x) => x.applications.length === 0 && !this.isParked(x));
+  }
+
+  /** Never applied, and a copy is parked (dead-lettered, or kept in the stream). */
+  parked(): ExpectedEffect[] {
+    return [...this.expectedEffects()].filter((x) => x.applications.length === 0 && this.isParked(x));
+  }
+
+  isParked(x: Pick<ExpectedEffect, "subscription" | "msgId">): boolean {
+    return this.parkedCopies.has(effectKey(x.subscription, x.msgId));
   }
 
   /** Misordered committed effects, grouped by key and subscription, each group in order of first application. */

@@ -2,7 +2,7 @@
 // the same rules as the final checker (effects.ts). Duplicates, misorderings and lost
 // updates count when they happen. Lost and inconsistent show only what is already certain
 // (certain.ts), so a live figure never exceeds the final one; what may still arrive is
-// `pending`. Wrong final states are known only after the drain. `settle` replaces them
+// `pending`; parked shows what is parked now (dead-lettered, or kept in the stream). Wrong final states are known only after the drain. `settle` replaces them
 // with the final counts.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
@@ -33,7 +33,7 @@ export class LiveScore {
   /** The counts as the board shows them: during play, lost and inconsistent are the certain ones; after `settle`, the final ones. */
   get counts(): Readonly<Counts> {
     if (this.settled || !this.certain) return this.ledger.counts;
-    return { ...this.ledger.counts, lost: this.certain.lost, inconsistent: this.certain.inconsistent };
+    return { ...this.ledger.counts, lost: this.certain.lost, inconsistent: this.certain.inconsistent, parked: this.certain.parked };
   }
 
   /** Committed expected effects not applied yet and not certainly lost (0 once settled). */
@@ -51,12 +51,13 @@ export class LiveScore {
    * team's facts cannot count them and takes them from `final` (the checker's), the way
    * the room did before it passed the facts.
    */
-  settle(final?: Pick<Counts, "lost" | "inconsistent" | "wrongFinalState">): void {
+  settle(final?: Pick<Counts, "lost" | "inconsistent" | "wrongFinalState"> & Partial<Pick<Counts, "parked">>): void {
     if (this.facts || !final) this.ledger.settle();
     else {
       this.ledger.counts.lost = final.lost;
       this.ledger.counts.inconsistent = final.inconsistent;
       this.ledger.counts.wrongFinalState = final.wrongFinalState;
+      this.ledger.counts.parked = final.parked ?? 0;
     }
     this.settled = true;
   }

@@ -17,9 +17,10 @@ function explainRepublish(index: TeamIndex, msgId: string, p1: number, p2: numbe
     if (crash) return { code: "dupRelayAfterCrash", tick: crash.tick, end: "consumer", node: producer };
     return { code: "dupRelayRepublish", tick: lateSent?.tick ?? 0, end: "consumer" };
   }
-  const confirmLost = firstAfter(index, msgId, "dropped", earlyAt, (e) => e.kind === "confirm" && e.token === early);
+  const confirms = (e: { kind: string; token: number; covers?: { token: number }[] }) => e.kind === "confirm" && (e.token === early || (e.covers?.some((c) => c.token === early) ?? false));
+  const confirmLost = firstAfter(index, msgId, "dropped", earlyAt, confirms);
   if (confirmLost && pos(index, confirmLost) < lateAt) return { code: "dupProducerRetry", tick: confirmLost.tick, end: "producer", link: confirmLost.link };
-  const confirmed = firstAfter(index, msgId, "hop", earlyAt, (e) => e.kind === "confirm" && e.token === early);
+  const confirmed = firstAfter(index, msgId, "hop", earlyAt, confirms);
   const brokerCrash = crashBetween(index, "B", pos(index, index.acceptedAt.get(early)), lateAt);
   if (brokerCrash && (!confirmed || pos(index, confirmed) > lateAt)) return { code: "dupRetryBrokerCrash", tick: brokerCrash.tick, end: "producer", node: "B" };
   const timeout = firstAfter(index, msgId, "timedOut", earlyAt, (e) => e.token === early);
@@ -29,7 +30,8 @@ function explainRepublish(index: TeamIndex, msgId: string, p1: number, p2: numbe
 /**
  * One publish's copy was applied twice, from two deliveries: why the broker delivered it
  * again after the earlier one — that delivery's ACK was lost or late, its consumer crashed,
- * or the broker itself crashed and redelivered what was unacked when it came back.
+ * its connection broke, its group session ended, it was nacked after being applied, or the
+ * broker itself crashed and redelivered what was unacked when it came back.
  */
 function explainRedelivery(index: TeamIndex, first: Applied, second: Applied): Decided {
   const msgId = first.msgId;
@@ -54,11 +56,28 @@ function explainRedelivery(index: TeamIndex, first: Applied, second: Applied): D
     const dropped = firstAfter(index, msgId, "dropped", pos(index, ack) - 1, (e) => e.kind === "ack" && e.token === token);
     if (dropped && pos(index, dropped) < requeueAt) {
       if (dropped.reason === "down") return brokerCrash();
-      return { code: "ackLost", tick: dropped.tick, ...base, link: dropped.link };
+      // An ack dropped as stale crossed a connection already broken: the break is the cause.
+      if (dropped.reason !== "stale") return { code: "ackLost", tick: dropped.tick, ...base, link: dropped.link };
     }
   }
   if (requeue?.reason === "crash") return { code: "dupRedeliveryCrash", tick: requeue.tick, ...base, consumer: requeue.consumer };
+  if (requeue?.reason === "connection") {
+    let lost: { tick: number } | undefined;
+    for (const c of index.connectionLosses) if (c.consumer === requeue.consumer && pos(index, c) < requeueAt) lost = c;
+    return { code: "dupConnectionLost", tick: lost?.tick ?? requeue.tick, ...base, consumer: requeue.consumer };
+  }
+  if (requeue?.reason === "rebalance") {
+    const crash = crashBetween(index, requeue.consumer, early.at, requeueAt);
+    return { code: "dupRebalance", tick: crash?.tick ?? requeue.tick, ...base, consumer: requeue.consumer };
+  }
+  if (requeue?.reason === "nack") {
+    const nack = lastBefore(index, msgId, "nackSent", requeueAt, (e) => e.token === token && e.requeue);
+    return { code: "dupNack", tick: nack?.tick ?? requeue.tick, ...base, consumer: nack?.consumer ?? requeue.consumer };
+  }
   if (requeue?.reason === "restart") return brokerCrash();
+  // SQS and JetStream notice no crash: the message came back when its deadline ran out.
+  const crashed = requeue?.reason === "timeout" ? crashBetween(index, requeue.consumer, early.at, requeueAt) : undefined;
+  if (crashed) return { code: "dupVisibleAfterCrash", tick: crashed.tick, ...base, consumer: crashed.node };
   return { code: "dupRedeliveryTimeout", tick: requeue?.tick ?? first.tick, ...base };
 }
 
@@ -173,7 +192,11 @@ export function explainMisorder(index: TeamIndex, lateMsg: string, higherMsg: st
     return { code: "misorderNetwork", end: "network", link: sent && "link" in sent ? sent.link : "", ...base };
   }
   if (L.enqueued > H.enqueued && H.enqueued >= 0) return { code: "misorderRouting", end: "broker", ...base };
-  if (L.delivered > H.delivered && H.delivered >= 0) return { code: "misorderRedelivery", end: "broker", ...base };
+  if (L.delivered > H.delivered && H.delivered >= 0) {
+    const nack = lastBefore(index, lateMsg, "nackSent", L.delivered, (e) => e.token === late.token && e.requeue);
+    if (nack) return { code: "misorderNack", end: "consumer", consumer: nack.consumer, ...base, tick: nack.tick };
+    return { code: "misorderRedelivery", end: "broker", ...base };
+  }
   if (!same) return { code: "misorderCompeting", end: "broker", consumer: late.consumer, otherConsumer: high.consumer, ...base };
   if (L.received > H.received && H.received >= 0) return { code: "misorderNetwork", end: "network", link: `B>${late.consumer}`, ...base };
   return { code: "misorderConsumer", end: "consumer", consumer: late.consumer, ...base };

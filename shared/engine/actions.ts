@@ -23,12 +23,25 @@ export const PLAYER_ACTION_SPECS = {
   persist: { role: "broker", needs: { token: true } },
   process: { role: "consumer", needs: { token: true } },
   ack: { role: "consumer", needs: { token: true } },
+  nack: { role: "consumer", needs: { token: true, requeue: true } },
   check: { role: "consumer", needs: { token: true } },
   hold: { role: "consumer", needs: { token: true } },
   release: { role: "consumer", needs: { token: true } },
 } as const satisfies { [A in PlayerAction]: { role: Role; needs: Record<ActionArgument<A>, true> } };
 
 export const PLAYER_ACTIONS = Object.keys(PLAYER_ACTION_SPECS) as PlayerAction[];
+
+/**
+ * A button of a phone: one per action, and two for a nack, which carries requeue — `nack`
+ * hands the message back to the queue, `reject` refuses it (dead-lettered or dropped).
+ */
+export type ActionButton = PlayerAction | "reject";
+
+/** The action a button sends, and the requeue flag a nack carries. */
+export function buttonCommand(button: ActionButton): { action: PlayerAction; requeue?: boolean } {
+  if (button === "reject") return { action: "nack", requeue: false };
+  return button === "nack" ? { action: "nack", requeue: true } : { action: button };
+}
 
 /** The actions of one role. */
 export type ActionOf<R extends Role> = { [A in PlayerAction]: (typeof PLAYER_ACTION_SPECS)[A]["role"] extends R ? A : never }[PlayerAction];

@@ -47,28 +47,76 @@ export interface ProducerConfig {
 export type ChannelKind = "queue" | "topic";
 export type RequeuePosition = "head" | "tail";
 
+/**
+ * The kind of queue, where a broker has several: RabbitMQ `classic` or `quorum` (replicated,
+ * always durable, a nacked message goes to the tail); SQS `standard` (no de-duplication,
+ * best-effort order) or `fifo` (message groups, a 5-minute de-duplication window). The
+ * brokers with one kind of queue use `classic`.
+ */
+export type QueueType = "classic" | "quorum" | "standard" | "fifo";
+
+/**
+ * How the broker finds out that a consumer is gone, and so when its unacked deliveries go
+ * to another consumer: `connection` (RabbitMQ, ActiveMQ) at once when its connection
+ * closes, or `heartbeatTicks` after a packet of that connection was lost; `session`
+ * (Kafka) when its group session times out, `heartbeatTicks` after its last sign of life;
+ * `ackDeadline` (SQS, NATS JetStream) never: each delivery comes back when its
+ * `redeliveryTicks` run out.
+ */
+export type ConsumerLoss = "connection" | "session" | "ackDeadline";
+
+/**
+ * What becomes of a message past `maxDeliveries`, or rejected without requeue: `drop`
+ * (gone: lost), `queue` (parked in a dead-letter queue: RabbitMQ's DLX, SQS redrive,
+ * ActiveMQ.DLQ), `keep` (parked in the stream, no longer delivered, announced by an
+ * advisory: JetStream's MaxDeliver and +TERM).
+ */
+export type DeadLetter = "drop" | "queue" | "keep";
+
+/** The negative acknowledgements a broker has: none (Kafka), requeue only (SQS: visibility 0), or requeue and reject (RabbitMQ, JetStream, ActiveMQ). */
+export type NackSupport = "none" | "requeue" | "both";
+
 export interface BrokerConfig {
   profile: ProfileId;
   channel: ChannelKind;
-  /** Messages survive a broker crash (durable queue + persistent messages). */
+  /** The queue survives a broker restart (a durable queue; false: an in-memory broker). */
   durable: boolean;
+  /** Publishers send persistent messages (delivery_mode=2, JMS PERSISTENT): on a classic durable queue, only these are written to disk. */
+  persistent: boolean;
+  queueType: QueueType;
   /** Ticks a durable write takes before the publisher confirm goes out. */
   persistTicks: number;
-  /** Unacked delivery is redelivered after this many ticks (visibility timeout / AckWait). 0 = never. */
+  /** Copies of the queue on separate nodes and disks; above 1, a write is confirmed once a majority holds it (a quorum queue, a replicated log). */
+  replicas: number;
+  /** One publisher confirm may cover every publish written in the same batch (AMQP `multiple=true`). */
+  batchedConfirms: boolean;
+  /** An unacked delivery is redelivered after this many ticks (visibility timeout / AckWait). 0 = never. */
   redeliveryTicks: number;
+  consumerLoss: ConsumerLoss;
+  /** Ticks after which a silent consumer is given up: RabbitMQ's heartbeat timeout, Kafka's session.timeout.ms. */
+  heartbeatTicks: number;
+  /** Where a message returned by a closed connection, a timeout or a crash goes. */
   requeue: RequeuePosition;
-  /** Unacked deliveries per consumer (auto-ack: tokens pushed but not yet processed). */
+  /** Unacked deliveries per consumer (auto-ack: tokens pushed but not yet processed, where `autoAckPrefetch`). */
   prefetch: number;
+  /** The prefetch also caps what is pushed to an auto-ack consumer (false on RabbitMQ: under auto-ack everything is pushed). */
+  autoAckPrefetch: boolean;
   /** Partitions by key (Kafka-like): each partition is read by exactly one consumer of a subscription. 0 = none. */
   partitions: number;
   /** FIFO message groups by key (SQS FIFO / JMSXGroupID): one message of a group in flight at a time. */
   messageGroups: boolean;
+  /** One consumer of a queue receives at a time; another takes over when it goes (RabbitMQ's single active consumer). */
+  singleActiveConsumer: boolean;
   /** De-duplication window for tokens that carry a de-duplication id. 0 = off. */
   dedupWindowTicks: number;
+  /** The broker drops a producer's own resend of a message it already wrote in that producer's session (Kafka's idempotent producer). */
+  idempotentProducer: boolean;
+  nack: NackSupport;
   /** Messages older than this are deleted, consumed or not. 0 = keep. */
   retentionTicks: number;
-  /** Deliveries before a message is dead-lettered (dropped here). 0 = unlimited. */
+  /** Deliveries after which a message is no longer delivered (see deadLetter). 0 = unlimited. */
   maxDeliveries: number;
+  deadLetter: DeadLetter;
   /** A person sits in the broker seat and routes, confirms and persists by hand (Topic 2). */
   manual: boolean;
   /**
@@ -96,6 +144,8 @@ export interface ConsumerConfig {
   allowHold: boolean;
   /** The consumer holds every early token by itself on receipt (a resequencer), within the same buffer. */
   autoHold: boolean;
+  /** The consumer may nack a delivery: requeue it, or reject it where the broker can (absent: no nack). */
+  allowNack?: boolean;
   /** Most tokens a consumer holds at once; a Hold past it is refused. */
   holdCapacity: number;
   /** A held token whose predecessor has not come after this many ticks is released (the hold gives up). */
@@ -148,7 +198,11 @@ export type Fault =
   | { kind: "dropNextToken"; link: string }
   | { kind: "dropNextAck"; link: string }
   | { kind: "slow"; node: NodeId; factor: number; ticks: number }
-  | { kind: "loss"; link: string; loss: number; ticks: number };
+  | { kind: "loss"; link: string; loss: number; ticks: number }
+  /** The broker's disk is lost with its node: it restarts after N ticks from what its replicas hold (nothing, without replicas). */
+  | { kind: "diskLoss"; node: NodeId; ticks: number }
+  /** A consumer's dependency (its database, a downstream service) fails for N ticks: every processing that ends meanwhile fails. */
+  | { kind: "dependencyDown"; node: NodeId; ticks: number };
 
 export interface ScheduledFault {
   tick: number;

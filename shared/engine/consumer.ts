@@ -3,7 +3,8 @@
 // acks under the variant's ack mode, an optional processed-ids table for idempotency, and a
 // bounded buffer where early tokens are held until their predecessor is applied.
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
-import { claimOpen, releaseCredit, requeueFor } from "./broker.js";
+import { releaseCredit } from "./delivery.js";
+import { claimOpen, onAckLost, requeueFor } from "./returns.js";
 import { postExternally, rollBack } from "./effect.js";
 import { acquireLock, holderCrashed } from "./keyLock.js";
 import { nextInt } from "./prng.js";
@@ -13,8 +14,8 @@ import { isActionOf } from "./actions.js";
 
 const refuse = (code: RefusalReason["code"], detail?: string): RefusalReason => (detail ? { code, detail } : { code });
 
-export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token, delivery: number, subscription: string, redelivered: boolean): void {
-  const item: InboxToken = { token, delivery, subscription, redelivered, receivedAt: s.tick, held: false, heldAt: -1, acked: s.config.consumer.ack === "auto", checked: null, processed: false };
+export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token, delivery: number, subscription: string, redelivered: boolean, deliveryCount = 1): void {
+  const item: InboxToken = { token, delivery, subscription, redelivered, receivedAt: s.tick, held: false, heldAt: -1, acked: s.config.consumer.ack === "auto", deliveryCount, failed: false, checked: null, processed: false };
   c.inbox.push(item);
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery });
   const cfg = s.config.consumer;
@@ -25,7 +26,7 @@ export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token
 
 /** A direct call (Topic 1 naive) lands in the inbox like a delivery that needs no ack. */
 export function onRpc(s: TeamState, out: Out, c: ConsumerState, token: Token): void {
-  c.inbox.push({ token, delivery: -1, subscription: c.subscription, redelivered: false, receivedAt: s.tick, held: false, heldAt: -1, acked: true, checked: null, processed: false });
+  c.inbox.push({ token, delivery: -1, subscription: c.subscription, redelivered: false, receivedAt: s.tick, held: false, heldAt: -1, acked: true, deliveryCount: 1, failed: false, checked: null, processed: false });
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery: -1 });
 }
 
@@ -36,6 +37,10 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
   if (command.action === "ack" && (cfg.ackWithEffect || s.config.broker.sharedDb)) return refuse("notInVariant", "ackWithEffect");
   if (command.action === "check" && cfg.idempotency === "none") return refuse("notInVariant", "noProcessedIds");
   if ((command.action === "hold" || command.action === "release") && !cfg.allowHold) return refuse("notInVariant", "noHold");
+  if (command.action === "nack") {
+    const why = nackRefusal(s, command.requeue);
+    if (why) return why;
+  }
   if (!c.up) return refuse("nodeDown", c.id);
   const item = c.inbox.find((i) => i.token.id === command.token);
   if (!item) return refuse("unknownToken", String(command.token));
@@ -70,6 +75,16 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       if ((item.processed || item.checked === true) && !processing) removeFromInbox(s, out, c, item);
       return null;
     }
+    case "nack": {
+      if (item.acked) return refuse("alreadyAcked");
+      if (c.processing?.token === item.token.id) return refuse("busy");
+      const requeue = command.requeue === true;
+      emit(s, out, { type: "nackSent", consumer: c.id, token: item.token.id, msgId: item.token.msgId, delivery: item.delivery, requeue });
+      const packet = { kind: "nack" as const, token: item.token.id, msgId: item.token.msgId, delivery: item.delivery, from: c.id, requeue };
+      if (!transmit(s, out, linkId(c.id, BROKER), packet)) onAckLost(s, out, packet);
+      removeFromInbox(s, out, c, item);
+      return null;
+    }
     case "check": {
       lookUp(s, out, c, item, s.stores.get(c.subscription) as Store);
       return null;
@@ -87,6 +102,15 @@ export function consumerCommand(s: TeamState, out: Out, c: ConsumerState, comman
       return null;
     }
   }
+}
+
+/** Why a nack is refused here: the variant has none, the broker has none (Kafka), or it cannot reject (SQS), or acks are automatic. */
+function nackRefusal(s: TeamState, requeue: boolean): RefusalReason | null {
+  const support = s.config.broker.nack;
+  if (!s.config.consumer.allowNack || support === "none") return refuse("notInVariant", "noNack");
+  if (s.config.consumer.ack === "auto") return refuse("notInVariant", "autoAck");
+  if (requeue !== true && support !== "both") return refuse("notInVariant", "noReject");
+  return null;
 }
 
 /**
@@ -116,6 +140,7 @@ export function startProcessing(s: TeamState, out: Out, c: ConsumerState, item: 
   const readBalance = store.balance.get(key) ?? 0;
   const readVersion = store.version.get(key) ?? 0;
   const doneAt = s.tick + workTicks(s, c);
+  item.failed = false;
   c.processing = { token: item.token.id, msgId: item.token.msgId, startedAt: s.tick, doneAt, readBalance, readVersion, phase: "effect" };
   emit(s, out, { type: "processStarted", consumer: c.id, token: item.token.id, msgId: item.token.msgId, key, readBalance, readVersion });
   schedule(s, doneAt, { kind: "processDone", consumer: c.id, token: item.token.id });
@@ -173,7 +198,8 @@ export function onHoldTimeout(s: TeamState, out: Out, c: ConsumerState, token: n
 
 export function sendAck(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {
   emit(s, out, { type: "ackSent", consumer: c.id, token: item.token.id, msgId: item.token.msgId, delivery: item.delivery });
-  transmit(s, out, linkId(c.id, BROKER), { kind: "ack", token: item.token.id, msgId: item.token.msgId, delivery: item.delivery, from: c.id });
+  const packet = { kind: "ack" as const, token: item.token.id, msgId: item.token.msgId, delivery: item.delivery, from: c.id };
+  if (!transmit(s, out, linkId(c.id, BROKER), packet)) onAckLost(s, out, packet);
 }
 
 export function removeFromInbox(s: TeamState, out: Out, c: ConsumerState, item: InboxToken): void {

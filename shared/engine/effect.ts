@@ -4,14 +4,16 @@
 // transaction, the service's own DB row (listen to yourself), the shared DB's row deleted in
 // the same transaction. And the side effect outside every transaction (Kafka transactions).
 import { post } from "./account.js";
-import { claimOpen, onAck, releaseCredit, rollBackClaim } from "./broker.js";
+import { onAck, releaseCredit } from "./delivery.js";
+import { claimOpen, rollBackClaim } from "./returns.js";
 import { releaseGapClosed, removeFromInbox, sendAck, workTicks } from "./consumer.js";
+import { failedOnDependency } from "./dependency.js";
 import { emit, linkId, schedule, transmit, type Out } from "./kernel.js";
 import { releaseLock } from "./keyLock.js";
 import { SELF_SUBSCRIPTION } from "./team.js";
 import type { ConsumerState, InboxToken, Processing, Store, TeamState, Token } from "./types.js";
 
-/** The side effect commits (or, with separate idempotency, its processed id is recorded `recordTicks` later). */
+/** The side effect commits (or, with separate idempotency, its processed id is recorded `recordTicks` later), unless the consumer's dependency is down. */
 export function onProcessDone(s: TeamState, out: Out, c: ConsumerState, tokenId: number): void {
   const job = c.processing;
   if (!c.up || !job || job.token !== tokenId || s.tick < job.doneAt) return;
@@ -24,6 +26,7 @@ export function onProcessDone(s: TeamState, out: Out, c: ConsumerState, tokenId:
     emit(s, out, { type: "recorded", consumer: c.id, msgId: token.msgId, subscription: c.subscription });
     return finish(s, out, c, item, store);
   }
+  if (job.phase === "effect" && failedOnDependency(s, out, c, item, store)) return;
   if (s.config.broker.sharedDb && !claimOpen(s, item.delivery, c.id)) return rollBack(s, out, c, item);
   if (cfg.idempotency === "transactional" && store.processed.has(token.msgId)) {
     // The unique processed-id insert fails, the transaction rolls back: no second effect.

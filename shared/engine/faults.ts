@@ -1,6 +1,6 @@
 // Faults as data: one function turns a fault (scheduled or injected by the host) into its
 // effect on nodes and links, and refuses one that names nothing in this pipeline.
-import { crashBroker } from "./broker.js";
+import { crashBroker, loseDisk, producerSessionEnded } from "./broker.js";
 import { crashConsumer } from "./consumer.js";
 import type { Fault } from "./config.js";
 import { emit, schedule, type Out } from "./kernel.js";
@@ -41,6 +41,13 @@ export function checkFault(s: TeamState, fault: Fault): RefusalReason | null {
       if (!up) return bad(`${fault.node} is already down`);
       return validTicks(fault.ticks) ? null : bad("ticks");
     }
+    case "diskLoss":
+      if (fault.node !== BROKER || nodeUp(s, BROKER) === null) return bad(`${String(fault.node)} has no disk to lose`);
+      if (!s.broker.up) return bad(`${fault.node} is already down`);
+      return validTicks(fault.ticks) ? null : bad("ticks");
+    case "dependencyDown":
+      if (!s.consumers.some((c) => c.id === fault.node)) return bad(`unknown consumer ${fault.node}`);
+      return validTicks(fault.ticks) ? null : bad("ticks");
     case "slow":
       if (!s.consumers.some((c) => c.id === fault.node)) return bad(`unknown consumer ${fault.node}`);
       if (!(typeof fault.factor === "number" && fault.factor >= 1 && fault.factor <= 20)) return bad("factor");
@@ -70,6 +77,7 @@ export function applyFault(s: TeamState, out: Out, fault: Fault, source: "schedu
         const p = s.producers.find((x) => x.id === fault.node);
         if (p) {
           crashProducer(s, out, p);
+          producerSessionEnded(s, p.id);
           p.restartAt = until;
         } else {
           const c = s.consumers.find((x) => x.id === fault.node);
@@ -98,6 +106,19 @@ export function applyFault(s: TeamState, out: Out, fault: Fault, source: "schedu
     case "dropNextAck":
       for (const link of linksNamed(s, fault.link)) link.dropNextAck = true;
       return;
+    case "diskLoss": {
+      const until = s.tick + fault.ticks;
+      emit(s, out, { type: "crashed", node: BROKER, until });
+      loseDisk(s, out, until);
+      s.broker.restartAt = until;
+      schedule(s, until, { kind: "restart", node: BROKER });
+      return;
+    }
+    case "dependencyDown": {
+      const c = s.consumers.find((x) => x.id === fault.node);
+      if (c) c.failUntil = Math.max(c.failUntil, s.tick + fault.ticks);
+      return;
+    }
     case "slow": {
       const c = s.consumers.find((x) => x.id === fault.node);
       if (c) {

@@ -1,7 +1,7 @@
 // The pieces every concept module shares: emitting an event, scheduling work on the
 // agenda (a wheel keyed by tick), and moving packets over links.
 import { nextRandom } from "./prng.js";
-import type { EngineEvent, LinkState, Packet, Scheduled, TeamState, Token } from "./types.js";
+import type { CoveredConfirm, EngineEvent, LinkState, Packet, Scheduled, TeamState, Token } from "./types.js";
 
 /** An event as logged: the engine event plus the tick and team it happened in. */
 export type Emitted = EngineEvent & { tick: number; team: number };
@@ -68,7 +68,7 @@ export function transmit(s: TeamState, out: Out, id: string, packet: Packet): bo
     if (loss > 0 && nextRandom(s) < loss) reason = "loss";
   }
   if (reason) {
-    emit(s, out, { type: "dropped", kind: packet.kind, link: id, token, msgId, reason });
+    emit(s, out, withCovers({ type: "dropped", kind: packet.kind, link: id, token, msgId, reason }, packet));
     return false;
   }
   let arrive = tick + link.latencyTicks;
@@ -76,7 +76,7 @@ export function transmit(s: TeamState, out: Out, id: string, packet: Packet): bo
   if (arrive <= tick) arrive = tick + 1;
   if (link.ordered && arrive < link.lastArrival) arrive = link.lastArrival;
   link.lastArrival = arrive;
-  emit(s, out, origin ? { type: "hop", kind: packet.kind, link: id, token, msgId, arrive, origin } : { type: "hop", kind: packet.kind, link: id, token, msgId, arrive });
+  emit(s, out, withCovers(origin ? { type: "hop", kind: packet.kind, link: id, token, msgId, arrive, origin } : { type: "hop", kind: packet.kind, link: id, token, msgId, arrive }, packet));
   s.wire++;
   schedule(s, arrive, { kind: "arrive", link: id, packet });
   return true;
@@ -85,7 +85,13 @@ export function transmit(s: TeamState, out: Out, id: string, packet: Packet): bo
 /** A packet reaching a node that is down, or crossing a link cut while it flew, is dropped. */
 export function dropOnArrival(s: TeamState, out: Out, id: string, packet: Packet, reason: "down" | "cut" | "stale"): void {
   const { token, msgId } = packetToken(packet);
-  emit(s, out, { type: "dropped", kind: packet.kind, link: id, token, msgId, reason });
+  emit(s, out, withCovers({ type: "dropped", kind: packet.kind, link: id, token, msgId, reason }, packet));
+}
+
+/** A batched confirm's hop or drop names every publish it covers, so each one's story has it. */
+function withCovers(event: Extract<EngineEvent, { type: "hop" | "dropped" }>, packet: Packet): EngineEvent {
+  if (packet.kind === "confirm" && packet.covers) event.covers = packet.covers as CoveredConfirm[];
+  return event;
 }
 
 export function newToken(s: TeamState, fields: Omit<Token, "id">): Token {

@@ -2,7 +2,9 @@
 // the commands applied at a tick into the events of that tick. Deterministic: the same
 // state and commands always give the same events and the same next state.
 import type { LinkConfig, VariantConfig } from "./config.js";
-import { brokerCommand, brokerQuiet, deliveryLeftWire, dispatch, expireRetention, onAck, onDeliveryLost, onPersisted, onPublish, onRedeliveryDue, restartBroker } from "./broker.js";
+import { brokerCommand, brokerQuiet, brokerTick, onPersisted, onPublish, restartBroker } from "./broker.js";
+import { deliveryLeftWire, onAck } from "./delivery.js";
+import { connectionBroken, consumerRejoined, onAckLost, onDeliveryLost, onHeartbeatTimeout, onNack, onRecommit, onRedeliveryDue, onSessionTimeout } from "./returns.js";
 import { consumerCommand, consumerQuiet, onDeliver, onHoldTimeout, onRpc, restartConsumer } from "./consumer.js";
 import { onProcessDone } from "./effect.js";
 import { onLeaseEnd } from "./keyLock.js";
@@ -107,7 +109,7 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
   }));
   const subs = subscriptionsOf(config);
   const consumers: ConsumerState[] = consumerIds(config).map((id) => ({
-    id, up: true, restartAt: -1, subscription: (subs.find((x) => x.consumers.includes(id)) as { name: string }).name, inbox: [], processing: null, slowFactor: 1, slowUntil: -1,
+    id, up: true, restartAt: -1, subscription: (subs.find((x) => x.consumers.includes(id)) as { name: string }).name, inbox: [], processing: null, slowFactor: 1, slowUntil: -1, failUntil: -1,
   }));
   const links = new Map<string, LinkState>();
   const net = config.network;
@@ -136,8 +138,9 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     producers,
     broker: {
       up: true, restartAt: -1,
-      subscriptions: subs.map((x) => ({ name: x.name, consumers: x.consumers, partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []), nextConsumer: 0 })),
+      subscriptions: subs.map((x) => ({ name: x.name, consumers: x.consumers, partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []), nextConsumer: 0, registered: x.consumers.slice() })),
       unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0, voided: new Set(), fetchAt: new Map(),
+      parked: [], confirmBatch: new Map(), sequences: new Map(), broken: new Map(), sessionEnds: new Map(), resyncUntil: -1,
     },
     consumers,
     stores,
@@ -194,6 +197,14 @@ function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
       return onDeliveryLost(s, out, packet.delivery);
     }
   }
+  if (packet.kind === "ack" || packet.kind === "nack") {
+    // Nothing sent over a broken connection arrives; a lost ack breaks it, or is sent again.
+    if (s.broker.up && connectionBroken(s, packet.from)) return dropOnArrival(s, out, id, packet, "stale");
+    if (s.tick < link.cutUntil) {
+      dropOnArrival(s, out, id, packet, "cut");
+      return onAckLost(s, out, packet);
+    }
+  }
   if (s.tick < link.cutUntil) return dropOnArrival(s, out, id, packet, "cut");
   switch (packet.kind) {
     case "publish":
@@ -202,10 +213,15 @@ function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
     case "ack":
       if (!s.broker.up) return dropOnArrival(s, out, id, packet, "down");
       return onAck(s, out, packet.delivery);
+    case "nack":
+      if (!s.broker.up) return dropOnArrival(s, out, id, packet, "down");
+      return onNack(s, out, packet.delivery, packet.requeue);
     case "confirm":
     case "reply": {
       const p = s.producers.find((x) => x.id === packet.to) as ProducerState;
       if (!p.up) return dropOnArrival(s, out, id, packet, "down");
+      // A batched confirm (multiple=true) settles every publish it covers, earliest first.
+      if (packet.kind === "confirm" && packet.covers) for (const c of packet.covers) onConfirm(s, out, p, c.msgId, c.token, c.duplicate);
       return onConfirm(s, out, p, packet.msgId, packet.token, packet.kind === "confirm" && packet.duplicate);
     }
     case "deliver":
@@ -217,7 +233,7 @@ function arrive(s: TeamState, out: Out, id: string, packet: Packet): void {
         return;
       }
       if (packet.kind === "rpc") return onRpc(s, out, c, packet.token);
-      return onDeliver(s, out, c, packet.token, packet.delivery, packet.subscription, packet.redelivered);
+      return onDeliver(s, out, c, packet.token, packet.delivery, packet.subscription, packet.redelivered, packet.deliveryCount);
     }
   }
 }
@@ -240,6 +256,7 @@ function restart(s: TeamState, out: Out, node: string): void {
   if (c && !c.up && s.tick >= c.restartAt) {
     restartConsumer(c);
     emit(s, out, { type: "restarted", node, recovered: 0 });
+    consumerRejoined(s, out, c.id);
   }
 }
 
@@ -268,6 +285,12 @@ function run(s: TeamState, out: Out, item: Scheduled): void {
     }
     case "persisted":
       return onPersisted(s, out, item.token, item.from, item.confirm, item.epoch);
+    case "heartbeat":
+      return onHeartbeatTimeout(s, out, item.consumer, item.epoch);
+    case "sessionTimeout":
+      return onSessionTimeout(s, out, item.consumer);
+    case "recommit":
+      return onRecommit(s, out, item.consumer, item.token, item.msgId, item.delivery, item.since);
     case "leaseEnd":
       return onLeaseEnd(s, out, item.subscription, item.key, item.until);
   }
@@ -299,8 +322,7 @@ export function advanceTeam(s: TeamState, out: Out): void {
     }
   }
   if (s.config.producer.write === "outbox") for (const p of s.producers) runRelay(s, out, p);
-  expireRetention(s, out);
-  dispatch(s, out);
+  brokerTick(s, out);
   s.tick++;
 }
 

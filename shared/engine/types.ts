@@ -24,11 +24,19 @@ export interface Token {
 
 export type Packet =
   | { kind: "publish"; token: Token; from: NodeId; confirm: boolean }
-  | { kind: "confirm"; token: number; msgId: string; to: NodeId; duplicate: boolean }
+  | { kind: "confirm"; token: number; msgId: string; to: NodeId; duplicate: boolean; covers?: CoveredConfirm[] }
   | { kind: "deliver"; token: Token; delivery: number; subscription: string; redelivered: boolean; deliveryCount: number }
   | { kind: "ack"; token: number; msgId: string; delivery: number; from: NodeId }
+  | { kind: "nack"; token: number; msgId: string; delivery: number; from: NodeId; requeue: boolean }
   | { kind: "rpc"; token: Token; from: NodeId }
   | { kind: "reply"; token: number; msgId: string; to: NodeId; ok: boolean };
+
+/** A publish a batched confirm (`multiple=true`) covers besides its own, earlier in the batch. */
+export interface CoveredConfirm {
+  token: number;
+  msgId: string;
+  duplicate: boolean;
+}
 
 export interface LinkState {
   id: string;
@@ -104,6 +112,8 @@ export interface Delivery {
   deadline: number;
   /** Its packet is still travelling to the consumer. */
   onWire: boolean;
+  /** Its consumer is gone (crashed, or its session or connection lost): it no longer counts in that consumer's prefetch, and waits to be returned. */
+  orphan: boolean;
 }
 
 export interface SubscriptionState {
@@ -112,6 +122,8 @@ export interface SubscriptionState {
   /** One FIFO per partition (a single one when unpartitioned). */
   partitions: QueuedMessage[][];
   nextConsumer: number;
+  /** Single active consumer: the consumers in the order they registered; the first that can receive is the active one. */
+  registered: NodeId[];
 }
 
 export interface BrokerState {
@@ -122,8 +134,8 @@ export interface BrokerState {
   unacked: Map<number, Delivery>;
   /** msgId (de-duplication id) -> tick first accepted. */
   dedup: Map<string, number>;
-  /** De-duplication entries whose message is not yet persisted (publish token id -> id): a crash forgets them with the message. */
-  dedupUnpersisted: Map<number, string>;
+  /** De-duplication and idempotence entries whose message is not yet persisted (publish token id -> ids): a crash forgets them with the message. */
+  dedupUnpersisted: Map<number, { dedup: string | null; sequence: string | null }>;
   /** Manual broker: publishes waiting to be routed, confirmed and persisted by the player. */
   intake: { token: Token; from: NodeId; arrivedAt: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
   /** Keys whose message group has a message in flight, per subscription ("sub/key"). */
@@ -140,6 +152,18 @@ export interface BrokerState {
   voided: Set<number>;
   /** Partitioned log: a consumer whose stream was rewound fetches again from this tick (a retry backoff). */
   fetchAt: Map<NodeId, number>;
+  /** Messages no longer delivered: in the dead-letter queue, or kept in the stream past MaxDeliver. Someone must look at them. */
+  parked: QueuedMessage[];
+  /** Publisher confirms due this tick, by producer, sent together at its end when confirms are batched. */
+  confirmBatch: Map<NodeId, { token: Token; duplicate: boolean }[]>;
+  /** Idempotent producer: msgId -> the producer that wrote it in its current session. */
+  sequences: Map<string, NodeId>;
+  /** Connections broken by a lost packet, by consumer: the tick the broker notices (its heartbeat times out). */
+  broken: Map<NodeId, number>;
+  /** Consumer groups: a crashed member keeps its partitions until this tick (its session times out). */
+  sessionEnds: Map<NodeId, number>;
+  /** Replicated broker: a replica rebuilt after a disk loss is in sync again from this tick. */
+  resyncUntil: number;
 }
 
 export interface InboxToken {
@@ -152,6 +176,10 @@ export interface InboxToken {
   held: boolean;
   heldAt: number;
   acked: boolean;
+  /** The broker's delivery count (x-delivery-count, ApproximateReceiveCount, JetStream's delivery count). */
+  deliveryCount: number;
+  /** Its processing failed (the consumer's dependency was down): it can be processed again, or nacked. */
+  failed: boolean;
   /** Result of the last "check processed ids": true if found. */
   checked: boolean | null;
   processed: boolean;
@@ -177,6 +205,8 @@ export interface ConsumerState {
   processing: Processing | null;
   slowFactor: number;
   slowUntil: number;
+  /** Its dependency is down until this tick: processing that ends before it fails. */
+  failUntil: number;
 }
 
 /** The consumer side's database, one per subscription: balances and processed ids. Durable. */
@@ -201,6 +231,9 @@ export type Scheduled =
   | { kind: "holdTimeout"; consumer: NodeId; token: number; heldAt: number }
   | { kind: "heal"; link: string }
   | { kind: "persisted"; token: Token; from: NodeId; confirm: boolean; epoch: number }
+  | { kind: "heartbeat"; consumer: NodeId; epoch: number }
+  | { kind: "sessionTimeout"; consumer: NodeId }
+  | { kind: "recommit"; consumer: NodeId; token: number; msgId: string; delivery: number; since: number }
   | { kind: "leaseEnd"; subscription: string; key: string; until: number };
 
 export interface TeamState {
@@ -238,6 +271,7 @@ export type Command =
   | { seat: Seat; action: "persist"; token: number }
   | { seat: Seat; action: "process"; token: number }
   | { seat: Seat; action: "ack"; token: number }
+  | { seat: Seat; action: "nack"; token: number; requeue: boolean }
   | { seat: Seat; action: "check"; token: number }
   | { seat: Seat; action: "hold"; token: number }
   | { seat: Seat; action: "release"; token: number }
@@ -256,8 +290,8 @@ export type EngineEvent =
   | { type: "committed"; msgId: string; key: string; seq: number; amount: number; producer: NodeId }
   | { type: "refused"; msgId: string; key: string; seq: number; producer: NodeId; reason: string }
   | { type: "dbWritten"; msgId: string; producer: NodeId; outbox: boolean }
-  | { type: "hop"; kind: PacketKind; link: string; token: number; msgId: string; arrive: number; origin?: Token["origin"] }
-  | { type: "dropped"; kind: PacketKind; link: string; token: number; msgId: string; reason: DropReason }
+  | { type: "hop"; kind: PacketKind; link: string; token: number; msgId: string; arrive: number; origin?: Token["origin"]; covers?: CoveredConfirm[] }
+  | { type: "dropped"; kind: PacketKind; link: string; token: number; msgId: string; reason: DropReason; covers?: CoveredConfirm[] }
   | { type: "acknowledged"; producer: NodeId; msgId: string; token: number; duplicate: boolean }
   | { type: "timedOut"; producer: NodeId; msgId: string; token: number }
   | { type: "forgotten"; producer: NodeId; msgId: string; reason: "crash" }
@@ -267,8 +301,12 @@ export type EngineEvent =
   | { type: "enqueued"; token: number; parent: number; msgId: string; subscription: string; partition: number }
   | { type: "persisted"; token: number; msgId: string }
   | { type: "delivered"; token: number; msgId: string; subscription: string; consumer: NodeId; delivery: number; redelivered: boolean; deliveryCount: number }
-  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: "timeout" | "crash" | "restart" | "nack" | "rewind" | "rollback" }
-  | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "crash" | "misrouted" }
+  | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: RequeueReason }
+  | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "rejected" | "crash" | "misrouted" }
+  /** No longer delivered, kept for someone to look at: in the dead-letter queue, or in the stream with an advisory (MAX_DELIVERIES, TERM). */
+  | { type: "parked"; token: number; msgId: string; subscription: string; reason: "maxDeliveries" | "rejected"; where: "deadLetterQueue" | "stream"; deliveryCount: number; consumer: NodeId }
+  /** A lost packet broke a consumer's connection: nothing more goes over it, and the broker notices at `until` (heartbeat). */
+  | { type: "connectionLost"; consumer: NodeId; until: number }
   | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
   | { type: "processStarted"; consumer: NodeId; token: number; msgId: string; key: string; readBalance: number; readVersion: number }
@@ -287,7 +325,9 @@ export type EngineEvent =
   /** Shared DB: the consumer's transaction could not commit (the database was down, or the claim was lost): no effect, the row is free again. */
   | { type: "rolledBack"; consumer: NodeId; token: number; msgId: string; subscription: string }
   | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
-  | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash"; where: "intake" | "queue" | "unacked" | "inbox"; subscription: string | null }
+  | { type: "nackSent"; consumer: NodeId; token: number; msgId: string; delivery: number; requeue: boolean }
+  | { type: "processFailed"; consumer: NodeId; token: number; msgId: string }
+  | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash" | "diskLoss"; where: "intake" | "queue" | "unacked" | "inbox" | "parked"; subscription: string | null }
   | { type: "inboxLeft"; consumer: NodeId; token: number; msgId: string }
   | { type: "fault"; fault: Fault; source: "schedule" | "host" }
   | { type: "crashed"; node: NodeId; until: number }
@@ -296,6 +336,14 @@ export type EngineEvent =
   | { type: "linkHealed"; link: string }
   | { type: "drainStarted" }
   | { type: "drainEnded"; quiescent: boolean };
+
+/**
+ * Why a delivery went back to the queue: its ack deadline passed (timeout), its consumer
+ * crashed, the broker restarted, the consumer nacked it, its partition stream was rewound,
+ * its consumer's connection was found broken (connection), or its consumer's group
+ * session ended (rebalance).
+ */
+export type RequeueReason = "timeout" | "crash" | "restart" | "nack" | "rewind" | "connection" | "rebalance" | "rollback";
 
 /** Why a command was refused: a code the interface translates, plus values for it. */
 export interface RefusalReason {

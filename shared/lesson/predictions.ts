@@ -5,19 +5,21 @@
 // question names (60 orders, 2 crashes, 120 deliveries…) is checked against the catalogue.
 //
 // Measured with `npm run simulate -- --scenario S --variant V --seed N --teams 1`, seeds
-// 1..10, naive bots (careful bots in brackets where they differ), per-team counts, engine 2.0
-// (bots retry during play, events arrive over the round, deposits and withdrawals):
+// 1..10, naive bots (careful bots in brackets where they differ), per-team counts, engine 3.0
+// (bots retry during play, events arrive over the round, deposits and withdrawals; broker
+// profiles as the real brokers behave):
 //   t1 naive  refused 26–28 (lost 0–2)
 //   t2 queue  duplicated 0 in every seed (both strategies)
 //   t3 naive  lost 13–28 of 120 [careful 13–24]
-//   t4 naive  duplicated 13–24 of 120 [careful 9–28]
+//   t4 naive  duplicated 23–45 of 120 [careful 34–58] (a lost ack breaks RabbitMQ's
+//             connection: at the heartbeat every message it held unacked comes again)
 //   t5 naive  inconsistent 0–4 (one seed in ten at 0) [careful 0–1]; the producer crashes 7 times
-//   t6 naive  staleWrites 59–77 of 150 [careful 57–80] (misordered 4–19; raceAnomalies counts
+//   t6 naive  staleWrites 58–77 of 150 [careful 63–77] (misordered 4–19; raceAnomalies counts
 //             keys, 4 of 4 in every seed, hence not asked)
-//   t7 naive  misordered 10–20 of 120 [careful 14–22]
-//   t8 naive  duplicated 25–30 of 120 [careful 16–41]; lost 0–2, hence not asked
+//   t7 naive  misordered 8–20 of 120 [careful 9–19]
+//   t8 naive  duplicated 28–56 of 120 [careful 29–47]; lost 0–2, hence not asked
 //   t9 chaos  anomalies by end (wrong final states left out: they sum the others up):
-//             consumer first in 9 seeds, broker in 1 [careful: consumer in all 10]
+//             consumer first in 9 seeds, producer in 1 [careful: consumer in all 10]
 // The ranges are wide on purpose, and the result is always read from the real round.
 import type { PredictionOption, Prediction } from "./plan.js";
 

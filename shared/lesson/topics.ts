@@ -79,7 +79,7 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t3-lost-messages"],
-    rounds: ["naive", "fixed", "ack-before", "short-retention"],
+    rounds: ["naive", "fixed", "ack-before", "short-retention", "unreplicated", "replicated"],
     takeaway: text(
       "Fire-and-forget is at-most-once: nothing is repeated, but anything can be lost; ACKs, retries and a durable broker close the gaps.",
       "Fire-and-forget é at-most-once: nada se repete, mas qualquer coisa pode se perder; ACKs, retries e um broker durável fecham as brechas.",
@@ -196,7 +196,7 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t7-ordering"],
-    rounds: ["naive", "fixed", "kafka-partition", "resequencer", "parallel-producer"],
+    rounds: ["naive", "fixed", "single-active-consumer", "kafka-partition", "resequencer", "parallel-producer", "requeue"],
     takeaway: text(
       "Strict per-key order is end to end: a single-threaded producer, one consumer per key at a time, and the business seq as the reference — paid for in throughput.",
       "Ordem estrita por chave é ponta a ponta: producer single-threaded, um consumidor por chave de cada vez e a seq do negócio como referência — paga com throughput.",

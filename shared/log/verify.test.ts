@@ -32,6 +32,17 @@ describe("verify", () => {
     expect(summaryDisagreements({ ...line(), conflicts: 2 }, round.summary, round.report)).toEqual(["summary conflicts: 2, recounted 0"]);
   });
 
+  it("accepts a line written before the parked count existed (nor conflicts) when the recount is 0, and not a forged one", () => {
+    const old = line();
+    for (const l of [old, ...(old.perTeam as Record<string, unknown>[])]) {
+      delete l.conflicts;
+      delete l.parked;
+    }
+    expect(summaryDisagreements(old, round.summary, round.report)).toEqual([]);
+    expect(summaryDisagreements(old, { ...round.summary, parked: 4 }, round.report)).toEqual(["summary parked: undefined, recounted 4"]);
+    expect(summaryDisagreements({ ...line(), parked: 1 }, round.summary, round.report)).toEqual(["summary parked: 1, recounted 0"]);
+  });
+
   it("names a team whose subscriptions or seats are not the configuration's, and a team numbered out of turn", () => {
     const header = structuredClone(round.header);
     header.teams[1].subscriptions = ["billing"];

@@ -32,8 +32,8 @@ export function headerDisagreements(header: LogHeader): string[] {
   return out;
 }
 
-/** Counts added to the summary after engine 2.0.0: a line written before lacks them, which agrees with a recount of 0. */
-const ADDED_SINCE_2_0 = new Set(["conflicts"]);
+/** Counts added to the summary after engine 2.0.0 (conflicts in 2.1, parked in 3.0): a line written before lacks them, which agrees with a recount of 0. */
+const ADDED_SINCE_2_0 = new Set(["conflicts", "parked"]);
 
 const agrees = (line: Record<string, unknown> | undefined, key: string, value: unknown): boolean =>
   line?.[key] === value || (value === 0 && ADDED_SINCE_2_0.has(key) && line !== undefined && !(key in line));

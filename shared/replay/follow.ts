@@ -136,7 +136,7 @@ function stepOf(e: Emitted, index: number, applications: ApplicationsTracker): F
     case "removed":
       step.kind = "removed";
       step.node = "B";
-      step.harmful = e.reason === "expired" || e.reason === "maxDeliveries";
+      step.harmful = e.reason === "expired" || e.reason === "maxDeliveries" || e.reason === "rejected";
       break;
     case "accepted":
     case "deduplicated":

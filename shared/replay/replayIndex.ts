@@ -12,9 +12,9 @@ import { advanceTo, applyEvent, emptyFold, type PipelineFold } from "../view/pip
 import { topologyOf, type TeamTopology } from "./topology.js";
 
 export type CountName = keyof Counts;
-export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites", "conflicts"];
+export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites", "conflicts", "parked"];
 
-const COUNT_OF_KIND: Record<AnomalyKind, CountName> = { lost: "lost", duplicated: "duplicated", misordered: "misordered", inconsistent: "inconsistent", race: "raceAnomalies", wrongFinalState: "wrongFinalState" };
+const COUNT_OF_KIND: Record<AnomalyKind, CountName> = { lost: "lost", duplicated: "duplicated", misordered: "misordered", inconsistent: "inconsistent", race: "raceAnomalies", wrongFinalState: "wrongFinalState", parked: "parked" };
 
 export interface TeamTimeline {
   team: number;

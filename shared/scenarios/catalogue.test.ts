@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionsFor, CATALOGUE, catalogueJson, seatsOf } from "./catalogue.js";
+import { brokerConfigErrors, PROFILE_IDS } from "../engine/profiles.js";
+import { actionsFor, CATALOGUE, catalogueJson, seatsOf, variantOnProfile } from "./catalogue.js";
 import { ACTION_TEXTS } from "./roleTexts.js";
 import { zeroCounts } from "../checker/effects.js";
 import { CAUSE_TEXTS } from "./texts.js";
@@ -8,11 +9,11 @@ import { verdictSentence } from "./verdict.js";
 const CONTRACT: Record<string, string[]> = {
   "t1-sync-vs-async": ["naive", "fixed"],
   "t2-queues-topics": ["queue", "topic"],
-  "t3-lost-messages": ["naive", "fixed", "ack-before", "short-retention"],
+  "t3-lost-messages": ["naive", "fixed", "ack-before", "short-retention", "unreplicated", "replicated"],
   "t4-duplicates": ["naive", "fixed", "broker-dedup", "dedup-table", "transactional-inbox"],
   "t5-dual-writes": ["naive", "fixed", "publish-first", "outbox-cdc", "listen-to-yourself"],
   "t6-competing-consumers": ["naive", "fixed", "single-consumer", "lock", "optimistic"],
-  "t7-ordering": ["naive", "fixed", "kafka-partition", "resequencer", "parallel-producer"],
+  "t7-ordering": ["naive", "fixed", "single-active-consumer", "kafka-partition", "resequencer", "parallel-producer", "requeue"],
   "t8-exactly-once": ["naive", "fixed", "kafka-transactions", "shared-db"],
   "t9-end-to-end": ["chaos", "cooperative"],
 };
@@ -86,6 +87,30 @@ describe("catalogue", () => {
         expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
         for (const t of ticks) expect(t).toBeLessThan(v.config.roundTicks);
       }
+  });
+
+  it("runs every variant on each profile it lists, as a sound configuration of that broker, and refuses the others with the reason", () => {
+    for (const s of CATALOGUE)
+      for (const v of s.variants) {
+        expect(v.profiles[0], `${s.id} ${v.id}`).toBe(v.config.broker.profile);
+        for (const profile of PROFILE_IDS) {
+          const on = variantOnProfile(s.id, v.id, profile);
+          expect(on.ok, `${s.id} ${v.id} on ${profile}`).toBe(v.profiles.includes(profile));
+          if (on.ok) {
+            expect(on.config.broker.profile).toBe(profile);
+            expect(brokerConfigErrors(on.config.broker), `${s.id} ${v.id} on ${profile}`).toEqual([]);
+          } else expect(on.reason).toContain(v.profilesBecause ?? "");
+        }
+      }
+    const replicated = (profile: "rabbitmq" | "kafka") => variantOnProfile("t3-lost-messages", "replicated", profile);
+    expect(replicated("rabbitmq")).toMatchObject({ ok: true, config: { broker: { queueType: "quorum", replicas: 3 } } });
+    expect(replicated("kafka")).toMatchObject({ ok: true, config: { broker: { queueType: "classic", replicas: 3 } } });
+  });
+
+  it("offers a nack only where the variant hands failures back and the broker has one", () => {
+    const t7 = CATALOGUE.find((x) => x.id === "t7-ordering")!;
+    for (const v of t7.variants) expect(actionsFor(v.config, "consumer").includes("nack"), v.id).toBe(v.id === "requeue");
+    expect(actionsFor(t7.variants.find((v) => v.id === "requeue")!.config, "consumer")).toEqual(["process", "ack", "nack"]);
   });
 
   it("lists as JSON for the simulator and the host page", () => {

@@ -1,8 +1,8 @@
 // What a seat's phone shows of its role, in English and Brazilian Portuguese: each role's
 // name and help, each action's button label and help. Kept apart from the scenario and
 // cause texts (texts.ts) so the phone's page loads only these. Pure data; action ids are
-// contracts (the phone's data-testid `action-<id>`).
-import type { PlayerAction } from "../engine/actions.js";
+// contracts (the phone's data-testid `action-<id>`; a nack has two buttons, `nack` and `reject`).
+import type { ActionButton } from "../engine/actions.js";
 import type { Role } from "../engine/types.js";
 import type { Text } from "./texts.js";
 
@@ -117,6 +117,20 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
       "pt-BR": "Avisa o broker que você terminou esta mensagem.",
     },
   },
+  nack: {
+    label: { en: "Nack (requeue)", "pt-BR": "NACK (devolver à fila)" },
+    help: {
+      en: "Give the message back to the queue for another try (a quorum queue puts it at the back, behind the later ones).",
+      "pt-BR": "Devolve a mensagem à fila para outra tentativa (uma quorum queue a coloca no fim, atrás das seguintes).",
+    },
+  },
+  reject: {
+    label: { en: "Reject", "pt-BR": "Rejeitar" },
+    help: {
+      en: "Refuse the message for good (a nack without requeue): the broker moves it to the dead-letter queue, or drops it if there is none.",
+      "pt-BR": "Recusa a mensagem de vez (um NACK sem requeue): o broker a move para a dead-letter queue ou, se não houver uma, a descarta.",
+    },
+  },
   check: {
     label: { en: "Check processed ids", "pt-BR": "Checar processados" },
     help: {
@@ -138,4 +152,4 @@ export const ACTION_TEXTS: Record<string, ActionText> = {
       "pt-BR": "Libera agora uma mensagem retida para ser processada.",
     },
   },
-} satisfies Record<PlayerAction, ActionText>;
+} satisfies Record<ActionButton, ActionText>;

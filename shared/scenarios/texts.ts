@@ -3,6 +3,7 @@
 // roleTexts.ts). Pure data: no logic; it imports only the engine's types of what it names.
 // Ids used as keys here are contracts (docs/contracts.md#scenario-ids).
 import type { ProfileId } from "../engine/config.js";
+import { BROKER_VARIANT_TEXTS } from "./brokerVariantTexts.js";
 import { FIX_VARIANT_TEXTS } from "./fixTexts.js";
 
 // Variant labels stay within 22 characters (they are buttons).
@@ -59,6 +60,7 @@ export type CauseCode =
   | "brokerCrashNotDurable"
   | "brokerCrashUnpersisted"
   | "brokerCrashBeforeRoute"
+  | "brokerDiskLost"
   | "consumerCrashAutoAck"
   | "consumerCrashAfterAck"
   | "consumerCrashDirectCall"
@@ -66,8 +68,14 @@ export type CauseCode =
   | "consumerCrashOffsetCommitted"
   | "retentionExpired"
   | "maxDeliveries"
+  | "rejectedDropped"
   | "misrouted"
   | "notDrained"
+  // parked (not lost: a person must look at it)
+  | "parkedDeadLetter"
+  | "parkedRejected"
+  | "parkedInStream"
+  | "parkedTerminated"
   // duplicated
   | "dupProducerRetry"
   | "dupRetryBrokerCrash"
@@ -76,6 +84,10 @@ export type CauseCode =
   | "dupRelayAfterCrash"
   | "dupRedeliveryTimeout"
   | "dupRedeliveryCrash"
+  | "dupVisibleAfterCrash"
+  | "dupConnectionLost"
+  | "dupRebalance"
+  | "dupNack"
   | "ackLost"
   | "dupBrokerRestart"
   | "dupConcurrent"
@@ -88,6 +100,7 @@ export type CauseCode =
   | "misorderNetwork"
   | "misorderRouting"
   | "misorderRedelivery"
+  | "misorderNack"
   | "misorderCompeting"
   | "misorderHold"
   | "misorderHoldGaveUp"
@@ -290,6 +303,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
       },
       ...FIX_VARIANT_TEXTS["t3-lost-messages"],
+      ...BROKER_VARIANT_TEXTS["t3-lost-messages"],
     },
   },
 
@@ -528,6 +542,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
       },
       ...FIX_VARIANT_TEXTS["t7-ordering"],
+      ...BROKER_VARIANT_TEXTS["t7-ordering"],
     },
   },
 
@@ -662,6 +677,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "lost: the broker crashed at {tick} before routing the message",
     "pt-BR": "perdida: o broker caiu em {tick} antes de rotear a mensagem",
   },
+  brokerDiskLost: {
+    en: "lost: the broker's disk was lost at {tick}, and with it every copy it held — no replica had it",
+    "pt-BR": "perdida: o disco do broker se perdeu em {tick}, e com ele todas as cópias que guardava — nenhuma réplica tinha a mensagem",
+  },
   consumerCrashAutoAck: {
     en: "lost: {consumer} crashed at {tick}, but auto-ack had already removed it from the queue",
     "pt-BR": "perdida: {consumer} caiu em {tick}, mas o auto-ack já tinha tirado a mensagem da fila",
@@ -690,6 +709,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     en: "lost: dropped at {tick} after reaching the delivery limit",
     "pt-BR": "perdida: descartada em {tick} ao atingir o limite de entregas",
   },
+  rejectedDropped: {
+    en: "lost: {consumer} rejected it without requeue at {tick}, and with no dead-letter queue the broker dropped it",
+    "pt-BR": "perdida: {consumer} a rejeitou sem requeue em {tick} e, sem dead-letter queue, o broker a descartou",
+  },
   misrouted: {
     en: "lost: at {tick} the broker routed it to another subscription only",
     "pt-BR": "perdida: em {tick} o broker roteou a mensagem só para outra assinatura",
@@ -697,6 +720,24 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   notDrained: {
     en: "lost: still in the pipeline when the drain gave up at {tick}",
     "pt-BR": "perdida: ainda estava no caminho quando o escoamento desistiu em {tick}",
+  },
+
+  // parked
+  parkedDeadLetter: {
+    en: "parked: moved to the dead-letter queue at {tick} after too many deliveries ({consumer} had it last); the team running the consumers must look at it there",
+    "pt-BR": "estacionada: foi para a dead-letter queue em {tick} depois de entregas demais ({consumer} a teve por último); a equipe dos consumidores precisa olhá-la lá",
+  },
+  parkedRejected: {
+    en: "parked: {consumer} rejected it at {tick} and it went to the dead-letter queue, where the team running the consumers must look at it",
+    "pt-BR": "estacionada: {consumer} a rejeitou em {tick} e ela foi para a dead-letter queue, onde a equipe dos consumidores precisa olhá-la",
+  },
+  parkedInStream: {
+    en: "parked: reached MaxDeliver at {tick} ({consumer} had it last); it stays in the stream and the MAX_DELIVERIES advisory tells the operator to look at it",
+    "pt-BR": "estacionada: atingiu o MaxDeliver em {tick} ({consumer} a teve por último); ela fica no stream e o advisory MAX_DELIVERIES avisa o operador para olhá-la",
+  },
+  parkedTerminated: {
+    en: "parked: {consumer} terminated it (+TERM) at {tick}; it stays in the stream, no longer delivered, until the operator looks at it",
+    "pt-BR": "estacionada: {consumer} a encerrou (+TERM) em {tick}; ela fica no stream, sem novas entregas, até o operador olhá-la",
   },
 
   // duplicated
@@ -727,6 +768,22 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   dupRedeliveryCrash: {
     en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker, so the message was delivered again",
     "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker, e a mensagem foi entregue de novo",
+  },
+  dupVisibleAfterCrash: {
+    en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker; the message became visible again when its visibility timeout (AckWait) ran out, and was delivered again",
+    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker; a mensagem voltou a ficar visível quando o visibility timeout (AckWait) venceu, e foi entregue de novo",
+  },
+  dupConnectionLost: {
+    en: "duplicate: {consumer}'s connection broke at {tick}; when the heartbeat timed out the broker requeued what it held unacked, and the message was delivered again",
+    "pt-BR": "duplicada: a conexão de {consumer} caiu em {tick}; quando o heartbeat expirou, o broker devolveu à fila o que estava sem ACK, e a mensagem foi entregue de novo",
+  },
+  dupRebalance: {
+    en: "duplicate: {consumer} crashed at {tick} before committing its offset; after the rebalance the partition was read again from the last commit",
+    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de fazer commit do offset; depois do rebalance a partição foi relida desde o último commit",
+  },
+  dupNack: {
+    en: "duplicate: {consumer} nacked it with requeue at {tick} after its effect was written, so it was delivered and applied again",
+    "pt-BR": "duplicada: {consumer} deu NACK com requeue em {tick} depois de o efeito ter sido gravado, e ela foi entregue e aplicada de novo",
   },
   ackLost: {
     en: "duplicate: {consumer}'s ACK was lost on {link} at {tick}, so the broker delivered the message again",
@@ -775,6 +832,10 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   misorderRedelivery: {
     en: "out of order: seq {seq} was redelivered after seq {otherSeq}",
     "pt-BR": "fora de ordem: a seq {seq} foi reentregue depois da seq {otherSeq}",
+  },
+  misorderNack: {
+    en: "out of order: {consumer} nacked seq {seq} with requeue at {tick}; back in the queue, it was handled after seq {otherSeq}",
+    "pt-BR": "fora de ordem: {consumer} deu NACK com requeue na seq {seq} em {tick}; de volta à fila, ela foi tratada depois da seq {otherSeq}",
   },
   misorderCompeting: {
     en: "out of order: {otherConsumer} applied seq {otherSeq} before {consumer} applied seq {seq}",
@@ -855,9 +916,9 @@ export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
     group: "single active consumer",
     retention: "message TTL / length limit",
     summary: {
-      en: "Manual basic.ack; unacked messages are requeued when the channel closes (redelivered=true); only persistent messages on durable queues survive a restart; queues have no de-dup.",
+      en: "Manual basic.ack; unacked messages are requeued when the channel closes, never on a timer (redelivered=true); basic.nack requeues (a quorum queue: at the tail) or dead-letters; only persistent messages on durable queues, and quorum queues, survive a restart; queues have no de-dup.",
       "pt-BR":
-        "basic.ack manual; mensagens sem ack voltam para a fila quando o canal fecha (redelivered=true); só mensagens persistentes em filas duráveis sobrevivem a um restart; filas não têm desduplicação.",
+        "basic.ack manual; mensagens sem ack voltam para a fila quando o canal fecha, nunca por tempo (redelivered=true); basic.nack devolve à fila (numa quorum queue, ao fim) ou manda para a dead-letter; só mensagens persistentes em filas duráveis, e quorum queues, sobrevivem a um restart; filas não têm desduplicação.",
     },
   },
   kafka: {
@@ -891,9 +952,9 @@ export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
     group: "MessageGroupId (FIFO)",
     retention: "MessageRetentionPeriod",
     summary: {
-      en: "A message not deleted before the visibility timeout becomes visible again; FIFO queues drop a repeated MessageDeduplicationId within 5 minutes and keep order per MessageGroupId.",
+      en: "A message not deleted before the visibility timeout becomes visible again, even when its consumer crashed; standard queues do not de-duplicate; FIFO queues drop a repeated MessageDeduplicationId within 5 minutes and keep order per MessageGroupId; a redrive policy moves a message to the DLQ.",
       "pt-BR":
-        "Mensagem não apagada antes do visibility timeout volta a ficar visível; filas FIFO descartam MessageDeduplicationId repetido em 5 minutos e mantêm a ordem por MessageGroupId.",
+        "Mensagem não apagada antes do visibility timeout volta a ficar visível, mesmo se o consumidor caiu; filas standard não desduplicam; filas FIFO descartam MessageDeduplicationId repetido em 5 minutos e mantêm a ordem por MessageGroupId; uma redrive policy move a mensagem para a DLQ.",
     },
   },
   activemq: {
@@ -927,9 +988,9 @@ export const PROFILE_TEXTS: Record<ProfileId, ProfileText> = {
     group: "MaxAckPending=1",
     retention: "MaxAge / DiscardOld",
     summary: {
-      en: "A message not acked within AckWait is redelivered, up to MaxDeliver; a repeated Nats-Msg-Id inside the DuplicateWindow (2 min) is dropped.",
+      en: "A message not acked within AckWait is redelivered, even when its consumer crashed, up to MaxDeliver, after which it stays in the stream with an advisory; a repeated Nats-Msg-Id inside the DuplicateWindow (2 min) is dropped.",
       "pt-BR":
-        "Mensagem sem ack dentro do AckWait é reentregue, até MaxDeliver; um Nats-Msg-Id repetido dentro da DuplicateWindow (2 min) é descartado.",
+        "Mensagem sem ack dentro do AckWait é reentregue, mesmo se o consumidor caiu, até MaxDeliver; depois ela fica no stream com um advisory; um Nats-Msg-Id repetido dentro da DuplicateWindow (2 min) é descartado.",
     },
   },
 };

@@ -2,14 +2,14 @@
 // person are played by bots. At the end of the round time no business event is committed
 // any more, bots take every seat and the pipelines run until quiet (the drain).
 import { botCommand, createBot, type BotState, type Strategy } from "../bots/bots.js";
-import type { ScheduledFault, VariantConfig, WorkloadConfig } from "../engine/config.js";
+import type { ProfileId, ScheduledFault, VariantConfig, WorkloadConfig } from "../engine/config.js";
 import { TICK_MS } from "../engine/config.js";
 import type { Emitted } from "../engine/kernel.js";
 import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrain, expectedSubscriptions } from "../engine/team.js";
 import type { Command, TeamState } from "../engine/types.js";
-import { findVariant, seatsOf } from "../scenarios/catalogue.js";
+import { findVariant, seatsOf, variantOnProfile } from "../scenarios/catalogue.js";
 
-export const ENGINE_VERSION = "2.1.0";
+export const ENGINE_VERSION = "3.1.0";
 
 export interface PlayerInfo {
   seat: string;
@@ -67,6 +67,8 @@ export interface RoundOptions {
   workload?: Partial<WorkloadConfig>;
   /** Faults added to the variant's own schedule (host-prepared plans, property tests). */
   faults?: ScheduledFault[];
+  /** Runs the variant on another broker profile, where the variant allows it (catalogue: VariantDef.profiles). */
+  profile?: ProfileId;
   /** Names of the people per team and seat; other seats are bots. */
   players?: { team: number; seat: string; name: string }[];
 }
@@ -74,8 +76,13 @@ export interface RoundOptions {
 export class RoundError extends Error {}
 
 export function createRound(options: RoundOptions): Round {
-  const base = findVariant(options.scenario, options.variant);
+  let base = findVariant(options.scenario, options.variant);
   if (!base) throw new RoundError(`unknown scenario/variant: ${options.scenario} ${options.variant}`);
+  if (options.profile !== undefined) {
+    const onProfile = variantOnProfile(options.scenario, options.variant, options.profile);
+    if (!onProfile.ok) throw new RoundError(onProfile.reason);
+    base = onProfile.config;
+  }
   if (!Number.isInteger(options.seed)) throw new RoundError("seed must be an integer");
   if (!Number.isInteger(options.teams) || options.teams < 1 || options.teams > 200) throw new RoundError("teams must be an integer from 1 to 200");
   const config: VariantConfig = { ...base, roundTicks: options.roundTicks ?? base.roundTicks, workload: { ...base.workload, ...options.workload } };

@@ -93,8 +93,8 @@ export function applyEvent(fold: PipelineFold, e: Emitted): PipelineFold {
       bump(t.queued, e.subscription, 1);
       break;
     case "removed":
+      // A message past its delivery limit, or rejected, leaves as it comes back from a consumer: it was not queued.
       if (e.reason === "expired" || e.reason === "misrouted") bump(t.queued, e.subscription, -1);
-      if (e.reason === "maxDeliveries") bump(t.queued, e.subscription, -1);
       break;
     case "received":
       bump(t.inbox, e.consumer, 1);

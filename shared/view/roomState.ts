@@ -53,6 +53,8 @@ export interface TeamStateView<R extends string = Role> {
   staleWrites: number;
   /** Compare-and-set conflicts: writes refused because the version moved, read again and redone. */
   conflicts: number;
+  /** Committed effects whose message is parked (dead-letter queue, or kept in the stream): never applied, waiting for a person. */
+  parked: number;
   score: number;
   members: number;
   /** By node id ("P1", "B", "C1"); seen by the team's phones and the projector. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { PlayerAction } from "../engine/actions.js";
+import { buttonCommand, type ActionButton } from "../engine/actions.js";
 import type { Command } from "../engine/types.js";
 import { CATALOGUE, seatsOf } from "../scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, stepRound, type Round } from "../sim/round.js";
-import { actionTarget, ticksToSeconds } from "./seatActions.js";
+import { actionTarget, seatButtons, ticksToSeconds } from "./seatActions.js";
 import { seatMessage, type ConsumerSeat, type ProducerSeat, type SeatView } from "./seatView.js";
 
 const item = (token: number, over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
@@ -13,8 +13,10 @@ const item = (token: number, over: Partial<ConsumerSeat["inbox"][number]> = {}):
   seq: token,
   amount: 5,
   redelivered: false,
+  deliveryCount: 1,
   acked: false,
   processed: false,
+  failed: false,
   checked: null,
   held: false,
   ...over,
@@ -66,6 +68,23 @@ describe("actionTarget", () => {
     expect(actionTarget(seen, "ack")).toEqual({ token: 1, msgId: "P1-1" });
   });
 
+  it("where the ack comes first, acks any message on receipt and processes only an acked one", () => {
+    const v = consumer({ ackFirst: true, inbox: [item(1), item(2, { acked: true })] });
+    expect(actionTarget(v, "ack")).toEqual({ token: 1, msgId: "P1-1" });
+    expect(actionTarget(v, "process")).toEqual({ token: 2, msgId: "P1-2" });
+    expect(actionTarget(consumer({ ackFirst: true, inbox: [item(1)] }), "process")).toEqual({ blocked: "ackFirst" });
+  });
+
+  it("gives a nack two buttons where the broker can reject, and hands back a failed processing first", () => {
+    expect(seatButtons(["process", "ack", "nack"], consumer({ reject: true }))).toEqual(["process", "ack", "nack", "reject"]);
+    expect(seatButtons(["process", "ack", "nack"], consumer({ reject: false }))).toEqual(["process", "ack", "nack"]);
+    const v = consumer({ inbox: [item(1, { acked: true }), item(2), item(3, { failed: true })] });
+    expect(actionTarget(v, "nack")).toEqual({ token: 3, msgId: "P1-3" });
+    expect(actionTarget(v, "reject", 2)).toEqual({ token: 2, msgId: "P1-2" });
+    expect(actionTarget(consumer({ inbox: [item(1, { acked: true })] }), "nack")).toEqual({ blocked: "done" });
+    expect([buttonCommand("nack"), buttonCommand("reject"), buttonCommand("ack")]).toEqual([{ action: "nack", requeue: true }, { action: "nack", requeue: false }, { action: "ack" }]);
+  });
+
   it("retries the oldest timed-out publish, and tells when the next event comes", () => {
     const sent = [
       { msgId: "P1-3", key: "ana", seq: 3, status: "timedOut", attempts: 1 },
@@ -91,11 +110,12 @@ describe("actionTarget", () => {
   });
 });
 
-/** The commands a phone could send for `action` on this seat: one per message it shows. */
-function candidates(seat: string, action: PlayerAction, view: SeatView): Command[] {
+/** The commands a phone could send with `button` on this seat: one per message it shows (a nack with the button's requeue). */
+function candidates(seat: string, button: ActionButton, view: SeatView): Command[] {
+  const { action, requeue } = buttonCommand(button);
   if (view.role === "producer") return action === "retry" ? view.sent.map((r) => ({ seat, action, msgId: r.msgId }) as Command) : [{ seat, action } as Command];
   const tokens = view.role === "broker" ? view.intake.map((i) => i.token) : view.inbox.map((i) => i.token);
-  return tokens.map((token) => ({ seat, action, token, ...(action === "route" ? { target: "all" } : {}) }) as Command);
+  return tokens.map((token) => ({ seat, action, token, ...(action === "route" ? { target: "all" } : {}), ...(requeue === undefined ? {} : { requeue }) }) as Command);
 }
 
 function refusedEverywhere(round: Round, commands: Command[]): boolean {
@@ -118,9 +138,9 @@ describe("a greyed-out button is one the room would refuse", () => {
           for (const { seat } of seatsOf(config)) {
             const message = seatMessage(config, round.teams[0], 0, seat);
             if (!message.view) continue;
-            for (const action of message.actions) {
-              if (!actionTarget(message.view, action).blocked) continue;
-              expect(refusedEverywhere(round, candidates(seat, action, message.view)), `${scenario.id}/${variant.id} ${seat} ${action} at ${tick}`).toBe(true);
+            for (const button of seatButtons(message.actions, message.view)) {
+              if (!actionTarget(message.view, button).blocked) continue;
+              expect(refusedEverywhere(round, candidates(seat, button, message.view)), `${scenario.id}/${variant.id} ${seat} ${button} at ${tick}`).toBe(true);
               checked++;
             }
           }

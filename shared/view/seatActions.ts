@@ -3,7 +3,7 @@
 // under its label; the one-line hint (seatHints.ts) names the same targets. The room stays
 // the judge: a button this view cannot rule out stays live and a refusal explains itself.
 import { TICK_MS } from "../engine/config.js";
-import type { PlayerAction } from "../engine/actions.js";
+import type { ActionButton, PlayerAction } from "../engine/actions.js";
 import type { BrokerSeat, ConsumerSeat, ProducerSeat, SeatView } from "./seatView.js";
 
 /** Why a button cannot do anything now, as its phone can tell from the seat's view. */
@@ -28,6 +28,8 @@ export type BlockReason =
   | "busy"
   /** No message is ready for an ACK (processed, or found already processed). */
   | "nothingToAck"
+  /** The ack comes before processing: ACK the message first. */
+  | "ackFirst"
   /** No message is held. */
   | "nothingHeld"
   /** Every message waiting to be processed is held. */
@@ -110,9 +112,9 @@ function brokerTarget(v: BrokerSeat, action: PlayerAction, selected: number | nu
   return item ? { token: item.token, msgId: item.msgId } : { blocked: "done" };
 }
 
-/** Ready for an ACK: processed (and no longer being processed), or found already processed by the check. */
+/** Ready for an ACK: processed (and no longer being processed), found already processed by the check, or any where the ack comes first. */
 export function ackable(v: ConsumerSeat, i: InboxItem): boolean {
-  return !i.acked && (i.checked === true || (i.processed && v.processing?.token !== i.token));
+  return !i.acked && (v.ackFirst === true || i.checked === true || (i.processed && v.processing?.token !== i.token));
 }
 
 function consumerTarget(v: ConsumerSeat, action: PlayerAction, selected: number | null): ActionTarget {
@@ -122,9 +124,12 @@ function consumerTarget(v: ConsumerSeat, action: PlayerAction, selected: number 
   switch (action) {
     case "process": {
       if (v.processing) return { msgId: v.processing.msgId, blocked: "busy" };
-      // A held message waits for its predecessor: release it before processing it.
-      const item = pick(v.inbox, selected, (i) => waiting(i) && !i.held);
-      return hit(item, v.inbox.some(waiting) ? "allHeld" : "done");
+      // A held message waits for its predecessor: release it before processing it. Where the
+      // ack comes first, only an acked message may be processed.
+      const item = pick(v.inbox, selected, (i) => waiting(i) && !i.held && (!v.ackFirst || i.acked));
+      if (item) return hit(item, "done");
+      if (v.inbox.some((i) => waiting(i) && !i.held)) return { blocked: "ackFirst" };
+      return { blocked: v.inbox.some(waiting) ? "allHeld" : "done" };
     }
     case "ack":
       return hit(
@@ -144,6 +149,12 @@ function consumerTarget(v: ConsumerSeat, action: PlayerAction, selected: number 
         pick(v.inbox, selected, (i) => i.held),
         "nothingHeld",
       );
+    case "nack": {
+      // Hand back (or reject) what is not acked and not being processed: the selected one, else a failed processing first.
+      const open = (i: InboxItem) => !i.acked && v.processing?.token !== i.token;
+      const item = v.inbox.find((i) => i.token === selected && open(i)) ?? v.inbox.find((i) => open(i) && i.failed) ?? v.inbox.find(open);
+      return hit(item, v.processing ? "busy" : "done");
+    }
     default:
       return hit(
         pick(v.inbox, selected, () => true),
@@ -152,8 +163,15 @@ function consumerTarget(v: ConsumerSeat, action: PlayerAction, selected: number 
   }
 }
 
-/** What `action` would act on for this seat, the phone's selected token first when it fits. */
-export function actionTarget(view: SeatView, action: PlayerAction, selected: number | null = null): ActionTarget {
+/** A seat's buttons: one per action, and Reject beside a nack where the broker can reject. */
+export function seatButtons(actions: readonly PlayerAction[], view: SeatView | null): ActionButton[] {
+  const reject = view?.role === "consumer" && view.reject === true;
+  return actions.flatMap((a): ActionButton[] => (a === "nack" && reject ? ["nack", "reject"] : [a]));
+}
+
+/** What `action` (or a button: Reject acts as a nack does) would act on for this seat, the phone's selected token first when it fits. */
+export function actionTarget(view: SeatView, button: ActionButton, selected: number | null = null): ActionTarget {
+  const action = button === "reject" ? "nack" : button;
   if (!view.up) return { blocked: "down" };
   switch (view.role) {
     case "producer":

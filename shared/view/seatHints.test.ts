@@ -7,7 +7,7 @@ import { seatMessage, type BrokerSeat, type ConsumerSeat, type ProducerSeat, typ
 import { SEAT_HINT_KEYS, seatHasWork, seatHint, type SeatHintKey } from "./seatHints.js";
 
 const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
-const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, ...over });
+const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, parked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
   msgId: "P1-1",
@@ -15,8 +15,10 @@ const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["
   seq: 1,
   amount: 5,
   redelivered: false,
+  deliveryCount: 1,
   acked: false,
   processed: false,
+  failed: false,
   checked: null,
   held: false,
   ...over,
@@ -125,6 +127,10 @@ describe("seatHint", () => {
     ["checked new, later in its key: hold or process", seat(consumer({ inbox: [item({ checked: false, seq: 3 })] }), ORDERED), "orderCheck", "process", "hold"],
     ["checked new, first of its key", seat(consumer({ inbox: [item({ checked: false })] }), ORDERED), "process", "process"],
     ["everything waiting is held", seat(consumer({ inbox: [item({ held: true, checked: false, seq: 2 })] }), ORDERED), "allHeld", "release"],
+    ["ack before processing: ack first, then process", seat(consumer({ inbox: [item()], ackFirst: true }), CONSUMER), "ackFirst", "ack", "process"],
+    ["ack before processing: acked, to process", seat(consumer({ inbox: [item({ acked: true })], ackFirst: true }), CONSUMER), "process", "process"],
+    ["a failed processing: process it again", seat(consumer({ inbox: [item({ failed: true })] }), CONSUMER), "failed", "process"],
+    ["a failed processing: again, or nack it back", seat(consumer({ inbox: [item({ failed: true })], reject: true }), [...CONSUMER, "nack"]), "failedNack", "process", "nack"],
   ];
 
   it.each(cases)("%s", (_what, s, key, action, also) => {

@@ -62,6 +62,9 @@ export const SEAT_HINT_KEYS = [
   "consumerWait",
   "ack",
   "seenAck",
+  "ackFirst",
+  "failed",
+  "failedNack",
   "processing",
   "check",
   "orderCheck",
@@ -120,11 +123,15 @@ function consumerHint(v: ConsumerSeat, actions: readonly PlayerAction[], selecte
   const byToken = (token: number | undefined) => v.inbox.find((i) => i.token === token);
   if (can("ack")) {
     const ready = byToken(actionTarget(v, "ack", selected).token);
+    // Where the ack comes first, a message is acked on receipt, then processed.
+    if (ready && v.ackFirst && !ready.processed) return hint("ackFirst", { msgId: ready.msgId }, "ack", "process");
     if (ready) return hint(ready.processed ? "ack" : "seenAck", { msgId: ready.msgId }, "ack");
   }
   const next = actionTarget(v, "process", selected);
   if (next.blocked === "busy") return hint("processing", { msgId: next.msgId ?? "" });
   const item = byToken(next.token);
+  // Its processing failed (the dependency was down): process it again, or hand it back with a nack.
+  if (item?.failed) return can("nack") ? hint("failedNack", { msgId: item.msgId }, "process", "nack") : hint("failed", { msgId: item.msgId }, "process");
   if (item) {
     if (can("check") && item.checked === null) return hint("check", { msgId: item.msgId }, "check");
     if (can("hold") && item.seq > 1 && item.checked !== true)

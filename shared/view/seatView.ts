@@ -45,16 +45,25 @@ export interface BrokerSeat {
   intake: { token: number; msgId: string; key: string; seq: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
   queues: { subscription: string; depth: number }[];
   unacked: number;
+  /** Messages in the dead-letter queue (or kept in the stream past their delivery limit). */
+  parked: number;
 }
 
 export interface ConsumerSeat {
   role: "consumer";
   up: boolean;
   subscription: string;
-  inbox: { token: number; msgId: string; key: string; seq: number; amount: number; redelivered: boolean; acked: boolean; processed: boolean; checked: boolean | null; held: boolean }[];
+  inbox: { token: number; msgId: string; key: string; seq: number; amount: number; redelivered: boolean; deliveryCount: number; acked: boolean; processed: boolean; failed: boolean; checked: boolean | null; held: boolean }[];
   /** The token being processed, from tick to tick (constant while it runs: the phone animates it). */
   processing: { token: number; msgId: string; startedAt: number; doneAt: number } | null;
   slow: boolean;
+  /**
+   * The variant's rules a button depends on: the ack comes before processing (ack-before),
+   * and a nack may reject as well as requeue (not on SQS, whose nack only makes the message
+   * visible again). Always set by seatView; absent from views built by hand.
+   */
+  ackFirst?: boolean;
+  reject?: boolean;
 }
 
 export type SeatView = ProducerSeat | BrokerSeat | ConsumerSeat;
@@ -71,6 +80,7 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
       intake: b.intake.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, persisted: i.persisted, confirmed: i.confirmed, routed: i.routed })),
       queues: b.subscriptions.map((sub) => ({ subscription: sub.name, depth: sub.partitions.reduce((n, q) => n + q.length, 0) })),
       unacked,
+      parked: b.parked.length,
     };
   }
   const p = s.producers.find((x) => x.id === seat);
@@ -100,9 +110,11 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
     role: "consumer",
     up: c.up,
     subscription: c.subscription,
-    inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, amount: i.token.amount, redelivered: i.redelivered, acked: i.acked, processed: i.processed, checked: i.checked, held: i.held })),
+    inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, amount: i.token.amount, redelivered: i.redelivered, deliveryCount: i.deliveryCount, acked: i.acked, processed: i.processed, failed: i.failed, checked: i.checked, held: i.held })),
     processing: job ? { token: job.token, msgId: job.msgId, startedAt: job.startedAt, doneAt: job.doneAt } : null,
     slow: s.tick < c.slowUntil,
+    ackFirst: s.config.consumer.ack === "beforeProcessing",
+    reject: s.config.broker.nack === "both",
   };
 }
 

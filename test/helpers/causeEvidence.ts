@@ -45,6 +45,9 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
     ev.filter((e) => e.msgId === msgId && ((e.type === "hop" && (e.kind === "publish" || e.kind === "rpc")) || (e.type === "dropped" && e.kind === "publish")));
   const firstApplied = (msgId: string | undefined): number => idx((e) => e.type === "applied" && e.msgId === msgId && e.subscription === a.subscription);
   const need = (ok: boolean, what: string): string | null => (ok ? null : `${c.code} (${a.kind} ${a.msgId} ${a.subscription ?? ""} tick ${c.tick}): ${what}`);
+  // Written to disk: a quorum queue's messages always, a classic durable queue's persistent ones (older headers have neither field).
+  const onDisk = cfg.broker.queueType === "quorum" || (cfg.broker.durable && cfg.broker.persistent !== false);
+  const covered = (e: E): boolean => msg(e) || (Array.isArray(e.covers) && (e.covers as { msgId: string }[]).some((x) => x.msgId === a.msgId));
   switch (c.code) {
     case "linkLoss":
       return need(
@@ -85,7 +88,7 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
     case "brokerCrashUnpersisted":
     case "brokerCrashBeforeRoute": {
       const where = c.code === "brokerCrashBeforeRoute" ? ["intake"] : ["queue", "unacked"];
-      const durableOk = c.code === "brokerCrashBeforeRoute" || cfg.broker.durable === (c.code === "brokerCrashUnpersisted");
+      const durableOk = c.code === "brokerCrashBeforeRoute" || onDisk === (c.code === "brokerCrashUnpersisted");
       return need(
         durableOk &&
           crashedAt("B", c.tick) &&
@@ -99,6 +102,29 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
               (e.subscription === a.subscription || e.subscription === null),
           ),
         "no broker crash that discarded this copy",
+      );
+    }
+    case "brokerDiskLost":
+      return need(
+        crashedAt("B", c.tick) && has((e) => e.type === "discarded" && msg(e) && e.node === "B" && atTick(e) && e.reason === "diskLoss" && e.subscription === a.subscription),
+        "no disk loss that destroyed this copy",
+      );
+    case "rejectedDropped": {
+      const nack = idx((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === false);
+      const removed = idx((e) => e.type === "removed" && msg(e) && e.subscription === a.subscription && e.reason === "rejected" && atTick(e));
+      return need(nack >= 0 && removed > nack, "no rejection by that consumer followed by a removal");
+    }
+    case "parkedDeadLetter":
+    case "parkedRejected":
+    case "parkedInStream":
+    case "parkedTerminated": {
+      const reason = c.code === "parkedDeadLetter" || c.code === "parkedInStream" ? "maxDeliveries" : "rejected";
+      const where = c.code === "parkedInStream" || c.code === "parkedTerminated" ? "stream" : "deadLetterQueue";
+      return need(
+        a.kind === "parked" &&
+          !has((e) => e.type === "applied" && msg(e) && e.subscription === a.subscription) &&
+          has((e) => e.type === "parked" && msg(e) && e.subscription === a.subscription && atTick(e) && e.reason === reason && e.where === where && e.consumer === c.consumer),
+        "no parking of this message then, for that reason and place",
       );
     }
     case "consumerCrashAutoAck":
@@ -115,10 +141,12 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
           has((e) => e.type === "ackSent" && msg(e) && e.consumer === c.consumer && ev.indexOf(e) < discarded),
           "no ACK before the crash",
         );
+      // The commit that covered it may reach the broker after the crash (it was on the wire):
+      // a Kafka broker learns of the crash only when the member's session ends.
       if (c.code === "consumerCrashOffsetCommitted")
         return need(
           cfg.broker.partitions > 0 &&
-            has((e) => e.type === "removed" && msg(e) && e.reason === "ack" && ev.indexOf(e) < discarded) &&
+            has((e) => e.type === "removed" && msg(e) && e.reason === "ack") &&
             !has((e) => e.type === "ackSent" && msg(e) && e.consumer === c.consumer && ev.indexOf(e) < discarded),
           "no offset commit that covered it",
         );
@@ -162,7 +190,7 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
       const retry = (tick: number) => has((e) => e.type === "hop" && msg(e) && e.kind === "publish" && e.origin === "retry" && e.tick >= tick);
       if (c.code === "dupProducerRetry")
         return need(
-          has((e) => e.type === "dropped" && msg(e) && e.kind === "confirm" && e.link === c.link && atTick(e)) && retry(c.tick),
+          has((e) => e.type === "dropped" && covered(e) && e.kind === "confirm" && e.link === c.link && atTick(e)) && retry(c.tick),
           "no lost confirm followed by a retry",
         );
       if (c.code === "dupRetryBrokerCrash") return need(crashedAt("B", c.tick) && retry(c.tick), "no broker crash followed by a retry");
@@ -185,6 +213,26 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
         crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "crash" && atTick(e)),
         "no consumer crash that requeued it",
       );
+    case "dupVisibleAfterCrash":
+      return need(
+        crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "timeout" && e.tick >= c.tick),
+        "no consumer crash followed by its deadline running out",
+      );
+    case "dupConnectionLost":
+      return need(
+        has((e) => e.type === "connectionLost" && e.consumer === c.consumer && atTick(e)) &&
+          has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "connection" && e.tick >= c.tick),
+        "no broken connection of that consumer followed by a requeue",
+      );
+    case "dupRebalance":
+      return need(
+        crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "rebalance" && e.tick >= c.tick),
+        "no consumer crash followed by a rebalance that re-read it",
+      );
+    case "dupNack": {
+      const nack = idx((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === true && atTick(e));
+      return need(nack >= 0 && firstApplied(a.msgId) >= 0 && firstApplied(a.msgId) < nack, "no requeueing nack after the effect was applied");
+    }
     case "ackLost":
       return need(
         has((e) => e.type === "dropped" && msg(e) && e.kind === "ack" && e.link === c.link && from(e.link) === c.consumer && atTick(e)),
@@ -224,6 +272,7 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
     case "misorderNetwork":
     case "misorderRouting":
     case "misorderRedelivery":
+    case "misorderNack":
     case "misorderCompeting":
     case "misorderHold":
     case "misorderHoldGaveUp":
@@ -245,6 +294,11 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
           "no Hold in this variant, or the earlier seq had reached the consumer before it started the later one",
         );
       }
+      if (c.code === "misorderNack")
+        return need(
+          has((e) => e.type === "nackSent" && msg(e) && e.consumer === c.consumer && e.requeue === true && atTick(e) && ev.indexOf(e) < lateFirst),
+          "no requeueing nack of the late seq before it was applied",
+        );
       if (c.code === "misorderHoldGaveUp" || c.code === "misorderHoldFull") {
         const type = c.code === "misorderHoldGaveUp" ? "holdGaveUp" : "holdFull";
         const lapse = idx((e) => e.type === type && e.msgId === high && e.consumer === c.consumer && atTick(e));
@@ -334,7 +388,11 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
       // rule written here afresh (a withdrawal that would overdraw is declined).
       const applied = ev.filter((e) => e.type === "applied" && e.subscription === a.subscription && e.key === c.key);
       const final = applied.length ? (applied.at(-1)?.balance as number) : 0;
-      const committed = ev.filter((e) => e.type === "committed" && e.key === c.key).sort((x, y) => (x.seq as number) - (y.seq as number));
+      // A business event counts once, at its first commit (a shared database whose unique key
+      // went with a lost disk commits a retried insert again).
+      const firsts = new Map<string, (typeof ev)[number]>();
+      for (const e of ev) if (e.type === "committed" && e.key === c.key && !firsts.has(e.msgId as string)) firsts.set(e.msgId as string, e);
+      const committed = [...firsts.values()].sort((x, y) => (x.seq as number) - (y.seq as number));
       let expected = 0;
       for (const e of committed) {
         const amount = e.amount as number;

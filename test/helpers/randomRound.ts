@@ -25,7 +25,7 @@ export interface RoundPlan {
   person: number | null;
 }
 
-/** Faults on the nodes and links the variant has: crashes, cuts, dropped packets, lossy spells, slow consumers. */
+/** Faults on the nodes and links the variant has: crashes, cuts, dropped packets, lossy spells, slow consumers, a lost broker disk, a consumer's failing dependency. */
 function faultArb(config: VariantConfig): fc.Arbitrary<Fault> {
   const producers = producerIds(config);
   const consumers = consumerIds(config);
@@ -41,6 +41,8 @@ function faultArb(config: VariantConfig): fc.Arbitrary<Fault> {
     fc.record({ kind: fc.constantFrom("dropNextToken" as const, "dropNextAck" as const), link }),
     fc.record({ kind: fc.constant("loss" as const), link, loss: fc.integer({ min: 0, max: 50 }).map((n) => n / 100), ticks }),
     fc.record({ kind: fc.constant("slow" as const), node: fc.constantFrom(...consumers), factor: fc.integer({ min: 2, max: 5 }), ticks }),
+    fc.record({ kind: fc.constant("dependencyDown" as const), node: fc.constantFrom(...consumers), ticks }),
+    ...(config.producer.directRpc ? [] : [fc.record({ kind: fc.constant("diskLoss" as const), node: fc.constant("B"), ticks })]),
   );
 }
 

@@ -141,9 +141,10 @@ const COUNT_ROWS = [
   "raceAnomalies",
   "wrongFinalState",
   "conflicts",
+  "parked",
 ] as const;
-/** Counts that are not anomalies: what was done, and what a fix paid (conflicts retried). */
-const NOT_ANOMALIES = new Set<string>(["committed", "applied", "conflicts"]);
+/** Counts that are not anomalies: what was done, what a fix paid (conflicts retried), what a broker set aside (dead letters). */
+const NOT_ANOMALIES = new Set<string>(["committed", "applied", "conflicts", "parked"]);
 
 /** The rounds side by side (naive beside fixed), only the counts that say something, then how per-subscription counting adds up. */
 function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSummary }[], o: HostRoundOver): HTMLElement {

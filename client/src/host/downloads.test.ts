@@ -17,6 +17,7 @@ const report = (team: number, score: number): TeamReport => ({
   wrongFinalState: 0,
   staleWrites: 0,
   conflicts: 0,
+  parked: 0,
   firstCommitTick: 10,
   lastAppliedTick: 900,
 });

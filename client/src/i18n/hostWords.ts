@@ -141,6 +141,7 @@ const HOST_WORDS = {
   bought: { en: "Bought", "pt-BR": "Ganhou" },
   leftOpen: { en: "Left open", "pt-BR": "Deixou em aberto" },
   conflicts: { en: "conflicts", "pt-BR": "conflitos" },
+  parked: { en: "parked (dead-letter)", "pt-BR": "estacionadas (dead-letter)" },
 } satisfies Record<string, Text>;
 
 export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS });

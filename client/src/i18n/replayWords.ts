@@ -98,6 +98,7 @@ const REPLAY_WORDS = {
   kind_inconsistent: { en: "inconsistent", "pt-BR": "inconsistente" },
   kind_race: { en: "lost update", "pt-BR": "atualização perdida" },
   kind_wrongFinalState: { en: "wrong balance", "pt-BR": "saldo errado" },
+  kind_parked: { en: "parked (dead-letter)", "pt-BR": "estacionada (dead-letter)" },
   packet_publish: { en: "publish", "pt-BR": "publicação" },
   packet_deliver: { en: "delivery", "pt-BR": "entrega" },
   packet_confirm: { en: "confirm", "pt-BR": "confirmação" },

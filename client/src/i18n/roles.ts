@@ -2,13 +2,14 @@
 // the canvas's node labels.
 import { ACTION_TEXTS, ROLE_TEXTS } from "../../../shared/scenarios/roleTexts.js";
 import { tx } from "./locale.js";
+import type { ActionButton } from "../../../shared/engine/actions.js";
 
-export function actionLabel(action: string): string {
-  return tx(ACTION_TEXTS[action]?.label) || action;
+export function actionLabel(button: string): string {
+  return tx(ACTION_TEXTS[button as ActionButton]?.label) || button;
 }
 
-export function actionHelp(action: string): string {
-  return tx(ACTION_TEXTS[action]?.help);
+export function actionHelp(button: string): string {
+  return tx(ACTION_TEXTS[button as ActionButton]?.help);
 }
 
 export function roleName(role: string): string {

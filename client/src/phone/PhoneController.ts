@@ -9,7 +9,8 @@ import { onLocaleChange } from "../i18n/locale.js";
 import { t, type PhoneKey } from "../i18n/phoneWords.js";
 import { roleName } from "../i18n/roles.js";
 import { reasonText } from "../i18n/roomWords.js";
-import { isHostRoundOver, type IdleState, type PlayerAction, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
+import { isHostRoundOver, type IdleState, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
+import { buttonCommand, type ActionButton } from "../../../shared/engine/actions.js";
 import type { LessonStateView, RoomStateView } from "../../../shared/view/roomState.js";
 import { actionTarget } from "../../../shared/view/seatActions.js";
 import { seatHint } from "../../../shared/view/seatHints.js";
@@ -291,15 +292,15 @@ export class PhoneController {
     );
   }
 
-  /** A tap: the action on what the seat shows (the selected message when it fits). */
-  private perform(action: PlayerAction): void {
+  /** A tap: the button's action on what the seat shows (the selected message when it fits); a nack says whether it requeues. */
+  private perform(button: ActionButton): void {
     const v = this.seat?.view;
     if (!v) return;
-    const target = actionTarget(v, action, this.selected);
+    const target = actionTarget(v, button, this.selected);
+    const { action, requeue } = buttonCommand(button);
     if (v.role === "producer") return void (action === "retry" ? this.connection.act("retry", { msgId: target.msgId ?? "none" }) : this.connection.act(action));
     const items: { token: number }[] = v.role === "consumer" ? v.inbox : v.intake;
     const token = target.token ?? this.selected ?? items[0]?.token ?? 0;
-    if (action === "route") return void this.connection.act("route", { token, target: this.routeTarget });
-    this.connection.act(action, { token });
+    this.connection.act(action, action === "route" ? { token, target: this.routeTarget } : { token, ...(requeue === undefined ? {} : { requeue }) });
   }
 }

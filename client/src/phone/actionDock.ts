@@ -6,8 +6,9 @@
 import { h } from "../dom.js";
 import { t } from "../i18n/phoneWords.js";
 import { actionLabel } from "../i18n/roles.js";
-import type { IdleState, PlayerAction, SeatMessage } from "../../../shared/protocol.js";
-import { actionTarget, type BlockReason } from "../../../shared/view/seatActions.js";
+import type { IdleState, SeatMessage } from "../../../shared/protocol.js";
+import type { ActionButton } from "../../../shared/engine/actions.js";
+import { actionTarget, seatButtons, type BlockReason } from "../../../shared/view/seatActions.js";
 import { seatHint, type SeatHint } from "../../../shared/view/seatHints.js";
 
 export interface DockInput {
@@ -15,7 +16,7 @@ export interface DockInput {
   phase: string;
   selected: number | null;
   idle: IdleState;
-  perform(action: PlayerAction): void;
+  perform(button: ActionButton): void;
   explain(text: string): void;
 }
 
@@ -28,7 +29,7 @@ export function hintText(hint: SeatHint): string {
 }
 
 /** Why a button cannot act now, in words; null when it can. */
-function why(input: DockInput, action: PlayerAction): string | null {
+function why(input: DockInput, action: ActionButton): string | null {
   if (input.phase === "paused" || input.phase === "countdown") return t(`why_${input.phase}`);
   const view = input.seat.view;
   if (!view) return null;
@@ -46,7 +47,7 @@ function idleBanner(idle: IdleState, hint: string | null): HTMLElement | null {
 export function actionDock(input: DockInput): HTMLElement {
   const hint = input.phase === "running" ? seatHint(input.seat, input.selected) : null;
   const line = hint ? hintText(hint) : null;
-  const buttons = input.seat.actions.map((action) => {
+  const buttons = seatButtons(input.seat.actions, input.seat.view).map((action) => {
     const reason = why(input, action);
     const tap = () => (reason && input.idle === "" ? input.explain(`${actionLabel(action)}: ${reason}`) : input.perform(action));
     return h(

@@ -18,6 +18,7 @@ function kindTotal(team: TeamReport | null, kind: AnomalyKind): number {
     inconsistent: team.inconsistent,
     race: team.raceAnomalies,
     wrongFinalState: team.wrongFinalState,
+    parked: team.parked,
   };
   return counts[kind];
 }
@@ -51,6 +52,7 @@ export function results(o: PlayerRoundOver, sentence: typeof CauseSentence | nul
           team.inconsistent ? count(t("inconsistent"), team.inconsistent, true) : null,
           team.raceAnomalies ? count(t("raceAnomalies"), team.raceAnomalies, true) : null,
           team.wrongFinalState ? count(t("wrongBalances"), team.wrongFinalState, true) : null,
+          team.parked ? count(t("parkedMessages"), team.parked, true) : null,
         )
       : null,
     cause

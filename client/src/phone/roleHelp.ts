@@ -8,6 +8,7 @@ import { t } from "../i18n/phoneWords.js";
 import { actionHelp, actionLabel, roleName } from "../i18n/roles.js";
 import type { SeatMessage } from "../../../shared/protocol.js";
 import { ROLE_TEXTS } from "../../../shared/scenarios/roleTexts.js";
+import { seatButtons } from "../../../shared/view/seatActions.js";
 import type { ScenarioText } from "../../../shared/scenarios/texts.js";
 
 export interface RoleHelpInput {
@@ -27,7 +28,7 @@ export function roleHelp({ seat, scenario, variant, close }: RoleHelpInput): HTM
     scenario && summary ? h("p", { class: "variant" }, h("strong", {}, `${tx(scenario.title)} · ${tx(summary.label)}: `), tx(summary.summary)) : null,
     h("p", {}, tx(ROLE_TEXTS[seat.role].help)),
     h("h3", {}, t("yourButtons")),
-    h("dl", { class: "buttons-help" }, ...seat.actions.flatMap((a) => [h("dt", {}, actionLabel(a)), h("dd", {}, actionHelp(a))])),
+    h("dl", { class: "buttons-help" }, ...seatButtons(seat.actions, seat.view).flatMap((a) => [h("dt", {}, actionLabel(a)), h("dd", {}, actionHelp(a))])),
     h("button", { class: "primary big", type: "button", testid: "role-help-close", onclick: close }, t("gotIt")),
   );
 }

@@ -86,6 +86,7 @@ function consumer(v: ConsumerSeat, ctx: PanelContext): HTMLElement {
       i.redelivered ? chip(`↻ ${t("redelivered")}`, "warn") : null,
       i.checked === true ? chip(`⚠ ${t("seenBefore")}`, "bad") : i.checked === false ? chip(t("notSeen"), "ok") : null,
       i.processed ? chip(`✓ ${t("processedTag")}`, "ok") : null,
+      i.failed ? chip(`✗ ${t("failedTag")}`, "bad") : null,
       // Auto-ack marks every delivery acked on arrival: the chip speaks only of the person's own ACK.
       i.acked && i.processed ? chip(`✓ ${t("acked")}`, "ok") : null,
       i.held ? chip(t("held"), "warn") : null,

@@ -13,6 +13,7 @@ export const KIND_STYLE: Record<AnomalyKind, { glyph: string; colour: string }> 
   inconsistent: { glyph: "≠", colour: "rgb(251,191,36)" },
   race: { glyph: markerStyles.race.glyph, colour: css(markerStyles.race.colour) },
   wrongFinalState: { glyph: "$", colour: "rgb(248,113,113)" },
+  parked: { glyph: "⏸", colour: "rgb(148,163,184)" },
 };
 
 export const METRIC_STYLE: Record<ChartMetric, { glyph: string; colour: string; dash: string; width: number }> = {

@@ -19,6 +19,7 @@ const summaryOf = (lost: number): RoundSummary => ({
   wrongFinalState: 0,
   staleWrites: 0,
   conflicts: 0,
+  parked: 0,
   ticks: 1300,
   tickMs: 100,
 });
