@@ -112,10 +112,11 @@ describe.skipIf(!available)("in the browser", () => {
     await consumers[0].screenshot({ path: `${ARTIFACTS}/phone-consumer-pt.png` });
 
     await host.getByTestId("end-round").click();
-    await host.getByTestId("anomaly-list").waitFor({ state: "attached", timeout: 60_000 });
-    expect(await host.getByTestId("team-score").count()).toBeGreaterThanOrEqual(1);
+    await host.getByTestId("debrief").waitFor({ timeout: 60_000 });
+    await host.screenshot({ path: `${ARTIFACTS}/projector-debrief.png` });
+    await host.getByTestId("debrief-close").click();
     await producer.getByTestId("team-score").waitFor({ timeout: 15_000 });
-    await host.screenshot({ path: `${ARTIFACTS}/projector-debrief.png`, fullPage: true });
+    expect(await host.getByTestId("start-round").count()).toBe(1);
     expect(errors).toEqual([]);
   }, 240_000);
 

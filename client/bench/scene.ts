@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       queued: "na fila",
       inbox: "caixa",
       toSend: "a enviar",
+      tokens: { publish: "publicação", deliver: "entrega", confirm: "confirmação" },
       team: "Equipe",
       score: "Pontos",
     });

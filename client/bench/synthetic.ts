@@ -52,6 +52,7 @@ export function makeTeam(team: number, random: () => number): TeamModel {
     misordered: random() < 0.2 ? Math.floor(random() * 3) : 0,
     inconsistent: 0,
     raceAnomalies: 0,
+    staleWrites: 0,
     nodes,
     links,
   };

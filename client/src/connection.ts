@@ -169,6 +169,9 @@ export class Connection {
     this.relay(room, "refused");
     this.relay(room, "roundOver");
     this.relay(room, "events");
+    this.relay(room, "history");
+    this.relay(room, "lessonResults");
+    this.relay(room, "lessonSummary");
     this.relay(room, "yourAnswer");
     room.onStateChange((s: unknown) => this.emit("state", s as RoomStateView));
     room.onDrop(() => this.setStatus("reconnecting"));

@@ -15,6 +15,8 @@ export interface ReplayNodeModel {
   load: number;
   busy: boolean;
   bot: boolean;
+  /** The people who play this node, when the page knows them (the projector does). */
+  players?: string[];
 }
 
 export interface ReplayLinkModel {
@@ -36,6 +38,8 @@ export interface ReplayTeamModel {
   misordered: number;
   inconsistent: number;
   raceAnomalies: number;
+  /** Lost updates: writes based on a stale read, each erasing another consumer's update. */
+  staleWrites: number;
   nodes: ReplayNodeModel[];
   links: ReplayLinkModel[];
 }
@@ -78,6 +82,7 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
     misordered: counts.misordered,
     inconsistent: counts.inconsistent,
     raceAnomalies: counts.raceAnomalies,
+    staleWrites: counts.staleWrites,
     nodes,
     links,
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../sim/simulate.js";
 import { indexLog } from "./replayIndex.js";
-import { csvField, leaderboard, scoresCsv } from "./scores.js";
+import { csvField, csvTable, leaderboard, scoresCsv } from "./scores.js";
 
 const log = simulate({ scenario: "t9-end-to-end", variant: "chaos", seed: 4, teams: 3 });
 const index = indexLog(log.header, log.events);
@@ -17,5 +17,11 @@ describe("scores", () => {
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvField('Ana "A", B')).toBe('"Ana ""A"", B"');
     expect(csvField(12)).toBe("12");
+  });
+
+  it("writes a table with every field defused and quoted as needed", () => {
+    expect(csvTable([["name", "score"], ['=HYPERLINK("x")', -4], ["+1", "@a"], ["Ana, B", 3]])).toBe(
+      'name,score\n"\'=HYPERLINK(""x"")",-4\n\'+1,\'@a\n"Ana, B",3\n',
+    );
   });
 });

@@ -17,6 +17,11 @@ export function csvField(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Rows as CSV text, every field through csvField: the one writer every CSV export uses. */
+export function csvTable(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => row.map(csvField).join(",")).join("\n") + "\n";
+}
+
 /** One row per seat of each team (teams numbered from 1, as on screen), with the team's counts; `bot` names the strategy of a seat no person played. */
 export function scoresCsv(index: ReplayIndex): string {
   const rows = [CSV_COLUMNS.join(",")];

@@ -5,7 +5,7 @@ import { brokerConfig, PROFILE_IDS, rabbitQueue, sqsQueue, storesOnDisk } from "
 import type { PlayerAction } from "../engine/actions.js";
 import type { Role } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
-import { consumerIds, producerIds } from "../engine/team.js";
+import { consumerIds, producerIds, subscriptionsOf } from "../engine/team.js";
 import { SCENARIO_TEXTS, type ScenarioText, type Text } from "./texts.js";
 
 export interface SeatDef {
@@ -324,6 +324,8 @@ export interface CatalogueScenario {
     roundTicks: number;
     seats: (SeatDef & { actions: PlayerAction[] })[];
     faults: ScheduledFault[];
+    /** The subscriptions every committed event is expected to reach (a queue is one): the debrief explains its counts with them. */
+    subscriptions: string[];
   }[];
 }
 
@@ -346,6 +348,7 @@ export function catalogueJson(): CatalogueScenario[] {
       roundTicks: v.config.roundTicks,
       seats: seatsOf(v.config).map((seat) => ({ ...seat, actions: actionsFor(v.config, seat.role) })),
       faults: v.config.faults,
+      subscriptions: subscriptionsOf(v.config).map((sub) => sub.name),
     })),
   }));
 }

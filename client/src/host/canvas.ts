@@ -1,10 +1,12 @@
-// The pipeline canvas on the projector: Phaser loads once the room is shown, then the canvas
-// follows the room's state (clock, overview, focused team) and draws the focused team's
-// events as they come. A click on a team in the overview puts it on the big screen.
+// The pipeline canvas on the projector: Phaser loads once a round is shown, then the canvas
+// follows the room's state (clock, overview, focused team, who plays each node) and draws
+// the focused team's events as they come. A click on a team in the overview puts it on the
+// big screen. Its fonts scale with the screen, not with the canvas, so labels stay readable
+// from the back of the room however the page divides the screen.
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
 import { markerText, sceneLabels } from "../i18n/sceneWords.js";
-import type { PipelineCanvas } from "../scene/model.js";
+import type { CountKind, PipelineCanvas } from "../scene/model.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
 import type { DrawnEvent } from "../../../shared/protocol.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
@@ -16,6 +18,7 @@ export class ProjectorCanvas {
   private canvas: PipelineCanvas | null = null;
   private loading = false;
   private readonly feed = new SceneFeed();
+  private kinds: readonly CountKind[] = [];
 
   constructor(private readonly connection: Connection) {}
 
@@ -24,15 +27,22 @@ export class ProjectorCanvas {
     if (this.canvas || this.loading || !this.holder.isConnected) return;
     this.loading = true;
     const { createPipelineCanvas } = await import("../scene/createPipelineCanvas.js");
-    const created = await createPipelineCanvas(this.holder);
+    const created = await createPipelineCanvas(this.holder, { reference: () => ({ width: innerWidth, height: innerHeight }) });
     created.onTeamClicked((team) => this.connection.host("host:focus", { team }));
     this.canvas = created;
     this.applyLabels();
+    if (this.kinds.length) created.setCountKinds(this.kinds);
     loaded();
   }
 
   applyLabels(): void {
     this.canvas?.setLabels(sceneLabels());
+  }
+
+  /** The counts the tiles and the focused team's header show. */
+  setCountKinds(kinds: readonly CountKind[]): void {
+    this.kinds = kinds;
+    this.canvas?.setCountKinds(kinds);
   }
 
   /** The focused team's events of one tick: flights, drops and markers. */

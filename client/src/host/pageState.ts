@@ -1,7 +1,10 @@
 // What the projector page knows, in one place: the room it hosts, the catalogue, the room's
-// latest state, the last round's results and the last refusal. Every change goes through
-// `update`, which tells the subscribers which fields it set; the views decide what to redraw.
-import type { HostRoundOver } from "../../../shared/protocol.js";
+// latest state, the last round's results and the room's earlier rounds, lesson mode's live
+// results and summary, the connection's status, the last refusal, and what the instructor
+// chose on this page. Every change goes through `update`, which tells the subscribers which
+// fields it set; the view decides what to redraw.
+import type { Status } from "../connection.js";
+import type { HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
 import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
 
@@ -15,16 +18,47 @@ export interface HostPage {
   catalogue: CatalogueScenario[];
   /** The room's synchronised state; null until the first patch. */
   room: RoomStateView | null;
+  /** performance.now() when the room's tick last changed: the timer runs on from there. */
+  tickSeenAt: number;
   /** The last round's results, shown as the debrief. */
   lastOver: HostRoundOver | null;
-  /** The room's last refusal of one of the instructor's commands, in words. */
+  /** The debrief fills the screen (after a round ends, until the instructor goes back to the room). */
+  debriefOpen: boolean;
+  /** The room's rounds so far, oldest first. */
+  history: HistoryEntry[];
+  lessonResults: LessonResults | null;
+  lessonSummary: LessonSummary | null;
+  status: Status;
+  /** The room's last refusal of one of the instructor's commands, in words ("" when none lately). */
   refusal: string;
+  /** The seed and round length typed for the next rounds ("" for the defaults). */
+  seed: string;
+  seconds: string;
+  /** The roster shows a team picker beside each name. */
+  moving: boolean;
 }
 
 export type HostPageField = keyof HostPage;
 type Listener = (set: ReadonlySet<HostPageField>) => void;
 
-const page: HostPage = { roomCode: "", hostToken: "", joinUrl: "", catalogue: [], room: null, lastOver: null, refusal: "" };
+const page: HostPage = {
+  roomCode: "",
+  hostToken: "",
+  joinUrl: "",
+  catalogue: [],
+  room: null,
+  tickSeenAt: 0,
+  lastOver: null,
+  debriefOpen: false,
+  history: [],
+  lessonResults: null,
+  lessonSummary: null,
+  status: "connecting",
+  refusal: "",
+  seed: "",
+  seconds: "",
+  moving: false,
+};
 const listeners = new Set<Listener>();
 
 /** The page's state, to read; change it with `update`. */

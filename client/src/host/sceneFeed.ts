@@ -8,17 +8,49 @@ import type { MarkerLabel } from "../../../shared/replay/sceneModel.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
 import type { Marker, NodeModel, PipelineCanvas, TeamModel, TokenFlight } from "../scene/model.js";
 
+/** Who plays each seat, by team and seat id; a person a bot stands in for is marked. */
+export function seatHolders(state: RoomStateView | null): Map<string, { names: string[]; allIdle: boolean }> {
+  const holders = new Map<string, { names: string[]; allIdle: boolean }>();
+  state?.players?.forEach((p) => {
+    if (!p.seat || p.team < 0 || p.spectator) return;
+    const key = `${p.team}/${p.seat}`;
+    const entry = holders.get(key) ?? { names: [], allIdle: true };
+    entry.names.push(p.name);
+    entry.allIdle &&= p.idle === "bot";
+    holders.set(key, entry);
+  });
+  return holders;
+}
+
 export function teamModels(state: RoomStateView | null): TeamModel[] {
   const teams: TeamModel[] = [];
+  const holders = seatHolders(state);
   (state?.teams ?? []).forEach((team, i) => {
     const nodes: NodeModel[] = [];
-    team.nodes?.forEach((n, id) => nodes.push({ id, role: n.role, up: n.up, load: n.load, busy: n.busy, bot: n.bot }));
+    team.nodes?.forEach((n, id) => {
+      const people = holders.get(`${i}/${id}`);
+      nodes.push({ id, role: n.role, up: n.up, load: n.load, busy: n.busy, bot: n.bot || !!people?.allIdle, players: people?.names ?? [] });
+    });
     const links: TeamModel["links"] = [];
     team.links?.forEach((l, id) => {
       const [from, to] = id.split(">");
       links.push({ id, from, to, cut: l.cut, flying: l.flying });
     });
-    teams.push({ team: i, name: team.name, score: team.score, committed: team.committed, applied: team.applied, lost: team.lost, duplicated: team.duplicated, misordered: team.misordered, inconsistent: team.inconsistent, raceAnomalies: team.raceAnomalies, nodes, links });
+    teams.push({
+      team: i,
+      name: team.name,
+      score: team.score,
+      committed: team.committed,
+      applied: team.applied,
+      lost: team.lost,
+      duplicated: team.duplicated,
+      misordered: team.misordered,
+      inconsistent: team.inconsistent,
+      raceAnomalies: team.raceAnomalies,
+      staleWrites: team.staleWrites,
+      nodes,
+      links,
+    });
   });
   return teams;
 }

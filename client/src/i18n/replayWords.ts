@@ -39,6 +39,7 @@ const REPLAY_WORDS = {
   replayWarn_noSummary: { en: "The log has no summary line (the round did not finish, or the file was cut): counts are computed from its events.", "pt-BR": "O log não tem a linha de resumo (a rodada não terminou, ou o arquivo foi cortado): as contagens são calculadas a partir dos eventos." },
   replayRound: { en: "{scenario} · {variant} · seed {seed} · {teams} teams · {length}", "pt-BR": "{scenario} · {variant} · semente {seed} · {teams} equipes · {length}" },
   replayPlay: { en: "Play", "pt-BR": "Reproduzir" },
+  replayBestScore: { en: "Score of the best team", "pt-BR": "Pontos da melhor equipe" },
   replayPause: { en: "Pause", "pt-BR": "Pausar" },
   replayStepBack: { en: "One tick back", "pt-BR": "Um tick para trás" },
   replayStepForward: { en: "One tick forward", "pt-BR": "Um tick para a frente" },

@@ -22,7 +22,16 @@ const SCENE_WORDS = {
   dropMarker: { en: "dropped", "pt-BR": "descartada" },
   dedupMarker: { en: "de-duplicated", "pt-BR": "desduplicada" },
   cutMarker: { en: "CUT", "pt-BR": "CORTADO" },
+  // The legend of the token kinds (shared/engine: publish, deliver, confirm, ack, rpc, reply).
+  token_publish: { en: "publish", "pt-BR": "publicação" },
+  token_deliver: { en: "deliver", "pt-BR": "entrega" },
+  token_confirm: { en: "broker's ACK", "pt-BR": "ACK do broker" },
+  token_ack: { en: "consumer's ACK", "pt-BR": "ACK do consumidor" },
+  token_rpc: { en: "direct call", "pt-BR": "chamada direta" },
+  token_reply: { en: "reply", "pt-BR": "resposta" },
 } satisfies Record<string, Text>;
+
+const TOKEN_KINDS = ["publish", "deliver", "confirm", "ack", "rpc", "reply"] as const;
 
 const t = translator({ ...ROUND_WORDS, ...SCENE_WORDS });
 
@@ -37,6 +46,7 @@ export function sceneLabels(): SceneLabels {
     toSend: t("toSend"),
     team: t("team"),
     score: t("score"),
+    tokens: Object.fromEntries(TOKEN_KINDS.map((kind) => [kind, t(`token_${kind}`)])),
   };
 }
 

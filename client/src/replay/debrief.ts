@@ -23,6 +23,12 @@ export function variantLabel(round: LoadedRound): string {
   return tx(SCENARIO_TEXTS[scenario]?.variants[variant]?.label) || variant;
 }
 
+/** "Lost messages · Fire-and-forget" from the ids, in the page's language (the ids themselves when unknown). */
+export function roundName(scenario: string, variant: string): string {
+  const text = SCENARIO_TEXTS[scenario];
+  return `${tx(text?.title) || scenario} · ${tx(text?.variants[variant]?.label) || variant}`;
+}
+
 export function chartsPanel(ctx: PageContext): Panel {
   const { index } = ctx.round;
   const charts: ChartHandle[] = [
@@ -123,7 +129,7 @@ function roundSummary(round: LoadedRound, scale: { xMax: number; yMax: number },
     { class: "compare-side", testid: "compare-side" },
     h("h3", {}, variantLabel(round)),
     h("p", { class: "muted" }, `${round.name} · ${t("replayRound", { scenario: index.header.scenario, variant: index.header.variant, seed: index.header.seed, teams: index.header.teams.length, length: formatTick(index.lastTick, index.tickMs) })}`),
-    h("table", { class: "summary-table" }, h("tbody", {}, ...rows.map(([k, v]) => h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, String(v)))), h("tr", {}, h("th", { scope: "row" }, `${t("score")} (max)`), h("td", {}, String(best))))),
+    h("table", { class: "summary-table" }, h("tbody", {}, ...rows.map(([k, v]) => h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, String(v)))), h("tr", {}, h("th", { scope: "row" }, t("replayBestScore")), h("td", {}, String(best))))),
     lineChart(teamSeries(index, "all"), index.tickMs, { ...scale, label: `${variantLabel(round)}: ${t("replayChartLabel")}` }).element,
     actions,
   );

@@ -90,21 +90,23 @@ export function closeCompare(): void {
   update({ compare: null }, "page");
 }
 
-/** ?game=ID: the game's log, fetched with the host key of whichever of this browser's rooms played it. */
-export async function loadFromServer(gameId: string): Promise<void> {
+/** ?game=ID (and ?compare=ID): the game's log, fetched with the host key of whichever of this browser's rooms played it; false when none holds it. */
+export async function loadFromServer(gameId: string, slot: Slot = "main"): Promise<boolean> {
   update({ busy: t("replayFetching") }, "page");
   const { Connection } = await import("../connection.js");
   const connection = new Connection();
   for (const room of Connection.hostedRooms()) {
+    let text: string;
     try {
-      const text = await connection.gameLog(gameId, room.hostToken);
-      await loadText(text, `${gameId}.ndjson`, "main");
-      return;
+      text = await connection.gameLog(gameId, room.hostToken);
     } catch {
-      /* another room's token: try the next */
+      continue; // another room's token: try the next
     }
+    await loadText(text, `${gameId}.ndjson`, slot);
+    return true;
   }
   update({ busy: "", noAccess: gameId }, "page");
+  return false;
 }
 
 /** The landing lists the games of the rooms this browser hosted (the ten latest rooms). */
@@ -116,13 +118,7 @@ export async function listPastGames(): Promise<void> {
   const found: PastGame[] = [];
   for (const room of hosted.slice(0, 10)) {
     for (const g of await connection.games(room.hostToken).catch(() => [])) {
-      if (typeof g?.gameId === "string")
-        found.push({
-          gameId: g.gameId,
-          label: `${String(g.createdAt ?? "")
-            .slice(0, 16)
-            .replace("T", " ")} · ${g.roomCode ?? ""} · ${g.scenario ?? ""} ${g.variant ?? ""}`,
-        });
+      if (typeof g?.gameId === "string") found.push({ gameId: g.gameId, when: `${String(g.createdAt ?? "").slice(0, 16).replace("T", " ")} · ${g.roomCode ?? ""}`, scenario: String(g.scenario ?? ""), variant: String(g.variant ?? "") });
     }
   }
   update({ pastGames: found });

@@ -9,7 +9,10 @@ import type { Choices, LoadedRound } from "./context.js";
 
 export interface PastGame {
   gameId: string;
-  label: string;
+  /** When and in which room it was played. */
+  when: string;
+  scenario: string;
+  variant: string;
 }
 
 export interface ReplayPage {

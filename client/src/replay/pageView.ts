@@ -8,7 +8,8 @@ import { t } from "../i18n/replayWords.js";
 import { anomalyPanel } from "./anomalies.js";
 import { canvas } from "./canvas.js";
 import type { PageContext, Panel } from "./context.js";
-import { chartsPanel, comparePanel, exportPanel, leaderboardPanel, scenarioTitle, sequencePanel, variantLabel } from "./debrief.js";
+import { replayUrl } from "../replayLinks.js";
+import { chartsPanel, comparePanel, exportPanel, leaderboardPanel, roundName, scenarioTitle, sequencePanel, variantLabel } from "./debrief.js";
 import { followPanel } from "./followPanel.js";
 import { closeCompare, loadFile, swapCompare } from "./loading.js";
 import { replayPage, update } from "./pageState.js";
@@ -94,7 +95,7 @@ export function render(): void {
           h(
             "ul",
             { class: "list compact" },
-            ...pastGames.map((g) => h("li", {}, `${g.label} · `, h("a", { href: `/replay?game=${encodeURIComponent(g.gameId)}` }, t("replayOpenGame")))),
+            ...pastGames.map((g) => h("li", {}, `${g.when} · `, h("strong", {}, roundName(g.scenario, g.variant)), " · ", h("a", { href: replayUrl({ game: g.gameId }) }, t("replayOpenGame")))),
           ),
         )
       : null;

@@ -2,14 +2,14 @@
 // right. It only draws what the page hands it (see model.ts); no game rule lives here.
 
 import Phaser from "phaser";
-import type { Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
+import type { CountKind, Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
 import { TickClock } from "./clock.js";
 import { FocusedTeamView } from "./focusedTeam.js";
 import { FocusHeader } from "./focusHeader.js";
-import { focusBands, splitRegions, type FocusBands, type SceneRegions } from "./layout.js";
+import { focusBands, splitRegions, type FocusBands, type ScaleReference, type SceneRegions } from "./layout.js";
 import { MarkerLayer } from "./markers.js";
 import { OverviewPanel } from "./overview.js";
-import { colours } from "./palette.js";
+import { colours, tokenKindsOf } from "./palette.js";
 import { TokenLayer } from "./tokens.js";
 
 export const DEFAULT_LABELS: SceneLabels = {
@@ -21,6 +21,7 @@ export const DEFAULT_LABELS: SceneLabels = {
   toSend: "to send",
   team: "Team",
   score: "Score",
+  tokens: {},
 };
 
 const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 10 };
@@ -45,7 +46,8 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   private pendingResize = false;
   private tornDown = false;
 
-  constructor() {
+  /** `reference`: the size fonts and radii scale by (the canvas's own when absent). */
+  constructor(private readonly reference?: () => ScaleReference) {
     super({ key: "pipeline" });
     this.ready = new Promise((resolve) => {
       this.resolveReady = resolve;
@@ -54,7 +56,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
 
   create(): void {
     const { width, height } = this.scale;
-    this.regions = splitRegions(width, height);
+    this.regions = splitRegions(width, height, this.reference?.());
     this.bands = focusBands(this.regions.focus, this.regions.scale);
     this.panels = this.add.graphics().setDepth(depth.panels);
     this.focus = new FocusedTeamView(this, this.labels, depth);
@@ -93,6 +95,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
       this.markers.clear();
     }
     this.focusedTeam = team;
+    if (team) this.header.setTokenKinds(tokenKindsOf(team));
     this.focus.setTeam(team);
     this.header.setTeam(team, this.labels);
     this.overview.setFocused(team ? team.team : null);
@@ -122,7 +125,14 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   setLabels(labels: SceneLabels): void {
     this.labels = labels;
     this.focus.setLabels(labels);
+    this.header.setTokenWords(labels.tokens);
     this.header.setTeam(this.focusedTeam, labels);
+  }
+
+  setCountKinds(kinds: readonly CountKind[]): void {
+    this.header.setCountKinds(kinds);
+    this.header.setTeam(this.focusedTeam, this.labels);
+    this.overview.setCountKinds(kinds);
   }
 
   onTeamClicked(callback: (team: number) => void): void {
@@ -132,7 +142,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   private relayout(): void {
     const { width, height } = this.scale;
     const previousScale = this.regions.scale;
-    this.regions = splitRegions(width, height);
+    this.regions = splitRegions(width, height, this.reference?.());
     this.bands = focusBands(this.regions.focus, this.regions.scale);
     if (Math.abs(previousScale - this.regions.scale) > 0.01) this.tokens.rescale(this.regions.scale);
     this.markers.clear();

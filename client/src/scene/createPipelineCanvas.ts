@@ -3,7 +3,8 @@
 // stays off their first load.
 
 import Phaser from "phaser";
-import type { Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
+import type { ScaleReference } from "./layout.js";
+import type { CountKind, Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
 import { colours } from "./palette.js";
 import { PipelineScene } from "./PipelineScene.js";
 import { detectRenderProfile } from "./renderProfile.js";
@@ -15,12 +16,14 @@ export interface PipelineCanvasOptions {
    */
   width?: number;
   height?: number;
+  /** The size fonts and radii scale by, read at each layout (the canvas's own when absent): the projector passes its screen. */
+  reference?: () => ScaleReference;
 }
 
 export async function createPipelineCanvas(parent: HTMLElement, options: PipelineCanvasOptions = {}): Promise<PipelineCanvas> {
   const profile = detectRenderProfile();
   if (!profile) throw new Error("the pipeline canvas needs WebGL, and this browser has none");
-  const scene = new PipelineScene();
+  const scene = new PipelineScene(options.reference);
   const fixed = options.width !== undefined && options.height !== undefined;
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
@@ -63,6 +66,7 @@ export async function createPipelineCanvas(parent: HTMLElement, options: Pipelin
     dropFlight: live((token: number, link: string, tick: number) => scene.dropFlight(token, link, tick)),
     addMarker: live((marker: Marker) => scene.addMarker(marker)),
     setLabels: live((labels: SceneLabels) => scene.setLabels(labels)),
+    setCountKinds: live((kinds: readonly CountKind[]) => scene.setCountKinds(kinds)),
     onTeamClicked: live((callback: (team: number) => void) => scene.onTeamClicked(callback)),
     destroy: () => {
       if (destroyed) return;

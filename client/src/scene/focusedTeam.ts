@@ -17,10 +17,12 @@ import {
 } from "./layout.js";
 import { arrowHead, dashedLine, shapePath } from "./focusedShapes.js";
 import { FONT_FAMILY, colours, css, roleColours } from "./palette.js";
-import { setTextIfChanged } from "./text.js";
+import { fitWidth, setTextIfChanged } from "./text.js";
 
 interface NodeTexts {
   id: Phaser.GameObjects.Text;
+  /** Who plays the node, right under it. */
+  names: Phaser.GameObjects.Text;
   role: Phaser.GameObjects.Text;
   load: Phaser.GameObjects.Text;
   bot: Phaser.GameObjects.Text;
@@ -38,6 +40,8 @@ export class FocusedTeamView {
   private readonly roles = new Map<string, NodeRole>();
   private readonly lanes = new Map<string, Lane>();
   private readonly texts = new Map<string, NodeTexts>();
+  /** How wide a node's label lines may be before they leave the panel. */
+  private readonly labelWidths = new Map<string, number>();
   private readonly cutTexts = new Map<string, Phaser.GameObjects.Text>();
   private readonly linkGraphics: Phaser.GameObjects.Graphics;
   private readonly nodeGraphics: Phaser.GameObjects.Graphics;
@@ -124,7 +128,10 @@ export class FocusedTeamView {
     this.clearStructure();
     this.unit = nodeUnit(this.area, crowdedColumn(team.nodes), this.scale);
     const radius = 60 * this.unit;
-    for (const [id, centre] of nodeCentres(team.nodes, this.area)) this.centres.set(id, centre);
+    for (const [id, centre] of nodeCentres(team.nodes, this.area)) {
+      this.centres.set(id, centre);
+      this.labelWidths.set(id, 2 * Math.min(centre.x - this.area.x, this.area.x + this.area.w - centre.x) - 8 * this.unit);
+    }
     for (const node of team.nodes) this.roles.set(node.id, node.role);
     for (const link of team.links) {
       const from = this.centres.get(link.from);
@@ -150,6 +157,7 @@ export class FocusedTeamView {
     this.texts.clear();
     this.cutTexts.clear();
     this.centres.clear();
+    this.labelWidths.clear();
     this.roles.clear();
     this.lanes.clear();
     this.linkGraphics.clear();
@@ -168,8 +176,9 @@ export class FocusedTeamView {
     const pill = { left: 8 * u, right: 8 * u, top: 3 * u, bottom: 3 * u };
     const id = add(centre.x, centre.y, 36 * u, { fontStyle: "bold", color: "#ffffff" }).setOrigin(0.5);
     id.setText(node.id);
-    const role = add(centre.x, centre.y + hh + 10 * u, 22 * u, { color: css(colours.textDim) }).setOrigin(0.5, 0);
-    const load = add(centre.x, centre.y + hh + 38 * u, 25 * u, { fontStyle: "bold", color: "#ffffff" }).setOrigin(0.5, 0);
+    const names = add(centre.x, centre.y + hh + 8 * u, 27 * u, { fontStyle: "bold", color: css(colours.focus) }).setOrigin(0.5, 0);
+    const role = add(centre.x, centre.y + hh + 42 * u, 24 * u, { color: css(colours.textDim) }).setOrigin(0.5, 0);
+    const load = add(centre.x, centre.y + hh + 72 * u, 26 * u, { fontStyle: "bold", color: "#ffffff" }).setOrigin(0.5, 0);
     // On the shoulder away from the node's links: producers send to the right.
     const left = node.role === "producer";
     const bot = add(centre.x + (left ? -1 : 1) * hw * 0.72, centre.y - hh * 0.92, 17 * u, {
@@ -184,7 +193,7 @@ export class FocusedTeamView {
       backgroundColor: css(colours.cross),
       padding: pill,
     }).setOrigin(0.5, 1);
-    return { id, role, load, bot, down };
+    return { id, names, role, load, bot, down };
   }
 
   private updateNodeTexts(node: NodeModel): void {
@@ -192,8 +201,10 @@ export class FocusedTeamView {
     if (!texts) return;
     const labels = this.labels;
     const loadLabel = node.role === "broker" ? labels.queued : node.role === "consumer" ? labels.inbox : labels.toSend;
-    setTextIfChanged(texts.role, labels.roles[node.role]);
-    setTextIfChanged(texts.load, `${loadLabel}: ${node.load}`);
+    const width = this.labelWidths.get(node.id) ?? Infinity;
+    if (setTextIfChanged(texts.names, (node.players ?? []).join(", "))) fitWidth(texts.names, width);
+    if (setTextIfChanged(texts.role, labels.roles[node.role])) fitWidth(texts.role, width);
+    if (setTextIfChanged(texts.load, `${loadLabel}: ${node.load}`)) fitWidth(texts.load, width);
     setTextIfChanged(texts.bot, labels.bot);
     setTextIfChanged(texts.down, labels.down.toUpperCase());
     texts.bot.setVisible(node.bot);

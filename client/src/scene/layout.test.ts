@@ -30,6 +30,14 @@ const pipeline: { id: string; role: NodeRole }[] = [
 ];
 
 describe("splitRegions", () => {
+  it("scales fonts and radii by a reference size when given one (the projector's screen), not by the canvas", () => {
+    expect(splitRegions(1300, 800).scale).toBeCloseTo(0.68, 2);
+    const regions = splitRegions(1300, 800, { width: 1920, height: 1080 });
+    expect(regions.scale).toBe(1);
+    expect(inside(regions.focus, { x: 0, y: 0, w: 1300, h: 800 })).toBe(true);
+    expect(inside(regions.overview, { x: 0, y: 0, w: 1300, h: 800 })).toBe(true);
+  });
+
   it("gives the focused team ~65% of a 1080p canvas and the overview the rest, side by side", () => {
     const { focus, overview, scale } = splitRegions(1920, 1080);
     expect(scale).toBe(1);

@@ -28,12 +28,20 @@ export interface SceneRegions {
   scale: number;
 }
 
+/** The size the scene's fonts and radii are scaled by: the canvas's own, or the screen's. */
+export interface ScaleReference {
+  width: number;
+  height: number;
+}
+
 /**
  * Landscape canvases put the overview in a right-hand column (~35%); narrow ones put it
- * in a strip under the focused team.
+ * in a strip under the focused team. Fonts and radii follow `reference` (the canvas by
+ * default): the projector passes the screen, so a canvas that fills part of a 1080p
+ * projector still writes at the sizes a class reads from the back of the room.
  */
-export function splitRegions(width: number, height: number): SceneRegions {
-  const scale = clamp(Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT), 0.4, 3);
+export function splitRegions(width: number, height: number, reference: ScaleReference = { width, height }): SceneRegions {
+  const scale = clamp(Math.min(reference.width / DESIGN_WIDTH, reference.height / DESIGN_HEIGHT), 0.4, 3);
   const margin = Math.round(16 * scale);
   const inner = { x: margin, y: margin, w: width - 2 * margin, h: height - 2 * margin };
   if (width >= height * 1.2) {
@@ -111,8 +119,8 @@ export function crowdedColumn(nodes: readonly { role: NodeRole }[]): number {
  */
 export function nodeUnit(area: Rect, crowded: number, scale: number): number {
   const cell = area.h / crowded;
-  // A node with its two label lines needs ~250 px of column at unit 1.
-  return scale * clamp(cell / (250 * scale), 0.45, 1);
+  // A node with its three label lines (who plays it, its role, its load) needs ~270 px of column at unit 1.
+  return scale * clamp(cell / (270 * scale), 0.45, 1);
 }
 
 /** Half extents of a node's shape (the broker is a wide rounded rectangle). */

@@ -6,9 +6,10 @@
 // into them, the projector fills them from the room's state); the scene draws them.
 import type { ReplayLinkModel, ReplayNodeModel, ReplayTeamModel } from "../../../shared/replay/sceneModel.js";
 import type { NodeRole } from "../../../shared/replay/topology.js";
-export type { NodeRole };
+import type { CountKind } from "./palette.js";
+export type { CountKind, NodeRole };
 
-/** A node: role, up or down, its load (broker: queued; consumer: inbox; producer: events to send), busy, played by a bot. */
+/** A node: role, up or down, its load (broker: queued; consumer: inbox; producer: events to send), busy, played by a bot, and the names of the people who play it. */
 export type NodeModel = ReplayNodeModel;
 /** A link "P1>B": cut or not, packets on the wire (drawn as dots in the overview). */
 export type LinkModel = ReplayLinkModel;
@@ -45,6 +46,8 @@ export interface SceneLabels {
   toSend: string;
   team: string;
   score: string;
+  /** The legend's word for each token kind (publish, deliver, confirm…). */
+  tokens: Record<string, string>;
 }
 
 /** The scene's whole input; the page calls these and nothing else. */
@@ -58,6 +61,8 @@ export interface PipelineCanvas {
   dropFlight(token: number, link: string, tick: number): void;
   addMarker(marker: Marker): void;
   setLabels(labels: SceneLabels): void;
+  /** The counts the tiles and the focused team's header show (lost, duplicated, out of order by default). */
+  setCountKinds(kinds: readonly CountKind[]): void;
   /** Emits when the instructor clicks a team in the overview. */
   onTeamClicked(callback: (team: number) => void): void;
   destroy(): void;

@@ -6,6 +6,7 @@
 
 import type Phaser from "phaser";
 import type { TeamModel } from "./model.js";
+import { DEFAULT_COUNT_KINDS, type CountKind } from "./palette.js";
 import { overviewGrid, tileAt, tileRect, type Rect, type TileGrid } from "./layout.js";
 import { drawCard, drawDots, drawMiniPipeline } from "./overviewShapes.js";
 import {
@@ -43,6 +44,7 @@ export class OverviewPanel {
   private grid: TileGrid;
   private bands: TileBands;
   private focused: number | null = null;
+  private kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS;
   private readonly zone: Phaser.GameObjects.Zone;
   private readonly shapes: Phaser.GameObjects.Graphics;
   private readonly dots: Phaser.GameObjects.Graphics;
@@ -91,6 +93,13 @@ export class OverviewPanel {
     else this.refresh();
   }
 
+  /** The counts each tile shows. */
+  setCountKinds(kinds: readonly CountKind[]): void {
+    if (kinds.join() === this.kinds.join()) return;
+    this.kinds = [...kinds];
+    this.refresh();
+  }
+
   setFocused(team: number | null): void {
     if (team === this.focused) return;
     this.focused = team;
@@ -103,7 +112,7 @@ export class OverviewPanel {
       const tile = this.tiles[index]!;
       const team = this.teams[index];
       if (!team || tile.wantedText === tile.drawnText) continue;
-      const extents = drawTileText(tile.texture.getContext(), team, this.grid.tileW, this.bands, team.team === this.focused);
+      const extents = drawTileText(tile.texture.getContext(), team, this.grid.tileW, this.bands, team.team === this.focused, this.kinds);
       tile.texture.refresh();
       // Show only the drawn pixels: with a software renderer every textured pixel costs.
       (["name", "score", "counts"] as const).forEach((part, i) => {
@@ -185,7 +194,7 @@ export class OverviewPanel {
       const team = this.teams[index];
       if (!team) return;
       const focused = team.team === this.focused;
-      tile.wantedText = textSignature(team, focused, tileW, tileH);
+      tile.wantedText = textSignature(team, focused, tileW, tileH, this.kinds);
       const structure = `${team.nodes.map((n) => `${n.id}/${n.role}`).join(",")}|${team.links.map((l) => `${l.id}/${l.from}/${l.to}`).join(",")}`;
       if (structure !== tile.structure) {
         tile.structure = structure;

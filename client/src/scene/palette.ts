@@ -2,10 +2,9 @@
 // scene speaks the same visual language. Colour is never the only signal: each state also
 // has a shape or a glyph.
 
-import type { Marker, NodeRole } from "./model.js";
+import type { Marker, NodeRole, TeamModel } from "./model.js";
 
-export const FONT_FAMILY =
-  "'Inter', 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
+export const FONT_FAMILY = "'Inter', 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 
 export const colours = {
   background: 0x0e1526,
@@ -22,6 +21,9 @@ export const colours = {
   lost: 0xff5c6c,
   duplicated: 0xffa24a,
   misordered: 0xc58cff,
+  raceAnomalies: 0xff6fb5,
+  staleWrites: 0xff6fb5,
+  inconsistent: 0x5ec8ff,
 } as const;
 
 export const roleColours: Record<NodeRole, number> = {
@@ -57,6 +59,13 @@ export const tokenStyles: Record<string, TokenStyle> = {
 
 export const TOKEN_KINDS = Object.keys(tokenStyles);
 
+/** What travels in a pipeline: direct calls and replies when a producer calls a consumer, else publish, deliver and the two ACKs. */
+export function tokenKindsOf(team: TeamModel): string[] {
+  const roles = new Map(team.nodes.map((n) => [n.id, n.role]));
+  const direct = team.links.some((l) => roles.get(l.from) === "producer" && roles.get(l.to) === "consumer");
+  return direct ? ["rpc", "reply"] : ["publish", "deliver", "confirm", "ack"];
+}
+
 /** Unknown kinds still draw: as a white token. */
 export function tokenStyle(kind: string): TokenStyle {
   return tokenStyles[kind] ?? { shape: "circle", colour: 0xffffff };
@@ -79,9 +88,18 @@ export const markerStyles: Record<Marker["kind"], MarkerStyle> = {
   dedup: { glyph: "✔", colour: 0x2a9d8f },
 };
 
-/** Glyphs of the anomaly counts, the same as the markers that announce them. */
-export const countGlyphs = {
+/** The counts a tile and the focused team's header can show, and the glyph of each (the same as the markers that announce them). */
+export type CountKind = "lost" | "duplicated" | "misordered" | "staleWrites" | "raceAnomalies" | "inconsistent";
+
+export const countGlyphs: Record<CountKind, string> = {
   lost: markerStyles.lost.glyph,
   duplicated: markerStyles.dup.glyph,
   misordered: markerStyles.order.glyph,
-} as const;
+  // A lost update is what the race marker announces; a balance it left wrong is its own count.
+  staleWrites: markerStyles.race.glyph,
+  raceAnomalies: "≈",
+  inconsistent: "≠",
+};
+
+/** What the canvas counts unless the page chooses (Topic 6 adds lost updates, Topic 5 inconsistent writes). */
+export const DEFAULT_COUNT_KINDS: readonly CountKind[] = ["lost", "duplicated", "misordered"];

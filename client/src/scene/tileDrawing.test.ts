@@ -14,6 +14,7 @@ function team(): TeamModel {
     misordered: 0,
     inconsistent: 0,
     raceAnomalies: 0,
+    staleWrites: 0,
     nodes: [
       { id: "P1", role: "producer", up: true, load: 3, busy: false, bot: false },
       { id: "B", role: "broker", up: true, load: 0, busy: false, bot: true },
@@ -46,6 +47,11 @@ describe("tile signatures", () => {
     expect(textSignature(b, false, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
     expect(textSignature(c, false, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
     expect(textSignature(a, true, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
+    // A count the tile does not show changes nothing; once shown (Topic 6's lost updates), it does.
+    const d = team();
+    d.raceAnomalies = 4;
+    expect(textSignature(d, false, 160, 95)).toBe(textSignature(a, false, 160, 95));
+    expect(textSignature(d, false, 160, 95, ["lost", "raceAnomalies"])).not.toBe(textSignature(a, false, 160, 95, ["lost", "raceAnomalies"]));
   });
 
   it("change with what the mini pipeline shows", () => {

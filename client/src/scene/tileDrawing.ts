@@ -6,7 +6,7 @@
 
 import type { TeamModel } from "./model.js";
 import { clamp, crowdedColumn, linkLane, nodeCentres, type Lane, type Point, type Rect } from "./layout.js";
-import { FONT_FAMILY, colours, countGlyphs, css } from "./palette.js";
+import { DEFAULT_COUNT_KINDS, FONT_FAMILY, colours, countGlyphs, css, type CountKind } from "./palette.js";
 
 /** Dots drawn on a mini link; more packets than this still show as this many. */
 export const MAX_DOTS = 4;
@@ -36,8 +36,8 @@ export function tileBands(width: number, height: number): TileBands {
 }
 
 /** What a tile's text texture shows: equal signatures draw equal pixels. */
-export function textSignature(team: TeamModel, focused: boolean, width: number, height: number): string {
-  return `${width}x${height}|${focused ? 1 : 0}|${team.name}|${team.score}|${team.lost}|${team.duplicated}|${team.misordered}`;
+export function textSignature(team: TeamModel, focused: boolean, width: number, height: number, kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS): string {
+  return `${width}x${height}|${focused ? 1 : 0}|${team.name}|${team.score}|${kinds.map((k) => `${k}:${team[k]}`).join(",")}`;
 }
 
 /** What a tile's card and mini pipeline show (not the packets in flight). */
@@ -74,6 +74,7 @@ export function drawTileText(
   width: number,
   bands: TileBands,
   focused: boolean,
+  kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS,
 ): TextExtents {
   ctx.clearRect(0, 0, width, bands.titleH + bands.countsH);
   ctx.textBaseline = "middle";
@@ -93,11 +94,7 @@ export function drawTileText(
   ctx.fillText(name, bands.pad, titleY);
   const nameWidth = Math.ceil(ctx.measureText(name).width);
 
-  const counts: [string, number, number][] = [
-    [countGlyphs.lost, team.lost, colours.lost],
-    [countGlyphs.duplicated, team.duplicated, colours.duplicated],
-    [countGlyphs.misordered, team.misordered, colours.misordered],
-  ];
+  const counts: [string, number, number][] = kinds.map((kind) => [countGlyphs[kind], team[kind], colours[kind]]);
   ctx.font = `700 ${bands.countSize}px ${FONT_FAMILY}`;
   const countsY = bands.titleH + bands.countsH * 0.45;
   const slot = (width - 2 * bands.pad) / counts.length;
