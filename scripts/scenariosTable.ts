@@ -105,7 +105,7 @@ const lines: string[] = [
   "counts the compare-and-set writes redone; throughput is applied effects per second from the",
   "first commit to the last application; latency is the mean time from a commit to the first",
   "application of each of its expected effects. What each variant shows or guarantees is listed",
-  "under its scenario (GAME.md §4 and §4.1), and is checked over random seeds and fault plans by",
+  "under its scenario (docs/contracts.md#scenario-ids), and is checked over random seeds and fault plans by",
   "`test/scenarios.property.test.ts` and `test/variants.property.test.ts`.",
   "",
 ];

@@ -1,4 +1,4 @@
-// The variants that rest on broker mechanisms (GAME.md §4.1), checked over many seeds and
+// The variants that rest on broker mechanisms (docs/contracts.md#scenario-ids), checked over many seeds and
 // random fault plans with the default (naive) bots, and the careful ones: a lost disk loses
 // a single broker's messages and none of a quorum's; a single active consumer keeps each
 // key in order; nack with requeue on a quorum queue breaks it, where retrying in place does

@@ -1,6 +1,6 @@
-// `npm run conformance` (GAME.md §11) as a real process against the RabbitMQ and NATS
+// `npm run conformance` (docs/contracts.md#conformance-with-real-brokers) as a real process against the RabbitMQ and NATS
 // JetStream of this machine: the shape of every line, what the real brokers did (the facts
-// of BROKERS.md §8), which experiments the engine matches, the generated docs table, that
+// of docs/brokers.md#measured-on-real-brokers-here), which experiments the engine matches, the generated docs table, that
 // nothing is left on the brokers, and the exit code 2 of a broker that does not answer.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -45,7 +45,7 @@ function answers(url: string): Promise<boolean> {
   });
 }
 
-/** What the real servers did when measured here (BROKERS.md §8); the quorum-queue positions are RabbitMQ 3.10's. */
+/** What the real servers did when measured here (docs/brokers.md#measured-on-real-brokers-here); the quorum-queue positions are RabbitMQ 3.10's. */
 const REAL_FACTS: Record<string, Record<string, unknown>> = {
   "rabbitmq.autoAck.allPushedLost": { published: 10, prefetch: 5, receivedBeforeDeath: 10, lost: 10, left: [] },
   "rabbitmq.autoAck.lossIsWhatWasPushed": { lostMoreThanPrefetch: true, lostAreTheFirstPublished: true, leftNeverFlaggedRedelivered: true },
@@ -120,11 +120,11 @@ describe("npm run conformance", async () => {
       expect(run.code).toBe(summary.matched === summary.experiments ? 0 : 1);
     });
 
-    it("runs at least the experiments of GAME.md §11, on classic and quorum queues where they differ", () => {
+    it("runs at least the experiments of docs/contracts.md#conformance-with-real-brokers, on classic and quorum queues where they differ", () => {
       expect(lines.slice(0, -1).map((l) => l.experiment)).toEqual(expect.arrayContaining(Object.keys(REAL_FACTS)));
     });
 
-    it("finds the real brokers doing what BROKERS.md §8 measured", () => {
+    it("finds the real brokers doing what docs/brokers.md#measured-on-real-brokers-here measured", () => {
       for (const line of lines.slice(0, -1)) if (REAL_FACTS[line.experiment]) expect(observed(line.real), line.experiment).toEqual(REAL_FACTS[line.experiment]);
     });
 

@@ -1,4 +1,4 @@
-// The catalogue's promises (docs/game.md#the-scenario-catalogue, GAME.md §4), checked over
+// The catalogue's promises (docs/game.md#the-scenario-catalogue), checked over
 // many seeds and random fault plans, with both bot strategies: every fixed variant keeps its
 // guarantee in every seed and plan (a fix lives in the variant, not in a careful student),
 // and commits most of its workload; every naive variant shows its anomaly in most seeds. A

@@ -12,9 +12,9 @@ const run = promisify(execFile);
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 const CLI = join(process.cwd(), "server", "cli", "simulate.ts");
 const simulate = (...args: string[]) => run(TSX, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
-/** GAME.md §7's fields, in its order, then the counts the contract does not name (stale writes, compare-and-set conflicts, parked messages). */
+/** The contract's fields (docs/contracts.md#npm-run-simulate), in its order, then the counts the contract does not name (stale writes, compare-and-set conflicts, parked messages). */
 const SUMMARY_FIELDS = ["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "ticks", "tickMs", "staleWrites", "conflicts", "parked"];
-/** The variants of GAME.md §4.1 built with the engine mechanisms of each fix, and the broker variants (t3 unreplicated/replicated, t7 single-active-consumer/requeue). */
+/** The variants of docs/contracts.md#scenario-ids built with the engine mechanisms of each fix, and the broker variants (t3 unreplicated/replicated, t7 single-active-consumer/requeue). */
 const FIX_VARIANTS: Record<string, string[]> = {
   "t3-lost-messages": ["ack-before", "short-retention", "unreplicated", "replicated"],
   "t4-duplicates": ["broker-dedup", "dedup-table", "transactional-inbox"],

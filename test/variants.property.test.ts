@@ -1,4 +1,4 @@
-// The fixes of GAME.md §4.1, each a variant of its own: what each shows or guarantees, with the
+// The fixes of docs/contracts.md#scenario-ids, each a variant of its own: what each shows or guarantees, with the
 // default (naive) bots — a fix lives in the variant's configuration, not in a careful student —
 // over random seeds and random extra faults of the kinds the claim is about, and, where a
 // variant shows an anomaly, that it shows it in most seeds of its own schedule and that every

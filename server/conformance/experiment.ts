@@ -43,7 +43,7 @@ export interface Experiment {
   engine(): Outcome;
 }
 
-/** The JSON line printed for an experiment (GAME.md §11): exactly these keys, in this order. */
+/** The JSON line printed for an experiment (docs/contracts.md#conformance-with-real-brokers): exactly these keys, in this order. */
 export interface ResultLine {
   experiment: string;
   broker: BrokerName;

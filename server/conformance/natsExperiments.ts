@@ -1,6 +1,6 @@
 // NATS JetStream: Nats-Msg-Id de-duplication inside and after the DuplicateWindow, AckWait
 // redelivery up to MaxDeliver (the message stays in the stream, an advisory is raised), and
-// a crashed consumer's message coming back only when its AckWait runs out (BROKERS.md §5, §8).
+// a crashed consumer's message coming back only when its AckWait runs out (docs/brokers.md#nats-jetstream, docs/brokers.md#measured-on-real-brokers-here).
 // Windows are shortened to a second or three so the run stays quick; the engine gets the
 // same durations in ticks.
 import type { JsMsg } from "nats";

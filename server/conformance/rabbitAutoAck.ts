@@ -1,7 +1,7 @@
 // RabbitMQ under automatic acknowledgement, and publisher confirms. With auto-ack a message
 // counts as done the moment the broker writes it to the socket, and the prefetch (a cap on
 // *unacknowledged* deliveries) does not apply: a consumer process that dies loses whatever
-// had been pushed to it, however much that was, and nothing else (BROKERS.md §1, §8).
+// had been pushed to it, however much that was, and nothing else (docs/brokers.md#rabbitmq, docs/brokers.md#measured-on-real-brokers-here).
 import type { ChannelModel } from "amqplib";
 import { EngineDriver, engineConfig, seqOf } from "./engineDriver.js";
 import { seqs, type Experiment, type Outcome } from "./experiment.js";
@@ -63,7 +63,7 @@ const allPushedLost: Experiment = {
 const MANY = 1000;
 
 /**
- * How much was pushed before the death depends on timing (BROKERS.md measured 550–750 of
+ * How much was pushed before the death depends on timing (docs/brokers.md#measured-on-real-brokers-here: 550–750 of
  * 1,000; anything from 450 to all 1,000 in later runs), and the real broker does not say; so the comparison is about the rule, not the number: more than
  * the prefetch was lost, the lost ones are exactly the first ones published (what was
  * pushed, in order), and what was not pushed is still queued, in order, never flagged

@@ -1,7 +1,7 @@
 // RabbitMQ nack with requeue: where the message goes back. A classic queue puts it back in
 // its original place (the head, in practice); a 3.10 quorum queue puts it at the tail, in
 // nack order. Under competing consumers that is the difference between per-key order kept
-// and per-key order broken (BROKERS.md §1, §8).
+// and per-key order broken (docs/brokers.md#rabbitmq, docs/brokers.md#measured-on-real-brokers-here).
 import type { Channel } from "amqplib";
 import { EngineDriver, engineConfig, MECHANISMS, seqOf } from "./engineDriver.js";
 import { seqs, type Experiment, type Outcome } from "./experiment.js";
@@ -75,7 +75,7 @@ interface KeyedRun {
  * nack "is overtaken" when a later message of its key, already waiting when the nack
  * happened, is acked before the nacked message finally is. A nack back to the original
  * place (classic) is redelivered before anything behind it, so it is essentially never
- * overtaken (BROKERS.md saw 1/40 key-runs broken, from plain consumer races); a nack to the
+ * overtaken (the measurements in docs/brokers.md#measured-on-real-brokers-here saw 1/40 key-runs broken, from plain consumer races); a nack to the
  * tail (quorum) waits behind everything queued, so it is essentially always overtaken
  * (20/40 key-runs broken). Below 10 % is "keeps its place", above 60 % "goes behind later
  * ones"; anything between says the mechanism is neither.

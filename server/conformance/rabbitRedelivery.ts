@@ -1,7 +1,7 @@
 // RabbitMQ under manual acknowledgement: what happens to unacked deliveries. They go back
 // to the queue when the consumer's channel or connection closes — at the head, flagged
 // `redelivered` — and not on a timer while the consumer lives (the consumer timeout is 30
-// minutes, and it closes the channel) (BROKERS.md §1, §8).
+// minutes, and it closes the channel) (docs/brokers.md#rabbitmq, docs/brokers.md#measured-on-real-brokers-here).
 import { EngineDriver, engineConfig, seqOf, ticksOf } from "./engineDriver.js";
 import { seqs, type Experiment } from "./experiment.js";
 import { parse, type QueueType, type Received } from "./rabbit.js";

@@ -1,4 +1,4 @@
-// Lesson mode as a piece of the session (GAME.md §10): where the class is among the nine
+// Lesson mode as a piece of the session (docs/contracts.md#lesson-mode): where the class is among the nine
 // topics' steps, each topic's poll answers and predictions, the pinned definition and each
 // prediction's outcome. The step rules are pure (shared/lesson/progress.ts); this piece
 // applies them to the room: entering a topic's predict or round step configures the room for

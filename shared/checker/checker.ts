@@ -137,7 +137,7 @@ export type RoundSummary = {
   refused: number;
   ticks: number;
   tickMs: number;
-  /** Not in GAME.md §7's list: after it. */
+  /** Not in the contract's list (docs/contracts.md#npm-run-simulate): after it. */
   staleWrites: number;
   conflicts: number;
   parked: number;

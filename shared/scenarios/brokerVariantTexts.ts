@@ -1,4 +1,4 @@
-// The texts of the variants that rest on a mechanism of the brokers themselves (GAME.md §4.1:
+// The texts of the variants that rest on a mechanism of the brokers themselves (docs/contracts.md#scenario-ids:
 // a lost disk and a quorum of replicas; single active consumer and a nack's requeue), in
 // English and Brazilian Portuguese, shaped as fixTexts.ts: label (≤ 22 characters: a button),
 // one-line summary, what the class should notice, and the debrief's verdict with the round's

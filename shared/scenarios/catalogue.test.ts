@@ -18,7 +18,7 @@ const CONTRACT: Record<string, string[]> = {
   "t9-end-to-end": ["chaos", "cooperative"],
 };
 
-/** The fixes of GAME.md §4.1 built here: each has a verdict (what it bought, what it left open). */
+/** The fixes of docs/contracts.md#scenario-ids built here: each has a verdict (what it bought, what it left open). */
 const FIXES = Object.entries(CONTRACT).flatMap(([scenario, ids]) => ids.filter((id) => !["naive", "fixed", "queue", "topic", "chaos"].includes(id)).map((id) => [scenario, id] as const));
 
 describe("catalogue", () => {

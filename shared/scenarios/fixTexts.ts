@@ -1,4 +1,4 @@
-// The texts of the variants that play each fix the lesson names (GAME.md §4.1), in English
+// The texts of the variants that play each fix the lesson names (docs/contracts.md#scenario-ids), in English
 // and Brazilian Portuguese: label (≤ 22 characters: a button), one-line summary, what the
 // class should notice, and the debrief's verdict — what the fix bought and what it left
 // open, with the round's counts in braces ({duplicated}, filled by verdictSentence). Pure
