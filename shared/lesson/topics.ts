@@ -1,4 +1,4 @@
-// The nine topics of the instructor's lesson plan (docs/contracts.md#lesson-mode), in
+// The nine topics of the instructor's lesson plan (docs/teaching-guide.md walks through them), in
 // the class's own vocabulary. Portuguese says "Tema" for a lesson topic: "tópico" is pub/sub.
 // Topic 1's round is the sync-vs-async scenario, which plays the plan's items 2.1–2.4, so
 // Topic 2 opens on queues and topics (2.5–2.6) and recalls that round.
