@@ -47,6 +47,12 @@ describe("documents cited by the code", () => {
     expect(found).toEqual([]);
   });
 
+  it("hold no leftover merge markers", () => {
+    const marker = /^(<{7}|>{7}|={7})( |$)/m;
+    const found = [...sources, ...files("docs", /\.md$/), "README.md"].filter((f) => marker.test(readFileSync(f, "utf8")));
+    expect(found).toEqual([]);
+  });
+
   it("exist, and so do the sections they name", () => {
     const missing: string[] = [];
     const cite = /\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g;
