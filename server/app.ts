@@ -15,6 +15,8 @@ import { ClassRoom } from "./rooms/ClassRoom.js";
 
 /** Largest WebSocket frame accepted from a client: actions are tiny, anything bigger is hostile. */
 export const MAX_FRAME_BYTES = 8 * 1024;
+/** Rooms saved within this window come back after a restart; older ones are from another day's class. */
+export const RECOVERY_WINDOW_MS = 12 * 3600_000;
 
 export interface App {
   server: Server;
@@ -43,19 +45,31 @@ export async function createApp(config: ServerConfig): Promise<App> {
   return {
     server,
     context,
+    /**
+     * After a restart: brings back every room saved in the last 12 hours that no process
+     * holds — between rounds (lobby, lesson step, debrief) as well as mid-round, whose
+     * round is rebuilt from its log (RoomPersistence.restore).
+     */
     async recover() {
       const recovered: string[] = [];
-      const since = Date.now() - 12 * 3600_000;
+      const since = Date.now() - RECOVERY_WINDOW_MS;
+      const rooms = new Map<string, string>();
+      for (const room of await store.listRooms()) {
+        if (Date.parse(room.savedAt ?? room.createdAt) >= since) rooms.set(room.roomCode, room.hostTokenHash);
+      }
+      // A room whose save was lost still comes back from its running game's log.
       const latest = new Map<string, GameMeta>();
       for (const game of await store.listGames({ limit: 500 })) if (!latest.has(game.roomCode)) latest.set(game.roomCode, game);
       for (const game of latest.values()) {
-        if (game.endedAt !== null || Date.parse(game.createdAt) < since) continue;
-        if ((await matchMaker.query({ roomId: game.roomCode })).length > 0) continue;
+        if (game.endedAt === null && Date.parse(game.createdAt) >= since && !rooms.has(game.roomCode)) rooms.set(game.roomCode, game.hostTokenHash);
+      }
+      for (const [roomCode, hostTokenHash] of rooms) {
+        if ((await matchMaker.query({ roomId: roomCode })).length > 0) continue;
         try {
-          await matchMaker.createRoom("class", { roomCode: game.roomCode, hostTokenHash: game.hostTokenHash, restore: true });
-          recovered.push(game.roomCode);
+          await matchMaker.createRoom("class", { roomCode, hostTokenHash, restore: true });
+          recovered.push(roomCode);
         } catch (error) {
-          console.error(`cannot bring back room ${game.roomCode}`, error);
+          console.error(`cannot bring back room ${roomCode}`, error);
         }
       }
       return recovered;

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       `  host (projector): http://localhost:${config.port}/host`,
       ...urls.map((u) => `  students join at:  ${u}/`),
       `  QR codes point to: ${app.context.joinBaseUrl}/${config.publicUrl ? " (PUBLIC_URL)" : ""}`,
-      ...(recovered.length ? [`  brought back after a crash: ${recovered.join(", ")} (paused; the host resumes)`] : []),
+      ...(recovered.length ? [`  rooms brought back after a restart: ${recovered.join(", ")} (a round that was running is paused; the host resumes)`] : []),
       "",
     ].join("\n"),
   );

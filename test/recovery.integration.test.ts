@@ -1,6 +1,9 @@
 // kill -9 mid-round, restart: the room comes back from its log — same code, the engine
 // rebuilt by replaying the logged commands, the round paused where it stopped, phones
 // back in their seats with their resume tokens — and the continued log replays exactly.
+// Between rounds too: a room in lesson mode comes back at the same step, with its history.
+import { readFile } from "node:fs/promises";
+import { join as joinPath } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../shared/log/log.js";
 import { resimulate } from "../shared/log/resimulate.js";
@@ -41,7 +44,7 @@ describe("crash recovery", () => {
     const second = await spawnServer({ DATA_DIR: dataDir }, first.port);
     try {
       await until(() => second.output().includes("running on port"), 15_000, "the start-up banner");
-      expect(second.output()).toContain(`brought back after a crash: ${roomCode}`);
+      expect(second.output()).toContain(`rooms brought back after a restart: ${roomCode}`);
       expect((await fetch(`${second.url}/api/rooms/${roomCode}`)).status).toBe(200);
       const host2 = await join(second.url, roomCode, { hostToken });
       await until(() => host2.room.state.phase === "paused", 10_000, "the round back, paused");
@@ -62,6 +65,55 @@ describe("crash recovery", () => {
       expect(resimulate(log.header!, log.events).divergence).toBeNull();
       const old = parseLog(await (await fetch(`${second.url}/api/games/${oldGame}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
       expect(old.summary).toMatchObject({ interrupted: true, continuedIn: over.gameId });
+    } finally {
+      await second.kill();
+    }
+  });
+
+  it("a room between rounds comes back after kill -9 at the same lesson step, with its rounds and its students", async () => {
+    const dataDir = tempDir();
+    const first = await spawnServer({ DATA_DIR: dataDir });
+    const { roomCode, hostToken } = await createRoom(first.url);
+    const host = await join(first.url, roomCode, { hostToken });
+    const ana = await join(first.url, roomCode, { name: "Ana" });
+    const welcome = await ana.waitFor("welcome");
+    const lesson = () => host.room.state.lesson as { topic: number; step: string; pinned: string };
+    const step = async (action: string, topic: number, name: string) => {
+      host.room.send("host:lesson", { action });
+      await until(() => lesson().topic === topic && lesson().step === name, 10_000, `lesson at ${topic} ${name}`);
+    };
+    await step("start", 1, "prompt");
+    await step("next", 1, "poll");
+    host.room.send("host:pin", { text: "Quem envia não espera" });
+    await step("next", 1, "predict");
+    await step("next", 1, "round");
+    host.room.send("host:start", {});
+    await until(() => host.room.state.phase === "running", 15_000, "round running");
+    host.room.send("host:end", {});
+    const over = await host.waitFor("roundOver", () => true, 60_000);
+    host.room.send("host:lesson", { action: "goto", topic: 2 });
+    await until(() => lesson().topic === 2 && lesson().step === "prompt", 10_000, "Topic 2");
+    const at = { topic: lesson().topic, step: lesson().step };
+    // The room's save lands shortly after each change.
+    const saved = async () => {
+      const meta = (await readFile(joinPath(dataDir, "rooms", `${roomCode}.json`), "utf8").catch(() => "")) as string;
+      return meta.includes(`"topic":${at.topic}`) && meta.includes(`"step":"${at.step}"`) && meta.includes(over.gameId as string);
+    };
+    await until(saved, 10_000, "the room's snapshot on disk");
+    await first.kill("SIGKILL");
+
+    const second = await spawnServer({ DATA_DIR: dataDir }, first.port);
+    try {
+      await until(() => second.output().includes("running on port"), 15_000, "the start-up banner");
+      expect(second.output()).toContain(`rooms brought back after a restart: ${roomCode}`);
+      const projector = await join(second.url, roomCode, { hostToken });
+      const back = () => projector.room.state.lesson as { topic: number; step: string; pinned: string };
+      await until(() => back()?.topic === at.topic && back()?.step === at.step, 10_000, "the same lesson step");
+      expect(back().pinned).toBe("Quem envia não espera");
+      const history = await projector.waitFor("history");
+      expect(history.rounds).toEqual([expect.objectContaining({ gameId: over.gameId, scenario: "t1-sync-vs-async" })]);
+      const phone = await join(second.url, roomCode, { resumeToken: welcome.resumeToken });
+      expect((await phone.waitFor("welcome")).playerId).toBe(welcome.playerId);
     } finally {
       await second.kill();
     }

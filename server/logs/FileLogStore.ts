@@ -70,6 +70,29 @@ export class FileLogStore implements LogStore {
     return text === null ? null : parseRoomMeta(text, path);
   }
 
+  async listRooms(): Promise<RoomMeta[]> {
+    this.assertOpen();
+    let names: string[];
+    try {
+      names = await readdir(this.roomsDir);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") return [];
+      throw error;
+    }
+    const rooms: RoomMeta[] = [];
+    for (const name of names) {
+      const code = name.endsWith(".json") ? name.slice(0, -".json".length) : "";
+      if (!isRoomCode(code)) continue;
+      try {
+        const room = await this.getRoom(code);
+        if (room) rooms.push(room);
+      } catch {
+        // A damaged file must not hide every other room; getRoom still reports it.
+      }
+    }
+    return rooms;
+  }
+
   async createGame(meta: GameMeta, headerLine: string): Promise<void> {
     this.assertOpen();
     assertGameMeta(meta);

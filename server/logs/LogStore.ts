@@ -10,6 +10,8 @@ export interface RoomMeta {
   createdAt: string;
   /** What the room needs to come back after a restart (roster, settings); opaque to the store. */
   snapshot?: unknown;
+  /** ISO 8601 time of the last save: a restarted server brings back the rooms saved recently. */
+  savedAt?: string;
 }
 
 export interface GameMeta {
@@ -31,6 +33,8 @@ export interface GameMeta {
 export interface LogStore {
   saveRoom(meta: RoomMeta): Promise<void>;
   getRoom(roomCode: string): Promise<RoomMeta | null>;
+  /** Every saved room, in no particular order; a damaged entry is left out (getRoom still reports it). */
+  listRooms(): Promise<RoomMeta[]>;
   /** Registers a game and writes its header line first. Rejects if the gameId is invalid or already used. */
   createGame(meta: GameMeta, headerLine: string): Promise<void>;
   /** Appends lines (no trailing newline in each) to the game's log, in call order. Called every tick; an empty array is a no-op. Rejects for an unknown or finished game. */

@@ -31,6 +31,11 @@ export class MemoryLogStore implements LogStore {
     return room ? structuredClone(room) : null;
   }
 
+  async listRooms(): Promise<RoomMeta[]> {
+    this.assertOpen();
+    return [...this.data.rooms.values()].map((room) => structuredClone(room));
+  }
+
   async createGame(meta: GameMeta, headerLine: string): Promise<void> {
     this.assertOpen();
     assertGameMeta(meta);

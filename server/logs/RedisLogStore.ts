@@ -3,6 +3,7 @@
 //   <prefix>log:<gameId>    stream; one XADD per append call, field "l" = the lines joined by "\n"
 //   <prefix>game:<gameId>   string: the GameMeta as JSON
 //   <prefix>room:<code>     string: the RoomMeta as JSON
+//   <prefix>rooms           set of the room codes saved
 //   <prefix>games           sorted set of gameIds, score = createdAt in ms (newest-first listing)
 //   <prefix>host:<hash>     set of the gameIds of one host
 // A dropped connection is retried by the client with backoff; commands issued meanwhile
@@ -96,7 +97,7 @@ export class RedisLogStore implements LogStore {
     assertRoomMeta(meta);
     const text = JSON.stringify(meta);
     return this.writeInOrder(`room:${meta.roomCode}`, async () => {
-      await this.client.set(this.roomKey(meta.roomCode), text);
+      await this.client.multi().set(this.roomKey(meta.roomCode), text).sAdd(this.key("rooms"), meta.roomCode).exec();
     });
   }
 
@@ -106,6 +107,25 @@ export class RedisLogStore implements LogStore {
     return this.read(async () => {
       const text = await this.client.get(this.roomKey(roomCode));
       return text === null ? null : parseRoomMeta(text, this.roomKey(roomCode));
+    });
+  }
+
+  async listRooms(): Promise<RoomMeta[]> {
+    this.assertOpen();
+    return this.read(async () => {
+      const codes = (await this.client.sMembers(this.key("rooms"))).filter(isRoomCode);
+      if (codes.length === 0) return [];
+      const texts = await this.client.mGet(codes.map((code) => this.roomKey(code)));
+      const rooms: RoomMeta[] = [];
+      texts.forEach((text, i) => {
+        if (text === null) return;
+        try {
+          rooms.push(parseRoomMeta(text, this.roomKey(codes[i])));
+        } catch {
+          // A damaged entry must not hide every other room; getRoom still reports it.
+        }
+      });
+      return rooms;
     });
   }
 

@@ -28,6 +28,17 @@ export function describeLogStore(name: string, make: () => Promise<LogStore>, cl
       await expect(store.saveRoom({ ...room, roomCode: "../abc" })).rejects.toThrow(/roomCode/);
     });
 
+    it("lists every saved room once, with its latest save", async () => {
+      const first = { roomCode: roomCode(), hostTokenHash: hostHash(), createdAt: "2030-01-02T03:04:05.000Z", savedAt: "2030-01-02T03:04:06.000Z" };
+      const second = { roomCode: roomCode(), hostTokenHash: hostHash(), createdAt: "2030-01-02T03:05:05.000Z" };
+      await store.saveRoom(first);
+      await store.saveRoom(second);
+      const later = { ...first, savedAt: "2030-01-02T03:09:00.000Z", snapshot: { step: 3 } };
+      await store.saveRoom(later);
+      const listed = (await store.listRooms()).filter((r) => r.roomCode === first.roomCode || r.roomCode === second.roomCode);
+      expect(listed.sort((a, b) => a.createdAt.localeCompare(b.createdAt))).toEqual([later, second]);
+    });
+
     it("reads back the header then every appended line in call order, over 500 appends not awaited one by one", async () => {
       const game = gameMeta();
       const other = gameMeta();

@@ -40,7 +40,7 @@ export class RoomPersistence {
   /** Queues a save now. */
   save(snapshot: RoomSnapshot): void {
     const { roomCode, hostTokenHash, writer } = this.options;
-    const meta = { roomCode, hostTokenHash, createdAt: this.createdAt, snapshot };
+    const meta = { roomCode, hostTokenHash, createdAt: this.createdAt, savedAt: new Date().toISOString(), snapshot };
     writer.enqueue("cannot save the roster", (store) => store.saveRoom(meta));
   }
 
