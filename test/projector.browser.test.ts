@@ -235,6 +235,8 @@ describe.skipIf(!available)("a class in one room", () => {
     await host.getByTestId("fault-dropAck").click();
     await host.getByTestId("end-round").click();
     await host.getByTestId("debrief").waitFor({ timeout: 90_000 });
+    // The round played is the one chosen just before Start, even on a slow connection.
+    await expect.poll(() => host.locator(".debrief-head h1").textContent(), SLOW).toMatch(/duplica/i);
     await groupedTotal(host);
     // The previous round of t4 in this room: none.
     expect(await host.getByTestId("compare-previous").count()).toBe(0);

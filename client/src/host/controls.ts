@@ -115,9 +115,12 @@ export function configure(connection: Connection, scenario: string, variant: str
   connection.host("host:config", { scenario, variant, seed: seed === "" ? null : Number(seed), roundSeconds: seconds === "" ? null : Number(seconds) });
 }
 
+/**
+ * Start only: every choice was sent when it was made (the seed and length on their change,
+ * which a click on Start fires first), and the room receives messages in order. Sending the
+ * setup again from the room's state would undo a choice the room has not yet confirmed.
+ */
 export function startRound(connection: Connection): void {
-  const { scenario, variant } = chosen();
-  if (scenario && variant) configure(connection, scenario.id, variant.id);
   connection.host("host:start");
 }
 
