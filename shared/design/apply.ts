@@ -18,17 +18,22 @@ export const DESIGN_COSTS = {
   relayPollTicks: 5,
   /** The durable write before the confirm. */
   persistTicks: 3,
-  /** Extra for replication is the engine's REPLICATION_TICKS (a round trip to a majority), plus this much. */
-  replicationExtraTicks: 2,
-  maxDeliveries: 4,
+  /**
+   * Replication: the write waits for a majority of 3 nodes, which the engine adds as REPLICATION_TICKS;
+   * the followers' own disk writes and the distance between them add this much more.
+   */
+  replicationExtraTicks: 12,
+  maxDeliveries: 3,
   partitions: 3,
-  processTicks: 8,
+  processTicks: 5,
   processJitterTicks: 2,
   /** Separate processed-ids table: the look-up before (part of the processing), and the id's own write after. */
   separateCheckTicks: 1,
   separateRecordTicks: 1,
   /** Processed id checked and inserted inside the effect's transaction: a longer transaction. */
   transactionalTicks: 3,
+  /** Taking and releasing the key's lock: a round trip to the lock's store, part of each processing. */
+  lockTicks: 1,
   lockLeaseTicks: 80,
   prefetch: 1,
 } as const;
@@ -74,7 +79,8 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
   const consumer: VariantConfig["consumer"] = {
     ...base.consumer,
     ack: d.ack === "onReceipt" ? "auto" : d.ack,
-    processTicks: C.processTicks + (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0),
+    processTicks:
+      C.processTicks + (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0) + (d.keyLock === "on" ? C.lockTicks : 0),
     processJitterTicks: C.processJitterTicks,
     idempotency: d.idempotency,
     autoCheck: d.idempotency !== "none",
