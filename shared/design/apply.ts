@@ -13,6 +13,8 @@ export const DESIGN_COSTS = {
   dedupIdTicks: 1,
   /** The broker looks the id up in its window before it confirms. */
   dedupLookupTicks: 1,
+  /** The de-duplication window: 5 minutes, longer than the round. */
+  dedupWindowTicks: 3000,
   ackTimeoutTicks: 20,
   maxInFlight: 6,
   relayPollTicks: 5,
@@ -67,7 +69,7 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
     queueType: "classic",
     replicas: d.storage === "replicated" ? 3 : 1,
     persistTicks: C.persistTicks + (d.storage === "replicated" ? C.replicationExtraTicks : 0),
-    dedupWindowTicks: d.dedup === "on" ? 3000 : 0,
+    dedupWindowTicks: d.dedup === "on" ? C.dedupWindowTicks : 0,
     maxDeliveries: d.deadLetter === "on" ? C.maxDeliveries : 0,
     deadLetter: d.deadLetter === "on" ? "queue" : "drop",
     partitions: d.routing === "partitionByKey" ? C.partitions : 0,
