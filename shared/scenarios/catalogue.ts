@@ -257,7 +257,7 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
     design: {
       producers: 2, consumers: 3, profile: "nats", profiles: { only: ["nats"], because: "every design choice maps onto one broker's settings (docs/design-round.md)" },
       design: NAIVE_DESIGN, network: { publish: lossy(0.04, 2), confirm: lossy(0.04), deliver: lossy(0.03, 2), ack: lossy(0.04) },
-      workload: { eventsPerProducer: 85, keys: 6, sendEveryTicks: 20 }, faults: designFaults, roundTicks: 1800,
+      workload: { eventsPerProducer: 60, keys: 6, sendEveryTicks: 28 }, faults: designFaults, roundTicks: 1800,
     },
   },
 };
