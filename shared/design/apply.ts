@@ -5,7 +5,7 @@
 import type { VariantConfig } from "../engine/config.js";
 import type { Design } from "./settings.js";
 
-/** The costs, in ticks, each choice adds (docs/design-round.md#costs). */
+/** The costs, in ticks, each choice adds (docs/design-round.md#settings-mechanisms-and-costs). */
 export const DESIGN_COSTS = {
   /** One way on a link, publish and confirm alike. */
   linkLatencyTicks: 3,
