@@ -5,7 +5,11 @@
 import type { VariantConfig } from "../engine/config.js";
 import type { Design } from "./settings.js";
 
-/** The costs, in ticks, each choice adds (docs/design-round.md#settings-mechanisms-and-costs). */
+/**
+ * The costs, in ticks, each choice adds (docs/design-round.md#settings-mechanisms-and-costs).
+ * A log holds the teams' designs, not these figures: changing one changes how every logged
+ * design round re-simulates, so it goes with a new ENGINE_VERSION (shared/sim/round.ts).
+ */
 export const DESIGN_COSTS = {
   /** One way on a link, publish and confirm alike. */
   linkLatencyTicks: 3,
@@ -17,7 +21,6 @@ export const DESIGN_COSTS = {
   dedupWindowTicks: 3000,
   ackTimeoutTicks: 20,
   maxInFlight: 6,
-  relayPollTicks: 5,
   /** The durable write before the confirm. */
   persistTicks: 3,
   /**
@@ -54,7 +57,6 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
     publish,
     write: d.write === "outbox" ? "outbox" : "dualWrite",
     relay: "cdc",
-    relayPollTicks: C.relayPollTicks,
     ackTimeoutTicks: C.ackTimeoutTicks,
     maxInFlight: retry || d.write === "outbox" ? C.maxInFlight : 1,
     directRpc: false,
