@@ -276,6 +276,17 @@ export function variantOnProfile(scenario: string, variantId: string, profile: P
   return { ok: true, config: def.configFor(profile) };
 }
 
+/**
+ * The profile a round of the variant runs on when the host asked for `wanted`: that one where
+ * the variant allows it, else the variant's own (a choice kept across rounds outlives a
+ * variant that cannot use it). Null for an unknown variant.
+ */
+export function profileFor(scenario: string, variantId: string, wanted: ProfileId | null | undefined): ProfileId | null {
+  const def = findScenario(scenario)?.variants.find((v) => v.id === variantId);
+  if (!def) return null;
+  return wanted && def.profiles.includes(wanted) ? wanted : def.config.broker.profile;
+}
+
 /** The seats of a variant: every producer and consumer, and the broker when a person can play it. */
 export function seatsOf(config: VariantConfig): SeatDef[] {
   const seats: SeatDef[] = producerIds(config).map((seat) => ({ seat, role: "producer" as Role }));
