@@ -34,6 +34,8 @@ export interface HostPage {
   /** The seed and round length typed for the next rounds ("" for the defaults). */
   seed: string;
   seconds: string;
+  /** The broker profile the instructor picked ("" for each variant's own); sent with every variant that runs on it. */
+  profile: string;
   /** The roster shows a team picker beside each name. */
   moving: boolean;
 }
@@ -57,6 +59,7 @@ const page: HostPage = {
   refusal: "",
   seed: "",
   seconds: "",
+  profile: "",
   moving: false,
 };
 const listeners = new Set<Listener>();

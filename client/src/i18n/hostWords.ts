@@ -35,6 +35,7 @@ const HOST_WORDS = {
   // The next round's setup
   scenario: { en: "Lesson topic", "pt-BR": "Tema da aula" },
   variant: { en: "Variant", "pt-BR": "Variante" },
+  broker: { en: "Broker", "pt-BR": "Broker" },
   seed: { en: "Seed (optional)", "pt-BR": "Semente (opcional)" },
   roundLength: { en: "Round (s)", "pt-BR": "Rodada (s)" },
   goal: { en: "Goal", "pt-BR": "Objetivo" },
