@@ -16,6 +16,7 @@ import type { LessonTopic } from "../../../shared/lesson/plan.js";
 import { formatTick } from "../../../shared/replay/format.js";
 import { downloadGameLog, downloadScoresCsv, type RosterEntry } from "./downloads.js";
 import { lessonBar } from "./lesson/lessonBar.js";
+import { vocabularyPanel } from "./brokerTour.js";
 import { roundTitle, teamList, variantLabel } from "./names.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 import { replayUrl } from "../replayLinks.js";
@@ -84,6 +85,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
       h(
         "aside",
         { class: "debrief-side" },
+        vocabularyPanel(room?.profile),
         extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
         questionsPanel(s.scenario, s.variant),
       ),

@@ -7,6 +7,7 @@ import type { Status } from "../connection.js";
 import type { HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
 import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
+import type { TourState } from "./brokerTour.js";
 
 export interface HostPage {
   /** The hosted room's code, "" on the landing page. */
@@ -36,6 +37,8 @@ export interface HostPage {
   seconds: string;
   /** The broker profile the instructor picked ("" for each variant's own); sent with every variant that runs on it. */
   profile: string;
+  /** Topic 2.6's tour of the brokers, open over the room (null: closed). */
+  tour: TourState | null;
   /** The roster shows a team picker beside each name. */
   moving: boolean;
 }
@@ -60,6 +63,7 @@ const page: HostPage = {
   seed: "",
   seconds: "",
   profile: "",
+  tour: null,
   moving: false,
 };
 const listeners = new Set<Listener>();
