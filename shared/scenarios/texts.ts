@@ -243,6 +243,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: { en: "Each event is applied three times, once per subscription.", "pt-BR": "Cada evento é aplicado três vezes, uma por assinatura." },
       },
+      ...BROKER_VARIANT_TEXTS["t2-queues-topics"],
     },
   },
 
