@@ -21,7 +21,10 @@ const CONTRACT: Record<string, string[]> = {
 };
 
 /** The fixes of docs/contracts.md#scenario-ids built here: each has a verdict (what it bought, what it left open). */
-const FIXES = Object.entries(CONTRACT).flatMap(([scenario, ids]) => ids.filter((id) => !["naive", "fixed", "queue", "topic", "chaos"].includes(id)).map((id) => [scenario, id] as const));
+// Every variant but the naive and fixed ones, Topic 2's explorations (a queue, a topic, an exchange) and t9's chaos is a fix with a verdict.
+const FIXES = Object.entries(CONTRACT).flatMap(([scenario, ids]) =>
+  ids.filter((id) => !["naive", "fixed", "queue", "topic", "chaos"].includes(id) && !id.startsWith("exchange-")).map((id) => [scenario, id] as const),
+);
 
 describe("catalogue", () => {
   it("has exactly the scenario ids and variants of the contract", () => {
