@@ -152,7 +152,7 @@ export class CopyTracker {
   /** Intake token -> msgId (a route command names the token only). */
   private readonly intakeOf = new Map<number, string>();
   /** The manual broker's intake items: the subscriptions each was routed to so far, and whether it was confirmed. */
-  private readonly intakeItems = new Map<number, { routed: Set<string>; confirmed: boolean }>();
+  private readonly intakeItems = new Map<number, { routed: Set<string>; confirmed: boolean; lastRoute: Emitted | null }>();
   /** Messages whose state changed since `takeTouched`. */
   private touched = new Set<MessageCopies>();
   private position = 0;
@@ -220,7 +220,7 @@ export class CopyTracker {
         if (this.facts.manualBroker) {
           m.intake.add(e.token);
           this.intakeOf.set(e.token, e.msgId);
-          this.intakeItems.set(e.token, { routed: new Set(), confirmed: !this.facts.confirms });
+          this.intakeItems.set(e.token, { routed: new Set(), confirmed: !this.facts.confirms, lastRoute: null });
         }
         return;
       }
@@ -232,7 +232,7 @@ export class CopyTracker {
       }
       case "command":
         if (e.command.action === "route") this.routed(e, e.command.token, e.command.target);
-        else if (e.command.action === "confirm") this.confirmed(e, e.command.token);
+        else if (e.command.action === "confirm") this.confirmed(e.command.token);
         return;
       case "enqueued": {
         const m = this.message(e.msgId);
@@ -364,25 +364,29 @@ export class CopyTracker {
     const item = this.intakeItems.get(token);
     if (!item) return;
     for (const sub of this.facts.subscriptions) if (target === "all" || sub === target) item.routed.add(sub);
-    if (item.confirmed) this.leaveIntake(e, token);
+    item.lastRoute = e;
+    if (item.confirmed) this.leaveIntake(token);
   }
 
-  private confirmed(e: Emitted, token: number): void {
+  private confirmed(token: number): void {
     const item = this.intakeItems.get(token);
     if (!item) return;
     item.confirmed = true;
-    if (item.routed.size > 0) this.leaveIntake(e, token);
+    if (item.routed.size > 0) this.leaveIntake(token);
   }
 
-  /** Routed and confirmed, the item leaves the broker's intake: a subscription it was not routed to never gets a copy from it. */
-  private leaveIntake(e: Emitted, token: number): void {
+  /**
+   * Routed and confirmed, the item leaves the broker's intake: a subscription it was not routed
+   * to never gets a copy from it, a loss its last route decided.
+   */
+  private leaveIntake(token: number): void {
     const item = this.intakeItems.get(token);
     const msgId = this.intakeOf.get(token);
     this.intakeItems.delete(token);
-    if (!item || msgId === undefined) return;
+    if (!item?.lastRoute || msgId === undefined) return;
     const m = this.message(msgId);
     if (!m.intake.delete(token)) return;
-    for (const sub of this.facts.subscriptions) if (!item.routed.has(sub)) this.lose(m, sub, e);
+    for (const sub of this.facts.subscriptions) if (!item.routed.has(sub)) this.lose(m, sub, item.lastRoute);
   }
 
   /** A producer crash forgets a half-done dual write: saved and never published, or published and never saved. */

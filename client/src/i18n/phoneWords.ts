@@ -103,6 +103,9 @@ const SEAT_WORDS = {
   persistedTag: { en: "persisted", "pt-BR": "persistido" },
   confirmedTag: { en: "confirmed", "pt-BR": "confirmado" },
   routedTag: { en: "routed", "pt-BR": "roteado" },
+  routingKeyTag: { en: "key {routingKey}", "pt-BR": "chave {routingKey}" },
+  exchangeTitle: { en: "{type} {exchange} → queues ({binding})", "pt-BR": "{exchange} {type} → filas ({binding})" },
+  anyKey: { en: "any key", "pt-BR": "qualquer chave" },
   youAreDown: { en: "Your node crashed! It restarts soon.", "pt-BR": "Seu nó caiu! Ele reinicia em breve." },
   slow: { en: "Your consumer is slow.", "pt-BR": "Seu consumidor está lento." },
   received: { en: "Received {msgId}", "pt-BR": "Recebido {msgId}" },
@@ -131,6 +134,14 @@ const HINT_WORDS = {
   hint_allSent: { en: "All sent. Well done!", "pt-BR": "Tudo enviado. Muito bem!" },
   hint_brokerWait: { en: "Nothing to do: wait for a message to reach the {exchange}.", "pt-BR": "Nada a fazer: espere chegar uma mensagem ({exchange})." },
   hint_brokerRoute: { en: "{msgId} arrived: choose where it goes and tap {action}.", "pt-BR": "{msgId} chegou: escolha o destino e toque {action}." },
+  hint_brokerRouteKey: {
+    en: "{msgId} has routing key {routingKey}: tap {action} for each queue whose {binding} matches, then {also}.",
+    "pt-BR": "{msgId} tem routing key {routingKey}: toque {action} para cada fila cujo {binding} casa, e depois {also}.",
+  },
+  hint_brokerRouteMore: {
+    en: "{msgId} ({routingKey}) went to {queues}. Another {binding} matches? Tap {also} again; otherwise {action}.",
+    "pt-BR": "{msgId} ({routingKey}) foi para {queues}. Outro {binding} casa? Toque {also} de novo; senão, {action}.",
+  },
   hint_brokerPersist: { en: "{msgId}: tap {action} so it survives a crash.", "pt-BR": "{msgId}: toque {action} para ela sobreviver a uma queda." },
   hint_brokerConfirm: {
     en: "{msgId}: tap {action} so the producer knows you have it.",
