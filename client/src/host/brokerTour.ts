@@ -43,9 +43,15 @@ export async function openTour(): Promise<void> {
   const state: TourState = { scenario, variant, seed, profiles, columns: [], ms: null };
   update({ tour: { ...state } });
   for (const profile of profiles) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // One broker per task: the page draws each column as it comes.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (run !== running || !hostPage().tour) return;
-    state.columns.push(tourColumn(scenario, variant, seed, profile));
+    try {
+      state.columns.push(tourColumn(scenario, variant, seed, profile));
+    } catch (error) {
+      console.error("tour", profile, error);
+      throw error;
+    }
     update({ tour: { ...state, columns: [...state.columns], ms: state.columns.length === profiles.length ? performance.now() - started : null } });
   }
 }

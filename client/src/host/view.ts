@@ -82,7 +82,7 @@ export class ProjectorView {
     const common = `${this.serial}|${catalogue.length}|${lesson?.active ? `${lesson.topic}/${lesson.step}` : "-"}`;
     switch (screen) {
       case "lobby":
-        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tour}`;
+        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tour ? `${tour.scenario}/${tour.variant}/${tour.columns.length}/${tour.ms !== null}` : "-"}`;
       case "round":
         return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}`;
       case "debrief":
