@@ -47,8 +47,8 @@ export const BROKER_VARIANT_TEXTS: Record<string, Record<string, VariantText>> =
         "RabbitMQ: as routing keys são região.cliente (br.ana); os bindings são padrões: billing br.*, shipping # (tudo), loyalty *.ana.",
       ],
       [
-        "* matches exactly one word and # any number of words: br.ana goes to all three queues, pt.davi to shipping only.",
-        "* casa com exatamente uma palavra e # com qualquer número de palavras: br.ana vai para as três filas, pt.davi só para shipping.",
+        "In a binding, * matches exactly one word and # any number of words: br.ana goes to all three queues, pt.davi to shipping only.",
+        "Num binding, * casa com exatamente uma palavra e # com qualquer número de palavras: br.ana vai para as três filas, pt.davi só para shipping.",
       ],
     ),
   },
