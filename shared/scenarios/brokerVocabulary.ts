@@ -239,7 +239,10 @@ export const BUTTON_HELP_IN_TERMS: Record<"ack" | "nack" | "reject" | "confirm" 
     "Tell the producer you have the message ({publishConfirm}): from now on it is {broker}'s to keep.",
     "Avisa o produtor que a mensagem chegou ({publishConfirm}): daqui em diante guardá-la é com o {broker}.",
   ),
-  route: w("Send this message where its {binding} says: {queue}, each {subscription}, or {partition}.", "Manda esta mensagem para onde diz o {binding}: {queue}, cada {subscription} ou {partition}."),
+  route: w(
+    "Send this message where its {binding} says: {queue}, each {subscription}, or {partition}.",
+    "Manda esta mensagem para onde diz o {binding}: {queue}, cada {subscription} ou {partition}.",
+  ),
   persist: w("Write it where a crash cannot lose it: {persist}.", "Grava onde uma queda não a perde: {persist}."),
 };
 

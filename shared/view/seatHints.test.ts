@@ -131,6 +131,13 @@ describe("seatHint", () => {
       "confirm",
       "route",
     ],
+    [
+      "behind a durable exchange: routed once, persist next unless another binding matches",
+      seat(broker({ exchange: EXCHANGE, intake: [intake({ routed: true, routingKey: "br.ana", routedTo: ["billing"] })] }), BROKER),
+      "brokerRouteMore",
+      "persist",
+      "route",
+    ],
     ["a consumer that is down", seat(consumer({ up: false, inbox: [item()] }), CONSUMER), "down"],
     ["an empty inbox", seat(consumer(), CONSUMER), "consumerWait"],
     ["a delivery to process", seat(consumer({ inbox: [item()] }), CONSUMER), "process", "process"],

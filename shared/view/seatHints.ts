@@ -122,7 +122,8 @@ function brokerHint(v: BrokerSeat, actions: readonly PlayerAction[], selected: n
     // Behind an exchange: route by the routing key to every queue whose binding matches, then confirm.
     const vars = { msgId: item.msgId, routingKey: item.routingKey || "—" };
     if (step.action === "route") return hint("brokerRouteKey", vars, "route", actions.includes("confirm") ? "confirm" : undefined);
-    if (step.action === "confirm") return hint("brokerRouteMore", { ...vars, queues: (item.routedTo ?? []).join(", ") }, "confirm", "route");
+    // Routed once: another binding may match too, before it is made safe and confirmed.
+    return hint("brokerRouteMore", { ...vars, queues: (item.routedTo ?? []).join(", ") }, step.action, "route");
   }
   return hint(step.key, { msgId: item.msgId }, step.action);
 }

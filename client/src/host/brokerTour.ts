@@ -97,7 +97,16 @@ export function tourView(): HTMLElement | null {
                 { class: "tour-counts" },
                 ...rows.flatMap((k) => [
                   h("dt", {}, t(k)),
-                  h("dd", { testid: "tour-count", "data-kind": k, "data-count": String(column.counts[k]), class: column.counts[k] > 0 && !NOT_ANOMALY.has(k) ? "bad" : "" }, String(column.counts[k])),
+                  h(
+                    "dd",
+                    {
+                      testid: "tour-count",
+                      "data-kind": k,
+                      "data-count": String(column.counts[k]),
+                      class: column.counts[k] > 0 && !NOT_ANOMALY.has(k) ? "bad" : "",
+                    },
+                    String(column.counts[k]),
+                  ),
                 ]),
               )
             : h("p", { class: "muted" }, t("tourComputing")),
@@ -110,7 +119,16 @@ export function tourView(): HTMLElement | null {
 }
 
 /** The terms the debrief names, in the order it lists them. */
-const DEBRIEF_TERMS = ["ack", "nack", "publishConfirm", "redelivery", "redelivered", "deadLetter", "dedupId", "group"] as const satisfies readonly VocabularyTerm[];
+const DEBRIEF_TERMS = [
+  "ack",
+  "nack",
+  "publishConfirm",
+  "redelivery",
+  "redelivered",
+  "deadLetter",
+  "dedupId",
+  "group",
+] as const satisfies readonly VocabularyTerm[];
 
 /** In the debrief: the broker the round ran on, its behaviour, and the names its documentation gives what the round showed. */
 export function vocabularyPanel(profile: string | undefined): HTMLElement | null {

@@ -36,8 +36,7 @@ export function roundScreen(connection: Connection, canvas: ProjectorCanvas): HT
     h(
       "header",
       { class: "round-head" },
-      h("h1", { class: "round-title" }, room ? roundTitle(room.scenario, room.variant) : ""),
-      brokerLine(room?.profile),
+      h("h1", { class: "round-title" }, room ? roundTitle(room.scenario, room.variant) : "", brokerLine(room?.profile)),
       h(
         "div",
         { class: "timer" },
