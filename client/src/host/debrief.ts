@@ -17,6 +17,8 @@ import { formatTick } from "../../../shared/replay/format.js";
 import { downloadGameLog, downloadScoresCsv, type RosterEntry } from "./downloads.js";
 import { lessonBar } from "./lesson/lessonBar.js";
 import { vocabularyPanel } from "./brokerTour.js";
+import { isProfileId } from "../../../shared/engine/profiles.js";
+import type { ProfileId } from "../../../shared/engine/config.js";
 import { roundTitle, teamList, variantLabel } from "./names.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 import { replayUrl } from "../replayLinks.js";
@@ -103,6 +105,12 @@ function causesPanel(o: HostRoundOver): HTMLElement {
   );
 }
 
+/** The broker the room's last round ran on, for the cause sentences' words. */
+function profileOfRoom(): ProfileId | null {
+  const profile = hostPage().room?.profile;
+  return isProfileId(profile) ? profile : null;
+}
+
 function causeItem(gameId: string, g: CauseGroup): HTMLElement {
   const teams = g.teams.length === 1 ? t("teamHit", { list: teamList(g.teams) }) : t("teamsHit", { list: teamList(g.teams) });
   return h(
@@ -112,7 +120,7 @@ function causeItem(gameId: string, g: CauseGroup): HTMLElement {
     h(
       "div",
       { class: "cause-text" },
-      h("p", { class: "sentence" }, causeSentence(g.sample, currentLocale())),
+      h("p", { class: "sentence" }, causeSentence(g.sample, currentLocale(), undefined, profileOfRoom())),
       h(
         "p",
         { class: "cause-meta" },
