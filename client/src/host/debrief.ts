@@ -167,8 +167,11 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
   // For a fix: what it bought and what it left open, with this round's counts.
   const verdict = variant?.verdict;
   const events = o.summary.committed;
-  const explain =
-    subscriptions.length > 1
+  // Topic 2's exchange rounds (ids exchange-*): an event is expected only where its binding matches.
+  const exchange = o.summary.variant.startsWith("exchange-");
+  const explain = exchange
+    ? t("perBinding", { events, names: subscriptions.join(", ") })
+    : subscriptions.length > 1
       ? t("perSubscription", {
           events,
           subs: subscriptions.length,
