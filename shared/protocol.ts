@@ -6,7 +6,8 @@
 import type { Anomaly, RoundSummary, TeamReport } from "./checker/checker.js";
 import type { CauseGroup } from "./checker/groups.js";
 import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
-import type { Fault } from "./engine/config.js";
+import type { Fault, ProfileId } from "./engine/config.js";
+import { isProfileId } from "./engine/profiles.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
 import { parseLessonCommand, parsePin, type LessonCommand, type LessonPayloads, type LessonResults, type LessonSummary, type YourAnswer } from "./lesson/messages.js";
@@ -39,6 +40,8 @@ export type ShellRefusal =
   | "unknownPlayer"
   | "unknownTeam"
   | "roundActive"
+  // The variant does not run on the broker profile asked for (the catalogue's VariantDef.profiles).
+  | "profileNotAllowed"
   // Lesson mode: no lesson running; the poll or prediction is closed; not an option of this
   // topic's prediction; a text longer than its limit after cleaning.
   | "notInLesson"
@@ -80,6 +83,8 @@ export interface ConfigMessage {
   seed?: number | null;
   /** Round length in seconds (30 to 900), default the scenario's. */
   roundSeconds?: number | null;
+  /** The broker profile the round runs on, where the variant allows it; null or absent: the variant's own. */
+  profile?: ProfileId | null;
 }
 
 /** A host command as the room handles it: the message name and its checked payload. */
@@ -301,7 +306,9 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
       if (!isShortString(p.scenario, 40) || !isShortString(p.variant, 20)) return bad("scenario and variant");
       if (p.seed !== undefined && p.seed !== null && !isInt(p.seed, -(2 ** 31), 2 ** 31 - 1)) return { ok: false, code: "badSeed" };
       if (p.roundSeconds !== undefined && p.roundSeconds !== null && !isInt(p.roundSeconds, 30, 900)) return bad("roundSeconds from 30 to 900");
-      return { ok: true, value: { type, value: { scenario: p.scenario, variant: p.variant, seed: (p.seed as number | undefined) ?? null, roundSeconds: (p.roundSeconds as number | undefined) ?? null } } };
+      if (p.profile !== undefined && p.profile !== null && !isProfileId(p.profile)) return bad("profile: rabbitmq, kafka, sqs, activemq or nats");
+      const profile = (p.profile as ProfileId | undefined) ?? null;
+      return { ok: true, value: { type, value: { scenario: p.scenario, variant: p.variant, seed: (p.seed as number | undefined) ?? null, roundSeconds: (p.roundSeconds as number | undefined) ?? null, profile } } };
     }
     case "host:fault": {
       const team = p.team;

@@ -13,6 +13,7 @@ import { PHONE_WORDS } from "../client/src/i18n/phoneWords.js";
 import { ROOM_WORDS } from "../client/src/i18n/roomWords.js";
 import { ROUND_WORDS } from "../client/src/i18n/roundWords.js";
 import { ACTION_TEXTS, ROLE_TEXTS } from "../shared/scenarios/roleTexts.js";
+import { BROKER_VOCABULARY, BUTTON_HELP_IN_TERMS, fillTerms, ROLE_HELP_IN_TERMS, termText } from "../shared/scenarios/brokerVocabulary.js";
 import type { Text } from "../shared/scenarios/texts.js";
 import { LESSON } from "../shared/lesson/topics.js";
 import { chromiumAvailable, launch, PHONE } from "./helpers/browser.js";
@@ -143,7 +144,9 @@ describe.skipIf(!available)("the phone", () => {
     await help.waitFor({ timeout: 20_000 });
     const role = (await p.getByTestId("my-role").textContent()) ?? "";
     const roleId = /Produtor/.test(role) ? "producer" : "consumer";
-    expect(await help.textContent()).toContain(ROLE_TEXTS[roleId].help["pt-BR"]);
+    // In the words of the round's broker (t3 naive runs on RabbitMQ).
+    const helpIn = (locale: "en" | "pt-BR") => fillTerms(ROLE_HELP_IN_TERMS[roleId][locale], "rabbitmq", locale);
+    expect(await help.textContent()).toContain(helpIn("pt-BR"));
     const labels = await help.locator("dt").allTextContents();
     expect(labels.length).toBeGreaterThanOrEqual(1);
     expect(await help.locator("dd").count()).toBe(labels.length);
@@ -153,7 +156,7 @@ describe.skipIf(!available)("the phone", () => {
 
     // Switch while the help is open, then after closing it: every text follows.
     await p.getByTestId("lang-toggle").tap();
-    await p.getByTestId("role-help").getByText(ROLE_TEXTS[roleId].help.en).waitFor();
+    await p.getByTestId("role-help").getByText(helpIn("en")).waitFor();
     expect(await p.evaluate(() => document.documentElement.lang)).toBe("en");
     expect(await leftovers(p, "pt-BR")).toEqual([]);
     await p.getByTestId("role-help-close").tap();
@@ -201,10 +204,12 @@ describe.skipIf(!available)("the phone", () => {
     const roles = await Promise.all(phones.map((p) => p.getByTestId("my-role").textContent()));
     const p = phones[roles.findIndex((r) => /Consumer C1/.test(r ?? ""))];
     host.room.send("host:start", {});
-    await p.getByTestId("role-help").getByText(ACTION_TEXTS.reject.help.en).waitFor({ timeout: 20_000 });
+    // The buttons and their help speak RabbitMQ's words: basic.nack (requeue) and basic.reject.
+    await p.getByTestId("role-help").getByText(fillTerms(BUTTON_HELP_IN_TERMS.reject.en, "rabbitmq", "en")).waitFor({ timeout: 20_000 });
     await p.getByTestId("role-help-close").tap();
-    expect(await p.getByTestId("action-nack").locator(".label").textContent()).toBe(ACTION_TEXTS.nack.label.en);
-    expect(await p.getByTestId("action-reject").locator(".label").textContent()).toBe(ACTION_TEXTS.reject.label.en);
+    const rabbit = BROKER_VOCABULARY.rabbitmq.buttons;
+    expect(await p.getByTestId("action-nack").locator(".label").textContent()).toBe(termText(rabbit.nack!, "en"));
+    expect(await p.getByTestId("action-reject").locator(".label").textContent()).toBe(termText(rabbit.reject!, "en"));
     const first = p.locator("li.token").first();
     await first.waitFor({ timeout: 20_000 });
     const msgId = (await first.locator("strong").textContent()) ?? "";

@@ -55,7 +55,7 @@ describe("npm run simulate", () => {
     const { stdout } = await simulate("--list");
     const list = JSON.parse(stdout) as { id: string; variants: { id: string; profile: string; profiles: string[] }[] }[];
     expect(list.map((s) => s.id)).toContain("t8-exactly-once");
-    expect(list.find((s) => s.id === "t2-queues-topics")?.variants.map((v) => v.id)).toEqual(["queue", "topic"]);
+    expect(list.find((s) => s.id === "t2-queues-topics")?.variants.map((v) => v.id)).toEqual(["queue", "topic", "exchange-direct", "exchange-fanout", "exchange-topic"]);
     for (const v of list.flatMap((s) => s.variants)) expect(v.profiles[0], v.id).toBe(v.profile);
     const variantOf = (scenario: string, variant: string) => list.find((s) => s.id === scenario)!.variants.find((v) => v.id === variant)!;
     expect(variantOf("t9-end-to-end", "chaos").profiles).toEqual(["sqs", "rabbitmq", "kafka", "activemq", "nats"]);

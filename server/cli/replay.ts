@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { usageError } from "./usage.js";
 import { causeSentence } from "../../shared/checker/causeSentence.js";
+import type { ProfileId } from "../../shared/engine/config.js";
+import { isProfileId } from "../../shared/engine/profiles.js";
 import { check, summaryOf, type Anomaly } from "../../shared/checker/checker.js";
 import { parseLog, type ParsedLog } from "../../shared/log/log.js";
 import { resimulate } from "../../shared/log/resimulate.js";
@@ -53,7 +55,7 @@ function read(path: string): ParsedLog & { header: LogHeader } {
 }
 
 /** The anomaly as `--anomalies` prints it: the cause's code, tick, node, link and end, and its sentence. */
-function anomalyLine(a: Anomaly, tickMs: number): string {
+function anomalyLine(a: Anomaly, tickMs: number, profile: ProfileId | null): string {
   const c = a.cause;
   return JSON.stringify({
     team: a.team,
@@ -62,7 +64,7 @@ function anomalyLine(a: Anomaly, tickMs: number): string {
     key: a.key ?? null,
     subscription: a.subscription ?? null,
     cause: { code: c.code, tick: c.tick, node: c.node ?? null, link: c.link ?? null, end: c.end },
-    text: causeSentence(c, lang, tickMs),
+    text: causeSentence(c, lang, tickMs, profile),
   });
 }
 
@@ -70,7 +72,9 @@ function anomalies(path: string): void {
   const { header, events } = read(path);
   const report = check(header, events);
   const ordered = report.anomalies.map((a, i) => ({ a, i })).sort((x, y) => x.a.team - y.a.team || x.a.cause.tick - y.a.cause.tick || x.i - y.i);
-  process.stdout.write(ordered.map(({ a }) => `${anomalyLine(a, header.tickMs)}\n`).join(""));
+  // The sentences name the round's broker's words (a log from before profiles: any broker's).
+  const profile = isProfileId(header.config?.broker?.profile) ? header.config.broker.profile : null;
+  process.stdout.write(ordered.map(({ a }) => `${anomalyLine(a, header.tickMs, profile)}\n`).join(""));
 }
 
 function verify(path: string): void {

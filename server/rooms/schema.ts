@@ -98,6 +98,8 @@ export const ClassState = schema(
     phase: t.string().default("lobby"),
     scenario: t.string().default("t3-lost-messages"),
     variant: t.string().default("naive"),
+    /** The broker profile the next (or current) round runs on: its vocabulary on every screen. */
+    profile: t.string().default("rabbitmq"),
     seed: t.int32().default(0),
     gameId: t.string().default(""),
     round: t.uint16().default(0),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classroom, endRound, enter, startRound } from "./testKit.js";
+import { classroom, endRound, enter, startRound, tickUntil } from "./testKit.js";
 
 const seats = (room: ReturnType<typeof classroom>) => [...room.session.roster.players.values()].map((p) => [p.name, p.team, p.seat]);
 
@@ -39,5 +39,40 @@ describe("seat preview in the lobby", () => {
     expect(seats(room).slice(0, 3)).toEqual(during);
     session.receive("host", "host:config", { scenario: "t3-lost-messages", variant: "fixed" });
     expect(session.roster.bySessionId("late")?.seat).not.toBeNull();
+  });
+});
+
+describe("the host chooses the broker profile", () => {
+  it("runs the round on the profile chosen, shows it in the room's state and keeps it across rounds and a restart", () => {
+    const room = classroom(2, { scenario: "t3-lost-messages", variant: "fixed", seed: 3, profile: "nats" });
+    const { session, mirror, transport } = room;
+    expect(transport.refusals).toEqual([]);
+    expect(mirror.settingsSeen?.profile).toBe("nats");
+    startRound(room);
+    expect(session.play!.round.header.config.broker.profile).toBe("nats");
+    endRound(room);
+    session.receive("host", "host:start", {});
+    tickUntil(room, () => session.phase === "running");
+    expect(session.play!.round.header.config.broker.profile).toBe("nats");
+    expect(session.snapshot().config.profile).toBe("nats");
+    endRound(room);
+  });
+
+  it("refuses a profile the variant does not run on, and keeps the choice before", () => {
+    const room = classroom(0, { scenario: "t7-ordering", variant: "requeue", seed: 3 });
+    const { session, mirror, transport } = room;
+    expect(mirror.settingsSeen?.profile).toBe("rabbitmq");
+    session.receive("host", "host:config", { scenario: "t7-ordering", variant: "requeue", seed: 3, profile: "kafka" });
+    expect(transport.lastRefusal("host")).toBe("profileNotAllowed");
+    expect(session.config.profile).toBeNull();
+    // A variant on its own profile: the room shows that one.
+    session.receive("host", "host:config", { scenario: "t7-ordering", variant: "fixed" });
+    expect(mirror.settingsSeen?.profile).toBe("sqs");
+  });
+
+  it("refuses a profile that is no broker as a bad message", () => {
+    const room = classroom(0);
+    room.session.receive("host", "host:config", { scenario: "t3-lost-messages", variant: "fixed", profile: "zeromq" });
+    expect(room.transport.lastRefusal("host")).toBe("badMessage");
   });
 });

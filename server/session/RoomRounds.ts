@@ -7,7 +7,7 @@
 import type { Fault } from "../../shared/engine/config.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import type { ConfigMessage, Refusal } from "../../shared/protocol.js";
-import { findVariant, seatsOf } from "../../shared/scenarios/catalogue.js";
+import { findVariant, profileFor, seatsOf } from "../../shared/scenarios/catalogue.js";
 import { PhaseMachine, type PhaseMove, type PhaseRefusal, type RoomPhase } from "../../shared/session/phase.js";
 import type { Restored } from "../../shared/sim/restore.js";
 import type { Round } from "../../shared/sim/round.js";
@@ -40,7 +40,7 @@ export class RoomRounds implements HostControls, LessonRoom {
   readonly history = new RoundHistory();
   readonly lesson: LessonProgress;
   readonly idle: IdleWatch;
-  private chosen: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null };
+  private chosen: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null, profile: null };
   private current: RoundPlay | null = null;
   private countdownUntil = 0;
   private readonly values: RoomSettings;
@@ -52,7 +52,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     const { scenario, variant } = this.chosen;
     // The schema's defaults, so the first mirror write changes nothing but the code.
     const code = options.roomCode;
-    this.values = { code, phase: "lobby", scenario, variant, seed: 0, gameId: "", round: 0, countdown: 0, locked: false, focusedTeam: 0, playerCount: 0 };
+    this.values = { code, phase: "lobby", scenario, variant, profile: "rabbitmq", seed: 0, gameId: "", round: 0, countdown: 0, locked: false, focusedTeam: 0, playerCount: 0 };
   }
 
   get phase(): RoomPhase {
@@ -91,11 +91,16 @@ export class RoomRounds implements HostControls, LessonRoom {
     return null;
   }
 
-  /** The next round's topic and variant; in the lobby the seats it would deal are shown at once. */
+  /**
+   * The next round's topic, variant and broker profile; in the lobby the seats it would deal
+   * are shown at once. The profile is kept across rounds (and lesson mode's changes of
+   * variant); the room shows the one the round will run on: the variant's own where it does
+   * not allow the chosen one.
+   */
   configure(config: ConfigMessage): void {
-    this.chosen = config;
+    this.chosen = { ...config, profile: config.profile ?? null };
     this.room.ports.saveSoon();
-    this.set({ scenario: config.scenario, variant: config.variant, seed: config.seed ?? 0 });
+    this.set({ scenario: config.scenario, variant: config.variant, seed: config.seed ?? 0, profile: this.profileOfChoice() });
     this.previewSeats();
   }
 
@@ -108,6 +113,10 @@ export class RoomRounds implements HostControls, LessonRoom {
   /** Lesson mode chooses the next round's variant; the results of the last one stay on screen. */
   prepareNext(scenario: string, variant: string): void {
     this.configure({ ...this.chosen, scenario, variant });
+  }
+
+  private profileOfChoice(): string {
+    return profileFor(this.chosen.scenario, this.chosen.variant, this.chosen.profile) ?? "rabbitmq";
   }
 
   injectFault(team: number, fault: Fault): Refusal["reason"] | null {
@@ -191,7 +200,7 @@ export class RoomRounds implements HostControls, LessonRoom {
       messages.forgetSeat(player.id);
     }
     const header = round.header;
-    this.set({ focusedTeam: 0, gameId: header.gameId, round: number, seed: header.seed | 0, scenario: header.scenario, variant: header.variant });
+    this.set({ focusedTeam: 0, gameId: header.gameId, round: number, seed: header.seed | 0, scenario: header.scenario, variant: header.variant, profile: header.config.broker.profile });
     ports.log.begin(header, lived);
   }
 
@@ -263,7 +272,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.history.restore(snapshot.history);
     this.lesson.restore(snapshot.lesson);
     const { scenario, variant } = snapshot.config;
-    this.set({ locked: snapshot.locked, round: snapshot.round, scenario, variant, playerCount: this.roster.size });
+    this.set({ locked: snapshot.locked, round: snapshot.round, scenario, variant, profile: this.profileOfChoice(), playerCount: this.roster.size });
   }
 
   /** The round that was running, rebuilt from its log (see RoomPersistence): it continues, paused, or draining. */

@@ -7,7 +7,7 @@ import type { Command } from "../../shared/engine/types.js";
 import { eventLine } from "../../shared/log/log.js";
 import type { ConfigMessage } from "../../shared/protocol.js";
 import { TICK_MS } from "../../shared/engine/config.js";
-import { seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
+import { profileFor, seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
 import type { Roster } from "./Roster.js";
 
@@ -35,6 +35,7 @@ export function createClassRound(roster: Roster, seats: readonly SeatDef[], conf
     gameId,
     players,
     roundTicks: config.roundSeconds ? Math.round((config.roundSeconds * 1000) / TICK_MS) : undefined,
+    profile: profileFor(config.scenario, config.variant, config.profile) ?? undefined,
   });
 }
 

@@ -3,7 +3,7 @@
 // compile). A handler answers null when the command took effect, or the refusal reason.
 import type { Fault } from "../../shared/engine/config.js";
 import type { ConfigMessage, HostMessage, Refusal, ShellRefusal } from "../../shared/protocol.js";
-import { findScenario, findVariant } from "../../shared/scenarios/catalogue.js";
+import { findScenario, findVariant, profileFor } from "../../shared/scenarios/catalogue.js";
 import { acceptsActions, type PhaseMachine, type PhaseMove, type PhaseRefusal } from "../../shared/session/phase.js";
 import type { LessonProgress } from "./LessonProgress.js";
 import type { RoundPlay } from "./RoundPlay.js";
@@ -33,6 +33,8 @@ const HOST_COMMANDS: { [T in HostMessage["type"]]: Handler<T> } = {
   "host:config": (session, { value }) => {
     if (session.phases.roundActive) return "roundActive";
     if (!findScenario(value.scenario) || !findVariant(value.scenario, value.variant)) return "unknownScenario";
+    // A profile asked for explicitly must be one the variant runs on (null: the variant's own).
+    if (value.profile && profileFor(value.scenario, value.variant, value.profile) !== value.profile) return "profileNotAllowed";
     session.moveTo("configure");
     session.configure(value);
     return null;

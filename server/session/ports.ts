@@ -51,6 +51,8 @@ export interface RoomSettings {
   phase: string;
   scenario: string;
   variant: string;
+  /** The broker profile the next (or current) round runs on. */
+  profile: string;
   seed: number;
   gameId: string;
   round: number;

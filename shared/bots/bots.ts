@@ -10,6 +10,7 @@ import { lockedFor } from "../engine/keyLock.js";
 import { canPublish } from "../engine/producer.js";
 import { mixSeed, nextInt, type RandomSource } from "../engine/prng.js";
 import type { Command, ConsumerState, InboxToken, ProducerState, TeamState } from "../engine/types.js";
+import { exchangeRoute } from "../engine/exchange.js";
 import { BROKER } from "../engine/types.js";
 
 export type Strategy = "naive" | "careful";
@@ -93,15 +94,25 @@ function brokerMove(s: TeamState, careful: boolean): Command | null {
   if (!item) return null;
   const seat = BROKER;
   const token = item.token.id;
+  // Behind an exchange, the queues whose binding matches the message's routing key.
+  const exchange = s.config.broker.exchange;
+  const matching = exchange ? exchangeRoute(exchange, item.token.key) : null;
   if (careful) {
     if (s.config.broker.durable && !item.persisted) return { seat, action: "persist", token };
-    if (!item.routed) return { seat, action: "route", token, target: "all" };
+    if (matching) {
+      // Every matching binding, one at a time, before the confirm.
+      const next = matching.find((q) => !item.routedTo.includes(q));
+      if (next) return { seat, action: "route", token, target: next };
+    } else if (!item.routed) return { seat, action: "route", token, target: "all" };
     return { seat, action: "confirm", token };
   }
   // The newcomer confirms first, before the message is safe, then routes it (a queue's or a
   // topic's routing is the channel's: "all" is every subscription it has), and never persists.
+  // Behind an exchange it stops at the first binding that matches, forgetting that a routing
+  // key may match several (a fanout exchange's "every queue" it does get right).
   if (!item.confirmed) return { seat, action: "confirm", token };
-  return { seat, action: "route", token, target: "all" };
+  const everyQueue = !matching || matching.length === s.broker.subscriptions.length;
+  return { seat, action: "route", token, target: everyQueue ? "all" : matching[0] };
 }
 
 function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefined): Command | null {

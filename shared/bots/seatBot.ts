@@ -2,6 +2,7 @@
 // detail the room sends) and answers with at most one action, like a person tapping.
 import type { ActMessage, PlayerAction, SeatMessage } from "../protocol.js";
 import type { Strategy } from "./bots.js";
+import { bindingMatches } from "../engine/exchange.js";
 
 /** What the bot reads of the room's seat message (the team does not matter to it). */
 export type SeatDetail = Omit<SeatMessage, "team">;
@@ -29,13 +30,19 @@ export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNe
   if (view.role === "broker") {
     const item = view.intake[0];
     if (!item) return null;
+    // Behind an exchange the phone shows the routing key and the bindings: the queues that match.
+    const exchange = view.exchange;
+    const key = item.routingKey;
+    const matching = exchange && key !== undefined ? [...new Set(exchange.bindings.filter((b) => bindingMatches(exchange.type, b.key, key)).map((b) => b.queue))] : null;
     if (careful) {
       if (can("persist") && !item.persisted) return { action: "persist", token: item.token };
-      if (!item.routed) return { action: "route", token: item.token, target: "all" };
+      const next = matching ? matching.find((q) => !(item.routedTo ?? []).includes(q)) : item.routed ? undefined : "all";
+      if (next) return { action: "route", token: item.token, target: next };
       return { action: "confirm", token: item.token };
     }
     if (!item.confirmed) return { action: "confirm", token: item.token };
-    return { action: "route", token: item.token, target: "all" };
+    const everyQueue = !matching || matching.length === view.queues.length;
+    return { action: "route", token: item.token, target: everyQueue ? "all" : matching[0] };
   }
   for (const item of view.inbox) {
     if (item.acked || !can("ack")) continue;

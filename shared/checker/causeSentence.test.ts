@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Strategy } from "../bots/bots.js";
 import { CATALOGUE } from "../scenarios/catalogue.js";
 import { CAUSE_TEXTS, type CauseCode, type Locale } from "../scenarios/texts.js";
+import { VOCABULARY_TERMS } from "../scenarios/brokerVocabulary.js";
 import { simulate } from "../sim/simulate.js";
 import { CAUSE_FIELDS, type Cause } from "./causes.js";
 import { causeSentence } from "./causeSentence.js";
@@ -28,10 +29,10 @@ describe("cause sentences", () => {
     expect(Object.keys(CAUSE_TEXTS).sort()).toEqual([...CODES].sort());
   });
 
-  it.each(CODES)("%s uses only {tick} and the fields its code always provides", (code) => {
+  it.each(CODES)("%s uses only {tick}, the fields its code always provides and the broker's words", (code) => {
     for (const locale of LOCALES) {
       const used = [...CAUSE_TEXTS[code][locale].matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      for (const name of used) expect(["tick", ...CAUSE_FIELDS[code]], `${code} ${locale}`).toContain(name);
+      for (const name of used) expect(["tick", ...CAUSE_FIELDS[code], ...VOCABULARY_TERMS], `${code} ${locale}`).toContain(name);
     }
   });
 
@@ -66,5 +67,16 @@ describe("cause sentences", () => {
             }
           }
     expect(seen.size).toBeGreaterThan(15);
+  });
+});
+
+describe("cause sentences in the broker's words", () => {
+  it("names the redelivery timer the round's broker has, or both timers when the broker is unknown", () => {
+    const cause = { code: "dupVisibleAfterCrash", tick: 300, consumer: "C1" };
+    expect(causeSentence(cause, "en", 100, "nats")).toContain("when its AckWait ran out");
+    expect(causeSentence(cause, "en", 100, "sqs")).toContain("when its visibility timeout ran out");
+    expect(causeSentence(cause, "pt-BR", 100, "sqs")).toContain("quando o visibility timeout venceu");
+    expect(causeSentence(cause, "en")).toContain("visibility timeout or AckWait");
+    expect(causeSentence({ code: "dupRedeliveryTimeout", tick: 10, consumer: "C2" }, "en", 100, "nats")).toMatch(/\(AckWait\)$/);
   });
 });

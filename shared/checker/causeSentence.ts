@@ -1,8 +1,12 @@
 // An anomaly's cause as the sentence the debrief shows, in the reader's language: the
 // code's text (CAUSE_TEXTS) with every placeholder filled from the cause, ticks as m:ss.
-// Every page and the command line use this one function, so no screen shows a hole.
+// Every page and the command line use this one function, so no screen shows a hole. Given the
+// broker the round ran on, the words a sentence takes from it ({redelivery}) are that
+// broker's (brokerVocabulary.ts); without one, the words of the brokers that redeliver on a timer.
 import { TICK_MS } from "../engine/config.js";
 import { formatTick } from "../replay/format.js";
+import type { ProfileId } from "../engine/config.js";
+import { termValues } from "../scenarios/brokerVocabulary.js";
 import { CAUSE_TEXTS, type Locale } from "../scenarios/texts.js";
 import type { Cause } from "./causes.js";
 
@@ -12,10 +16,17 @@ export type CauseLike = Pick<Cause, "tick"> & Partial<Pick<Cause, "node" | "link
 /** Stands in for a field the cause lacks (only a log from another engine version can lack one). */
 const UNKNOWN = "?";
 
-export function causeSentence(cause: CauseLike, locale: Locale, tickMs = TICK_MS): string {
+/** The broker's words a cause sentence may name when the broker is not known: the timers of SQS and JetStream, the brokers that redeliver on one. */
+const ANY_BROKER: Record<Locale, Record<string, string>> = {
+  en: { redelivery: "visibility timeout or AckWait" },
+  "pt-BR": { redelivery: "visibility timeout ou AckWait" },
+};
+
+export function causeSentence(cause: CauseLike, locale: Locale, tickMs = TICK_MS, profile: ProfileId | null = null): string {
   const text = CAUSE_TEXTS[cause.code];
   if (!text) return cause.code;
   const values: Record<string, string | number | undefined> = {
+    ...(profile ? termValues(profile, locale) : ANY_BROKER[locale]),
     tick: formatTick(cause.tick, tickMs),
     node: cause.node,
     link: cause.link,

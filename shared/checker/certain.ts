@@ -10,7 +10,7 @@
 // was written, a lost disk), so parked is what is parked now; it only ever turns into lost.
 import type { Emitted } from "../engine/kernel.js";
 import { CopyTracker, type CopyFacts, type MessageCopies } from "./copies.js";
-import { effectKey } from "./effects.js";
+import { effectKey, expectedSubscriptionsOf } from "./effects.js";
 
 export class CertainAnomalies {
   private readonly copies: CopyTracker;
@@ -80,7 +80,7 @@ export class CertainAnomalies {
   private judgeEffects(m: MessageCopies): void {
     if (!m.committed) return;
     let pending = 0;
-    for (const sub of this.facts.subscriptions) {
+    for (const sub of expectedSubscriptionsOf(this.facts.subscriptions, this.facts.exchange, m.key ?? "")) {
       const key = effectKey(sub, m.msgId);
       if (m.applied.has(sub)) {
         this.parkedEffects.delete(key);

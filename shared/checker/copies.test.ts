@@ -6,6 +6,8 @@ const facts = (o: Partial<CopyFacts> = {}): CopyFacts => ({
   subscriptions: ["billing", "shipping"],
   retries: false,
   manualBroker: false,
+  confirms: true,
+  exchange: null,
   dualWrite: false,
   durable: false,
   ack: "auto",
@@ -77,18 +79,39 @@ describe("copies", () => {
     expect(t.canReach(m, "shipping")).toBe(true);
   });
 
-  it("a manual broker routing to one subscription leaves the others without a copy", () => {
+  it("a manual broker routing to one subscription leaves the others without a copy once the message leaves its intake, routed and confirmed", () => {
+    const routed = [
+      commit(),
+      hop(1),
+      ev({ type: "accepted", token: 1, msgId: "P1-1", dedupId: null }),
+      ev({ type: "command", command: { seat: "B", action: "route", token: 1, target: "billing" } }),
+      ev({ type: "enqueued", token: 2, parent: 1, msgId: "P1-1", subscription: "billing", partition: 0 }),
+    ];
+    const t = feed(facts({ manualBroker: true }), routed);
+    const m = t.messages.get("P1-1")!;
+    // Not confirmed yet: it may still be routed to shipping (an exchange's message may match several bindings).
+    expect(t.canReach(m, "shipping")).toBe(true);
+    t.add(ev({ type: "command", command: { seat: "B", action: "confirm", token: 1 } }));
+    expect(t.canReach(m, "billing")).toBe(true);
+    expect(t.canReach(m, "shipping")).toBe(false);
+    expect(t.decisiveLoss(m, "shipping")?.event.type).toBe("command");
+  });
+
+  it("a manual broker may route one message to several queues before confirming it", () => {
     const t = feed(facts({ manualBroker: true }), [
       commit(),
       hop(1),
       ev({ type: "accepted", token: 1, msgId: "P1-1", dedupId: null }),
       ev({ type: "command", command: { seat: "B", action: "route", token: 1, target: "billing" } }),
       ev({ type: "enqueued", token: 2, parent: 1, msgId: "P1-1", subscription: "billing", partition: 0 }),
+      ev({ type: "command", command: { seat: "B", action: "route", token: 1, target: "shipping" } }),
+      ev({ type: "enqueued", token: 3, parent: 1, msgId: "P1-1", subscription: "shipping", partition: 0 }),
+      ev({ type: "command", command: { seat: "B", action: "confirm", token: 1 } }),
     ]);
     const m = t.messages.get("P1-1")!;
     expect(t.canReach(m, "billing")).toBe(true);
-    expect(t.canReach(m, "shipping")).toBe(false);
-    expect(t.decisiveLoss(m, "shipping")?.event.type).toBe("command");
+    expect(t.canReach(m, "shipping")).toBe(true);
+    expect(t.decisiveLoss(m, "shipping")).toBeNull();
   });
 
   it("a dual write saved and not yet published dies with its producer; one published and not yet saved can never be saved", () => {

@@ -8,6 +8,7 @@
 // one step a copy moves through states the log writes one event at a time.
 import { teamConfig } from "../design/teamConfig.js";
 import type { Emitted } from "../engine/kernel.js";
+import type { ExchangeConfig } from "../engine/exchange.js";
 import { SELF_SUBSCRIPTION } from "../engine/team.js";
 import type { LogHeader } from "../sim/round.js";
 
@@ -19,6 +20,10 @@ export interface CopyFacts {
   retries: boolean;
   /** A person routes each publish by hand (Topic 2): accepted publishes wait in the broker's intake. */
   manualBroker: boolean;
+  /** Publishes ask for a confirm (a manual broker's intake item leaves once routed and confirmed). */
+  confirms: boolean;
+  /** A RabbitMQ exchange: each event is expected only at the queues its routing key's bindings match. */
+  exchange: ExchangeConfig | null;
   /** Topic 5's dual write: a published event waits for its DB write. */
   dualWrite: boolean;
   durable: boolean;
@@ -39,6 +44,8 @@ export function copyFacts(header: LogHeader, team: number): CopyFacts {
     subscriptions,
     retries: (publish === "ackRetry" || publish === "ackRetryDedup") && c?.producer?.directRpc !== true,
     manualBroker: c?.broker?.manual === true,
+    confirms: publish !== "fireAndForget",
+    exchange: c?.broker?.exchange ?? null,
     dualWrite: c?.producer?.write === "dualWrite",
     // Messages written to disk: a quorum queue's always, a classic durable queue's persistent ones.
     durable: c?.broker?.queueType === "quorum" || (c?.broker?.durable === true && c.broker.persistent !== false),
@@ -99,6 +106,8 @@ export interface MessageCopies {
   /** Published by a dual write, not yet saved; `saveImpossible` once a crash forgot the half-done write. */
   savePending: boolean;
   saveImpossible: boolean;
+  /** The business key, once committed (behind an exchange it says which queues expect the event). */
+  key: string | null;
   publishes: Set<number>;
   intake: Set<number>;
   copies: Map<number, Copy>;
@@ -125,6 +134,7 @@ function newMessage(msgId: string): MessageCopies {
     outbox: false,
     savePending: false,
     saveImpossible: false,
+    key: null,
     publishes: new Set(),
     intake: new Set(),
     copies: new Map(),
@@ -142,6 +152,8 @@ export class CopyTracker {
   readonly messages = new Map<string, MessageCopies>();
   /** Intake token -> msgId (a route command names the token only). */
   private readonly intakeOf = new Map<number, string>();
+  /** The manual broker's intake items: the subscriptions each was routed to so far, and whether it was confirmed. */
+  private readonly intakeItems = new Map<number, { routed: Set<string>; confirmed: boolean; lastRoute: Emitted | null }>();
   /** Messages whose state changed since `takeTouched`. */
   private touched = new Set<MessageCopies>();
   private position = 0;
@@ -168,6 +180,7 @@ export class CopyTracker {
         const m = this.message(e.msgId);
         m.committed = true;
         m.producer = e.producer;
+        m.key = e.key;
         return;
       }
       case "dbWritten": {
@@ -208,6 +221,7 @@ export class CopyTracker {
         if (this.facts.manualBroker) {
           m.intake.add(e.token);
           this.intakeOf.set(e.token, e.msgId);
+          this.intakeItems.set(e.token, { routed: new Set(), confirmed: !this.facts.confirms, lastRoute: null });
         }
         return;
       }
@@ -219,6 +233,7 @@ export class CopyTracker {
       }
       case "command":
         if (e.command.action === "route") this.routed(e, e.command.token, e.command.target);
+        else if (e.command.action === "confirm") this.confirmed(e.command.token);
         return;
       case "enqueued": {
         const m = this.message(e.msgId);
@@ -273,6 +288,7 @@ export class CopyTracker {
       case "discarded": {
         const m = this.message(e.msgId);
         if (e.where === "intake") {
+          this.intakeItems.delete(e.token);
           if (m.intake.delete(e.token)) this.lose(m, null, e);
           return;
         }
@@ -344,14 +360,34 @@ export class CopyTracker {
     return m;
   }
 
-  /** A person's route: the intake item's copies go to `target` ("all" or one subscription); the others never get one from it. */
+  /** A person's route: a copy goes to `target` ("all": every subscription); the item may be routed again until it leaves the intake. */
   private routed(e: Emitted, token: number, target: string): void {
+    const item = this.intakeItems.get(token);
+    if (!item) return;
+    for (const sub of this.facts.subscriptions) if (target === "all" || sub === target) item.routed.add(sub);
+    item.lastRoute = e;
+    if (item.confirmed) this.leaveIntake(token);
+  }
+
+  private confirmed(token: number): void {
+    const item = this.intakeItems.get(token);
+    if (!item) return;
+    item.confirmed = true;
+    if (item.routed.size > 0) this.leaveIntake(token);
+  }
+
+  /**
+   * Routed and confirmed, the item leaves the broker's intake: a subscription it was not routed
+   * to never gets a copy from it, a loss its last route decided.
+   */
+  private leaveIntake(token: number): void {
+    const item = this.intakeItems.get(token);
     const msgId = this.intakeOf.get(token);
-    if (msgId === undefined) return;
+    this.intakeItems.delete(token);
+    if (!item?.lastRoute || msgId === undefined) return;
     const m = this.message(msgId);
     if (!m.intake.delete(token)) return;
-    if (target === "all") return;
-    for (const sub of this.facts.subscriptions) if (sub !== target) this.lose(m, sub, e);
+    for (const sub of this.facts.subscriptions) if (!item.routed.has(sub)) this.lose(m, sub, item.lastRoute);
   }
 
   /** A producer crash forgets a half-done dual write: saved and never published, or published and never saved. */

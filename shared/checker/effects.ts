@@ -3,6 +3,7 @@
 // classes, so they cannot disagree about what is a duplicate, a misordering or a lost update.
 import { teamConfig } from "../design/teamConfig.js";
 import { post } from "../engine/account.js";
+import { exchangeRoute, type ExchangeConfig } from "../engine/exchange.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 
@@ -109,11 +110,29 @@ export interface TeamFacts {
   subscriptions: readonly string[] | null;
   /** Topic 5: the producer writes a DB, so DB and publishes can disagree. */
   writesToDb: boolean;
+  /** A RabbitMQ exchange: an event is expected only at the queues its routing key's bindings match (absent: at every subscription). */
+  exchange?: ExchangeConfig | null;
 }
 
 export function teamFacts(header: LogHeader, team: number): TeamFacts {
-  const write = teamConfig(header, team)?.producer?.write;
-  return { subscriptions: header.teams.find((t) => t.team === team)?.subscriptions ?? [], writesToDb: write !== undefined && write !== "publishOnly" };
+  const config = teamConfig(header, team);
+  const write = config?.producer?.write;
+  return {
+    subscriptions: header.teams.find((t) => t.team === team)?.subscriptions ?? [],
+    writesToDb: write !== undefined && write !== "publishOnly",
+    exchange: config?.broker?.exchange ?? null,
+  };
+}
+
+/**
+ * The subscriptions that expect a business event of `key`: every one of the team's, or, behind
+ * an exchange, those its bindings route the key's routing key to. A copy applied anywhere
+ * else was misrouted: the queue's balance for that key, expected to stay 0, is then wrong.
+ */
+export function expectedSubscriptionsOf(subscriptions: readonly string[], exchange: ExchangeConfig | null | undefined, key: string): readonly string[] {
+  if (!exchange) return subscriptions;
+  const routed = exchangeRoute(exchange, key);
+  return subscriptions.filter((s) => routed.includes(s));
 }
 
 interface Commit {
@@ -356,17 +375,19 @@ export class EffectLedger {
       for (const key of keys) {
         const account = this.accounts.get(orderKey(subscription, key));
         const final = account?.balance ?? 0;
-        const should = expected.get(key) ?? 0;
+        // Behind an exchange, a queue the key is not routed to should never see it.
+        const routedHere = expectedSubscriptionsOf(subscriptions, this.facts.exchange, key).includes(subscription);
+        const should = routedHere ? (expected.get(key) ?? 0) : 0;
         if (final !== should) out.push({ subscription, key, final, expected: should, last: account?.last ?? null });
       }
     }
     return out;
   }
 
-  /** Every committed business event at every subscription, in commit order, with its applications. */
+  /** Every committed business event at every subscription that expects it, in commit order, with its applications. */
   *expectedEffects(): Iterable<ExpectedEffect> {
     for (const [msgId, info] of this.committed)
-      for (const subscription of this.facts.subscriptions ?? [])
+      for (const subscription of expectedSubscriptionsOf(this.facts.subscriptions ?? [], this.facts.exchange, info.key))
         yield { msgId, subscription, key: info.key, seq: info.seq, applications: this.applications.get(effectKey(subscription, msgId)) ?? [] };
   }
 

@@ -208,6 +208,29 @@ describe("broker", () => {
     expect(h.of("acknowledged")).toHaveLength(1);
   });
 
+  it("behind an exchange, a person routes one message to each queue its binding matches before confirming it", () => {
+    const exchange = { type: "direct" as const, bindings: [{ queue: "billing", key: "br" }, { queue: "shipping", key: "pt" }], routingKeys: { ana: "br" } };
+    const h = new Harness(testConfig({ topology: { consumers: 2 }, broker: { channel: "topic", manual: true, exchange } }));
+    h.step(send);
+    h.run(4);
+    const token = h.s.broker.intake[0].token.id;
+    h.step({ seat: "B", action: "route", token, target: "billing" });
+    expect(h.step({ seat: "B", action: "route", token, target: "billing" })[0]).toMatchObject({ reason: { code: "alreadyDone" } });
+    expect(h.s.broker.intake[0].routedTo).toEqual(["billing"]);
+    h.step({ seat: "B", action: "route", token, target: "shipping" });
+    h.step({ seat: "B", action: "confirm", token });
+    expect(h.of("enqueued").map((e) => e.subscription)).toEqual(["billing", "shipping"]);
+    expect(h.s.broker.intake).toHaveLength(0);
+  });
+
+  it("an automatic broker behind an exchange routes each message to the queues its routing key's bindings match", () => {
+    const exchange = { type: "topic" as const, bindings: [{ queue: "billing", key: "pt.*" }, { queue: "shipping", key: "#" }], routingKeys: { ana: "br.ana" } };
+    const h = new Harness(testConfig({ topology: { consumers: 2 }, broker: { channel: "topic", exchange } }));
+    h.step(send);
+    h.run(10);
+    expect(h.of("enqueued").map((e) => e.subscription)).toEqual(["shipping"]);
+  });
+
   it("an automatic broker refuses manual commands", () => {
     const h = new Harness(testConfig());
     expect(h.step({ seat: "B", action: "confirm", token: 1 })[0]).toMatchObject({ reason: { code: "notInVariant" } });

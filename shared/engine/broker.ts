@@ -10,6 +10,7 @@ import { emit, linkId, newToken, schedule, transmit, type Out } from "./kernel.j
 import { partitionOf } from "./prng.js";
 import { storesOnDisk } from "./profiles.js";
 import { dispatch } from "./delivery.js";
+import { exchangeRoute } from "./exchange.js";
 import { expireRetention, requeue } from "./returns.js";
 
 /** A write to a replicated queue waits this many more ticks: a round trip to the followers, until a majority holds it. */
@@ -76,7 +77,7 @@ export function onPublish(s: TeamState, out: Out, token: Token, from: NodeId, co
   if (onDisk && (dedupId !== null || sequence !== null)) b.dedupUnpersisted.set(token.id, { dedup: dedupId, sequence });
   emit(s, out, { type: "accepted", token: token.id, msgId: token.msgId, dedupId: token.dedupId });
   if (cfg.manual) {
-    b.intake.push({ token, from, arrivedAt: s.tick, persisted: false, confirmed: !confirm, routed: false });
+    b.intake.push({ token, from, arrivedAt: s.tick, persisted: false, confirmed: !confirm, routed: false, routedTo: [] });
     return;
   }
   // A shared DB's row is visible only once its transaction commits (onPersisted).
@@ -95,11 +96,15 @@ export function producerSessionEnded(s: TeamState, producer: NodeId): void {
   for (const [msgId, from] of s.broker.sequences) if (from === producer) s.broker.sequences.delete(msgId);
 }
 
-/** Puts a copy of the token in one subscription (target) or in every subscription (null). */
-function route(s: TeamState, out: Out, token: Token, target: string | null): void {
+/**
+ * Puts a copy of the token in the subscriptions `targets` names, or where the broker routes it
+ * by itself (null): every subscription, or the queues its exchange's bindings match.
+ */
+function route(s: TeamState, out: Out, token: Token, targets: readonly string[] | null): void {
   const cfg = s.config.broker;
+  const to = targets ?? (cfg.exchange ? exchangeRoute(cfg.exchange, token.key) : null);
   for (const sub of s.broker.subscriptions) {
-    if (target !== null && sub.name !== target) continue;
+    if (to !== null && !to.includes(sub.name)) continue;
     const partition = cfg.partitions > 0 ? partitionOf(token.key, cfg.partitions) : 0;
     const copy = newToken(s, { msgId: token.msgId, key: token.key, seq: token.seq, amount: token.amount, dedupId: token.dedupId, origin: "copy", parent: token.id });
     sub.partitions[partition].push({ token: copy, subscription: sub.name, partition, enqueuedAt: s.tick, deliveryCount: 0, redelivered: false, persisted: false });
@@ -140,11 +145,14 @@ export function brokerCommand(s: TeamState, out: Out, command: Command): Refusal
   const item = b.intake.find((i) => i.token.id === command.token);
   if (!item) return refuse("unknownToken", String(command.token));
   if (command.action === "route") {
-    if (item.routed) return refuse("alreadyDone");
-    const target = command.target === "all" ? null : command.target;
-    if (target !== null && !b.subscriptions.some((sub) => sub.name === target)) return refuse("unknownTarget", command.target);
+    // A person routes a message to one queue, or to all at once; again to another queue while it is still in the intake (an exchange's message may match several bindings).
+    const all = command.target === "all";
+    if (!all && !b.subscriptions.some((sub) => sub.name === command.target)) return refuse("unknownTarget", command.target);
+    const targets = all ? b.subscriptions.map((sub) => sub.name).filter((n) => !item.routedTo.includes(n)) : [command.target as string];
+    if (targets.length === 0 || targets.some((n) => item.routedTo.includes(n))) return refuse("alreadyDone");
     item.routed = true;
-    route(s, out, item.token, target);
+    item.routedTo.push(...targets);
+    route(s, out, item.token, targets);
     if (item.persisted) markPersisted(s, item.token.id);
   } else if (command.action === "confirm") {
     if (item.confirmed) return refuse("alreadyDone");

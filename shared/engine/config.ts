@@ -1,5 +1,6 @@
 // The semantics of a round, as plain data. A scenario variant is one of these; the engine
 // only reads it. Every duration is in ticks.
+import type { ExchangeConfig } from "./exchange.js";
 
 export type ProfileId = "rabbitmq" | "kafka" | "sqs" | "activemq" | "nats";
 
@@ -119,6 +120,11 @@ export interface BrokerConfig {
   deadLetter: DeadLetter;
   /** A person sits in the broker seat and routes, confirms and persists by hand (Topic 2). */
   manual: boolean;
+  /**
+   * A RabbitMQ exchange in front of the queues (Topic 2): each event's routing key goes only
+   * to the queues whose binding matches it (exchange.ts); absent: every subscription gets a copy.
+   */
+  exchange?: ExchangeConfig;
   /**
    * No broker: a table in one ACID database is the queue (Topic 8). A row is committed (and
    * visible) once written; consumers claim rows (skip-locked) and delete the row in the

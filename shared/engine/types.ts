@@ -137,7 +137,8 @@ export interface BrokerState {
   /** De-duplication and idempotence entries whose message is not yet persisted (publish token id -> ids): a crash forgets them with the message. */
   dedupUnpersisted: Map<number, { dedup: string | null; sequence: string | null }>;
   /** Manual broker: publishes waiting to be routed, confirmed and persisted by the player. */
-  intake: { token: Token; from: NodeId; arrivedAt: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
+  /** The manual broker's publishes (Topic 2); `routedTo` the queues a person routed each to so far (it leaves once routed and confirmed). */
+  intake: { token: Token; from: NodeId; arrivedAt: number; persisted: boolean; confirmed: boolean; routed: boolean; routedTo: string[] }[];
   /** Keys whose message group has a message in flight, per subscription ("sub/key"). */
   groupsInFlight: Set<string>;
   /** Deliveries to each consumer not yet acked (manual ack) or not yet processed (auto-ack): the prefetch window. */

@@ -11,7 +11,47 @@ function v(label: [string, string], summary: [string, string], notice: [string, 
   return { label: text(...label), summary: text(...summary), notice: text(...notice), verdict: { bought: text(...bought), leftOpen: text(...leftOpen) } };
 }
 
+/** A variant to explore rather than a fix: label, summary and what to notice, no verdict. */
+function explore(label: [string, string], summary: [string, string], notice: [string, string]): VariantText {
+  return { label: text(...label), summary: text(...summary), notice: text(...notice) };
+}
+
 export const BROKER_VARIANT_TEXTS: Record<string, Record<string, VariantText>> = {
+  "t2-queues-topics": {
+    "exchange-direct": explore(
+      ["Direct exchange", "Exchange direct"],
+      [
+        "RabbitMQ: the broker routes each event by its routing key (br or pt) to the queues bound with that same key: br to billing and loyalty, pt to shipping.",
+        "RabbitMQ: o broker roteia cada evento pela routing key (br ou pt) para as filas ligadas com essa mesma chave: br para billing e loyalty, pt para shipping.",
+      ],
+      [
+        "One routing key can match several bindings: a br event belongs in two queues. A queue it never reaches loses it; a queue it should not reach ends with a wrong balance.",
+        "Uma routing key pode casar com vários bindings: um evento br pertence a duas filas. A fila que ele não alcança o perde; a fila que não devia recebê-lo termina com saldo errado.",
+      ],
+    ),
+    "exchange-fanout": explore(
+      ["Fanout exchange", "Exchange fanout"],
+      [
+        "RabbitMQ: a fanout exchange ignores the routing key and copies every event to every bound queue: billing, shipping and loyalty.",
+        "RabbitMQ: uma exchange fanout ignora a routing key e copia cada evento para todas as filas ligadas: billing, shipping e loyalty.",
+      ],
+      [
+        "A fanout exchange is a topic in the lesson's sense: each event is applied three times, once per queue.",
+        "Uma exchange fanout é um tópico no sentido da aula: cada evento é aplicado três vezes, uma por fila.",
+      ],
+    ),
+    "exchange-topic": explore(
+      ["Topic exchange", "Exchange topic"],
+      [
+        "RabbitMQ: routing keys are region.customer (br.ana); bindings are patterns: billing br.*, shipping # (everything), loyalty *.ana.",
+        "RabbitMQ: as routing keys são região.cliente (br.ana); os bindings são padrões: billing br.*, shipping # (tudo), loyalty *.ana.",
+      ],
+      [
+        "In a binding, * matches exactly one word and # any number of words: br.ana goes to all three queues, pt.davi to shipping only.",
+        "Num binding, * casa com exatamente uma palavra e # com qualquer número de palavras: br.ana vai para as três filas, pt.davi só para shipping.",
+      ],
+    ),
+  },
   "t3-lost-messages": {
     unreplicated: v(
       ["Durable, one disk", "Durável, um só disco"],

@@ -5,10 +5,12 @@ import { ACTION_TEXTS } from "./roleTexts.js";
 import { zeroCounts } from "../checker/effects.js";
 import { CAUSE_TEXTS } from "./texts.js";
 import { verdictSentence } from "./verdict.js";
+import { exchangeRoute } from "../engine/exchange.js";
+import { simulate } from "../sim/simulate.js";
 
 const CONTRACT: Record<string, string[]> = {
   "t1-sync-vs-async": ["naive", "fixed"],
-  "t2-queues-topics": ["queue", "topic"],
+  "t2-queues-topics": ["queue", "topic", "exchange-direct", "exchange-fanout", "exchange-topic"],
   "t3-lost-messages": ["naive", "fixed", "ack-before", "short-retention", "unreplicated", "replicated"],
   "t4-duplicates": ["naive", "fixed", "broker-dedup", "dedup-table", "transactional-inbox"],
   "t5-dual-writes": ["naive", "fixed", "publish-first", "outbox-cdc", "listen-to-yourself"],
@@ -19,7 +21,10 @@ const CONTRACT: Record<string, string[]> = {
 };
 
 /** The fixes of docs/contracts.md#scenario-ids built here: each has a verdict (what it bought, what it left open). */
-const FIXES = Object.entries(CONTRACT).flatMap(([scenario, ids]) => ids.filter((id) => !["naive", "fixed", "queue", "topic", "chaos", "design"].includes(id)).map((id) => [scenario, id] as const));
+// Every variant but the naive and fixed ones, Topic 2's explorations (a queue, a topic, an exchange) t9's chaos and its design round is a fix with a verdict.
+const FIXES = Object.entries(CONTRACT).flatMap(([scenario, ids]) =>
+  ids.filter((id) => !["naive", "fixed", "queue", "topic", "chaos", "design"].includes(id) && !id.startsWith("exchange-")).map((id) => [scenario, id] as const),
+);
 
 describe("catalogue", () => {
   it("has exactly the scenario ids and variants of the contract", () => {
@@ -123,5 +128,39 @@ describe("catalogue", () => {
       expect(variant(scenario, id).seats.find((s) => s.role === "consumer")!.actions).not.toContain("ack");
     expect(variant("t5-dual-writes", "publish-first").seats.find((s) => s.role === "producer")!.actions.slice(0, 2)).toEqual(["publish", "saveDb"]);
     expect(Object.keys(CAUSE_TEXTS).length).toBeGreaterThan(20);
+  });
+});
+
+describe("Topic 2's RabbitMQ exchanges", () => {
+  const t2 = CATALOGUE.find((s) => s.id === "t2-queues-topics")!;
+  const exchange = (id: string) => t2.variants.find((v) => v.id === id)!;
+
+  it("puts a person in the broker seat behind a direct, a fanout and a topic exchange, on RabbitMQ only", () => {
+    for (const [id, type] of [["exchange-direct", "direct"], ["exchange-fanout", "fanout"], ["exchange-topic", "topic"]] as const) {
+      const v = exchange(id);
+      expect(v.config.broker.exchange?.type, id).toBe(type);
+      expect(v.config.broker.manual).toBe(true);
+      expect(v.profiles).toEqual(["rabbitmq"]);
+      expect(seatsOf(v.config).map((x) => x.seat)).toEqual(["P1", "B", "C1", "C2", "C3"]);
+      expect(actionsFor(v.config, "broker")).toContain("route");
+      // Every customer's routing key matches at least one binding: nothing is unroutable.
+      for (const key of ["ana", "bruno", "carla", "davi"]) expect(exchangeRoute(v.config.broker.exchange!, key).length, `${id} ${key}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("counts a message routed to too few queues as lost, and nothing when every matching binding gets it", () => {
+    for (const id of ["exchange-direct", "exchange-topic"]) {
+      const careful = simulate({ scenario: "t2-queues-topics", variant: id, seed: 4, teams: 1, strategy: "careful" }).summary;
+      expect(careful, id).toMatchObject({ lost: 0, duplicated: 0, wrongFinalState: 0 });
+      // The newcomer stops at the first matching binding.
+      const naive = simulate({ scenario: "t2-queues-topics", variant: id, seed: 4, teams: 1, strategy: "naive" }).summary;
+      expect(naive.lost, id).toBeGreaterThan(0);
+    }
+    // Direct: br events in billing and loyalty, pt ones in shipping; topic: br.ana in three queues.
+    const direct = simulate({ scenario: "t2-queues-topics", variant: "exchange-direct", seed: 4, teams: 1, strategy: "careful" }).summary;
+    expect(direct.applied).toBeGreaterThan(direct.committed);
+    expect(direct.applied).toBeLessThan(2 * direct.committed);
+    const fanout = simulate({ scenario: "t2-queues-topics", variant: "exchange-fanout", seed: 4, teams: 1 }).summary;
+    expect(fanout).toMatchObject({ lost: 0, applied: 3 * fanout.committed });
   });
 });

@@ -3,6 +3,7 @@
 import type { BrokerConfig, ConsumerConfig, LinkConfig, ProducerConfig, ProfileId, ScheduledFault, VariantConfig } from "../engine/config.js";
 import { brokerConfig, PROFILE_IDS, rabbitQueue, sqsQueue, storesOnDisk } from "../engine/profiles.js";
 import type { PlayerAction } from "../engine/actions.js";
+import type { ExchangeType } from "../engine/exchange.js";
 import type { Role } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 import { consumerIds, producerIds, subscriptionsOf } from "../engine/team.js";
@@ -129,6 +130,13 @@ const COMPETING = { only: NOT_KAFKA, because: "Kafka's partitions would take awa
 const FIFO_GROUPS = { only: ["sqs"] as ProfileId[], because: "FIFO message groups with their 5-minute de-duplication window are SQS FIFO's" };
 const KAFKA_ONLY = (what: string) => ({ only: ["kafka"] as ProfileId[], because: `${what} is Kafka's` });
 
+const EXCHANGES = { only: ["rabbitmq"] as ProfileId[], because: "exchanges with bindings are RabbitMQ's" };
+/** Topic 2's round behind a RabbitMQ exchange: three queues (billing, shipping, loyalty) bound with these keys, a person routing. */
+const exchangeRound = (type: ExchangeType, bindings: [string, string][], routingKeys: Record<string, string>): Spec => ({
+  consumers: 3, channel: "topic", profiles: EXCHANGES, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 19, eventsPerProducer: 50 },
+  broker: { manual: true, prefetch: 1, exchange: { type, bindings: bindings.map(([queue, key]) => ({ queue, key })), routingKeys } },
+});
+
 const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
   "t1-sync-vs-async": {
     naive: { consumers: 1, profiles: { only: ["rabbitmq"], because: "it has no broker: the producer calls the consumer directly" }, producer: { publish: "waitAck", directRpc: true, ackTimeoutTicks: 40 }, consumer: { ack: "auto", processTicks: 8 }, faults: t1Faults },
@@ -137,6 +145,11 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
   "t2-queues-topics": {
     queue: { consumers: 3, channel: "queue", broker: { manual: true, prefetch: 1 }, consumer: { lockPerKey: true }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 19, eventsPerProducer: 50 } },
     topic: { consumers: 3, channel: "topic", broker: { manual: true, prefetch: 1 }, producer: { ackTimeoutTicks: 120 }, workload: { sendEveryTicks: 19, eventsPerProducer: 50 } },
+    // RabbitMQ's exchanges, routed by the person in the broker seat: each event's routing key
+    // (its customer's region, or region.customer) goes to the queues whose binding matches.
+    "exchange-direct": exchangeRound("direct", [["billing", "br"], ["shipping", "pt"], ["loyalty", "br"]], { ana: "br", bruno: "pt", carla: "br", davi: "pt" }),
+    "exchange-fanout": exchangeRound("fanout", [["billing", ""], ["shipping", ""], ["loyalty", ""]], { ana: "br", bruno: "pt", carla: "br", davi: "pt" }),
+    "exchange-topic": exchangeRound("topic", [["billing", "br.*"], ["shipping", "#"], ["loyalty", "*.ana"]], { ana: "br.ana", bruno: "pt.bruno", carla: "br.carla", davi: "pt.davi" }),
   },
   "t3-lost-messages": {
     naive: { channel: "topic", broker: { durable: false }, producer: { publish: "fireAndForget" }, consumer: { ack: "auto" }, network: { publish: lossy(0.06) }, faults: t3Faults },
@@ -291,6 +304,17 @@ export function variantOnProfile(scenario: string, variantId: string, profile: P
   if (!def) return { ok: false, reason: `unknown scenario/variant: ${scenario} ${variantId}` };
   if (!def.profiles.includes(profile)) return { ok: false, reason: `${scenario}/${variantId} does not run on ${profile}: ${def.profilesBecause ?? "it runs on its own profile only"}; it runs on ${def.profiles.join(", ")}` };
   return { ok: true, config: def.configFor(profile) };
+}
+
+/**
+ * The profile a round of the variant runs on when the host asked for `wanted`: that one where
+ * the variant allows it, else the variant's own (a choice kept across rounds outlives a
+ * variant that cannot use it). Null for an unknown variant.
+ */
+export function profileFor(scenario: string, variantId: string, wanted: ProfileId | null | undefined): ProfileId | null {
+  const def = findScenario(scenario)?.variants.find((v) => v.id === variantId);
+  if (!def) return null;
+  return wanted && def.profiles.includes(wanted) ? wanted : def.config.broker.profile;
 }
 
 /** The seats of a variant: every producer and consumer, and the broker when a person can play it. */

@@ -243,6 +243,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: { en: "Each event is applied three times, once per subscription.", "pt-BR": "Cada evento é aplicado três vezes, uma por assinatura." },
       },
+      ...BROKER_VARIANT_TEXTS["t2-queues-topics"],
     },
   },
 
@@ -774,16 +775,16 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     "pt-BR": "duplicada: o produtor {node} caiu em {tick} antes de chegar a confirmação da linha, e o relay a publicou de novo depois de reiniciar",
   },
   dupRedeliveryTimeout: {
-    en: "duplicate: {consumer}'s ACK had not reached the broker when the timeout ran out at {tick}, so it was delivered again (visibility timeout)",
-    "pt-BR": "duplicada: o ACK de {consumer} não tinha chegado ao broker quando o timeout venceu em {tick}, e a mensagem foi entregue de novo (visibility timeout)",
+    en: "duplicate: {consumer}'s ACK had not reached the broker when the timeout ran out at {tick}, so it was delivered again ({redelivery})",
+    "pt-BR": "duplicada: o ACK de {consumer} não tinha chegado ao broker quando o timeout venceu em {tick}, e a mensagem foi entregue de novo ({redelivery})",
   },
   dupRedeliveryCrash: {
     en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker, so the message was delivered again",
     "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker, e a mensagem foi entregue de novo",
   },
   dupVisibleAfterCrash: {
-    en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker; the message became visible again when its visibility timeout (AckWait) ran out, and was delivered again",
-    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker; a mensagem voltou a ficar visível quando o visibility timeout (AckWait) venceu, e foi entregue de novo",
+    en: "duplicate: {consumer} crashed at {tick} before its ACK reached the broker; the message came back when its {redelivery} ran out, and was delivered again",
+    "pt-BR": "duplicada: {consumer} caiu em {tick} antes de o ACK chegar ao broker; a mensagem voltou quando o {redelivery} venceu, e foi entregue de novo",
   },
   dupConnectionLost: {
     en: "duplicate: {consumer}'s connection broke at {tick}; when the heartbeat timed out the broker requeued what it held unacked, and the message was delivered again",

@@ -97,6 +97,8 @@ export interface RoomStateView<Phase extends string = RoomPhase, R extends strin
   phase: Phase;
   scenario: string;
   variant: string;
+  /** The broker profile the next (or current) round runs on (rabbitmq, kafka, sqs, activemq, nats). */
+  profile: string;
   seed: number;
   gameId: string;
   round: number;

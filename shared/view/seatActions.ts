@@ -107,7 +107,8 @@ const BROKER_STEP: Partial<Record<PlayerAction, (i: IntakeItem) => boolean>> = {
 
 function brokerTarget(v: BrokerSeat, action: PlayerAction, selected: number | null): ActionTarget {
   if (v.intake.length === 0) return { blocked: "empty" };
-  const fits = BROKER_STEP[action] ?? (() => true);
+  // Behind an exchange a message may be routed to another queue as long as it waits in the intake.
+  const fits = action === "route" && v.exchange ? () => true : (BROKER_STEP[action] ?? (() => true));
   const item = pick(v.intake, selected, fits);
   return item ? { token: item.token, msgId: item.msgId } : { blocked: "done" };
 }

@@ -7,6 +7,7 @@ import { seatMessage, type BrokerSeat, type ConsumerSeat, type ProducerSeat, typ
 import { SEAT_HINT_KEYS, seatHasWork, seatHint, type SeatHintKey } from "./seatHints.js";
 
 const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
+const EXCHANGE: BrokerSeat["exchange"] = { type: "topic", bindings: [{ queue: "billing", key: "br.*" }, { queue: "loyalty", key: "*.ana" }] };
 const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, parked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
@@ -116,6 +117,27 @@ describe("seatHint", () => {
     ["a new message to route", seat(broker({ intake: [intake()] }), BROKER), "brokerRoute", "route"],
     ["routed, to persist before confirming", seat(broker({ intake: [intake({ routed: true })] }), BROKER), "brokerPersist", "persist"],
     ["routed, to confirm (no disk in this variant)", seat(broker({ intake: [intake({ routed: true })] }), ["route", "confirm"]), "brokerConfirm", "confirm"],
+    [
+      "behind an exchange: route by the routing key",
+      seat(broker({ exchange: EXCHANGE, intake: [intake({ routingKey: "br.ana", routedTo: [] })] }), ["route", "confirm"]),
+      "brokerRouteKey",
+      "route",
+      "confirm",
+    ],
+    [
+      "behind an exchange: routed once, another binding may match",
+      seat(broker({ exchange: EXCHANGE, intake: [intake({ routed: true, routingKey: "br.ana", routedTo: ["billing"] })] }), ["route", "confirm"]),
+      "brokerRouteMore",
+      "confirm",
+      "route",
+    ],
+    [
+      "behind a durable exchange: routed once, persist next unless another binding matches",
+      seat(broker({ exchange: EXCHANGE, intake: [intake({ routed: true, routingKey: "br.ana", routedTo: ["billing"] })] }), BROKER),
+      "brokerRouteMore",
+      "persist",
+      "route",
+    ],
     ["a consumer that is down", seat(consumer({ up: false, inbox: [item()] }), CONSUMER), "down"],
     ["an empty inbox", seat(consumer(), CONSUMER), "consumerWait"],
     ["a delivery to process", seat(consumer({ inbox: [item()] }), CONSUMER), "process", "process"],

@@ -57,6 +57,8 @@ export const SEAT_HINT_KEYS = [
   "allSent",
   "brokerWait",
   "brokerRoute",
+  "brokerRouteKey",
+  "brokerRouteMore",
   "brokerPersist",
   "brokerConfirm",
   "consumerWait",
@@ -115,7 +117,15 @@ function brokerHint(v: BrokerSeat, actions: readonly PlayerAction[], selected: n
   const todo = (i: BrokerSeat["intake"][number]) => steps.find((s) => !s.done(i));
   const item = v.intake.find((i) => i.token === selected && todo(i)) ?? v.intake.find((i) => todo(i));
   const step = item && todo(item);
-  return item && step ? hint(step.key, { msgId: item.msgId }, step.action) : hint("brokerWait");
+  if (!item || !step) return hint("brokerWait");
+  if (v.exchange && item.routingKey !== undefined) {
+    // Behind an exchange: route by the routing key to every queue whose binding matches, then confirm.
+    const vars = { msgId: item.msgId, routingKey: item.routingKey || "—" };
+    if (step.action === "route") return hint("brokerRouteKey", vars, "route", actions.includes("confirm") ? "confirm" : undefined);
+    // Routed once: another binding may match too, before it is made safe and confirmed.
+    return hint("brokerRouteMore", { ...vars, queues: (item.routedTo ?? []).join(", ") }, step.action, "route");
+  }
+  return hint(step.key, { msgId: item.msgId }, step.action);
 }
 
 function consumerHint(v: ConsumerSeat, actions: readonly PlayerAction[], selected: number | null): SeatHint {

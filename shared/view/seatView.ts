@@ -6,6 +6,7 @@ import { actionsFor } from "../scenarios/catalogue.js";
 import type { Role, TeamState } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 import { canPublish } from "../engine/producer.js";
+import { routingKeyOf, type Binding, type ExchangeType } from "../engine/exchange.js";
 
 export interface EventCard {
   msgId: string;
@@ -42,7 +43,13 @@ export interface ProducerSeat {
 export interface BrokerSeat {
   role: "broker";
   up: boolean;
-  intake: { token: number; msgId: string; key: string; seq: number; persisted: boolean; confirmed: boolean; routed: boolean }[];
+  /**
+   * What waits to be routed. Behind an exchange each message shows its routing key and the
+   * queues a person routed it to so far (it may go to several before it is confirmed).
+   */
+  intake: { token: number; msgId: string; key: string; seq: number; persisted: boolean; confirmed: boolean; routed: boolean; routingKey?: string; routedTo?: string[] }[];
+  /** A RabbitMQ exchange in front of the queues: its type and each queue's binding key (Topic 2). */
+  exchange?: { type: ExchangeType; bindings: Binding[] };
   queues: { subscription: string; depth: number }[];
   unacked: number;
   /** Messages in the dead-letter queue (or kept in the stream past their delivery limit). */
@@ -74,10 +81,15 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
   if (seat === BROKER) {
     const b = s.broker;
     const unacked = b.unacked.size;
+    const exchange = s.config.broker.exchange;
+    const routing = (i: (typeof b.intake)[number]) => (exchange ? { routingKey: routingKeyOf(exchange, i.token.key), routedTo: [...i.routedTo] } : {});
     return {
       role: "broker",
       up: b.up,
-      intake: b.intake.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, persisted: i.persisted, confirmed: i.confirmed, routed: i.routed })),
+      intake: b.intake
+        .slice(0, MAX_ROWS)
+        .map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, persisted: i.persisted, confirmed: i.confirmed, routed: i.routed, ...routing(i) })),
+      ...(exchange ? { exchange: { type: exchange.type, bindings: exchange.bindings.map((x) => ({ ...x })) } } : {}),
       queues: b.subscriptions.map((sub) => ({ subscription: sub.name, depth: sub.partitions.reduce((n, q) => n + q.length, 0) })),
       unacked,
       parked: b.parked.length,

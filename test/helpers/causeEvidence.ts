@@ -4,6 +4,7 @@
 import type { Anomaly } from "../../shared/checker/checker.js";
 import { CAUSE_FIELDS } from "../../shared/checker/causes.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
+import { topicMatches } from "../../shared/engine/exchange.js";
 import type { LogHeader } from "../../shared/sim/round.js";
 
 type E = Emitted & Record<string, unknown>;
@@ -394,6 +395,13 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
       for (const e of ev) if (e.type === "committed" && e.key === c.key && !firsts.has(e.msgId as string)) firsts.set(e.msgId as string, e);
       const committed = [...firsts.values()].sort((x, y) => (x.seq as number) - (y.seq as number));
       let expected = 0;
+      // Behind an exchange, a queue the key's routing key is not bound to should never see it: 0.
+      const exchange = cfg?.broker?.exchange;
+      if (exchange) {
+        const routingKey = exchange.routingKeys[c.key as string] ?? (c.key as string);
+        const bound = exchange.bindings.some((b) => b.queue === a.subscription && (exchange.type === "fanout" || (exchange.type === "direct" ? b.key === routingKey : topicMatches(b.key, routingKey))));
+        if (!bound) committed.length = 0;
+      }
       for (const e of committed) {
         const amount = e.amount as number;
         if (!(amount < 0 && expected + amount < 0)) expected += amount;

@@ -6,6 +6,7 @@ import { h } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
 import { tx } from "../i18n/locale.js";
 import { TICK_MS } from "../../../shared/engine/config.js";
+import { PROFILE_TEXTS } from "../../../shared/scenarios/texts.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 
 /** The room's scenario and variant (topic 3's first until the room's state arrives). */
@@ -60,26 +61,43 @@ export function pickers(connection: Connection): HTMLElement {
     "aria-label": t("roundLength"),
     onchange: (e: Event) => (update({ seconds: (e.target as HTMLInputElement).value }), again()),
   });
+  // The brokers the variant runs on, its own first; the room shows the one the round will use.
+  const profiles = variant?.profiles ?? [];
+  const current = hostPage().room?.profile ?? variant?.profile ?? "";
+  const profileSelect = h(
+    "select",
+    {
+      testid: "profile-select",
+      "aria-label": t("broker"),
+      disabled: profiles.length < 2,
+      onchange: (e: Event) => (update({ profile: (e.target as HTMLSelectElement).value }), again()),
+    },
+    ...profiles.map((p) => h("option", { value: p, title: tx(PROFILE_TEXTS[p].summary), ...(p === current ? { selected: true } : {}) }, PROFILE_TEXTS[p].name)),
+  );
   return h(
     "div",
     { class: "pickers" },
     h("label", { class: "picker topic" }, h("span", {}, t("scenario")), scenarioSelect),
     h("label", { class: "picker" }, h("span", {}, t("variant")), variantSelect),
+    h("label", { class: "picker" }, h("span", {}, t("broker")), profileSelect),
     h("label", { class: "picker small" }, h("span", {}, t("seed")), seedInput),
     h("label", { class: "picker small" }, h("span", {}, t("roundLength")), secondsInput),
   );
 }
 
-/** The topic's teaching goal and the chosen variant's one-line summary. */
+/** The topic's teaching goal, the chosen variant's one-line summary, and how the round's broker behaves. */
 export function goalLine(): HTMLElement {
   const { scenario, variant } = chosen();
+  const profile = hostPage().room?.profile ?? variant?.profile;
+  const broker = profile && profile in PROFILE_TEXTS ? PROFILE_TEXTS[profile as keyof typeof PROFILE_TEXTS] : null;
   return h(
     "p",
     { class: "goal" },
     h("strong", {}, `${t("goal")}: `),
     h("span", { testid: "scenario-goal" }, tx(scenario?.goal)),
     " ",
-    h("em", { testid: "variant-summary" }, tx(variant?.summary)),
+    h("em", { testid: "variant-summary", "data-variant": `${scenario?.id}/${variant?.id}` }, tx(variant?.summary)),
+    broker && profile ? h("span", { class: "profile-behaviour", testid: "profile-behaviour", "data-profile": profile }, ` ${broker.name}: ${tx(broker.summary)}`) : null,
   );
 }
 
@@ -109,10 +127,20 @@ export function updateLock(button = document.querySelector<HTMLButtonElement>('[
   button.classList.toggle("locked", locked);
 }
 
-/** Sends the room its next round's setup: this topic and variant, with the seed and length typed on this page. */
+/**
+ * Sends the room its next round's setup: this topic and variant, with the seed, length and
+ * broker picked on this page — the broker only where the variant runs on it (else its own).
+ */
 export function configure(connection: Connection, scenario: string, variant: string): void {
-  const { seed, seconds } = hostPage();
-  connection.host("host:config", { scenario, variant, seed: seed === "" ? null : Number(seed), roundSeconds: seconds === "" ? null : Number(seconds) });
+  const { seed, seconds, profile } = hostPage();
+  const runsOn = scenarioOf(scenario)?.variants.find((v) => v.id === variant)?.profiles ?? [];
+  connection.host("host:config", {
+    scenario,
+    variant,
+    seed: seed === "" ? null : Number(seed),
+    roundSeconds: seconds === "" ? null : Number(seconds),
+    profile: profile !== "" && (runsOn as string[]).includes(profile) ? (profile as (typeof runsOn)[number]) : null,
+  });
 }
 
 /**

@@ -16,6 +16,9 @@ import type { LessonTopic } from "../../../shared/lesson/plan.js";
 import { formatTick } from "../../../shared/replay/format.js";
 import { downloadGameLog, downloadScoresCsv, type RosterEntry } from "./downloads.js";
 import { lessonBar } from "./lesson/lessonBar.js";
+import { vocabularyPanel } from "./brokerTour.js";
+import { isProfileId } from "../../../shared/engine/profiles.js";
+import type { ProfileId } from "../../../shared/engine/config.js";
 import { roundTitle, teamList, variantLabel } from "./names.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 import { replayUrl } from "../replayLinks.js";
@@ -84,6 +87,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
       h(
         "aside",
         { class: "debrief-side" },
+        vocabularyPanel(room?.profile),
         extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
         questionsPanel(s.scenario, s.variant),
       ),
@@ -101,6 +105,12 @@ function causesPanel(o: HostRoundOver): HTMLElement {
   );
 }
 
+/** The broker the room's last round ran on, for the cause sentences' words. */
+function profileOfRoom(): ProfileId | null {
+  const profile = hostPage().room?.profile;
+  return isProfileId(profile) ? profile : null;
+}
+
 function causeItem(gameId: string, g: CauseGroup): HTMLElement {
   const teams = g.teams.length === 1 ? t("teamHit", { list: teamList(g.teams) }) : t("teamsHit", { list: teamList(g.teams) });
   return h(
@@ -110,7 +120,7 @@ function causeItem(gameId: string, g: CauseGroup): HTMLElement {
     h(
       "div",
       { class: "cause-text" },
-      h("p", { class: "sentence" }, causeSentence(g.sample, currentLocale())),
+      h("p", { class: "sentence" }, causeSentence(g.sample, currentLocale(), undefined, profileOfRoom())),
       h(
         "p",
         { class: "cause-meta" },
@@ -157,8 +167,11 @@ function countsPanel(rounds: { gameId: string; variant: string; summary: RoundSu
   // For a fix: what it bought and what it left open, with this round's counts.
   const verdict = variant?.verdict;
   const events = o.summary.committed;
-  const explain =
-    subscriptions.length > 1
+  // Topic 2's exchange rounds (ids exchange-*): an event is expected only where its binding matches.
+  const exchange = o.summary.variant.startsWith("exchange-");
+  const explain = exchange
+    ? t("perBinding", { events, names: subscriptions.join(", ") })
+    : subscriptions.length > 1
       ? t("perSubscription", {
           events,
           subs: subscriptions.length,

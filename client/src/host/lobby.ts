@@ -4,6 +4,7 @@
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
+import { tourButton, tourView } from "./brokerTour.js";
 import { goalLine, lockButton, pickers, startButton, updateLock } from "./controls.js";
 import { joinPanel } from "./joinPanel.js";
 import { lessonBar, lessonTopic } from "./lesson/lessonBar.js";
@@ -15,6 +16,9 @@ import { statusLine, updateStatusLine } from "./statusLine.js";
 export function lobbyScreen(connection: Connection): HTMLElement {
   const { lastOver, moving, room } = hostPage();
   const lesson = room?.lesson?.active ? room.lesson : null;
+  // Topic 2.6's tour takes the room's place until the instructor goes back.
+  const tour = tourView();
+  if (tour) return h("div", { class: `screen lobby touring${lesson ? " in-lesson" : ""}` }, lesson ? lessonBar(connection) : null, tour);
   return h(
     "div",
     { class: `screen lobby${lesson ? " in-lesson" : ""}` },
@@ -33,6 +37,7 @@ export function lobbyScreen(connection: Connection): HTMLElement {
           { class: "setup-actions" },
           startButton(connection),
           lockButton(connection),
+          tourButton(),
           h(
             "button",
             { type: "button", class: moving ? "pressed" : "", "aria-pressed": String(moving), onclick: () => update({ moving: !moving }) },

@@ -6,6 +6,7 @@ import { announce } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
 import { currentLocale, onLocaleChange } from "../i18n/locale.js";
 import { reasonText } from "../i18n/roomWords.js";
+import { setVocabulary } from "../i18n/roles.js";
 import { mountLangToggle } from "../i18n/toggle.js";
 import { isHostRoundOver } from "../../../shared/protocol.js";
 import { ProjectorCanvas } from "./canvas.js";
@@ -47,6 +48,8 @@ async function enter(roomCode: string, hostToken: string): Promise<void> {
     if (!before || before.tick !== room.tick || before.phase !== room.phase) patch.tickSeenAt = performance.now();
     // A new round leaves the last one's debrief.
     if (room.phase === "countdown" && hostPage().debriefOpen) patch.debriefOpen = false;
+    // The pipeline's labels speak the round's broker's words.
+    if (setVocabulary(room.profile)) canvas.applyLabels();
     update(patch);
   });
   connection.on("refused", (r) => {

@@ -7,6 +7,7 @@ import type { Status } from "../connection.js";
 import type { HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
 import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
+import type { TourState } from "./brokerTour.js";
 
 export interface HostPage {
   /** The hosted room's code, "" on the landing page. */
@@ -34,6 +35,10 @@ export interface HostPage {
   /** The seed and round length typed for the next rounds ("" for the defaults). */
   seed: string;
   seconds: string;
+  /** The broker profile the instructor picked ("" for each variant's own); sent with every variant that runs on it. */
+  profile: string;
+  /** Topic 2.6's tour of the brokers, open over the room (null: closed). */
+  tour: TourState | null;
   /** The roster shows a team picker beside each name. */
   moving: boolean;
 }
@@ -57,6 +62,8 @@ const page: HostPage = {
   refusal: "",
   seed: "",
   seconds: "",
+  profile: "",
+  tour: null,
   moving: false,
 };
 const listeners = new Set<Listener>();

@@ -15,6 +15,16 @@ import { hostPage } from "./pageState.js";
 import { clockText, timeLeftMs } from "./roundClock.js";
 import { statusLine, updateStatusLine } from "./statusLine.js";
 import { countKinds } from "./boardColumns.js";
+import { brokerTerm } from "../i18n/roles.js";
+import { PROFILE_TEXTS } from "../../../shared/scenarios/texts.js";
+import { isProfileId } from "../../../shared/engine/profiles.js";
+
+/** The round's broker and the words its pipeline speaks: "NATS JetStream · +ACK · PubAck · AckWait". */
+function brokerLine(profile: string | undefined): HTMLElement | null {
+  if (!isProfileId(profile)) return null;
+  const terms = [brokerTerm("ack"), brokerTerm("publishConfirm"), brokerTerm("redelivery")].filter((x): x is string => !!x);
+  return h("span", { class: "round-profile", testid: "round-profile", "data-profile": profile }, [PROFILE_TEXTS[profile].name, ...terms].join(" · "));
+}
 
 export function roundScreen(connection: Connection, canvas: ProjectorCanvas): HTMLElement {
   const { room, roomCode } = hostPage();
@@ -26,7 +36,7 @@ export function roundScreen(connection: Connection, canvas: ProjectorCanvas): HT
     h(
       "header",
       { class: "round-head" },
-      h("h1", { class: "round-title" }, room ? roundTitle(room.scenario, room.variant) : ""),
+      h("h1", { class: "round-title" }, room ? roundTitle(room.scenario, room.variant) : "", brokerLine(room?.profile)),
       h(
         "div",
         { class: "timer" },

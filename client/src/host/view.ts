@@ -77,14 +77,14 @@ export class ProjectorView {
   }
 
   private keyOf(screen: Screen): string {
-    const { room, lastOver, history, catalogue, moving, joinUrl } = hostPage();
+    const { room, lastOver, history, catalogue, moving, joinUrl, tour } = hostPage();
     const lesson = room?.lesson;
     const common = `${this.serial}|${catalogue.length}|${lesson?.active ? `${lesson.topic}/${lesson.step}` : "-"}`;
     switch (screen) {
       case "lobby":
-        return `${common}|${room?.scenario}|${room?.variant}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}`;
+        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tour ? `${tour.scenario}/${tour.variant}/${tour.columns.length}/${tour.ms !== null}` : "-"}`;
       case "round":
-        return `${common}|${room?.scenario}|${room?.variant}`;
+        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}`;
       case "debrief":
       case "lessonDebrief":
         return `${common}|${lastOver?.gameId}|${history.length}`;

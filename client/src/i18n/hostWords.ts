@@ -35,6 +35,7 @@ const HOST_WORDS = {
   // The next round's setup
   scenario: { en: "Lesson topic", "pt-BR": "Tema da aula" },
   variant: { en: "Variant", "pt-BR": "Variante" },
+  broker: { en: "Broker", "pt-BR": "Broker" },
   seed: { en: "Seed (optional)", "pt-BR": "Semente (opcional)" },
   roundLength: { en: "Round (s)", "pt-BR": "Rodada (s)" },
   goal: { en: "Goal", "pt-BR": "Objetivo" },
@@ -86,6 +87,10 @@ const HOST_WORDS = {
     en: "Each recorded event is expected once at each subscription: {events} events × {subs} subscriptions ({names}) = {effects} effects. Lost and duplicated count per subscription.",
     "pt-BR":
       "Cada evento registrado deve chegar uma vez a cada assinatura: {events} eventos × {subs} assinaturas ({names}) = {effects} efeitos. Perdidos e duplicados contam por assinatura.",
+  },
+  perBinding: {
+    en: "Behind an exchange, each of the {events} recorded events is expected once at every queue whose binding matches its routing key ({names}). Lost and duplicated count per queue.",
+    "pt-BR": "Atrás de uma exchange, cada um dos {events} eventos registrados deve chegar uma vez a cada fila cujo binding casa com sua routing key ({names}). Perdidos e duplicados contam por fila.",
   },
   perQueue: {
     en: "A queue is one subscription: each of the {events} recorded events is expected to be processed once.",
@@ -142,6 +147,30 @@ const HOST_WORDS = {
   leftOpen: { en: "Left open", "pt-BR": "Deixou em aberto" },
   conflicts: { en: "conflicts", "pt-BR": "conflitos" },
   parked: { en: "parked (dead-letter)", "pt-BR": "estacionadas (dead-letter)" },
+  // Topic 2.6: the same round on every broker (brokerTour.ts).
+  tourOpen: { en: "Same round, every broker", "pt-BR": "Mesma rodada, todo broker" },
+  tourHelp: {
+    en: "Simulate the chosen variant with bots on each broker it runs on, side by side",
+    "pt-BR": "Simula a variante escolhida com bots em cada broker em que ela roda, lado a lado",
+  },
+  tourTitle: { en: "The same round on every broker", "pt-BR": "A mesma rodada em cada broker" },
+  tourSeed: { en: "seed {seed}, one team of bots", "pt-BR": "semente {seed}, uma equipe de bots" },
+  tourClose: { en: "Back to the room", "pt-BR": "Voltar à sala" },
+  tourExplain: {
+    en: "Simulated, not played: the same {committed} events, the same faults, the same naive bots — only the broker changes.",
+    "pt-BR": "Simulado, não jogado: os mesmos {committed} eventos, as mesmas falhas, os mesmos bots ingênuos — só o broker muda.",
+  },
+  tourComputing: { en: "simulating…", "pt-BR": "simulando…" },
+  tourTook: { en: "Simulated in {s} s.", "pt-BR": "Simulado em {s} s." },
+  inBrokerWords: { en: "In {broker}'s words", "pt-BR": "Nas palavras do {broker}" },
+  term_ack: { en: "the consumer's ACK", "pt-BR": "o ACK do consumidor" },
+  term_nack: { en: "handing a message back", "pt-BR": "devolver uma mensagem" },
+  term_publishConfirm: { en: "the broker's ACK to the producer", "pt-BR": "o ACK do broker ao produtor" },
+  term_redelivery: { en: "what brings an unacked message back", "pt-BR": "o que traz de volta uma mensagem sem ACK" },
+  term_redelivered: { en: "a redelivery shows as", "pt-BR": "uma reentrega aparece como" },
+  term_deadLetter: { en: "where parked messages wait", "pt-BR": "onde esperam as estacionadas" },
+  term_dedupId: { en: "de-duplication", "pt-BR": "desduplicação" },
+  term_group: { en: "one key, one consumer", "pt-BR": "uma chave, um consumidor" },
 } satisfies Record<string, Text>;
 
 export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS });

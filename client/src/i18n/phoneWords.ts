@@ -5,7 +5,8 @@ import type { Text } from "../../../shared/scenarios/texts.js";
 import type { SeatHintKey } from "../../../shared/view/seatHints.js";
 import type { BlockReason } from "../../../shared/view/seatActions.js";
 import type { JoinErrorCode } from "../joinErrors.js";
-import { translator } from "./locale.js";
+import { translator, type Vars } from "./locale.js";
+import { brokerTerms } from "./roles.js";
 import { ROOM_WORDS } from "./roomWords.js";
 import { ROUND_WORDS } from "./roundWords.js";
 
@@ -73,8 +74,8 @@ const SEAT_WORDS = {
   readyEvents: { en: "{n} ready to send", "pt-BR": "{n} prontos para enviar" },
   noMoreEvents: { en: "No events left to send.", "pt-BR": "Não há mais eventos para enviar." },
   sent: { en: "What you sent", "pt-BR": "O que você enviou" },
-  status_pending: { en: "waiting for ACK", "pt-BR": "aguardando ACK" },
-  status_acknowledged: { en: "ACK received", "pt-BR": "ACK recebido" },
+  status_pending: { en: "waiting for {publishConfirm}", "pt-BR": "aguardando {publishConfirm}" },
+  status_acknowledged: { en: "{publishConfirm} received", "pt-BR": "{publishConfirm} recebido" },
   status_timedOut: { en: "timed out", "pt-BR": "deu timeout" },
   status_sent: { en: "sent (no ACK asked)", "pt-BR": "enviado (sem ACK)" },
   attempts: { en: "attempts", "pt-BR": "tentativas" },
@@ -87,7 +88,7 @@ const SEAT_WORDS = {
   processing: { en: "Processing {msgId}", "pt-BR": "Processando {msgId}" },
   redelivered: { en: "redelivered", "pt-BR": "reentregue" },
   failedTag: { en: "failed: database down", "pt-BR": "falhou: banco fora do ar" },
-  acked: { en: "ACK sent", "pt-BR": "ACK enviado" },
+  acked: { en: "{ack} sent", "pt-BR": "{ack} enviado" },
   processedTag: { en: "done", "pt-BR": "processado" },
   seenBefore: { en: "already processed!", "pt-BR": "já processado!" },
   notSeen: { en: "new", "pt-BR": "novo" },
@@ -102,10 +103,13 @@ const SEAT_WORDS = {
   persistedTag: { en: "persisted", "pt-BR": "persistido" },
   confirmedTag: { en: "confirmed", "pt-BR": "confirmado" },
   routedTag: { en: "routed", "pt-BR": "roteado" },
+  routingKeyTag: { en: "key {routingKey}", "pt-BR": "chave {routingKey}" },
+  exchangeTitle: { en: "{type} {exchange} → queues ({binding})", "pt-BR": "{exchange} {type} → filas ({binding})" },
+  anyKey: { en: "any key", "pt-BR": "qualquer chave" },
   youAreDown: { en: "Your node crashed! It restarts soon.", "pt-BR": "Seu nó caiu! Ele reinicia em breve." },
   slow: { en: "Your consumer is slow.", "pt-BR": "Seu consumidor está lento." },
   received: { en: "Received {msgId}", "pt-BR": "Recebido {msgId}" },
-  ackReceived: { en: "ACK for {msgId}", "pt-BR": "ACK de {msgId}" },
+  ackReceived: { en: "{publishConfirm} for {msgId}", "pt-BR": "{publishConfirm} de {msgId}" },
   timedOutNotice: { en: "{msgId} timed out", "pt-BR": "{msgId} deu timeout" },
 } satisfies Record<string, Text>;
 
@@ -126,16 +130,24 @@ const HINT_WORDS = {
     "pt-BR": "Toque {action}: {msgId} e sua linha do outbox numa só transação.",
   },
   hint_nextIn: { en: "Next event in {seconds} s.", "pt-BR": "Próximo evento em {seconds} s." },
-  hint_waitingAcks: { en: "Waiting for {n} ACK(s).", "pt-BR": "Aguardando {n} ACK(s)." },
+  hint_waitingAcks: { en: "Waiting for the {publishConfirm} of {n} message(s).", "pt-BR": "Aguardando o {publishConfirm} de {n} mensagem(ns)." },
   hint_allSent: { en: "All sent. Well done!", "pt-BR": "Tudo enviado. Muito bem!" },
-  hint_brokerWait: { en: "Nothing to do: wait for a message to arrive.", "pt-BR": "Nada a fazer: espere chegar uma mensagem." },
+  hint_brokerWait: { en: "Nothing to do: wait for a message to reach the {exchange}.", "pt-BR": "Nada a fazer: espere chegar uma mensagem ({exchange})." },
   hint_brokerRoute: { en: "{msgId} arrived: choose where it goes and tap {action}.", "pt-BR": "{msgId} chegou: escolha o destino e toque {action}." },
+  hint_brokerRouteKey: {
+    en: "{msgId} has routing key {routingKey}: tap {action} for each queue whose {binding} matches, then {also}.",
+    "pt-BR": "{msgId} tem routing key {routingKey}: toque {action} para cada fila cujo {binding} casa, e depois {also}.",
+  },
+  hint_brokerRouteMore: {
+    en: "{msgId} ({routingKey}) went to {queues}. Another {binding} matches? Tap {also} again; otherwise {action}.",
+    "pt-BR": "{msgId} ({routingKey}) foi para {queues}. Outro {binding} casa? Toque {also} de novo; senão, {action}.",
+  },
   hint_brokerPersist: { en: "{msgId}: tap {action} so it survives a crash.", "pt-BR": "{msgId}: toque {action} para ela sobreviver a uma queda." },
   hint_brokerConfirm: {
     en: "{msgId}: tap {action} so the producer knows you have it.",
     "pt-BR": "{msgId}: toque {action} para o produtor saber que ela chegou.",
   },
-  hint_consumerWait: { en: "Inbox empty: wait for a delivery.", "pt-BR": "Caixa vazia: espere uma entrega." },
+  hint_consumerWait: { en: "Inbox empty: wait for {broker} to deliver.", "pt-BR": "Caixa vazia: espere o {broker} entregar." },
   hint_ack: { en: "{msgId} is processed: tap {action}.", "pt-BR": "{msgId} foi processada: toque {action}." },
   hint_seenAck: {
     en: "{msgId} was already processed: tap {action}, do not process it again.",
@@ -147,8 +159,8 @@ const HINT_WORDS = {
     "pt-BR": "O processamento de {msgId} falhou (o banco estava fora do ar): toque {action} para tentar de novo.",
   },
   hint_failedNack: {
-    en: "Processing {msgId} failed (its database was down): tap {action} to try again, or {also} to give it back to the queue.",
-    "pt-BR": "O processamento de {msgId} falhou (o banco estava fora do ar): toque {action} para tentar de novo, ou {also} para devolvê-la à fila.",
+    en: "Processing {msgId} failed (its database was down): tap {action} to try again, or {also} to give it back ({nack}).",
+    "pt-BR": "O processamento de {msgId} falhou (o banco estava fora do ar): toque {action} para tentar de novo, ou {also} para devolvê-la ({nack}).",
   },
   hint_processing: { en: "Processing {msgId}… wait for the bar.", "pt-BR": "Processando {msgId}… espere a barra." },
   hint_check: { en: "Is {msgId} a repeat? Tap {action}.", "pt-BR": "{msgId} é repetida? Toque {action}." },
@@ -175,7 +187,7 @@ const WHY_WORDS = {
   why_empty: { en: "nothing here", "pt-BR": "nada chegou" },
   why_busy: { en: "processing…", "pt-BR": "processando…" },
   why_nothingToAck: { en: "nothing processed", "pt-BR": "nada processado" },
-  why_ackFirst: { en: "ACK it first", "pt-BR": "dê ACK antes" },
+  why_ackFirst: { en: "{ack} first", "pt-BR": "antes, {ack}" },
   why_nothingHeld: { en: "nothing held", "pt-BR": "nada retido" },
   why_allHeld: { en: "all held", "pt-BR": "tudo retido" },
   why_done: { en: "all done", "pt-BR": "tudo feito" },
@@ -211,7 +223,7 @@ const RESULT_WORDS = {
   mainCauseAll_race: { en: "Main cause of the {total} lost updates:", "pt-BR": "Causa principal das {total} atualizações perdidas:" },
   mainCauseAll_wrongFinalState: { en: "Main cause of the {total} wrong balances:", "pt-BR": "Causa principal dos {total} saldos errados:" },
   mainCauseAll_parked: { en: "Main cause of the {total} parked messages:", "pt-BR": "Causa principal das {total} mensagens estacionadas:" },
-  parkedMessages: { en: "parked (dead-letter)", "pt-BR": "estacionadas (dead-letter)" },
+  parkedMessages: { en: "parked ({deadLetter})", "pt-BR": "estacionadas ({deadLetter})" },
   wrongBalances: { en: "wrong balances", "pt-BR": "saldos errados" },
   noAnomaly: { en: "No anomaly: nothing lost, duplicated or out of order.", "pt-BR": "Nenhuma anomalia: nada perdido, duplicado ou fora de ordem." },
   waitResults: { en: "Counting the results…", "pt-BR": "Contando os resultados…" },
@@ -231,5 +243,8 @@ const LESSON_WORDS = {
 
 export const PHONE_WORDS = { ...JOIN_WORDS, ...JOIN_REFUSALS, ...LOBBY_WORDS, ...SEAT_WORDS, ...HINT_WORDS, ...WHY_WORDS, ...RESULT_WORDS, ...LESSON_WORDS };
 
-export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...PHONE_WORDS });
-export type PhoneKey = Parameters<typeof t>[0];
+const words = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...PHONE_WORDS });
+export type PhoneKey = Parameters<typeof words>[0];
+
+/** A phone's words; a {term} of the broker's vocabulary ({ack}, {publishConfirm}…) is filled in the round's broker's words. */
+export const t = (key: PhoneKey, vars?: Vars): string => words(key, { ...brokerTerms(), ...vars });

@@ -58,6 +58,10 @@ export const ROOM_WORDS = {
   reason_unknownPlayer: { en: "unknown player", "pt-BR": "jogador desconhecido" },
   reason_unknownTeam: { en: "unknown team", "pt-BR": "equipe desconhecida" },
   reason_roundActive: { en: "not while a round runs", "pt-BR": "não durante uma rodada" },
+  reason_profileNotAllowed: {
+    en: "this variant does not run on that broker: pick one of the brokers it lists",
+    "pt-BR": "esta variante não roda nesse broker: escolha um dos brokers que ela lista",
+  },
   reason_notInLesson: { en: "no lesson is running", "pt-BR": "nenhuma aula em andamento" },
   reason_closed: { en: "it is closed now", "pt-BR": "já está fechada" },
   reason_badOption: { en: "not one of the options", "pt-BR": "não é uma das opções" },

@@ -4,7 +4,7 @@ import type { MarkerLabel } from "../../../shared/replay/sceneModel.js";
 import type { Text } from "../../../shared/scenarios/texts.js";
 import type { SceneLabels } from "../scene/model.js";
 import { translator, type Vars } from "./locale.js";
-import { roleName } from "./roles.js";
+import { brokerTerm, roleName } from "./roles.js";
 import { ROUND_WORDS } from "./roundWords.js";
 
 const SCENE_WORDS = {
@@ -35,10 +35,13 @@ const TOKEN_KINDS = ["publish", "deliver", "confirm", "ack", "rpc", "reply"] as 
 
 const t = translator({ ...ROUND_WORDS, ...SCENE_WORDS });
 
-/** The scene's labels in the current language, handed to the canvas. */
+/** The scene's labels in the current language — the broker's node, confirms and acks in the round's broker's words — handed to the canvas. */
 export function sceneLabels(): SceneLabels {
+  const tokens: Record<string, string> = Object.fromEntries(TOKEN_KINDS.map((kind) => [kind, t(`token_${kind}`)]));
+  tokens.confirm = brokerTerm("publishConfirm") ?? tokens.confirm;
+  tokens.ack = brokerTerm("ack") ?? tokens.ack;
   return {
-    roles: { producer: roleName("producer"), broker: roleName("broker"), consumer: roleName("consumer") },
+    roles: { producer: roleName("producer"), broker: brokerTerm("broker") ?? roleName("broker"), consumer: roleName("consumer") },
     bot: t("bot"),
     down: t("down"),
     queued: t("queued"),
@@ -46,7 +49,7 @@ export function sceneLabels(): SceneLabels {
     toSend: t("toSend"),
     team: t("team"),
     score: t("score"),
-    tokens: Object.fromEntries(TOKEN_KINDS.map((kind) => [kind, t(`token_${kind}`)])),
+    tokens,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Connection, Status, Welcome } from "../connection.js";
 import { h, replace } from "../dom.js";
 import { onLocaleChange } from "../i18n/locale.js";
 import { t, type PhoneKey } from "../i18n/phoneWords.js";
-import { roleName } from "../i18n/roles.js";
+import { roleName, setVocabulary } from "../i18n/roles.js";
 import { reasonText } from "../i18n/roomWords.js";
 import { isHostRoundOver, type IdleState, type PlayerRoundOver, type SeatMessage } from "../../../shared/protocol.js";
 import { buttonCommand, type ActionButton } from "../../../shared/engine/actions.js";
@@ -34,6 +34,8 @@ interface RoomFacts {
   round: number;
   scenario: string;
   variant: string;
+  /** The broker profile the round runs on: its words on every button. */
+  profile: string;
   preview: SeatPreview | null;
   idle: string;
   lesson: LessonStateView | undefined;
@@ -44,7 +46,7 @@ export class PhoneController {
   private welcome: Welcome | null = null;
   private seat: SeatMessage | null = null;
   private over: PlayerRoundOver | null = null;
-  private room: RoomFacts = { phase: "lobby", countdown: 0, round: 0, scenario: "", variant: "", preview: null, idle: "", lesson: undefined, teams: [] };
+  private room: RoomFacts = { phase: "lobby", countdown: 0, round: 0, scenario: "", variant: "", profile: "", preview: null, idle: "", lesson: undefined, teams: [] };
   private drawnRoom = "";
   private clock: ClockSync = { phase: "lobby", tick: 0, roundTicks: 0, at: 0 };
   private selected: number | null = null;
@@ -124,6 +126,7 @@ export class PhoneController {
       round: s.round,
       scenario: s.scenario,
       variant: s.variant,
+      profile: s.profile,
       preview: me && me.seat && me.team >= 0 && !me.spectator ? { seat: me.seat, team: me.team } : null,
       idle: me?.idle ?? "",
       lesson: s.lesson,
@@ -138,6 +141,8 @@ export class PhoneController {
     if (s.tick !== this.clock.tick || s.phase !== this.clock.phase || s.roundTicks !== this.clock.roundTicks)
       this.clock = { phase: s.phase, tick: s.tick, roundTicks: s.roundTicks, at: performance.now() };
     this.room = next;
+    // Buttons, hints and help speak the round's broker's words.
+    setVocabulary(s.profile);
     this.lessonPanel.update(s.lesson);
     const drawn = JSON.stringify(next);
     if (drawn !== this.drawnRoom) {

@@ -20,7 +20,7 @@ export interface DockInput {
   explain(text: string): void;
 }
 
-/** The hint's sentence, its {action} and {also} filled with the buttons' labels. */
+/** The hint's sentence, its {action} and {also} filled with the buttons' labels, and the broker's terms ({queue}, {publishConfirm}…). */
 export function hintText(hint: SeatHint): string {
   const vars: Record<string, string | number> = { ...hint.vars };
   if (hint.action) vars.action = actionLabel(hint.action);

@@ -5,6 +5,7 @@ import { h } from "../dom.js";
 import { currentLocale } from "../i18n/locale.js";
 import { t } from "../i18n/phoneWords.js";
 import type { causeSentence as CauseSentence } from "../../../shared/checker/causeSentence.js";
+import { vocabularyProfile } from "../i18n/roles.js";
 import type { AnomalyKind, TeamReport } from "../../../shared/checker/checker.js";
 import type { PlayerRoundOver } from "../../../shared/protocol.js";
 
@@ -60,7 +61,7 @@ export function results(o: PlayerRoundOver, sentence: typeof CauseSentence | nul
           "div",
           { class: "main-cause", testid: "main-cause", "data-cause": cause.code },
           h("p", {}, h("strong", {}, mainCauseLead(cause.kind, cause.count, Math.max(cause.count, kindTotal(team, cause.kind))))),
-          h("p", { class: "sentence" }, sentence ? sentence(cause.sample, currentLocale()) : "…"),
+          h("p", { class: "sentence" }, sentence ? sentence(cause.sample, currentLocale(), undefined, vocabularyProfile()) : "…"),
         )
       : team
         ? h("p", { class: "ok" }, t("noAnomaly"))

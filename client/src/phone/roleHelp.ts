@@ -1,13 +1,12 @@
 // The role's help, shown when a round starts (`role-help`) and again on "What do I do?":
 // who you are this round, what the round's variant is about, what your role does and what
-// each of your buttons does. The catalogue's texts (roleTexts.ts); the variant's summary once
+// each of your buttons does, in the words of the round's broker (brokerVocabulary.ts); the variant's summary once
 // the scenario texts have arrived (lazyTexts.ts).
 import { h } from "../dom.js";
 import { tx } from "../i18n/locale.js";
 import { t } from "../i18n/phoneWords.js";
-import { actionHelp, actionLabel, roleName } from "../i18n/roles.js";
+import { actionHelp, actionLabel, roleHelpText, roleName } from "../i18n/roles.js";
 import type { SeatMessage } from "../../../shared/protocol.js";
-import { ROLE_TEXTS } from "../../../shared/scenarios/roleTexts.js";
 import { seatButtons } from "../../../shared/view/seatActions.js";
 import type { ScenarioText } from "../../../shared/scenarios/texts.js";
 
@@ -26,7 +25,7 @@ export function roleHelp({ seat, scenario, variant, close }: RoleHelpInput): HTM
     { class: "card role-help", testid: "role-help", "aria-labelledby": "role-help-title" },
     h("h2", { id: "role-help-title" }, t("roleHelpTitle", { role: roleName(seat.role), seat: seat.seat })),
     scenario && summary ? h("p", { class: "variant" }, h("strong", {}, `${tx(scenario.title)} · ${tx(summary.label)}: `), tx(summary.summary)) : null,
-    h("p", {}, tx(ROLE_TEXTS[seat.role].help)),
+    h("p", { testid: "role-help-text" }, roleHelpText(seat.role)),
     h("h3", {}, t("yourButtons")),
     h("dl", { class: "buttons-help" }, ...seatButtons(seat.actions, seat.view).flatMap((a) => [h("dt", {}, actionLabel(a)), h("dd", {}, actionHelp(a))])),
     h("button", { class: "primary big", type: "button", testid: "role-help-close", onclick: close }, t("gotIt")),

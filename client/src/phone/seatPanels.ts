@@ -122,15 +122,21 @@ function broker(v: BrokerSeat, ctx: PanelContext): HTMLElement {
       i.token,
       h("strong", {}, i.msgId),
       ` · ${i.key} #${i.seq} `,
+      i.routingKey !== undefined ? chip(t("routingKeyTag", { routingKey: i.routingKey || "—" }), "key") : null,
       i.persisted ? chip(`✓ ${t("persistedTag")}`, "ok") : null,
-      i.routed ? chip(`✓ ${t("routedTag")}`, "ok") : null,
+      i.routed ? chip(`✓ ${t("routedTag")}${i.routedTo?.length ? `: ${i.routedTo.join(", ")}` : ""}`, "ok") : null,
       i.confirmed ? chip(`✓ ${t("confirmedTag")}`, "ok") : null,
     ),
   );
   // A queue has one subscription that every consumer shares; a topic has one per consumer.
   const queue = v.queues.length <= 1 && v.queues.every((q) => q.subscription === QUEUE_NAME);
   const targets = ["all", ...(queue ? [] : v.queues.map((q) => q.subscription))];
-  const optionText = (target: string) => (target !== "all" ? subscriptionName(target) : queue ? t("theQueue") : t("allSubscriptions"));
+  // Behind an exchange each queue shows its binding key: the person matches routing keys against them.
+  const bindingOf = (queue: string) => {
+    const keys = v.exchange?.bindings.filter((b) => b.queue === queue).map((b) => (v.exchange?.type === "fanout" || b.key === "" ? t("anyKey") : b.key));
+    return keys?.length ? ` ← ${keys.join(" | ")}` : "";
+  };
+  const optionText = (target: string) => (target !== "all" ? `${v.exchange ? target : subscriptionName(target)}${bindingOf(target)}` : queue ? t("theQueue") : t("allSubscriptions"));
   const select = h(
     "select",
     { "aria-label": t("routeTo"), testid: "route-target", onchange: (e: Event) => ctx.setRouteTarget((e.target as HTMLSelectElement).value) },
@@ -142,11 +148,13 @@ function broker(v: BrokerSeat, ctx: PanelContext): HTMLElement {
     h("h2", {}, t("intake")),
     rows.length ? h("ul", { class: "list" }, ...rows) : h("p", { class: "muted" }, t("emptyIntake")),
     h("label", { class: "route" }, h("span", {}, t("routeTo")), select),
-    h("h2", {}, queue ? t("queues") : t("subscriptions")),
+    h("h2", {}, v.exchange ? t("exchangeTitle", { type: v.exchange.type }) : queue ? t("queues") : t("subscriptions")),
     h(
       "ul",
-      { class: "list compact depths" },
-      ...v.queues.map((q) => h("li", {}, h("span", {}, subscriptionName(q.subscription)), h("strong", {}, String(q.depth)))),
+      { class: "list compact depths", testid: v.exchange ? "exchange-bindings" : "broker-queues" },
+      ...v.queues.map((q) =>
+        h("li", {}, h("span", {}, v.exchange ? `${q.subscription}${bindingOf(q.subscription)}` : subscriptionName(q.subscription)), h("strong", {}, String(q.depth))),
+      ),
     ),
   );
 }

@@ -41,7 +41,7 @@ export function anomalyPanel(ctx: PageContext): Panel {
         h("button", { type: "button", class: "link msg", id: `follow-${i}`, testid: "anomaly-follow", title: t("replayFollow"), onclick: () => ctx.follow(a.team, a.msgId) }, a.msgId),
         a.subscription ? h("span", { class: "muted" }, a.subscription) : null,
       ),
-      h("p", { class: "cause" }, anomalyCause(a, index.tickMs)),
+      h("p", { class: "cause" }, anomalyCause(a, index.tickMs, index.header.config?.broker?.profile)),
       h("button", { type: "button", class: "jump", id: `jump-${i}`, testid: "anomaly-jump", onclick: () => ctx.jump(a) }, h("span", { "aria-hidden": "true" }, "↪ "), t("replayJump", { time })),
     );
   });

@@ -1,5 +1,6 @@
 // The replay's sentences: import problems, anomaly causes, the steps of a followed message,
 // each in the reader's language, with ticks as m:ss.
+import { isProfileId } from "../../../shared/engine/profiles.js";
 import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import type { Anomaly } from "../../../shared/checker/checker.js";
 import type { FollowStep } from "../../../shared/replay/follow.js";
@@ -29,9 +30,9 @@ export function problemText(p: ImportProblem): string {
   return t(`replayErr_${p.code}`, vars);
 }
 
-/** The cause of an anomaly in plain words, its ticks as m:ss. */
-export function anomalyCause(a: Anomaly, tickMs: number): string {
-  return causeSentence(a.cause, currentLocale(), tickMs);
+/** The cause of an anomaly in plain words, its ticks as m:ss, in the words of the broker the round ran on (when the log says). */
+export function anomalyCause(a: Anomaly, tickMs: number, profile: string | undefined = undefined): string {
+  return causeSentence(a.cause, currentLocale(), tickMs, isProfileId(profile) ? profile : null);
 }
 
 export function kindWord(kind: Anomaly["kind"]): string {
