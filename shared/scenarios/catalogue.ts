@@ -7,6 +7,8 @@ import type { Role } from "../engine/types.js";
 import { BROKER } from "../engine/types.js";
 import { consumerIds, producerIds, subscriptionsOf } from "../engine/team.js";
 import { SCENARIO_TEXTS, type ScenarioText, type Text } from "./texts.js";
+import { applyDesign } from "../design/apply.js";
+import { NAIVE_DESIGN, type Design } from "../design/settings.js";
 
 export interface SeatDef {
   seat: string;
@@ -56,10 +58,12 @@ interface Spec {
   workload?: Partial<VariantConfig["workload"]>;
   faults?: ScheduledFault[];
   roundTicks?: number;
+  /** A design round's variant: the team's design applied over the rest (its catalogue config carries the naive design). */
+  design?: Design;
 }
 
 function variant(spec: Spec, profile: ProfileId = spec.profile ?? "rabbitmq"): VariantConfig {
-  return {
+  const config: VariantConfig = {
     topology: { producers: spec.producers ?? 1, consumers: spec.consumers ?? 2 },
     producer: producer(spec.producer),
     broker: brokerConfig(profile, spec.channel ?? "queue", typeof spec.broker === "function" ? spec.broker(profile) : spec.broker),
@@ -71,6 +75,7 @@ function variant(spec: Spec, profile: ProfileId = spec.profile ?? "rabbitmq"): V
     roundTicks: spec.roundTicks ?? 1200,
     maxDrainTicks: 3000,
   };
+  return spec.design ? applyDesign(config, spec.design) : config;
 }
 
 const crash = (tick: number, node: string, ticks: number): ScheduledFault => ({ tick, fault: { kind: "crash", node, ticks } });
@@ -97,6 +102,9 @@ const t9Faults = [
   ...t8Faults, crash(300, "P2", 40), crash(760, "C3", 50), cut(600, "P2-B", 50), slow(150, "C2", 3, 200), { tick: 1100, fault: { kind: "loss", link: "B-C3", loss: 0.3, ticks: 200 } } as ScheduledFault,
   crash(1300, BROKER, 40), crash(1450, "P1", 30),
 ];
+
+// The design round: the same chaos, and a lost disk where a team may have chosen replication.
+const designFaults = [...t9Faults, diskLoss(1150, 40)];
 
 const lossy = (loss: number, jitter = 1, ordered = true) => link(3, jitter, loss, ordered);
 // A consumer down for 25 s and another slowed four times for 30 s, against a 15-second retention.
@@ -241,6 +249,14 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
       broker: sqsQueue("fifo"), producer: { publish: "ackRetryDedup", write: "outbox", relay: "cdc", ackTimeoutTicks: 20, maxInFlight: 6 },
       consumer: { idempotency: "transactional", lockPerKey: true, processTicks: 8 }, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
       workload: { eventsPerProducer: 70, keys: 6, sendEveryTicks: 22 }, faults: t9Faults, roundTicks: 1800,
+    },
+    // Each team builds its own pipeline (docs/design-round.md): its design is applied over this
+    // base, a JetStream-like broker whose settings cover every choice (memory or file storage, 1 or
+    // 3 replicas, a de-duplication window, a delivery limit, partitions, message groups).
+    design: {
+      producers: 2, consumers: 3, profile: "nats", profiles: { only: ["nats"], because: "every design choice maps onto one broker's settings (docs/design-round.md)" },
+      design: NAIVE_DESIGN, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
+      workload: { eventsPerProducer: 150, keys: 6, sendEveryTicks: 10 }, faults: designFaults, roundTicks: 1800,
     },
   },
 };

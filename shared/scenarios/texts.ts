@@ -630,6 +630,18 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
             "Anomalias de todo tipo: para cada uma, qual ponta poderia tê-la evitado?",
         },
       },
+      design: {
+        label: { en: "Design round", "pt-BR": "Rodada de design" },
+        summary: {
+          en: "Each student sets their own end of the pipeline before the round; every team then faces the same chaos.",
+          "pt-BR":
+            "Cada estudante configura a sua ponta do pipeline antes da rodada; depois todas as equipes enfrentam o mesmo caos.",
+        },
+        notice: {
+          en: "Which choices kept the business whole, and what did each one cost in throughput?",
+          "pt-BR": "Quais escolhas mantiveram o negócio inteiro, e quanto cada uma custou em throughput?",
+        },
+      },
       ...FIX_VARIANT_TEXTS["t9-end-to-end"],
     },
   },

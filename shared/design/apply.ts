@@ -1,0 +1,87 @@
+// A team's design as the engine's configuration (docs/design-round.md). Every field a setting
+// touches is set from the design alone, never added to the base's value, so applying a design
+// to a configuration that already carries another one gives the same result as applying it to
+// the bare base: applyDesign(applyDesign(base, a), b) equals applyDesign(base, b).
+import type { VariantConfig } from "../engine/config.js";
+import type { Design } from "./settings.js";
+
+/** The costs, in ticks, each choice adds (docs/design-round.md#costs). */
+export const DESIGN_COSTS = {
+  /** One way on a link, publish and confirm alike. */
+  linkLatencyTicks: 3,
+  /** A de-duplication id makes every publish this much slower (a bigger message, one more header to write). */
+  dedupIdTicks: 1,
+  /** The broker looks the id up in its window before it confirms. */
+  dedupLookupTicks: 1,
+  ackTimeoutTicks: 20,
+  maxInFlight: 6,
+  relayPollTicks: 5,
+  /** The durable write before the confirm. */
+  persistTicks: 3,
+  /** Extra for replication is the engine's REPLICATION_TICKS (a round trip to a majority), plus this much. */
+  replicationExtraTicks: 2,
+  maxDeliveries: 4,
+  partitions: 3,
+  processTicks: 8,
+  processJitterTicks: 2,
+  /** Separate processed-ids table: the look-up before, and the id's own write after. */
+  separateCheckTicks: 1,
+  separateRecordTicks: 2,
+  /** Processed id checked and inserted inside the effect's transaction. */
+  transactionalTicks: 4,
+  lockLeaseTicks: 80,
+  prefetch: 1,
+} as const;
+
+const C = DESIGN_COSTS;
+
+export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
+  const retry = d.publish === "confirmRetry" || d.publish === "confirmRetryDedupId";
+  const producer: VariantConfig["producer"] = {
+    ...base.producer,
+    publish: d.publish === "fireAndForget" ? "fireAndForget" : d.publish === "waitConfirm" ? "waitAck" : d.publish === "confirmRetry" ? "ackRetry" : "ackRetryDedup",
+    write: d.write === "outbox" ? "outbox" : "dualWrite",
+    relay: "poll",
+    relayPollTicks: C.relayPollTicks,
+    ackTimeoutTicks: C.ackTimeoutTicks,
+    maxInFlight: retry || d.write === "outbox" ? C.maxInFlight : 1,
+    directRpc: false,
+  };
+  delete producer.publishFirst;
+  const durable = d.storage !== "memory";
+  const broker: VariantConfig["broker"] = {
+    ...base.broker,
+    channel: "queue",
+    durable,
+    persistent: durable,
+    queueType: "classic",
+    replicas: d.storage === "replicated" ? 3 : 1,
+    persistTicks: C.persistTicks + (d.storage === "replicated" ? C.replicationExtraTicks : 0),
+    dedupWindowTicks: d.dedup === "on" ? 3000 : 0,
+    maxDeliveries: d.deadLetter === "on" ? C.maxDeliveries : 0,
+    deadLetter: d.deadLetter === "on" ? "queue" : "drop",
+    partitions: d.routing === "partitionByKey" ? C.partitions : 0,
+    messageGroups: d.routing === "messageGroups",
+    singleActiveConsumer: false,
+    prefetch: C.prefetch,
+    manual: false,
+  };
+  const consumer: VariantConfig["consumer"] = {
+    ...base.consumer,
+    ack: d.ack === "onReceipt" ? "auto" : d.ack,
+    processTicks: C.processTicks,
+    processJitterTicks: C.processJitterTicks,
+    idempotency: d.idempotency,
+    autoCheck: d.idempotency !== "none",
+    recordTicks: C.separateRecordTicks,
+    lockPerKey: d.keyLock === "on",
+    lockLeaseTicks: C.lockLeaseTicks,
+  };
+  const latency = C.linkLatencyTicks;
+  const network: VariantConfig["network"] = {
+    ...base.network,
+    publish: { ...base.network.publish, latencyTicks: latency + (d.publish === "confirmRetryDedupId" ? C.dedupIdTicks : 0) },
+    confirm: { ...base.network.confirm, latencyTicks: latency + (d.dedup === "on" ? C.dedupLookupTicks : 0) },
+  };
+  return { ...base, producer, broker, consumer, network };
+}
