@@ -7,6 +7,7 @@ import type { Anomaly, RoundSummary, TeamReport } from "./checker/checker.js";
 import type { CauseGroup } from "./checker/groups.js";
 import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
 import type { Fault } from "./engine/config.js";
+import type { Design } from "./design/settings.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
 import { parseLessonCommand, parsePin, type LessonCommand, type LessonPayloads, type LessonResults, type LessonSummary, type YourAnswer } from "./lesson/messages.js";
@@ -178,6 +179,8 @@ export interface HostRoundOver {
   topic: number | null;
   /** The topic's prediction beside the result, when this round answers it. */
   prediction: PredictionOutcome | null;
+  /** A design round's designs and each team's causes; absent for other rounds. */
+  design?: DesignResults;
 }
 
 /** The end of a round as a player's phone receives it: the team's report and the player's own part. */
@@ -191,6 +194,16 @@ export interface PlayerRoundOver {
   teamCount: number;
   /** The team's largest cause group, null when it had no anomaly. */
   mainCause: CauseGroup | null;
+}
+
+/** A design round's results beside its teams' reports (the debrief's design table). */
+export interface DesignResults {
+  /** Index = team: the design each team played. */
+  designs: Design[];
+  /** The ticks the round was played before its drain: the score's minutes run at least that long (shared/design/score.ts). */
+  roundTicks: number;
+  /** Index = team: the team's anomalies grouped by cause, largest group first (its first MAX_TEAM_CAUSES groups). */
+  causes: CauseGroup[][];
 }
 
 export type RoundOverMessage = HostRoundOver | PlayerRoundOver;

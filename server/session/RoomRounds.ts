@@ -6,7 +6,6 @@
 // to the room. The people and their messages are the ClassSession's.
 import type { Fault } from "../../shared/engine/config.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import { endOfSeat, type DesignEnd } from "../../shared/design/index.js";
 import type { ConfigMessage, DesignBots, Refusal } from "../../shared/protocol.js";
 import { findVariant, seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
 import { PhaseMachine, type PhaseMove, type PhaseRefusal, type RoomPhase } from "../../shared/session/phase.js";
@@ -22,7 +21,7 @@ import { RoundHistory } from "./RoundHistory.js";
 import { RoundResults } from "./roundResults.js";
 import type { Player, Roster } from "./Roster.js";
 import { createClassRound, RoundPlay } from "./RoundPlay.js";
-import { designDealOrder, isDesignRound, TeamDesigns, type DesignRefusal } from "./TeamDesigns.js";
+import { designDealOrder, designOfRound, isDesignRound, TeamDesigns, type DesignRefusal } from "./TeamDesigns.js";
 
 export const COUNTDOWN_MS = 3000;
 
@@ -174,7 +173,8 @@ export class RoomRounds implements HostControls, LessonRoom {
   /** A student's choice for their end; refused in another phase or for another end, and then nothing changes. */
   chooseDesign(player: Player, setting: string, value: string): DesignRefusal | null {
     if (player.seat === null || player.team < 0 || player.spectator) return { code: "noSeat" };
-    const refusal = this.designs.choose(player.team, player.seat, setting, value);
+    const teamSeats = this.roster.members(player.team).flatMap((p) => (p.seat !== null && !p.spectator ? [p.seat] : []));
+    const refusal = this.designs.choose(player.team, player.seat, teamSeats, setting, value);
     if (refusal) return refusal;
     this.room.ports.mirror.designs(this.designs.all);
     this.room.ports.saveSoon();
@@ -190,8 +190,7 @@ export class RoomRounds implements HostControls, LessonRoom {
   private fitDesigns(): void {
     const variant = findVariant(this.chosen.scenario, this.chosen.variant);
     const seats = variant ? seatsOf(variant) : [];
-    const held = (team: number) =>
-      new Set(seats.filter((s) => this.roster.holders(team, s.seat).length > 0).flatMap((s): DesignEnd[] => [endOfSeat(s.seat) ?? []].flat()));
+    const held = (team: number) => seats.filter((s) => this.roster.holders(team, s.seat).length > 0).map((s) => s.seat);
     this.designs.fit(this.roster.teams.length, held);
     this.room.ports.mirror.designs(this.designs.all);
   }
@@ -303,7 +302,8 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.moveTo("roundOver");
     const { scenario, variant } = play.round.header;
     const { topic, prediction } = this.lesson.roundEnded(scenario, variant, report);
-    const results = new RoundResults(play.gameId, summary, report, { previous: this.history.previous(scenario), topic, prediction });
+    const design = designOfRound(play.round);
+    const results = new RoundResults(play.gameId, summary, report, { previous: this.history.previous(scenario), topic, prediction, design });
     this.history.add({ round: play.number, gameId: play.gameId, scenario, variant, summary, topic }, results.groups);
     ports.saveSoon();
     messages.roundOver(this.hostConnections, this.roster.players.values(), results);

@@ -6,15 +6,18 @@
 import {
   CAREFUL_DESIGN,
   checkDesignChoice,
+  DESIGN_ENDS,
   DESIGN_SETTINGS,
   endOfSeat,
   isDesign,
   NAIVE_DESIGN,
+  settingsOfEnd,
   withChoice,
   type Design,
   type DesignEnd,
-  type DesignSetting,
 } from "../../shared/design/index.js";
+import type { Round } from "../../shared/sim/round.js";
+import { designEndsOf } from "../../shared/view/designEnds.js";
 import { DESIGN_SECONDS, type DesignBots, type ShellRefusal } from "../../shared/protocol.js";
 
 /** A round configured on a variant with a design phase (the catalogue's design variant). */
@@ -34,6 +37,15 @@ export function designDealOrder<S extends { seat: string }>(seats: readonly S[])
   return dealt;
 }
 
+/** A finished design round's designs (from its log header) and the ticks played before its drain; null for other rounds. */
+export function designOfRound(round: Round): { designs: Design[]; roundTicks: number } | null {
+  // The header names each team's design (docs/log-format.md); a round of another variant has none.
+  const designs = round.header.teams.map((t) => (t as { design?: unknown }).design);
+  if (designs.length === 0 || !designs.every((d): d is Design => isDesign(d))) return null;
+  const planned = round.header.roundTicks;
+  return { designs, roundTicks: round.drainStartedAt >= 0 ? Math.min(planned, round.drainStartedAt) : planned };
+}
+
 /** What a restart must keep of the designs. */
 export interface DesignsRecord {
   designs: Design[];
@@ -42,14 +54,6 @@ export interface DesignsRecord {
 }
 
 export type DesignRefusal = { code: ShellRefusal; detail?: string };
-
-/** The ends of the pipeline, in the order a team's design is read. */
-export const DESIGN_ENDS: readonly DesignEnd[] = ["producer", "broker", "consumer"];
-
-/** The settings of one end, in display order. */
-export function settingsOfEnd(end: DesignEnd): DesignSetting[] {
-  return DESIGN_SETTINGS.filter((s) => s.end === end).map((s) => s.setting);
-}
 
 export class TeamDesigns {
   private list: Design[] = [];
@@ -82,15 +86,15 @@ export class TeamDesigns {
   /**
    * The round's teams: one design each (a new team starts from the bots' design, a team
    * that went away is forgotten), and in each team the ends nobody holds take the bots'
-   * values. `held(team)` names the ends a person holds in that team. True when a design changed.
+   * values. `held(team)` names the seats a person holds in that team. True when a design changed.
    */
-  fit(teamCount: number, held: (team: number) => ReadonlySet<DesignEnd>): boolean {
+  fit(teamCount: number, held: (team: number) => readonly string[]): boolean {
     const before = JSON.stringify(this.list);
     this.list = this.list.slice(0, teamCount);
     while (this.list.length < teamCount) this.list.push(this.botDesign());
     const bot = this.botDesign();
     this.list = this.list.map((design, team) => {
-      const ends = held(team);
+      const ends = new Set(designEndsOf(held(team)).values());
       let next = design;
       for (const end of DESIGN_ENDS) if (!ends.has(end)) for (const setting of settingsOfEnd(end)) next = withChoice(next, setting, bot[setting]);
       return next;
@@ -98,14 +102,17 @@ export class TeamDesigns {
     return JSON.stringify(this.list) !== before;
   }
 
-  /** A student's choice for their team: applied, or the reason it is refused (the design is then unchanged). */
-  choose(team: number, seat: string, setting: string, value: string): DesignRefusal | null {
-    const end = endOfSeat(seat);
+  /**
+   * A student's choice for their team: applied, or the reason it is refused (the design is
+   * then unchanged). `teamSeats`: the seats the team's people hold, which decide the end each designs.
+   */
+  choose(team: number, seat: string, teamSeats: readonly string[], setting: string, value: string): DesignRefusal | null {
+    const end: DesignEnd | undefined = designEndsOf([...teamSeats, seat]).get(seat);
     const design = this.list[team];
     if (!end || !design) return { code: "noSeat" };
     const known = DESIGN_SETTINGS.find((s) => s.setting === setting);
     if (!known) return { code: "badChoice", detail: `unknown setting ${setting}` };
-    if (known.end !== end) return { code: "wrongEnd", detail: `${setting} belongs to the ${known.end}` };
+    if (known.end !== end) return { code: "wrongEnd", detail: `${setting} belongs to the ${known.end}, you design the ${end}` };
     const reason = checkDesignChoice(end, setting, value);
     if (reason) return { code: "badChoice", detail: reason };
     this.list[team] = withChoice(design, known.setting, value);

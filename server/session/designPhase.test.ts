@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CAREFUL_DESIGN, endOfSeat, NAIVE_DESIGN, DESIGN_SETTINGS, type DesignEnd } from "../../shared/design/index.js";
+import { designEndsOf } from "../../shared/view/designEnds.js";
+import { CAREFUL_DESIGN, NAIVE_DESIGN, DESIGN_SETTINGS, type DesignEnd } from "../../shared/design/index.js";
 import { parseLog } from "../../shared/log/log.js";
 import { classroom, enter, HOST_TOKEN, tickUntil, testRoom, type TestRoom } from "./testKit.js";
 import { memoryLogData } from "../logs/MemoryLogStore.js";
@@ -8,7 +9,9 @@ const DESIGN = { scenario: "t9-end-to-end", variant: "design", seed: 9, roundSec
 
 /** The connection of the first person whose seat is at this end, in this team. */
 function at(room: TestRoom, team: number, end: DesignEnd): string {
-  const player = [...room.session.roster.players.values()].find((p) => p.team === team && p.seat !== null && endOfSeat(p.seat) === end && p.sessionId);
+  const members = room.session.roster.members(team);
+  const ends = designEndsOf(members.flatMap((p) => (p.seat ? [p.seat] : [])));
+  const player = members.find((p) => p.seat !== null && ends.get(p.seat) === end && p.sessionId);
   if (!player?.sessionId) throw new Error(`nobody at the ${end} of team ${team + 1}`);
   return player.sessionId;
 }
@@ -69,7 +72,7 @@ describe("the design phase", () => {
     expect(transport.lastRefusal("host")).toBe("noSeat");
     expect(JSON.stringify(mirror.designsSeen)).toBe(before);
     const refusal = transport.refusals.find((r) => r.to === consumer && r.refusal.reason.code === "wrongEnd")!.refusal;
-    expect(refusal).toMatchObject({ action: "design", reason: { detail: "publish belongs to the producer" } });
+    expect(refusal).toMatchObject({ action: "design", reason: { detail: "publish belongs to the producer, you design the consumer" } });
   });
 
   it("refuses choices outside the design phase", () => {
@@ -137,6 +140,7 @@ describe("the design phase", () => {
     session.receive("host", "host:design", { seconds: 30 });
     expect(session.phase).toBe("design");
     expect((mirror.designsSeen[0] as unknown as Record<string, string>)[setting]).toBe(otherValue(setting));
+    await room.writer.settled();
     const log = parseLog((await room.store.readLog(session.history.entries()[0].gameId))!);
     expect(log.header?.teams[0].design).toEqual(mirror.designsSeen[0]);
     // A restart brings the designs back.

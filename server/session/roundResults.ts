@@ -3,11 +3,15 @@
 // report, its place among the teams and the cause that cost it most.
 import type { Report, RoundSummary, TeamReport } from "../../shared/checker/checker.js";
 import { groupAnomalies, type CauseGroup } from "../../shared/checker/groups.js";
-import type { HostRoundOver, PlayerRoundOver, PredictionOutcome, PreviousRound } from "../../shared/protocol.js";
+import type { Design } from "../../shared/design/index.js";
+import type { DesignResults, HostRoundOver, PlayerRoundOver, PredictionOutcome, PreviousRound } from "../../shared/protocol.js";
 import type { Player } from "./Roster.js";
 
 /** The anomalies sent one by one to the projector; the groups count them all. */
 export const MAX_ANOMALIES_SENT = 500;
+
+/** A design round's table shows each team's largest cause groups, this many. */
+export const MAX_TEAM_CAUSES = 6;
 
 /** Each team's place by score, 1-based; equal scores share a place (1, 1, 3). */
 export function teamRanks(teams: readonly TeamReport[]): Map<number, number> {
@@ -20,6 +24,8 @@ export interface RoundContext {
   previous: PreviousRound | null;
   topic: number | null;
   prediction: PredictionOutcome | null;
+  /** A design round: each team's design and the ticks played before the drain. */
+  design?: { designs: Design[]; roundTicks: number } | null;
 }
 
 export class RoundResults {
@@ -39,7 +45,15 @@ export class RoundResults {
 
   forProjector(): HostRoundOver {
     const { gameId, summary, report } = this;
-    return { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, MAX_ANOMALIES_SENT), groups: this.groups, total: report.anomalies.length, ...this.context };
+    const { design, ...context } = this.context;
+    const over: HostRoundOver = { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, MAX_ANOMALIES_SENT), groups: this.groups, total: report.anomalies.length, ...context };
+    if (design) over.design = this.designResults(design.designs, design.roundTicks);
+    return over;
+  }
+
+  private designResults(designs: Design[], roundTicks: number): DesignResults {
+    const causes = designs.map((_, team) => groupAnomalies(this.report.anomalies.filter((a) => a.team === team)).slice(0, MAX_TEAM_CAUSES));
+    return { designs, roundTicks, causes };
   }
 
   /** A player's results; `you` is read now, so call it when the round ends. */
