@@ -144,5 +144,34 @@ const HOST_WORDS = {
   parked: { en: "parked (dead-letter)", "pt-BR": "estacionadas (dead-letter)" },
 } satisfies Record<string, Text>;
 
-export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS });
+/** The design round: its setup in the lobby, the design phase and the design table. */
+const DESIGN_WORDS = {
+  designStart: { en: "Start the design", "pt-BR": "Iniciar o projeto" },
+  designLength: { en: "Design (s)", "pt-BR": "Projeto (s)" },
+  designBots: { en: "Empty ends", "pt-BR": "Pontas vazias" },
+  botsNaive: { en: "bots: newcomer's defaults", "pt-BR": "bots: padrões de iniciante" },
+  botsCareful: { en: "bots: the lesson's fixes", "pt-BR": "bots: as correções da aula" },
+  startWithDesigns: { en: "Start now with the designs so far", "pt-BR": "Iniciar já com os projetos atuais" },
+  designPhase: { en: "Design phase", "pt-BR": "Fase de projeto" },
+  designTimeLeft: { en: "design time left", "pt-BR": "tempo de projeto" },
+  designIntro: {
+    en: "Each student chooses the settings of their own end on their phone. Every team then plays the same seed and the same faults.",
+    "pt-BR": "Cada aluno escolhe no celular as configurações da sua ponta. Depois todas as equipes jogam a mesma semente e as mesmas falhas.",
+  },
+  startRoundNow: { en: "Start the round now", "pt-BR": "Iniciar a rodada agora" },
+  scoreTitle: { en: "Score", "pt-BR": "Pontuação" },
+  teamN: { en: "Team {n}", "pt-BR": "Equipe {n}" },
+  byBots: { en: "bots", "pt-BR": "bots" },
+  designTable: { en: "The designs, best score first", "pt-BR": "Os projetos, da maior pontuação para a menor" },
+  colTeam: { en: "Team", "pt-BR": "Equipe" },
+  colThroughput: { en: "effects/min", "pt-BR": "efeitos/min" },
+  colScore: { en: "score", "pt-BR": "pontos" },
+  colFix: { en: "Named fix", "pt-BR": "Correção com nome" },
+  noNamedFix: { en: "none of the named fixes", "pt-BR": "nenhuma das correções com nome" },
+  replayTeam: { en: "Replay", "pt-BR": "Replay" },
+  designAgain: { en: "Change the designs and play the same chaos again", "pt-BR": "Mudar os projetos e jogar o mesmo caos de novo" },
+  sameChaos: { en: "Same seed, same faults for every team: seed {seed}.", "pt-BR": "Mesma semente, mesmas falhas para todas as equipes: semente {seed}." },
+} satisfies Record<string, Text>;
+
+export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS, ...DESIGN_WORDS });
 export type HostKey = Parameters<typeof t>[0];
