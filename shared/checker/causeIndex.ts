@@ -1,6 +1,7 @@
 // The log of one team, indexed for explaining anomalies: each business event's events in
 // order, every event's position, publish and copy tokens, crashes, and the copies model
 // (copies.ts) folded over the whole log; and the small walks the explanations share.
+import { teamConfig } from "../design/teamConfig.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
 import type { ChainStep } from "./causes.js";
@@ -16,7 +17,7 @@ export interface CauseFacts {
 }
 
 export function causeFacts(header: LogHeader, team: number): CauseFacts {
-  const c = header.config;
+  const c = teamConfig(header, team);
   return {
     copies: copyFacts(header, team),
     allowHold: c?.consumer?.allowHold === true,

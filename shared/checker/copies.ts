@@ -6,6 +6,7 @@
 // unless a copy is parked (dead-lettered, or kept in the stream): then it waits for a person.
 // Liveness is judged between engine steps (after a whole tick, or a whole command): inside
 // one step a copy moves through states the log writes one event at a time.
+import { teamConfig } from "../design/teamConfig.js";
 import type { Emitted } from "../engine/kernel.js";
 import { SELF_SUBSCRIPTION } from "../engine/team.js";
 import type { LogHeader } from "../sim/round.js";
@@ -29,7 +30,7 @@ export interface CopyFacts {
 }
 
 export function copyFacts(header: LogHeader, team: number): CopyFacts {
-  const c = header.config;
+  const c = teamConfig(header, team);
   const publish = c?.producer?.publish;
   const subscriptions = header.teams.find((t) => t.team === team)?.subscriptions ?? [];
   const system = c?.consumer?.externalEffect;

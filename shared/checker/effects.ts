@@ -1,6 +1,7 @@
 // The anomaly rules of docs/anomalies.md, owned here and nowhere else. The final checker, the live
 // board, the replay and the projector's markers all feed the same events through these
 // classes, so they cannot disagree about what is a duplicate, a misordering or a lost update.
+import { teamConfig } from "../design/teamConfig.js";
 import { post } from "../engine/account.js";
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
@@ -111,7 +112,7 @@ export interface TeamFacts {
 }
 
 export function teamFacts(header: LogHeader, team: number): TeamFacts {
-  const write = header.config?.producer?.write;
+  const write = teamConfig(header, team)?.producer?.write;
   return { subscriptions: header.teams.find((t) => t.team === team)?.subscriptions ?? [], writesToDb: write !== undefined && write !== "publishOnly" };
 }
 

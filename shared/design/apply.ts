@@ -24,11 +24,11 @@ export const DESIGN_COSTS = {
   partitions: 3,
   processTicks: 8,
   processJitterTicks: 2,
-  /** Separate processed-ids table: the look-up before, and the id's own write after. */
+  /** Separate processed-ids table: the look-up before (part of the processing), and the id's own write after. */
   separateCheckTicks: 1,
-  separateRecordTicks: 2,
-  /** Processed id checked and inserted inside the effect's transaction. */
-  transactionalTicks: 4,
+  separateRecordTicks: 1,
+  /** Processed id checked and inserted inside the effect's transaction: a longer transaction. */
+  transactionalTicks: 3,
   lockLeaseTicks: 80,
   prefetch: 1,
 } as const;
@@ -37,11 +37,16 @@ const C = DESIGN_COSTS;
 
 export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
   const retry = d.publish === "confirmRetry" || d.publish === "confirmRetryDedupId";
+  // With an outbox the relay publishes: it always waits for the confirm and sends the row again
+  // until it comes (else the row would never leave the table); the publish setting only decides
+  // whether a de-duplication id goes with it.
+  const outbox = d.write === "outbox";
+  const publish = d.publish === "confirmRetryDedupId" ? "ackRetryDedup" : outbox || d.publish === "confirmRetry" ? "ackRetry" : d.publish === "waitConfirm" ? "waitAck" : "fireAndForget";
   const producer: VariantConfig["producer"] = {
     ...base.producer,
-    publish: d.publish === "fireAndForget" ? "fireAndForget" : d.publish === "waitConfirm" ? "waitAck" : d.publish === "confirmRetry" ? "ackRetry" : "ackRetryDedup",
+    publish,
     write: d.write === "outbox" ? "outbox" : "dualWrite",
-    relay: "poll",
+    relay: "cdc",
     relayPollTicks: C.relayPollTicks,
     ackTimeoutTicks: C.ackTimeoutTicks,
     maxInFlight: retry || d.write === "outbox" ? C.maxInFlight : 1,
@@ -69,7 +74,7 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
   const consumer: VariantConfig["consumer"] = {
     ...base.consumer,
     ack: d.ack === "onReceipt" ? "auto" : d.ack,
-    processTicks: C.processTicks,
+    processTicks: C.processTicks + (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0),
     processJitterTicks: C.processJitterTicks,
     idempotency: d.idempotency,
     autoCheck: d.idempotency !== "none",

@@ -6,6 +6,7 @@ import { advanceTeam, applyCommand, createTeam, endDrain, startDrain } from "../
 import type { TeamState } from "../engine/types.js";
 import { ENGINE_VERSION, type LogHeader } from "../sim/round.js";
 import { eventLine } from "./log.js";
+import { teamConfig } from "../design/teamConfig.js";
 
 export interface Divergence {
   /** Index of the event in the log's event list (0 = the line after the header). */
@@ -33,7 +34,7 @@ export interface Resimulation {
  */
 export function resimulate(header: LogHeader, events: readonly Emitted[]): Resimulation {
   const versionNote = header.engineVersion === ENGINE_VERSION ? null : `log written by engine ${header.engineVersion}, replayed by ${ENGINE_VERSION}`;
-  const teams = new Map<number, TeamState>(header.teams.map((t) => [t.team, createTeam(header.config, header.seed, t.team)]));
+  const teams = new Map<number, TeamState>(header.teams.map((t) => [t.team, createTeam(teamConfig(header, t.team), header.seed, t.team)]));
   const lastTick = events.length ? events[events.length - 1].tick : -1;
   let compared = 0;
   let next = 0;

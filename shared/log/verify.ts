@@ -6,10 +6,15 @@ import type { Report, RoundSummary } from "../checker/checker.js";
 import { expectedSubscriptions } from "../engine/team.js";
 import { seatsOf } from "../scenarios/catalogue.js";
 import type { LogHeader } from "../sim/round.js";
+import { isDesign } from "../design/settings.js";
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The header's teams against its own configuration: team numbers 0…n-1, each with the configuration's subscriptions and one player per seat. */
+/**
+ * The header's teams against its own configuration: team numbers 0…n-1, each with the
+ * configuration's subscriptions and one player per seat, and a design (if any) the design
+ * round offers (a design changes no seat nor subscription).
+ */
 export function headerDisagreements(header: LogHeader): string[] {
   const out: string[] = [];
   if (!header.config || typeof header.config !== "object") return ["the header has no configuration"];
@@ -28,6 +33,7 @@ export function headerDisagreements(header: LogHeader): string[] {
     if (!same(subs, subscriptions)) out.push(`team ${i}: subscriptions [${subs.join(", ")}], the configuration makes [${subscriptions.join(", ")}]`);
     const players = Array.isArray(t.players) ? t.players.map((p) => String((p as { seat?: unknown })?.seat)) : [];
     if (!same(players, seats)) out.push(`team ${i}: players' seats [${players.join(", ")}], the configuration has [${seats.join(", ")}]`);
+    if (t.design !== undefined && !isDesign(t.design)) out.push(`team ${i}: its design is not one the design round offers`);
   });
   return out;
 }

@@ -255,8 +255,8 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
     // 3 replicas, a de-duplication window, a delivery limit, partitions, message groups).
     design: {
       producers: 2, consumers: 3, profile: "nats", profiles: { only: ["nats"], because: "every design choice maps onto one broker's settings (docs/design-round.md)" },
-      design: NAIVE_DESIGN, network: { publish: lossy(0.04, 2, false), confirm: lossy(0.04), deliver: lossy(0.03, 2, false), ack: lossy(0.04) },
-      workload: { eventsPerProducer: 150, keys: 6, sendEveryTicks: 10 }, faults: designFaults, roundTicks: 1800,
+      design: NAIVE_DESIGN, network: { publish: lossy(0.04, 2), confirm: lossy(0.04), deliver: lossy(0.03, 2), ack: lossy(0.04) },
+      workload: { eventsPerProducer: 100, keys: 6, sendEveryTicks: 17 }, faults: designFaults, roundTicks: 1800,
     },
   },
 };

@@ -8,6 +8,8 @@ import type { Emitted } from "../engine/kernel.js";
 import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrain, expectedSubscriptions } from "../engine/team.js";
 import type { Command, TeamState } from "../engine/types.js";
 import { findVariant, seatsOf, variantOnProfile } from "../scenarios/catalogue.js";
+import { applyDesign } from "../design/apply.js";
+import { isDesign, type Design } from "../design/settings.js";
 
 export const ENGINE_VERSION = "3.1.0";
 
@@ -22,6 +24,8 @@ export interface TeamInfo {
   team: number;
   subscriptions: string[];
   players: PlayerInfo[];
+  /** A design round: the team's design, applied over the header's configuration (docs/design-round.md). */
+  design?: Design;
 }
 
 /** The first line of a game log (docs/log-format.md#the-header). */
@@ -71,6 +75,8 @@ export interface RoundOptions {
   profile?: ProfileId;
   /** Names of the people per team and seat; other seats are bots. */
   players?: { team: number; seat: string; name: string }[];
+  /** A design round: each team's design (index = team number; docs/design-round.md). A team without one plays the variant's own configuration. */
+  designs?: readonly (Design | undefined)[];
 }
 
 export class RoundError extends Error {}
@@ -94,12 +100,17 @@ export function createRound(options: RoundOptions): Round {
   const bots: BotState[][] = [];
   const humanSeats: Set<string>[] = [];
   const infos: TeamInfo[] = [];
+  if (options.designs?.some((d) => d !== undefined) && !(options.scenario === "t9-end-to-end" && options.variant === "design"))
+    throw new RoundError("designs are for the design round only (t9-end-to-end design)");
+  for (const d of options.designs ?? []) if (d !== undefined && !isDesign(d)) throw new RoundError(`not a design: ${JSON.stringify(d)}`);
   for (let t = 0; t < options.teams; t++) {
-    teams.push(createTeam(config, options.seed, t));
+    const design = options.designs?.[t];
+    teams.push(createTeam(design ? applyDesign(config, design) : config, options.seed, t));
     bots.push(seats.map((x) => createBot(x.seat, strategy, options.seed, t)));
     const humans = (options.players ?? []).filter((p) => p.team === t);
     humanSeats.push(new Set(humans.map((h) => h.seat)));
-    infos.push({ team: t, subscriptions, players: seats.map((x) => ({ seat: x.seat, name: humans.find((h) => h.seat === x.seat)?.name ?? null, strategy })) });
+    const players = seats.map((x) => ({ seat: x.seat, name: humans.find((h) => h.seat === x.seat)?.name ?? null, strategy }));
+    infos.push(design ? { team: t, subscriptions, players, design: { ...design } } : { team: t, subscriptions, players });
   }
   const header: LogHeader = {
     type: "header",
