@@ -40,7 +40,7 @@ export function designDealOrder<S extends { seat: string }>(seats: readonly S[])
 /** A finished design round's designs (from its log header) and the ticks played before its drain; null for other rounds. */
 export function designOfRound(round: Round): { designs: Design[]; roundTicks: number } | null {
   // The header names each team's design (docs/log-format.md); a round of another variant has none.
-  const designs = round.header.teams.map((t) => (t as { design?: unknown }).design);
+  const designs = round.header.teams.map((t) => t.design);
   if (designs.length === 0 || !designs.every((d): d is Design => isDesign(d))) return null;
   const planned = round.header.roundTicks;
   return { designs, roundTicks: round.drainStartedAt >= 0 ? Math.min(planned, round.drainStartedAt) : planned };
