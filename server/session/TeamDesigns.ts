@@ -22,7 +22,7 @@ import { DESIGN_SECONDS, type DesignBots, type ShellRefusal } from "../../shared
 
 /** A round configured on a variant with a design phase (the catalogue's design variant). */
 export function isDesignRound(config: { scenario: string; variant: string }): boolean {
-  return config.variant === "design";
+  return config.scenario === "t9-end-to-end" && config.variant === "design";
 }
 
 /**

@@ -19,6 +19,7 @@ import { lessonBar } from "./lesson/lessonBar.js";
 import { roundTitle, teamList, variantLabel } from "./names.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 import { replayUrl } from "../replayLinks.js";
+import { designDebriefBody } from "./designDebrief.js";
 
 export interface DebriefExtras {
   /** In lesson mode: the topic, for its takeaway and its prediction's options. */
@@ -46,7 +47,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
   const previous = o.previous;
   return h(
     "section",
-    { class: `screen debrief${room?.lesson?.active ? " in-lesson" : ""}`, testid: "debrief" },
+    { class: `screen debrief${room?.lesson?.active ? " in-lesson" : ""}${o.design ? " design-debrief" : ""}`, testid: "debrief" },
     room?.lesson?.active ? lessonBar(connection) : null,
     h(
       "header",
@@ -72,7 +73,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
       ),
     ),
     extras.topic && extras.takeaway ? h("p", { class: "takeaway banner" }, h("strong", {}, `${t("takeaway")}: `), tx(extras.topic.takeaway)) : null,
-    h(
+    o.design ? designDebriefBody(connection, o, o.design) : h(
       "div",
       { class: "debrief-body" },
       causesPanel(o),

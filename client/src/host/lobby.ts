@@ -4,7 +4,8 @@
 import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
-import { goalLine, lockButton, pickers, startButton, updateLock } from "./controls.js";
+import { goalLine, lockButton, pickers, startButton, startRound, updateLock } from "./controls.js";
+import { designPickers, designStartButton, isDesignVariant } from "./designPhase.js";
 import { joinPanel } from "./joinPanel.js";
 import { lessonBar, lessonTopic } from "./lesson/lessonBar.js";
 import { roundTitle, variantLabel } from "./names.js";
@@ -15,6 +16,11 @@ import { statusLine, updateStatusLine } from "./statusLine.js";
 export function lobbyScreen(connection: Connection): HTMLElement {
   const { lastOver, moving, room } = hostPage();
   const lesson = room?.lesson?.active ? room.lesson : null;
+  const design = isDesignVariant(room?.scenario, room?.variant);
+  // A design round opens with its design phase; starting at once plays the designs as they are.
+  const start = design
+    ? [designStartButton(connection), h("button", { type: "button", testid: "start-round", onclick: () => startRound(connection) }, `▶ ${t("startWithDesigns")}`)]
+    : [startButton(connection)];
   return h(
     "div",
     { class: `screen lobby${lesson ? " in-lesson" : ""}` },
@@ -28,10 +34,11 @@ export function lobbyScreen(connection: Connection): HTMLElement {
         "div",
         { class: "setup-row" },
         pickers(connection),
+        design ? designPickers() : null,
         h(
           "div",
           { class: "setup-actions" },
-          startButton(connection),
+          ...start,
           lockButton(connection),
           h(
             "button",

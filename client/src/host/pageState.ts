@@ -4,7 +4,7 @@
 // chose on this page. Every change goes through `update`, which tells the subscribers which
 // fields it set; the view decides what to redraw.
 import type { Status } from "../connection.js";
-import type { HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
+import type { DesignBots, HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
 import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
 
@@ -34,6 +34,9 @@ export interface HostPage {
   /** The seed and round length typed for the next rounds ("" for the defaults). */
   seed: string;
   seconds: string;
+  /** A design round: the design phase's length typed here ("" for the default) and who designs the empty ends. */
+  designSeconds: string;
+  designBots: DesignBots;
   /** The roster shows a team picker beside each name. */
   moving: boolean;
 }
@@ -57,6 +60,8 @@ const page: HostPage = {
   refusal: "",
   seed: "",
   seconds: "",
+  designSeconds: "",
+  designBots: "naive",
   moving: false,
 };
 const listeners = new Set<Listener>();
