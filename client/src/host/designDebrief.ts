@@ -78,10 +78,10 @@ export function designDebriefBody(connection: Connection, o: HostRoundOver, desi
 
 function designTable(gameId: string, rows: DesignRow[]): HTMLElement {
   const words = designTexts(currentLocale());
-  const widths = [3, 15, 16, 16, 16, 6, ...SCORED_ANOMALIES.map(() => 4), 6];
+  const widths = [3, 15, 16, 16, 16, 6, ...SCORED_ANOMALIES.map(() => 4.5), 6];
   return h(
     "table",
-    { class: "design-table", testid: "design-table" },
+    { class: `design-table${rows.length <= 3 ? " few" : ""}`, testid: "design-table" },
     h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}%` }))),
     h(
       "thead",
@@ -93,7 +93,7 @@ function designTable(gameId: string, rows: DesignRow[]): HTMLElement {
         h("th", { scope: "col" }, t("colTeam")),
         ...DESIGN_ENDS.map((end) => h("th", { scope: "col" }, words.ends[end])),
         h("th", { scope: "col", class: "num" }, t("colThroughput")),
-        ...SCORED_ANOMALIES.map((k) => h("th", { scope: "col", class: "num" }, t(k))),
+        ...SCORED_ANOMALIES.map((k) => h("th", { scope: "col", class: "num", title: t(k) }, t(`short_${k}`))),
         h("th", { scope: "col", class: "num" }, t("colScore")),
       ),
     ),

@@ -126,6 +126,7 @@ export function designLive(): void {
   const key = JSON.stringify([teams, currentLocale()]);
   if (key === drawnTeams && holder.childElementCount) return;
   drawnTeams = key;
+  holder.classList.toggle("few", teams.length <= 2);
   replace(holder, ...teams.map(teamCard));
 }
 

@@ -170,6 +170,12 @@ const DESIGN_WORDS = {
   noNamedFix: { en: "none of the named fixes", "pt-BR": "nenhuma das correções com nome" },
   replayTeam: { en: "Replay", "pt-BR": "Replay" },
   designAgain: { en: "Change the designs and play the same chaos again", "pt-BR": "Mudar os projetos e jogar o mesmo caos de novo" },
+  short_lost: { en: "lost", "pt-BR": "perd." },
+  short_duplicated: { en: "dup.", "pt-BR": "dupl." },
+  short_misordered: { en: "order", "pt-BR": "ordem" },
+  short_inconsistent: { en: "incons.", "pt-BR": "incons." },
+  short_raceAnomalies: { en: "race", "pt-BR": "race" },
+  short_wrongFinalState: { en: "balance", "pt-BR": "saldo" },
   sameChaos: { en: "Same seed, same faults for every team: seed {seed}.", "pt-BR": "Mesma semente, mesmas falhas para todas as equipes: semente {seed}." },
 } satisfies Record<string, Text>;
 
