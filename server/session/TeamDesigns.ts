@@ -84,14 +84,14 @@ export class TeamDesigns {
   }
 
   /**
-   * The round's teams: one design each (a new team starts from the bots' design, a team
-   * that went away is forgotten), and in each team the ends nobody holds take the bots'
+   * The round's teams: one design each (a new team starts from a newcomer's defaults, a
+   * team that went away is forgotten), and in each team the ends nobody holds take the bots'
    * values. `held(team)` names the seats a person holds in that team. True when a design changed.
    */
   fit(teamCount: number, held: (team: number) => readonly string[]): boolean {
     const before = JSON.stringify(this.list);
     this.list = this.list.slice(0, teamCount);
-    while (this.list.length < teamCount) this.list.push(this.botDesign());
+    while (this.list.length < teamCount) this.list.push({ ...NAIVE_DESIGN });
     const bot = this.botDesign();
     this.list = this.list.map((design, team) => {
       const ends = new Set(designEndsOf(held(team)).values());

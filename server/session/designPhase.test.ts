@@ -109,15 +109,16 @@ describe("the design phase", () => {
       }
     }
     const producer = at(room, 1, "producer");
-    // The newcomer's default write mode, against the bots' careful one.
+    // A held end starts from a newcomer's defaults: the person chooses.
     expect(NAIVE_DESIGN.write).not.toBe(CAREFUL_DESIGN.write);
-    session.receive(producer, "design", { setting: "write", value: NAIVE_DESIGN.write });
+    expect(mirror.designsSeen[1].write).toBe(NAIVE_DESIGN.write);
+    session.receive(producer, "design", { setting: "write", value: CAREFUL_DESIGN.write });
     session.receive("host", "host:start", {});
     tickUntil(room, () => session.phase === "running");
     const header = session.play!.round.header;
     expect(header.teams.map((t) => t.design)).toEqual(mirror.designsSeen);
-    expect(header.teams[1].design!.write).toBe(NAIVE_DESIGN.write);
-    expect(header.teams[0].design!.write).toBe(CAREFUL_DESIGN.write);
+    expect(header.teams[1].design!.write).toBe(CAREFUL_DESIGN.write);
+    expect(header.teams[0].design!.write).toBe(NAIVE_DESIGN.write);
     expect(header.seed).toBe(9);
   });
 
