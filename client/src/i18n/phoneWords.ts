@@ -218,17 +218,17 @@ const RESULT_WORDS = {
 } satisfies Record<string, Text>;
 
 const DESIGN_WORDS = {
-  designTitle: { en: "Design the {end}", "pt-BR": "Projete: {end}" },
+  designTitle: { en: "Your end: {end}", "pt-BR": "Sua ponta: {end}" },
   designWho: { en: "{seat} · team {team}", "pt-BR": "{seat} · equipe {team}" },
   designHelp: {
     en: "Tap one choice per setting: your team sees it at once. Every choice has a cost. The round starts when the time is up.",
     "pt-BR": "Toque numa opção por configuração: sua equipe vê na hora. Toda escolha tem um custo. A rodada começa quando o tempo acabar.",
   },
-  designTimeLeft: { en: "design time left", "pt-BR": "tempo de projeto" },
+  designTimeLeft: { en: "design time left", "pt-BR": "tempo de design" },
   designTeam: { en: "Your team's pipeline", "pt-BR": "O pipeline da sua equipe" },
   designYou: { en: "you", "pt-BR": "você" },
   designBots: { en: "bots", "pt-BR": "bots" },
-  designNoEnd: { en: "No end to design for you: watch the projector.", "pt-BR": "Nenhuma ponta para você projetar: acompanhe o projetor." },
+  designNoEnd: { en: "No end to design for you: watch the projector.", "pt-BR": "Nenhuma ponta para você configurar: acompanhe o projetor." },
 } satisfies Record<string, Text>;
 
 const LESSON_WORDS = {
