@@ -1,4 +1,4 @@
-// `npm run simulate -- --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy S] [--profile P]`
+// `npm run simulate -- --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy S] [--profile P] [--design SPEC]…`
 // and `npm run simulate -- --list` (docs/contracts.md#npm-run-simulate).
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
@@ -8,6 +8,7 @@ import { catalogueJson } from "../../shared/scenarios/catalogue.js";
 import { isProfileId, PROFILE_IDS } from "../../shared/engine/profiles.js";
 import { RoundError } from "../../shared/sim/round.js";
 import { simulate } from "../../shared/sim/simulate.js";
+import { parseDesign, type Design } from "../../shared/design/settings.js";
 
 const fail: (message: string) => never = usageError("simulate");
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
         log: { type: "string" },
         strategy: { type: "string", default: "naive" },
         profile: { type: "string" },
+        design: { type: "string", multiple: true },
         list: { type: "boolean", default: false },
       },
       strict: true,
@@ -34,13 +36,19 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(catalogueJson())}\n`);
     return;
   }
-  if (!values.scenario || !values.variant || values.seed === undefined) fail(`usage: --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy naive|careful] [--profile ${PROFILE_IDS.join("|")}] | --list`);
+  if (!values.scenario || !values.variant || values.seed === undefined) fail(`usage: --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy naive|careful] [--profile ${PROFILE_IDS.join("|")}] [--design naive|careful|[careful,]setting=value,…]… | --list`);
   const seed = Number(values.seed);
   const teams = Number(values.teams);
   if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) fail(`--seed must be an integer, got ${values.seed}`);
   if (!/^\d+$/.test(values.teams) || teams < 1 || teams > 200) fail(`--teams must be an integer from 1 to 200, got ${values.teams}`);
   if (!STRATEGIES.includes(values.strategy as Strategy)) fail(`--strategy must be naive or careful, got ${values.strategy}`);
   if (values.profile !== undefined && !isProfileId(values.profile)) fail(`--profile must be one of ${PROFILE_IDS.join(", ")}, got ${values.profile}`);
+  const designs: Design[] = [];
+  for (const spec of values.design ?? []) {
+    const d = parseDesign(spec);
+    if (typeof d === "string") fail(`--design ${spec}: ${d}`);
+    designs.push(d);
+  }
   const profile = values.profile !== undefined && isProfileId(values.profile) ? values.profile : undefined;
   const file = values.log ? createWriteStream(values.log) : null;
   let buffer: string[] = [];
@@ -50,7 +58,7 @@ async function main(): Promise<void> {
   };
   let result;
   try {
-    result = simulate({ scenario: values.scenario, variant: values.variant, seed: seed | 0, teams, strategy: values.strategy as Strategy, ...(profile ? { profile } : {}) }, file ? (line) => {
+    result = simulate({ scenario: values.scenario, variant: values.variant, seed: seed | 0, teams, strategy: values.strategy as Strategy, ...(profile ? { profile } : {}), ...(designs.length ? { designs } : {}) }, file ? (line) => {
       buffer.push(line + "\n");
       if (buffer.length >= 4096) flush();
     } : undefined);

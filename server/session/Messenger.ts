@@ -45,7 +45,8 @@ export class Messenger {
     if (!round || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
     const team = round.teams[player.team];
     if (!team) return;
-    const detail = { ...seatMessage(round.header.config, team, player.team, player.seat), idle: player.idle };
+    // The team's own configuration: in a design round each team's actions follow its design.
+    const detail = { ...seatMessage(team.config, team, player.team, player.seat), idle: player.idle };
     const json = JSON.stringify(detail);
     if (!force && this.seatSent.get(player.id) === json) return;
     this.seatSent.set(player.id, json);

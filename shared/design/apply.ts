@@ -5,7 +5,11 @@
 import type { VariantConfig } from "../engine/config.js";
 import type { Design } from "./settings.js";
 
-/** The costs, in ticks, each choice adds (docs/design-round.md#costs). */
+/**
+ * The costs, in ticks, each choice adds (docs/design-round.md#settings-mechanisms-and-costs).
+ * A log holds the teams' designs, not these figures: changing one changes how every logged
+ * design round re-simulates, so it goes with a new ENGINE_VERSION (shared/sim/round.ts).
+ */
 export const DESIGN_COSTS = {
   /** One way on a link, publish and confirm alike. */
   linkLatencyTicks: 3,
@@ -13,22 +17,28 @@ export const DESIGN_COSTS = {
   dedupIdTicks: 1,
   /** The broker looks the id up in its window before it confirms. */
   dedupLookupTicks: 1,
+  /** The de-duplication window: 5 minutes, longer than the round. */
+  dedupWindowTicks: 3000,
   ackTimeoutTicks: 20,
   maxInFlight: 6,
-  relayPollTicks: 5,
   /** The durable write before the confirm. */
   persistTicks: 3,
-  /** Extra for replication is the engine's REPLICATION_TICKS (a round trip to a majority), plus this much. */
-  replicationExtraTicks: 2,
-  maxDeliveries: 4,
+  /**
+   * Replication: the write waits for a majority of 3 nodes, which the engine adds as REPLICATION_TICKS;
+   * the followers' own disk writes and the distance between them add this much more.
+   */
+  replicationExtraTicks: 12,
+  maxDeliveries: 3,
   partitions: 3,
-  processTicks: 8,
+  processTicks: 5,
   processJitterTicks: 2,
   /** Separate processed-ids table: the look-up before (part of the processing), and the id's own write after. */
   separateCheckTicks: 1,
   separateRecordTicks: 1,
   /** Processed id checked and inserted inside the effect's transaction: a longer transaction. */
   transactionalTicks: 3,
+  /** Taking and releasing the key's lock: a round trip to the lock's store, part of each processing. */
+  lockTicks: 1,
   lockLeaseTicks: 80,
   prefetch: 1,
 } as const;
@@ -47,7 +57,6 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
     publish,
     write: d.write === "outbox" ? "outbox" : "dualWrite",
     relay: "cdc",
-    relayPollTicks: C.relayPollTicks,
     ackTimeoutTicks: C.ackTimeoutTicks,
     maxInFlight: retry || d.write === "outbox" ? C.maxInFlight : 1,
     directRpc: false,
@@ -62,7 +71,7 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
     queueType: "classic",
     replicas: d.storage === "replicated" ? 3 : 1,
     persistTicks: C.persistTicks + (d.storage === "replicated" ? C.replicationExtraTicks : 0),
-    dedupWindowTicks: d.dedup === "on" ? 3000 : 0,
+    dedupWindowTicks: d.dedup === "on" ? C.dedupWindowTicks : 0,
     maxDeliveries: d.deadLetter === "on" ? C.maxDeliveries : 0,
     deadLetter: d.deadLetter === "on" ? "queue" : "drop",
     partitions: d.routing === "partitionByKey" ? C.partitions : 0,
@@ -74,7 +83,8 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
   const consumer: VariantConfig["consumer"] = {
     ...base.consumer,
     ack: d.ack === "onReceipt" ? "auto" : d.ack,
-    processTicks: C.processTicks + (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0),
+    processTicks:
+      C.processTicks + (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0) + (d.keyLock === "on" ? C.lockTicks : 0),
     processJitterTicks: C.processJitterTicks,
     idempotency: d.idempotency,
     autoCheck: d.idempotency !== "none",

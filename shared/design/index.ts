@@ -4,3 +4,4 @@ export * from "./texts.js";
 export * from "./apply.js";
 export * from "./score.js";
 export * from "./namedFix.js";
+export * from "./blame.js";

@@ -35,11 +35,11 @@ const fix = (id: NamedFix["id"]): NamedFix => ({ id, ...FIXES[id] });
 
 /** The named fix a design is, or null when it is none of them (it waits for confirms but never retries, say). */
 export function namedFixOf(d: Design): NamedFix | null {
-  const retries = d.publish === "confirmRetry" || d.publish === "confirmRetryDedupId";
+  // An outbox's relay always waits for the confirm and sends again (docs/design-round.md#producer).
+  const retries = d.write === "outbox" || d.publish === "confirmRetry" || d.publish === "confirmRetryDedupId";
   const keeps = d.storage !== "memory";
-  const ackAfter = d.ack === "afterProcessing";
-  if (d.publish === "fireAndForget" || d.ack !== "afterProcessing") return fix("atMostOnce");
-  if (!retries || !keeps || !ackAfter) return null;
+  if ((d.publish === "fireAndForget" && !retries) || d.ack !== "afterProcessing") return fix("atMostOnce");
+  if (!retries || !keeps) return null;
   const exactly = d.write === "outbox" && d.publish === "confirmRetryDedupId" && d.dedup === "on" && d.idempotency === "transactional";
   if (exactly) return fix(d.routing === "queue" ? "exactlyOnce" : "exactlyOnceInOrder");
   if (d.idempotency === "transactional") return fix("idempotentConsumer");

@@ -106,3 +106,22 @@ export function settingsOfEnd(end: DesignEnd): DesignSetting[] {
 export function designKey(d: Design): string {
   return DESIGN_SETTINGS.map((s) => `${s.setting}=${d[s.setting]}`).join(",");
 }
+
+/**
+ * A design from its compact form: `naive`, `careful`, or `setting=value,…` over the naive
+ * design (a leading `careful,` starts from the careful one): `careful,storage=durable`.
+ * Returns the design, or why the text is not one.
+ */
+export function parseDesign(spec: string): Design | string {
+  const parts = spec.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  let d: Design = NAIVE_DESIGN;
+  if (parts[0] === "naive" || parts[0] === "careful") d = parts.shift() === "careful" ? CAREFUL_DESIGN : NAIVE_DESIGN;
+  for (const part of parts) {
+    const [setting, value, ...rest] = part.split("=");
+    const def = settingDef(setting);
+    if (!def || value === undefined || rest.length) return `not setting=value: ${part}`;
+    if (!def.values.includes(value)) return `${setting} has no value ${value} (it has ${def.values.join(", ")})`;
+    d = withChoice(d, def.setting, value);
+  }
+  return { ...d };
+}

@@ -103,8 +103,9 @@ const t9Faults = [
   crash(1300, BROKER, 40), crash(1450, "P1", 30),
 ];
 
-// The design round: the same chaos, and a lost disk where a team may have chosen replication.
-const designFaults = [...t9Faults, diskLoss(1150, 40)];
+// The design round: the same chaos, and a lost disk where a team may have chosen replication
+// (between the broker's first crash and C1's, while little waits in the queue).
+const designFaults = [...t9Faults, diskLoss(520, 40)];
 
 const lossy = (loss: number, jitter = 1, ordered = true) => link(3, jitter, loss, ordered);
 // A consumer down for 25 s and another slowed four times for 30 s, against a 15-second retention.
@@ -256,7 +257,7 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
     design: {
       producers: 2, consumers: 3, profile: "nats", profiles: { only: ["nats"], because: "every design choice maps onto one broker's settings (docs/design-round.md)" },
       design: NAIVE_DESIGN, network: { publish: lossy(0.04, 2), confirm: lossy(0.04), deliver: lossy(0.03, 2), ack: lossy(0.04) },
-      workload: { eventsPerProducer: 100, keys: 6, sendEveryTicks: 17 }, faults: designFaults, roundTicks: 1800,
+      workload: { eventsPerProducer: 60, keys: 6, sendEveryTicks: 28 }, faults: designFaults, roundTicks: 1800,
     },
   },
 };

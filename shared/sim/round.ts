@@ -9,7 +9,7 @@ import { advanceTeam, applyCommand, createTeam, endDrain, isQuiescent, startDrai
 import type { Command, TeamState } from "../engine/types.js";
 import { findVariant, seatsOf, variantOnProfile } from "../scenarios/catalogue.js";
 import { applyDesign } from "../design/apply.js";
-import { isDesign, type Design } from "../design/settings.js";
+import { CAREFUL_DESIGN, isDesign, NAIVE_DESIGN, type Design } from "../design/settings.js";
 
 export const ENGINE_VERSION = "3.1.0";
 
@@ -81,6 +81,11 @@ export interface RoundOptions {
 
 export class RoundError extends Error {}
 
+/** The design round (docs/design-round.md): each team plays its own design over the variant's configuration. */
+export function isDesignRound(scenario: string, variant: string): boolean {
+  return scenario === "t9-end-to-end" && variant === "design";
+}
+
 export function createRound(options: RoundOptions): Round {
   let base = findVariant(options.scenario, options.variant);
   if (!base) throw new RoundError(`unknown scenario/variant: ${options.scenario} ${options.variant}`);
@@ -100,11 +105,13 @@ export function createRound(options: RoundOptions): Round {
   const bots: BotState[][] = [];
   const humanSeats: Set<string>[] = [];
   const infos: TeamInfo[] = [];
-  if (options.designs?.some((d) => d !== undefined) && !(options.scenario === "t9-end-to-end" && options.variant === "design"))
-    throw new RoundError("designs are for the design round only (t9-end-to-end design)");
+  const designRound = isDesignRound(options.scenario, options.variant);
+  if (options.designs?.some((d) => d !== undefined) && !designRound) throw new RoundError("designs are for the design round only (t9-end-to-end design)");
   for (const d of options.designs ?? []) if (d !== undefined && !isDesign(d)) throw new RoundError(`not a design: ${JSON.stringify(d)}`);
+  if ((options.designs?.length ?? 0) > options.teams) throw new RoundError(`${options.designs?.length} designs for ${options.teams} teams`);
   for (let t = 0; t < options.teams; t++) {
-    const design = options.designs?.[t];
+    // A team nobody designed keeps its bots' design: the newcomer's defaults, or the lesson's fixes.
+    const design = designRound ? (options.designs?.[t] ?? (strategy === "careful" ? CAREFUL_DESIGN : NAIVE_DESIGN)) : undefined;
     teams.push(createTeam(design ? applyDesign(config, design) : config, options.seed, t));
     bots.push(seats.map((x) => createBot(x.seat, strategy, options.seed, t)));
     const humans = (options.players ?? []).filter((p) => p.team === t);
