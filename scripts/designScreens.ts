@@ -84,7 +84,13 @@ await shot(consumer1, "design-phone-consumer.png");
 await shot(consumer1, "design-phone-consumer-full.png", true);
 
 await host.getByTestId("start-round").click();
-await host.getByTestId("design-table").waitFor({ timeout: 120_000 });
+await host
+  .getByTestId("design-table")
+  .waitFor({ timeout: 600_000 })
+  .catch(async (error: unknown) => {
+    await host.screenshot({ path: resolve(dir, "design-failed.png") });
+    throw error;
+  });
 await host.waitForTimeout(300);
 await shot(host, "design-debrief-720.png");
 await host.setViewportSize(PROJECTOR.viewport);

@@ -135,8 +135,16 @@ describe("the design phase", () => {
     session.receive(consumer, "design", { setting, value: otherValue(setting) });
     session.receive("host", "host:start", {});
     tickUntil(room, () => session.phase === "running");
+    tickUntil(room, () => session.play!.round.tick >= 50);
     session.receive("host", "host:end", {});
     tickUntil(room, () => session.phase === "over");
+    // The projector's results carry the designs and each team's causes; the phones' place is by the design score.
+    const over = room.transport.hostOver("host").at(-1)!;
+    expect(over.design?.designs).toEqual(mirror.designsSeen);
+    expect(over.design?.causes).toHaveLength(1);
+    expect(over.design!.roundTicks).toBeGreaterThanOrEqual(50);
+    expect(over.design!.roundTicks).toBeLessThanOrEqual(session.play!.round.header.roundTicks);
+    expect(room.transport.playerOver(consumer).at(-1)).toMatchObject({ rank: 1, teamCount: 1 });
     // The same chaos again: the design phase opens on the design the team played.
     session.receive("host", "host:design", { seconds: 30 });
     expect(session.phase).toBe("design");

@@ -3,7 +3,7 @@
 // report, its place among the teams and the cause that cost it most.
 import type { Report, RoundSummary, TeamReport } from "../../shared/checker/checker.js";
 import { groupAnomalies, type CauseGroup } from "../../shared/checker/groups.js";
-import type { Design } from "../../shared/design/index.js";
+import { designScore, type Design } from "../../shared/design/index.js";
 import type { DesignResults, HostRoundOver, PlayerRoundOver, PredictionOutcome, PreviousRound } from "../../shared/protocol.js";
 import type { Player } from "./Roster.js";
 
@@ -13,10 +13,10 @@ export const MAX_ANOMALIES_SENT = 500;
 /** A design round's table shows each team's largest cause groups, this many. */
 export const MAX_TEAM_CAUSES = 6;
 
-/** Each team's place by score, 1-based; equal scores share a place (1, 1, 3). */
-export function teamRanks(teams: readonly TeamReport[]): Map<number, number> {
+/** Each team's place by score (the report's, or another, such as a design round's), 1-based; equal scores share a place (1, 1, 3). */
+export function teamRanks(teams: readonly TeamReport[], scoreOf: (t: TeamReport) => number = (t) => t.score): Map<number, number> {
   const ranks = new Map<number, number>();
-  for (const t of teams) ranks.set(t.team, 1 + teams.filter((other) => other.score > t.score).length);
+  for (const t of teams) ranks.set(t.team, 1 + teams.filter((other) => scoreOf(other) > scoreOf(t)).length);
   return ranks;
 }
 
@@ -40,7 +40,9 @@ export class RoundResults {
     private readonly context: RoundContext,
   ) {
     this.groups = groupAnomalies(report.anomalies);
-    this.ranks = teamRanks(report.teams);
+    // A design round ranks its teams by the design score, as its debrief does.
+    const design = context.design;
+    this.ranks = design ? teamRanks(report.teams, (t) => designScore(t, design.roundTicks).score) : teamRanks(report.teams);
   }
 
   forProjector(): HostRoundOver {

@@ -78,7 +78,7 @@ export function designDebriefBody(connection: Connection, o: HostRoundOver, desi
 
 function designTable(gameId: string, rows: DesignRow[]): HTMLElement {
   const words = designTexts(currentLocale());
-  const widths = [3, 15, 16, 16, 16, 6, ...SCORED_ANOMALIES.map(() => 4.5), 6];
+  const widths = [3, 14, 15, 15, 15, 6.5, ...SCORED_ANOMALIES.map(() => 5), 6.5];
   return h(
     "table",
     { class: `design-table${rows.length <= 3 ? " few" : ""}`, testid: "design-table" },
@@ -92,7 +92,7 @@ function designTable(gameId: string, rows: DesignRow[]): HTMLElement {
         h("th", { scope: "col" }, "#"),
         h("th", { scope: "col" }, t("colTeam")),
         ...DESIGN_ENDS.map((end) => h("th", { scope: "col" }, words.ends[end])),
-        h("th", { scope: "col", class: "num" }, t("colThroughput")),
+        h("th", { scope: "col", class: "num", title: t("colThroughputLong") }, t("colThroughput")),
         ...SCORED_ANOMALIES.map((k) => h("th", { scope: "col", class: "num", title: t(k) }, t(`short_${k}`))),
         h("th", { scope: "col", class: "num" }, t("colScore")),
       ),
