@@ -5,3 +5,4 @@ export * from "./apply.js";
 export * from "./score.js";
 export * from "./namedFix.js";
 export * from "./blame.js";
+export * from "./teamConfig.js";
