@@ -13,6 +13,7 @@ import type { CauseGroup, DesignResults, HostRoundOver } from "../../../shared/p
 import { causesBySetting } from "../../../shared/view/designCauses.js";
 import { replayUrl } from "../replayLinks.js";
 import { scoreFormula, startDesign } from "./designPhase.js";
+import { keepFitted } from "./fit.js";
 import { hostPage } from "./pageState.js";
 
 /** More rows than this and the table would not fit a 720p projector: the rest are counted. */
@@ -49,16 +50,19 @@ function names(team: number): string {
 export function designDebriefBody(connection: Connection, o: HostRoundOver, design: DesignResults): HTMLElement {
   const rows = designRows(o, design);
   const shown = rows.slice(0, MAX_DESIGN_ROWS);
+  const wrap = h(
+    "section",
+    { class: "design-table-wrap" },
+      h("h2", { testid: "debrief-total", "data-count": String(o.total ?? 0) }, `${t("designTable")} · ${o.total ? t("anomaliesTotal", { n: o.total }) : t("noAnomalyShort")}`),
+      designTable(o.gameId, shown),
+    rows.length > shown.length ? h("p", { class: "muted" }, t("moreTeams", { n: rows.length - shown.length })) : null,
+  );
+  // Many teams: the type shrinks until every row fits the screen.
+  keepFitted(wrap);
   return h(
     "div",
     { class: "debrief-body" },
-    h(
-      "section",
-      { class: "design-table-wrap" },
-      h("h2", { testid: "debrief-total", "data-count": String(o.total ?? 0) }, `${t("designTable")} · ${o.total ? t("anomaliesTotal", { n: o.total }) : t("noAnomalyShort")}`),
-      designTable(o.gameId, shown),
-      rows.length > shown.length ? h("p", { class: "muted" }, t("moreTeams", { n: rows.length - shown.length })) : null,
-    ),
+    wrap,
     h(
       "div",
       { class: "design-foot" },
@@ -81,7 +85,7 @@ function designTable(gameId: string, rows: DesignRow[]): HTMLElement {
   const widths = [3, 14, 15, 15, 15, 6.5, ...SCORED_ANOMALIES.map(() => 5), 6.5];
   return h(
     "table",
-    { class: `design-table${rows.length <= 3 ? " few" : ""}`, testid: "design-table" },
+    { class: `design-table${rows.length <= 3 ? " few" : rows.length > 4 ? " dense" : ""}`, testid: "design-table" },
     h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}%` }))),
     h(
       "thead",
@@ -114,9 +118,13 @@ function designRow(gameId: string, row: DesignRow, place: number): HTMLElement {
       "td",
       {},
       h("div", { class: "team-name" }, t("teamN", { n: row.team + 1 })),
-      h("div", { class: "muted small" }, names(row.team)),
-      h("p", { class: `fix${fix ? "" : " none"}`, testid: "named-fix", "data-fix": fix?.id ?? "" }, fix ? (currentLocale() === "pt-BR" ? fix.pt : fix.en) : t("noNamedFix")),
-      h("a", { class: "button", href: replayUrl({ game: gameId, team: row.team }), target: "_blank", rel: "noopener", testid: "open-replay", "data-team": String(row.team + 1) }, `▶ ${t("replayTeam")}`),
+      h("div", { class: "muted small team-names" }, names(row.team)),
+      h(
+        "p",
+        { class: `fix${fix ? "" : " none"}`, testid: "named-fix", "data-fix": fix?.id ?? "", title: fix ? (currentLocale() === "pt-BR" ? fix.pt : fix.en) : "" },
+        fix ? (currentLocale() === "pt-BR" ? fix.pt : fix.en) : t("noNamedFix"),
+      ),
+      h("a", { class: "button team-replay", href: replayUrl({ game: gameId, team: row.team }), target: "_blank", rel: "noopener", testid: "open-replay", "data-team": String(row.team + 1) }, `▶ ${t("replayTeam")}`),
     ),
     ...DESIGN_ENDS.map((end) => {
       const settings = settingsOfEnd(end);
@@ -131,7 +139,12 @@ function designRow(gameId: string, row: DesignRow, place: number): HTMLElement {
           ...settings.map((s) =>
             h(
               "li",
-              { class: bySetting.has(s) ? "caused" : "", "data-setting": s, "data-value": row.design[s], ...(bySetting.has(s) ? { "data-caused": "true" } : {}) },
+              {
+                class: bySetting.has(s) ? "caused" : "",
+                "data-setting": s,
+                "data-value": row.design[s],
+                ...(bySetting.has(s) ? { "data-caused": "true", title: causeSentence(bySetting.get(s)![0].sample, currentLocale()) } : {}),
+              },
               `${bySetting.has(s) ? "⚠ " : ""}${words.settings[s].label}: ${words.settings[s].values[row.design[s]]?.label ?? row.design[s]}`,
             ),
           ),

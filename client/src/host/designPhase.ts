@@ -13,6 +13,7 @@ import { designEndsOf } from "../../../shared/view/designEnds.js";
 import { configure } from "./controls.js";
 import { lessonBar } from "./lesson/lessonBar.js";
 import { roundTitle } from "./names.js";
+import { shrinkToFit } from "./fit.js";
 import { hostPage, update } from "./pageState.js";
 import { statusLine, updateStatusLine } from "./statusLine.js";
 
@@ -123,11 +124,14 @@ export function designLive(): void {
   const holder = document.getElementById("design-teams");
   if (!holder) return;
   const teams = teamDesigns(room);
-  const key = JSON.stringify([teams, currentLocale()]);
+  // The window's size too: a resize fits the cards again.
+  const key = JSON.stringify([teams, currentLocale(), innerWidth, innerHeight]);
   if (key === drawnTeams && holder.childElementCount) return;
   drawnTeams = key;
   holder.classList.toggle("few", teams.length <= 2);
+  holder.classList.toggle("many", teams.length > 4);
   replace(holder, ...teams.map(teamCard));
+  shrinkToFit(holder);
 }
 
 interface TeamDesign {
