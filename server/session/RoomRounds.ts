@@ -62,8 +62,9 @@ export class RoomRounds implements HostControls, LessonRoom {
   get phase(): RoomPhase {
     return this.phases.phase;
   }
+  /** For lesson mode: a round is under way, its design phase included (the lesson waits for it). */
   get roundActive(): boolean {
-    return this.phases.roundActive;
+    return this.phases.roundActive || this.phases.phase === "design";
   }
   get config(): ConfigMessage {
     return this.chosen;

@@ -160,4 +160,22 @@ describe("the design phase", () => {
     expect(after.session.snapshot().designs?.designs).toEqual(mirror.designsSeen);
     expect(after.mirror.designsSeen).toEqual(mirror.designsSeen);
   });
+
+  it("is Topic 9's second round in lesson mode, and the lesson waits while it is designed", () => {
+    const room = classroom(3, { scenario: "t3-lost-messages", variant: "naive", seed: 4, roundSeconds: 30 });
+    const { session, transport } = room;
+    session.receive("host", "host:lesson", { action: "start" });
+    session.receive("host", "host:lesson", { action: "goto", topic: 9, step: "round" });
+    expect(session.config).toMatchObject({ scenario: "t9-end-to-end", variant: "chaos" });
+    session.receive("host", "host:start", {});
+    tickUntil(room, () => session.phase === "running");
+    session.receive("host", "host:end", {});
+    tickUntil(room, () => session.phase === "over");
+    expect(session.config).toMatchObject({ scenario: "t9-end-to-end", variant: "design" });
+    session.receive("host", "host:design", { seconds: 30 });
+    expect(session.phase).toBe("design");
+    session.receive("host", "host:lesson", { action: "next" });
+    expect(transport.lastRefusal("host")).toBe("roundActive");
+    expect(session.lesson.place).toMatchObject({ topic: 9, step: "round" });
+  });
 });
