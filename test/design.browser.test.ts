@@ -174,6 +174,12 @@ describe.skipIf(!available)("the design round", () => {
     expect(await host.locator("[data-testid=design-row][data-team='2'] [data-testid=named-fix]").getAttribute("data-fix")).toBe("atMostOnce");
     // The debrief's total is the log's.
     expect(Number(await host.getByTestId("debrief-total").getAttribute("data-count"))).toBe(report.anomalies.length);
+
+    // The same chaos again: the design phase reopens on the designs the teams played.
+    await host.getByTestId("design-again").click();
+    await host.getByTestId("design-phase").waitFor(SLOW);
+    await expect.poll(() => host.locator("[data-testid=design-team][data-team='1'] [data-setting=idempotency]").getAttribute("data-value"), SLOW).toBe("transactional");
+    await expect.poll(() => option(at(team2, "consumer"), "ack", "beforeProcessing").getAttribute("aria-pressed"), SLOW).toBe("true");
     expect(errors).toEqual([]);
   }, 900_000);
 });

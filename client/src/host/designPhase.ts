@@ -10,7 +10,6 @@ import { DESIGN_ENDS, designTexts, SCORE_FORMULA, settingsOfEnd, type DesignEnd 
 import { DESIGN_SECONDS } from "../../../shared/protocol.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
 import { designEndsOf } from "../../../shared/view/designEnds.js";
-import { configure } from "./controls.js";
 import { lessonBar } from "./lesson/lessonBar.js";
 import { roundTitle } from "./names.js";
 import { shrinkToFit } from "./fit.js";
@@ -65,10 +64,20 @@ function designSeconds(): number {
   return Number.isInteger(typed) && typed >= DESIGN_SECONDS.min && typed <= DESIGN_SECONDS.max ? typed : DESIGN_SECONDS.default;
 }
 
-/** Opens the design phase of the configured design round (configured again first, with this page's seed and length). */
+/**
+ * Opens the design phase of the configured design round, configured again first with this
+ * page's length and seed; with no seed typed, the last design round's (the same chaos again).
+ */
 export function startDesign(connection: Connection): void {
-  const room = hostPage().room;
-  if (room) configure(connection, room.scenario, room.variant);
+  const { room, seed, seconds, lastOver } = hostPage();
+  const again = lastOver?.design && room && lastOver.summary.scenario === room.scenario && lastOver.summary.variant === room.variant ? lastOver.summary.seed : null;
+  if (room)
+    connection.host("host:config", {
+      scenario: room.scenario,
+      variant: room.variant,
+      seed: seed === "" ? again : Number(seed),
+      roundSeconds: seconds === "" ? null : Number(seconds),
+    });
   connection.host("host:design", { seconds: designSeconds(), bots: hostPage().designBots });
 }
 
