@@ -194,6 +194,8 @@ export interface PlayerRoundOver {
   teamCount: number;
   /** The team's largest cause group, null when it had no anomaly. */
   mainCause: CauseGroup | null;
+  /** A design round: the team's design score and throughput, which rank the teams (shared/design/score.ts). */
+  design?: { score: number; throughputPerMin: number };
 }
 
 /** A design round's results beside its teams' reports (the debrief's design table). */

@@ -63,7 +63,13 @@ export class RoundResults {
     const team = this.report.teams.find((t) => t.team === player.team) ?? null;
     const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
     const standing = { rank: team ? (this.ranks.get(team.team) ?? 0) : 0, teamCount: this.report.teams.length, mainCause: team ? this.mainCause(team.team) : null };
-    return { gameId: this.gameId, summary: this.summary, team, you, ...standing };
+    const design = this.context.design;
+    const over: PlayerRoundOver = { gameId: this.gameId, summary: this.summary, team, you, ...standing };
+    if (design && team) {
+      const { score, throughputPerMin } = designScore(team, design.roundTicks);
+      over.design = { score, throughputPerMin };
+    }
+    return over;
   }
 
   /** The team's largest cause group. */

@@ -228,6 +228,7 @@ const DESIGN_WORDS = {
   designTeam: { en: "Your team's pipeline", "pt-BR": "O pipeline da sua equipe" },
   designYou: { en: "you", "pt-BR": "você" },
   designBots: { en: "bots", "pt-BR": "bots" },
+  perMinute: { en: "{n} effects/min", "pt-BR": "{n} efeitos/min" },
   designNoEnd: { en: "No end to design for you: watch the projector.", "pt-BR": "Nenhuma ponta para você configurar: acompanhe o projetor." },
 } satisfies Record<string, Text>;
 
