@@ -14,6 +14,8 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 export const isInt = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 export const isShortString = (v: unknown, max = 64): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
+/** A name made of letters only (a design setting or value): nothing to escape, nothing to trim. */
+export const isWord = (v: unknown, max = 32): v is string => isShortString(v, max) && /^[A-Za-z]+$/.test(v);
 
 /** The size of a decoded payload, as JSON, without trusting its shape. */
 export function payloadSize(payload: unknown): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLAYER_ACTION_SPECS } from "./engine/actions.js";
-import { cleanAnswer, isDrawn, isHostRoundOver, parseAct, parseHost, parseLesson, PLAYER_ACTIONS, toCommand, type RoundOverMessage } from "./protocol.js";
+import { cleanAnswer, isDrawn, isHostRoundOver, parseAct, parseDesign, parseHost, parseLesson, PLAYER_ACTIONS, toCommand, type RoundOverMessage } from "./protocol.js";
 import { createRound, stepRound } from "./sim/round.js";
 
 describe("protocol", () => {
@@ -74,5 +74,17 @@ describe("protocol", () => {
     expect(parseLesson("lesson:vote", { option: "few" })).toMatchObject({ ok: false, code: "badMessage" });
     expect(cleanAnswer("a < b > c")).toBe("a b c");
     expect(cleanAnswer("<script>alert(1)</script>ok")).toBe("alert(1) ok");
+  });
+
+  it("checks a design choice's shape and the host's design phase", () => {
+    expect(parseDesign({ setting: "storage", value: "durable" })).toEqual({ ok: true, value: { setting: "storage", value: "durable" } });
+    expect(parseDesign({ setting: "storage" })).toEqual({ ok: false, code: "badMessage", detail: "value" });
+    expect(parseDesign({ setting: "__proto__", value: "x" })).toEqual({ ok: false, code: "badMessage", detail: "setting" });
+    expect(parseDesign({ setting: "ack", value: "afterProcessing", team: 2 })).toEqual({ ok: false, code: "badMessage", detail: "unexpected field team" });
+    expect(parseDesign("storage=durable")).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseHost("host:design", {})).toEqual({ ok: true, value: { type: "host:design", value: { seconds: 90, bots: "naive" } } });
+    expect(parseHost("host:design", { seconds: 45, bots: "careful" })).toEqual({ ok: true, value: { type: "host:design", value: { seconds: 45, bots: "careful" } } });
+    expect(parseHost("host:design", { seconds: 5 })).toMatchObject({ ok: false, code: "badMessage" });
+    expect(parseHost("host:design", { bots: "smart" })).toMatchObject({ ok: false, code: "badMessage" });
   });
 });

@@ -8,12 +8,13 @@ import type { CauseGroup } from "./checker/groups.js";
 import { isPlayerAction, PLAYER_ACTION_SPECS, PLAYER_ACTIONS, type AnyActionArgument, type PlayerAction } from "./engine/actions.js";
 import type { Fault, ProfileId } from "./engine/config.js";
 import { isProfileId } from "./engine/profiles.js";
+import type { Design } from "./design/settings.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
 import { parseLessonCommand, parsePin, type LessonCommand, type LessonPayloads, type LessonResults, type LessonSummary, type YourAnswer } from "./lesson/messages.js";
 import type { LessonStepKind } from "./lesson/plan.js";
 import type { PredictionOutcome } from "./lesson/progress.js";
-import { bad, isInt, isPlainObject, isShortString, MAX_MESSAGE_BYTES, onlyKeys, payloadSize, type Parsed } from "./messageChecks.js";
+import { bad, isInt, isPlainObject, isShortString, isWord, MAX_MESSAGE_BYTES, onlyKeys, payloadSize, type Parsed } from "./messageChecks.js";
 import type { SeatView } from "./view/seatView.js";
 
 export { PLAYER_ACTIONS, type PlayerAction };
@@ -47,7 +48,13 @@ export type ShellRefusal =
   | "notInLesson"
   | "closed"
   | "badOption"
-  | "tooLong";
+  | "tooLong"
+  // The design round: no design phase open; a setting of another end of the pipeline; not a
+  // value of that setting (the detail says which); the configured variant has no design phase.
+  | "notDesigning"
+  | "wrongEnd"
+  | "badChoice"
+  | "notDesignRound";
 
 export interface Refusal {
   /** The action or message type refused. */
@@ -87,10 +94,28 @@ export interface ConfigMessage {
   profile?: ProfileId | null;
 }
 
+/** A student's choice for one setting of their end of the pipeline, during the design phase. */
+export interface DesignMessage {
+  setting: string;
+  value: string;
+}
+
+/** Who designs the ends nobody holds: the defaults a newcomer keeps, or the lesson's fixes. */
+export type DesignBots = "naive" | "careful";
+
+export const DESIGN_SECONDS = { min: 20, max: 600, default: 90 } as const;
+
+/** The host opens the design phase: its length in seconds, and the bots' design for ends without a person. */
+export interface DesignPhaseMessage {
+  seconds: number;
+  bots: DesignBots;
+}
+
 /** A host command as the room handles it: the message name and its checked payload. */
 export type HostMessage =
   | { type: "host:config"; value: ConfigMessage }
   | { type: "host:start" }
+  | { type: "host:design"; value: DesignPhaseMessage }
   | { type: "host:pause" }
   | { type: "host:resume" }
   | { type: "host:end" }
@@ -107,7 +132,7 @@ export type HostPayloads = { [M in HostMessage as M["type"]]: M extends { value:
 export type HostMessageName = keyof HostPayloads;
 
 /** Everything a client sends, by message name: a player's action and lesson answers, the host's commands. */
-export type ClientMessages = { act: ActMessage } & HostPayloads & LessonPayloads;
+export type ClientMessages = { act: ActMessage; design: DesignMessage } & HostPayloads & LessonPayloads;
 export type ClientMessage = { [K in keyof ClientMessages]: { type: K; payload: ClientMessages[K] } }[keyof ClientMessages];
 
 /** Sent once on joining: who you are in this room (a player keeps its resume token to come back to its seat). */
@@ -159,6 +184,8 @@ export interface HostRoundOver {
   topic: number | null;
   /** The topic's prediction beside the result, when this round answers it. */
   prediction: PredictionOutcome | null;
+  /** A design round's designs and each team's causes; absent for other rounds. */
+  design?: DesignResults;
 }
 
 /** The end of a round as a player's phone receives it: the team's report and the player's own part. */
@@ -172,6 +199,18 @@ export interface PlayerRoundOver {
   teamCount: number;
   /** The team's largest cause group, null when it had no anomaly. */
   mainCause: CauseGroup | null;
+  /** A design round: the team's design score and throughput, which rank the teams (shared/design/score.ts). */
+  design?: { score: number; throughputPerMin: number };
+}
+
+/** A design round's results beside its teams' reports (the debrief's design table). */
+export interface DesignResults {
+  /** Index = team: the design each team played. */
+  designs: Design[];
+  /** The ticks the round was played before its drain: the score's minutes run at least that long (shared/design/score.ts). */
+  roundTicks: number;
+  /** Index = team: the team's anomalies grouped by cause, largest group first (its first MAX_TEAM_CAUSES groups). */
+  causes: CauseGroup[][];
 }
 
 export type RoundOverMessage = HostRoundOver | PlayerRoundOver;
@@ -255,6 +294,18 @@ export function parseAct(payload: unknown): Parsed<ActMessage> {
   return { ok: true, value };
 }
 
+/** A design choice: a setting name and a value name, both short words (which ones exist is the session's check). */
+export function parseDesign(payload: unknown): Parsed<DesignMessage> {
+  if (payloadSize(payload) > MAX_MESSAGE_BYTES) return { ok: false, code: "tooLarge" };
+  if (!isPlainObject(payload)) return bad("an object is expected");
+  const extra = onlyKeys(payload, ["setting", "value"]);
+  if (extra) return bad(`unexpected field ${extra.slice(0, 20)}`);
+  const { setting, value } = payload;
+  if (!isWord(setting)) return bad("setting");
+  if (!isWord(value)) return bad("value");
+  return { ok: true, value: { setting, value } };
+}
+
 /** Turns a checked action into the engine's command for a seat: the fields its action needs, in their declared order. */
 export function toCommand(seat: string, act: ActMessage): Command {
   const command: Record<string, unknown> = { seat, action: act.action };
@@ -302,6 +353,13 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
     case "host:resume":
     case "host:end":
       return { ok: true, value: { type } };
+    case "host:design": {
+      const seconds = p.seconds ?? DESIGN_SECONDS.default;
+      const bots = p.bots ?? "naive";
+      if (!isInt(seconds, DESIGN_SECONDS.min, DESIGN_SECONDS.max)) return bad(`seconds from ${DESIGN_SECONDS.min} to ${DESIGN_SECONDS.max}`);
+      if (bots !== "naive" && bots !== "careful") return bad("bots: naive or careful");
+      return { ok: true, value: { type, value: { seconds, bots } } };
+    }
     case "host:config": {
       if (!isShortString(p.scenario, 40) || !isShortString(p.variant, 20)) return bad("scenario and variant");
       if (p.seed !== undefined && p.seed !== null && !isInt(p.seed, -(2 ** 31), 2 ** 31 - 1)) return { ok: false, code: "badSeed" };

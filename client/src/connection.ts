@@ -218,6 +218,11 @@ export class Connection {
     this.room?.send(type, payload);
   }
 
+  /** Sends a student's design choice for one setting of their end (the design phase). */
+  design(setting: string, value: string): void {
+    this.room?.send("design", { setting, value });
+  }
+
   /** Sends a host command; the bare ones (start, pause, resume, end) carry an empty payload. */
   host<K extends HostMessageName>(type: K, ...payload: HostPayloads[K] extends undefined ? [] : [HostPayloads[K]]): void {
     this.room?.send(type, payload[0] ?? {});

@@ -4,12 +4,13 @@
 import { StateView } from "@colyseus/schema";
 import type { Client } from "@colyseus/core";
 import type { Report } from "../../shared/checker/checker.js";
+import type { Design } from "../../shared/design/index.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { Round } from "../../shared/sim/round.js";
 import type { LessonStateView } from "../../shared/view/roomState.js";
 import type { RoomSettings, StateMirror } from "../session/ports.js";
 import type { Player, Roster } from "../session/Roster.js";
-import { PlayerState, type ClassState } from "./schema.js";
+import { DesignState, PlayerState, type ClassState } from "./schema.js";
 import { buildTeams, syncCounts, syncFlying, syncPipeline, teamStateView } from "./syncState.js";
 
 export class SchemaMirror implements StateMirror {
@@ -64,7 +65,7 @@ export class SchemaMirror implements StateMirror {
     const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
     if (!client) return;
     const placed = player.team >= 0 && !player.spectator;
-    const view = !placed ? undefined : this.phase === "lobby" ? new StateView() : this.teamStateViews[player.team];
+    const view = !placed ? undefined : this.phase === "lobby" || this.phase === "design" ? new StateView() : this.teamStateViews[player.team];
     if (view) {
       for (const member of this.session().roster.members(player.team)) {
         const ps = this.state.players.get(member.id);
@@ -107,6 +108,16 @@ export class SchemaMirror implements StateMirror {
       syncCounts(team, scores[t].counts, scores[t].pending);
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
+    });
+  }
+
+  designs(designs: readonly Design[]): void {
+    const list = this.state.designs;
+    while (list.length > designs.length) list.pop();
+    designs.forEach((design, team) => {
+      let state = list[team];
+      if (!state) list.push((state = new DesignState()));
+      for (const [setting, value] of Object.entries(design)) if (state.choices.get(setting) !== value) state.choices.set(setting, value);
     });
   }
 

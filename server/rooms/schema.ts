@@ -91,10 +91,19 @@ export const LessonState = schema(
 );
 export type LessonState = SchemaType<typeof LessonState>;
 
+/** A team's design for a design round: setting -> value, every end (public: the team negotiates across its ends, the projector shows all). */
+export const DesignState = schema(
+  {
+    choices: t.map("string"),
+  },
+  "Design",
+);
+export type DesignState = SchemaType<typeof DesignState>;
+
 export const ClassState = schema(
   {
     code: t.string().default(""),
-    /** lobby | countdown | running | paused | draining | over */
+    /** lobby | design | countdown | running | paused | draining | over */
     phase: t.string().default("lobby"),
     scenario: t.string().default("t3-lost-messages"),
     variant: t.string().default("naive"),
@@ -106,12 +115,16 @@ export const ClassState = schema(
     tick: t.uint32().default(0),
     roundTicks: t.uint32().default(0),
     countdown: t.uint8().default(0),
+    /** Seconds left in the design phase. */
+    designLeft: t.uint16().default(0),
     locked: t.boolean().default(false),
     focusedTeam: t.int16().default(0),
     playerCount: t.uint16().default(0),
     teams: t.array(TeamState),
     players: t.map(PlayerState).view(),
     lesson: t.ref(LessonState),
+    /** Index = team; empty until the room's first design phase. */
+    designs: t.array(DesignState),
   },
   "ClassState",
 );

@@ -9,8 +9,8 @@
 // mode and who is idle). Here: who may come in, who comes back, and every message a client
 // sends, acted on or refused.
 import type { LessonRecord } from "../../shared/lesson/progress.js";
-import { parseAct, parseHost, toCommand, type ConfigMessage } from "../../shared/protocol.js";
-import { acceptsActions, type PhaseMachine, type RoomPhase } from "../../shared/session/phase.js";
+import { parseAct, parseDesign, parseHost, toCommand, type ConfigMessage } from "../../shared/protocol.js";
+import { acceptsActions, acceptsDesign, type PhaseMachine, type RoomPhase } from "../../shared/session/phase.js";
 import type { Restored } from "../../shared/sim/restore.js";
 import { admit, type Admission } from "./auth.js";
 import { runHostCommand } from "./hostCommands.js";
@@ -22,6 +22,7 @@ import { RateLimiter } from "./RateLimiter.js";
 import { RoomRounds } from "./RoomRounds.js";
 import type { PlayedRound, RoundHistory } from "./RoundHistory.js";
 import type { RoundPlay } from "./RoundPlay.js";
+import type { DesignsRecord } from "./TeamDesigns.js";
 import { MAX_PLAYERS, Roster, RosterError, type Player, type RosterSnapshot } from "./Roster.js";
 
 export type { Admission } from "./auth.js";
@@ -47,6 +48,8 @@ export interface RoomSnapshot {
   /** Absent in snapshots saved before rounds were remembered and lessons walked. */
   history?: PlayedRound[];
   lesson?: LessonRecord;
+  /** Each team's design for the design rounds; absent before the room's first design phase was saved. */
+  designs?: DesignsRecord;
 }
 
 export class ClassSession {
@@ -186,6 +189,7 @@ export class ClassSession {
     if (!this.limiter.take(connectionId)) return this.messages.refuse(connectionId, action, "rateLimited");
     try {
       if (type === "act") return this.act(connectionId, payload);
+      if (type === "design") return this.design(connectionId, payload);
       if (type.startsWith("host:")) return this.host(connectionId, type, payload);
       if (type.startsWith("lesson:")) return this.lesson.receive(connectionId, this.roster.bySessionId(connectionId), type, payload);
       this.messages.refuse(connectionId, action, "badMessage", undefined, "unknown message");
@@ -217,6 +221,17 @@ export class ClassSession {
     }
     this.ports.mirror.playerChanged(player);
     this.sendSeat(player, false);
+  }
+
+  /** A student's design choice for their end of the pipeline, during the design phase only. */
+  private design(connectionId: string, payload: unknown): void {
+    const parsed = parseDesign(payload);
+    if (!parsed.ok) return this.messages.refuse(connectionId, "design", parsed.code, undefined, parsed.detail);
+    const player = this.roster.bySessionId(connectionId);
+    if (!player) return this.messages.refuse(connectionId, "design", this.hosts.has(connectionId) ? "noSeat" : "unknownPlayer");
+    if (!acceptsDesign(this.phase)) return this.messages.refuse(connectionId, "design", "notDesigning");
+    const refusal = this.rounds.chooseDesign(player, parsed.value.setting, parsed.value.value);
+    if (refusal) this.messages.refuse(connectionId, "design", refusal.code, undefined, refusal.detail);
   }
 
   private host(connectionId: string, type: string, payload: unknown): void {

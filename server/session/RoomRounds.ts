@@ -6,8 +6,8 @@
 // to the room. The people and their messages are the ClassSession's.
 import type { Fault } from "../../shared/engine/config.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
-import type { ConfigMessage, Refusal } from "../../shared/protocol.js";
-import { findVariant, profileFor, seatsOf } from "../../shared/scenarios/catalogue.js";
+import type { ConfigMessage, DesignBots, Refusal } from "../../shared/protocol.js";
+import { findVariant, profileFor, seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
 import { PhaseMachine, type PhaseMove, type PhaseRefusal, type RoomPhase } from "../../shared/session/phase.js";
 import type { Restored } from "../../shared/sim/restore.js";
 import type { Round } from "../../shared/sim/round.js";
@@ -21,6 +21,7 @@ import { RoundHistory } from "./RoundHistory.js";
 import { RoundResults } from "./roundResults.js";
 import type { Player, Roster } from "./Roster.js";
 import { createClassRound, RoundPlay } from "./RoundPlay.js";
+import { designDealOrder, designOfRound, isDesignRound, TeamDesigns, type DesignRefusal } from "./TeamDesigns.js";
 
 export const COUNTDOWN_MS = 3000;
 
@@ -40,6 +41,9 @@ export class RoomRounds implements HostControls, LessonRoom {
   readonly history = new RoundHistory();
   readonly lesson: LessonProgress;
   readonly idle: IdleWatch;
+  /** Each team's design for the design rounds, kept from one round to the next. */
+  readonly designs = new TeamDesigns();
+  private designUntil = 0;
   private chosen: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null, profile: null };
   private current: RoundPlay | null = null;
   private countdownUntil = 0;
@@ -52,14 +56,15 @@ export class RoomRounds implements HostControls, LessonRoom {
     const { scenario, variant } = this.chosen;
     // The schema's defaults, so the first mirror write changes nothing but the code.
     const code = options.roomCode;
-    this.values = { code, phase: "lobby", scenario, variant, profile: "rabbitmq", seed: 0, gameId: "", round: 0, countdown: 0, locked: false, focusedTeam: 0, playerCount: 0 };
+    this.values = { code, phase: "lobby", scenario, variant, profile: "rabbitmq", seed: 0, gameId: "", round: 0, countdown: 0, designLeft: 0, locked: false, focusedTeam: 0, playerCount: 0 };
   }
 
   get phase(): RoomPhase {
     return this.phases.phase;
   }
+  /** For lesson mode: a round is under way, its design phase included (the lesson waits for it). */
   get roundActive(): boolean {
-    return this.phases.roundActive;
+    return this.phases.roundActive || this.phases.phase === "design";
   }
   get config(): ConfigMessage {
     return this.chosen;
@@ -87,7 +92,7 @@ export class RoomRounds implements HostControls, LessonRoom {
   moveTo(move: PhaseMove): PhaseRefusal | null {
     const result = this.phases.apply(move);
     if (!result.ok) return result.reason;
-    this.set({ phase: result.phase });
+    this.set(result.phase === "design" ? { phase: result.phase } : { phase: result.phase, designLeft: 0 });
     return null;
   }
 
@@ -141,10 +146,11 @@ export class RoomRounds implements HostControls, LessonRoom {
    */
   previewSeats(): void {
     const variant = findVariant(this.chosen.scenario, this.chosen.variant);
-    if (this.phases.phase !== "lobby" || !variant) return;
+    const phase = this.phases.phase;
+    if ((phase !== "lobby" && phase !== "design") || !variant) return;
     const { mirror } = this.room.ports;
     const before = new Map([...this.roster.players.values()].map((p) => [p.id, { team: p.team, seat: p.seat, spectator: p.spectator }]));
-    this.roster.startRound(seatsOf(variant));
+    this.roster.startRound(this.dealOrder(seatsOf(variant)));
     const teams = new Set<number>();
     for (const p of this.roster.players.values()) {
       const was = before.get(p.id);
@@ -153,6 +159,50 @@ export class RoomRounds implements HostControls, LessonRoom {
       mirror.playerChanged(p);
     }
     for (const t of teams) for (const p of this.roster.members(t)) mirror.playerPlaced(p);
+    if (phase === "design") this.fitDesigns();
+  }
+
+  /**
+   * The design phase of a design round: the seats are dealt as Start will deal them, every
+   * team has a design (the ends nobody holds take the bots'), and the design clock runs;
+   * at its end the round starts (hostCommands.ts checks the variant is a design round).
+   */
+  openDesign(seconds: number, bots: DesignBots): void {
+    if (this.moveTo("design")) return;
+    const { ports } = this.room;
+    this.designs.open(seconds, bots);
+    this.previewSeats();
+    // Out of the last round's team views: each phone sees its team's people, as in the lobby.
+    for (const p of this.roster.players.values()) ports.mirror.playerPlaced(p);
+    this.fitDesigns();
+    this.designUntil = ports.clock.now() + seconds * 1000;
+    this.set({ designLeft: seconds });
+    ports.saveSoon();
+  }
+
+  /** A student's choice for their end; refused in another phase or for another end, and then nothing changes. */
+  chooseDesign(player: Player, setting: string, value: string): DesignRefusal | null {
+    if (player.seat === null || player.team < 0 || player.spectator) return { code: "noSeat" };
+    const teamSeats = this.roster.members(player.team).flatMap((p) => (p.seat !== null && !p.spectator ? [p.seat] : []));
+    const refusal = this.designs.choose(player.team, player.seat, teamSeats, setting, value);
+    if (refusal) return refusal;
+    this.room.ports.mirror.designs(this.designs.all);
+    this.room.ports.saveSoon();
+    return null;
+  }
+
+  /** A design round deals one person per end first; other rounds in the catalogue's order. */
+  private dealOrder(seats: SeatDef[]): SeatDef[] {
+    return isDesignRound(this.chosen) ? designDealOrder(seats) : seats;
+  }
+
+  /** One design per team of the deal; the ends nobody holds take the bots' design. */
+  private fitDesigns(): void {
+    const variant = findVariant(this.chosen.scenario, this.chosen.variant);
+    const seats = variant ? seatsOf(variant) : [];
+    const held = (team: number) => seats.filter((s) => this.roster.holders(team, s.seat).length > 0).map((s) => s.seat);
+    this.designs.fit(this.roster.teams.length, held);
+    this.room.ports.mirror.designs(this.designs.all);
   }
 
   setLocked(locked: boolean): void {
@@ -171,9 +221,12 @@ export class RoomRounds implements HostControls, LessonRoom {
     if (!variant || this.moveTo("start")) return;
     const { ports, messages } = this.room;
     const seats = seatsOf(variant);
-    this.roster.startRound(seats);
+    this.roster.startRound(this.dealOrder(seats));
+    const designRound = isDesignRound(this.chosen);
+    if (designRound) this.fitDesigns();
     const number = this.values.round + 1;
-    const round = createClassRound(this.roster, seats, this.chosen, this.chosen.seed ?? ports.ids.seed(), this.gameIdFor(number));
+    const designs = designRound ? this.designs.all : undefined;
+    const round = createClassRound(this.roster, seats, this.chosen, this.chosen.seed ?? ports.ids.seed(), this.gameIdFor(number), designs);
     this.beginRound(round, number, []);
     this.lesson.roundStarted();
     this.countdownUntil = ports.clock.now() + COUNTDOWN_MS;
@@ -211,6 +264,12 @@ export class RoomRounds implements HostControls, LessonRoom {
     const now = ports.clock.now();
     this.lesson.tick(now);
     if (phase !== "running") this.idle.pause();
+    if (phase === "design") {
+      const left = this.designUntil - now;
+      this.set({ designLeft: Math.max(0, Math.ceil(left / 1000)) });
+      if (left <= 0) this.startCountdown();
+      return false;
+    }
     if (phase === "countdown") {
       const left = this.countdownUntil - now;
       this.set({ countdown: Math.max(0, Math.ceil(left / 1000)) });
@@ -253,7 +312,8 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.moveTo("roundOver");
     const { scenario, variant } = play.round.header;
     const { topic, prediction } = this.lesson.roundEnded(scenario, variant, report);
-    const results = new RoundResults(play.gameId, summary, report, { previous: this.history.previous(scenario), topic, prediction });
+    const design = designOfRound(play.round);
+    const results = new RoundResults(play.gameId, summary, report, { previous: this.history.previous(scenario), topic, prediction, design });
     this.history.add({ round: play.number, gameId: play.gameId, scenario, variant, summary, topic }, results.groups);
     ports.saveSoon();
     messages.roundOver(this.hostConnections, this.roster.players.values(), results);
@@ -263,7 +323,7 @@ export class RoomRounds implements HostControls, LessonRoom {
   /** This part of the room's snapshot. */
   snapshot(): Omit<RoomSnapshot, "roster"> {
     const { chosen: config, values, history, lesson } = this;
-    return { config, locked: values.locked, round: values.round, history: history.snapshot(), lesson: lesson.snapshot() };
+    return { config, locked: values.locked, round: values.round, history: history.snapshot(), lesson: lesson.snapshot(), designs: this.designs.snapshot() };
   }
 
   /** Back from a snapshot after a crash: the settings, the rounds played, lesson mode. */
@@ -271,6 +331,8 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.chosen = snapshot.config;
     this.history.restore(snapshot.history);
     this.lesson.restore(snapshot.lesson);
+    this.designs.restore(snapshot.designs);
+    if (this.designs.all.length) this.room.ports.mirror.designs(this.designs.all);
     const { scenario, variant } = snapshot.config;
     this.set({ locked: snapshot.locked, round: snapshot.round, scenario, variant, profile: this.profileOfChoice(), playerCount: this.roster.size });
   }

@@ -2,6 +2,7 @@
 // lived (for the final check) and the log lines not yet handed to the log writer.
 import { check, summaryOf, type Report, type RoundSummary } from "../../shared/checker/checker.js";
 import { LiveScore } from "../../shared/checker/liveScore.js";
+import type { Design } from "../../shared/design/index.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import type { Command } from "../../shared/engine/types.js";
 import { eventLine } from "../../shared/log/log.js";
@@ -19,7 +20,14 @@ export const DRAIN_SPEED = 10;
  * log header names who holds each seat ("Ana + Bia" when two share one); seats nobody
  * holds are bots.
  */
-export function createClassRound(roster: Roster, seats: readonly SeatDef[], config: ConfigMessage, seed: number, gameId: string): Round {
+export function createClassRound(
+  roster: Roster,
+  seats: readonly SeatDef[],
+  config: ConfigMessage,
+  seed: number,
+  gameId: string,
+  designs?: readonly Design[],
+): Round {
   const players: { team: number; seat: string; name: string }[] = [];
   roster.teams.forEach((_, t) => {
     for (const { seat } of seats) {
@@ -36,6 +44,8 @@ export function createClassRound(roster: Roster, seats: readonly SeatDef[], conf
     players,
     roundTicks: config.roundSeconds ? Math.round((config.roundSeconds * 1000) / TICK_MS) : undefined,
     profile: profileFor(config.scenario, config.variant, config.profile) ?? undefined,
+    // A design round: each team's own design, every team the same seed and fault plan.
+    ...(designs ? { designs } : {}),
   });
 }
 

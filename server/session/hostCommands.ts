@@ -2,11 +2,12 @@
 // typed by the protocol's HostMessage union, so a new command without a handler does not
 // compile). A handler answers null when the command took effect, or the refusal reason.
 import type { Fault } from "../../shared/engine/config.js";
-import type { ConfigMessage, HostMessage, Refusal, ShellRefusal } from "../../shared/protocol.js";
+import type { ConfigMessage, DesignBots, HostMessage, Refusal, ShellRefusal } from "../../shared/protocol.js";
 import { findScenario, findVariant, profileFor } from "../../shared/scenarios/catalogue.js";
 import { acceptsActions, type PhaseMachine, type PhaseMove, type PhaseRefusal } from "../../shared/session/phase.js";
 import type { LessonProgress } from "./LessonProgress.js";
 import type { RoundPlay } from "./RoundPlay.js";
+import { isDesignRound } from "./TeamDesigns.js";
 
 export type HostRefusal = ShellRefusal | Refusal["reason"];
 
@@ -18,6 +19,8 @@ export interface HostControls {
   moveTo(move: PhaseMove): PhaseRefusal | null;
   configure(config: ConfigMessage): void;
   startCountdown(): void;
+  /** Opens the design phase of the configured design round. */
+  openDesign(seconds: number, bots: DesignBots): void;
   /** The engine's refusal of the fault for that team, if it refused. */
   injectFault(team: number, fault: Fault): Refusal["reason"] | null;
   /** False when there is no such player or team. */
@@ -43,6 +46,12 @@ const HOST_COMMANDS: { [T in HostMessage["type"]]: Handler<T> } = {
     if (session.phases.roundActive) return "roundActive";
     if (!findVariant(session.config.scenario, session.config.variant)) return "unknownScenario";
     session.startCountdown();
+    return null;
+  },
+  "host:design": (session, { value }) => {
+    if (session.phases.roundActive) return "roundActive";
+    if (!isDesignRound(session.config)) return "notDesignRound";
+    session.openDesign(value.seconds, value.bots);
     return null;
   },
   "host:pause": (session) => session.moveTo("pause"),

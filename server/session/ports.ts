@@ -2,6 +2,7 @@
 // seeds, and where its outcomes go. The Colyseus room plugs in the real ones; unit tests
 // plug in a hand-moved clock and recording fakes, so a whole round runs in milliseconds.
 import { randomBytes, randomInt } from "node:crypto";
+import type { Design } from "../../shared/design/index.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import type { Report, RoundSummary } from "../../shared/checker/checker.js";
 import type { Refusal, ServerMessages } from "../../shared/protocol.js";
@@ -57,6 +58,8 @@ export interface RoomSettings {
   gameId: string;
   round: number;
   countdown: number;
+  /** Seconds left in the design phase (0 outside it). */
+  designLeft: number;
   locked: boolean;
   focusedTeam: number;
   playerCount: number;
@@ -77,6 +80,8 @@ export interface StateMirror {
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void;
   roundTicked(round: Round, scores: readonly LiveScore[]): void;
   roundSettled(report: Report): void;
+  /** Each team's design (index = team): every phone and the projector see every end's choices. */
+  designs(designs: readonly Design[]): void;
   /** Lesson mode's step and what the phones show of it. */
   lesson(state: Readonly<LessonStateView>): void;
 }

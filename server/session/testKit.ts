@@ -1,5 +1,6 @@
 // Fakes for the session's ports, for unit tests: a clock moved by hand, ids counted up, a
 // transport and a state mirror that record, and the real log writer on a MemoryLogStore.
+import type { Design } from "../../shared/design/index.js";
 import { TICK_MS } from "../../shared/engine/config.js";
 import type { LessonStateView } from "../../shared/view/roomState.js";
 import type { HostRoundOver, PlayerRoundOver, Refusal, ServerMessages } from "../../shared/protocol.js";
@@ -84,6 +85,7 @@ export class PlainMirror implements StateMirror {
   ticks = 0;
   settled = 0;
   lessonSeen: LessonStateView | null = null;
+  designsSeen: Design[] = [];
 
   settings(settings: Readonly<RoomSettings>): void {
     this.settingsSeen = { ...settings };
@@ -113,6 +115,9 @@ export class PlainMirror implements StateMirror {
   }
   lesson(state: Readonly<LessonStateView>): void {
     this.lessonSeen = { ...state };
+  }
+  designs(designs: readonly Design[]): void {
+    this.designsSeen = designs.map((d) => ({ ...d }));
   }
 }
 

@@ -251,7 +251,9 @@ export const LESSON: LessonTopic[] = [
       ),
     ],
     prediction: PREDICTIONS["t9-end-to-end"],
-    rounds: ["chaos", "cooperative"],
+    // The chaos with everyone's defaults, then the design round: each end chooses its own
+    // settings and every team faces the same chaos (docs/teaching-guide.md, Topic 9).
+    rounds: ["chaos", "design"],
     takeaway: text(
       "Guarantees are built end to end: every party does its part, and the ends check the result.",
       "Garantias se constroem de ponta a ponta: cada parte faz a sua, e as pontas conferem o resultado.",

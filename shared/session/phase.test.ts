@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRoundActive, nextPhase, PhaseMachine, ROOM_PHASES, type PhaseMove } from "./phase.js";
+import { acceptsDesign, isRoundActive, nextPhase, PhaseMachine, ROOM_PHASES, type PhaseMove } from "./phase.js";
 
 /** Plays one whole round through the machine, as the room does: start → countdown → run → drain → over. */
 function playRound(machine: PhaseMachine): void {
@@ -25,7 +25,7 @@ describe("room phase machine", () => {
       expect(nextPhase(phase, "configure")).toEqual({ ok: false, reason: "roundActive" });
       expect(nextPhase(phase, "start")).toEqual({ ok: false, reason: "roundActive" });
     }
-    for (const phase of ["lobby", "over"] as const) {
+    for (const phase of ["lobby", "design", "over"] as const) {
       expect(isRoundActive(phase)).toBe(false);
       expect(nextPhase(phase, "start")).toEqual({ ok: true, phase: "countdown" });
     }
@@ -49,13 +49,27 @@ describe("room phase machine", () => {
   });
 
   it("never reaches a phase outside the list, whatever the order of moves", () => {
-    const moves: PhaseMove[] = ["configure", "start", "countdownDone", "pause", "resume", "end", "drainStarted", "roundOver"];
+    const moves: PhaseMove[] = ["configure", "design", "start", "countdownDone", "pause", "resume", "end", "drainStarted", "roundOver"];
     for (const from of ROOM_PHASES)
       for (const move of moves) {
         const result = nextPhase(from, move);
         if (result.ok) expect(ROOM_PHASES).toContain(result.phase);
         else expect(["roundActive", "notRunning"]).toContain(result.reason);
       }
+  });
+
+  it("opens a design phase between rounds, which leads to the countdown or back to the lobby", () => {
+    const machine = new PhaseMachine();
+    expect(machine.apply("design")).toEqual({ ok: true, phase: "design" });
+    expect(isRoundActive("design")).toBe(false);
+    expect(acceptsDesign("design")).toBe(true);
+    expect(machine.apply("pause")).toEqual({ ok: false, reason: "notRunning" });
+    playRound(machine);
+    expect(acceptsDesign(machine.phase)).toBe(false);
+    // The same chaos again: a new design phase straight from the results.
+    expect(machine.apply("design")).toEqual({ ok: true, phase: "design" });
+    expect(machine.apply("configure")).toEqual({ ok: true, phase: "lobby" });
+    for (const phase of ["countdown", "running", "paused", "draining"] as const) expect(nextPhase(phase, "design")).toEqual({ ok: false, reason: "roundActive" });
   });
 
   it("a refused move leaves the phase as it was", () => {

@@ -5,20 +5,23 @@
 
 /**
  * lobby     → no round yet, or the host is choosing the next one
+ * design    → before a design round: each student chooses the settings of their end of the
+ *             pipeline; the host's start (or the design clock) leads to the countdown
  * countdown → a round was started, seats are dealt, the clock runs down
  * running   → people and bots play
  * paused    → the host froze the round
  * draining  → no new business event; bots run the pipeline until it is quiet
  * over      → the round's results are final; the host may configure or start the next one
  */
-export type RoomPhase = "lobby" | "countdown" | "running" | "paused" | "draining" | "over";
+export type RoomPhase = "lobby" | "design" | "countdown" | "running" | "paused" | "draining" | "over";
 
-export const ROOM_PHASES: readonly RoomPhase[] = ["lobby", "countdown", "running", "paused", "draining", "over"];
+export const ROOM_PHASES: readonly RoomPhase[] = ["lobby", "design", "countdown", "running", "paused", "draining", "over"];
 
 /** What can happen to a room's phase: host commands, the clock, and the engine's own progress. */
 export type PhaseMove =
   | "configure" // the host picks a topic, variant, seed or length
-  | "start" // the host starts a round
+  | "design" // the host opens the design phase of a design round
+  | "start" // the host starts a round (or the design clock ran out)
   | "countdownDone" // the countdown reached zero
   | "pause"
   | "resume"
@@ -37,6 +40,11 @@ export function isRoundActive(phase: RoomPhase): boolean {
   return phase === "countdown" || phase === "running" || phase === "paused" || phase === "draining";
 }
 
+/** Students may choose their end's design settings. */
+export function acceptsDesign(phase: RoomPhase): boolean {
+  return phase === "design";
+}
+
 /** Players may act (the engine may still refuse the action itself). */
 export function acceptsActions(phase: RoomPhase): boolean {
   return phase === "running";
@@ -47,7 +55,10 @@ export function nextPhase(phase: RoomPhase, move: PhaseMove): PhaseResult {
   const to = (next: RoomPhase): PhaseResult => ({ ok: true, phase: next });
   switch (move) {
     case "configure":
+      // From the design phase too: the designs stay, the phase closes.
       return isRoundActive(phase) ? { ok: false, reason: "roundActive" } : to("lobby");
+    case "design":
+      return isRoundActive(phase) ? { ok: false, reason: "roundActive" } : to("design");
     case "start":
       return isRoundActive(phase) ? { ok: false, reason: "roundActive" } : to("countdown");
     case "countdownDone":

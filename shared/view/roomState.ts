@@ -92,6 +92,11 @@ export interface LessonStateView {
   answered: number;
 }
 
+/** A team's design in a design round: setting -> value (shared/design/settings.ts names them). */
+export interface DesignStateView {
+  choices: StateMap<string>;
+}
+
 export interface RoomStateView<Phase extends string = RoomPhase, R extends string = Role> {
   code: string;
   phase: Phase;
@@ -105,6 +110,8 @@ export interface RoomStateView<Phase extends string = RoomPhase, R extends strin
   tick: number;
   roundTicks: number;
   countdown: number;
+  /** Seconds left in the design phase (0 outside it). */
+  designLeft: number;
   locked: boolean;
   focusedTeam: number;
   playerCount: number;
@@ -112,4 +119,6 @@ export interface RoomStateView<Phase extends string = RoomPhase, R extends strin
   /** By player id; seen by the projector and by each player's own team. */
   players?: StateMap<PlayerStateView>;
   lesson: LessonStateView;
+  /** Index = team; empty until the room's first design phase. Every page sees every team's. */
+  designs: StateList<DesignStateView>;
 }

@@ -22,6 +22,7 @@ import type { ProfileId } from "../../../shared/engine/config.js";
 import { roundTitle, teamList, variantLabel } from "./names.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 import { replayUrl } from "../replayLinks.js";
+import { designDebriefBody } from "./designDebrief.js";
 
 export interface DebriefExtras {
   /** In lesson mode: the topic, for its takeaway and its prediction's options. */
@@ -49,7 +50,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
   const previous = o.previous;
   return h(
     "section",
-    { class: `screen debrief${room?.lesson?.active ? " in-lesson" : ""}`, testid: "debrief" },
+    { class: `screen debrief${room?.lesson?.active ? " in-lesson" : ""}${o.design ? " design-debrief" : ""}`, testid: "debrief" },
     room?.lesson?.active ? lessonBar(connection) : null,
     h(
       "header",
@@ -75,7 +76,7 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
       ),
     ),
     extras.topic && extras.takeaway ? h("p", { class: "takeaway banner" }, h("strong", {}, `${t("takeaway")}: `), tx(extras.topic.takeaway)) : null,
-    h(
+    o.design ? designDebriefBody(connection, o, o.design) : h(
       "div",
       { class: "debrief-body" },
       causesPanel(o),

@@ -25,7 +25,7 @@ export function installKeyboard(connection: Connection): void {
       e.preventDefault();
       const teams = room.teams?.length ?? 0;
       if (teams) connection.host("host:focus", { team: (room.focusedTeam + step + teams) % teams });
-    } else if (step && room.lesson?.active) {
+    } else if (step && room.lesson?.active && room.phase !== "design") {
       e.preventDefault();
       connection.host("host:lesson", { action: step > 0 ? "next" : "prev" });
     }

@@ -5,7 +5,8 @@ import type { Connection } from "../connection.js";
 import { h } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
 import { tourButton, tourView } from "./brokerTour.js";
-import { goalLine, lockButton, pickers, startButton, updateLock } from "./controls.js";
+import { goalLine, lockButton, pickers, startButton, startRound, updateLock } from "./controls.js";
+import { designPickers, designStartButton, isDesignVariant } from "./designPhase.js";
 import { joinPanel } from "./joinPanel.js";
 import { lessonBar, lessonTopic } from "./lesson/lessonBar.js";
 import { roundTitle, variantLabel } from "./names.js";
@@ -19,6 +20,11 @@ export function lobbyScreen(connection: Connection): HTMLElement {
   // Topic 2.6's tour takes the room's place until the instructor goes back.
   const tour = tourView();
   if (tour) return h("div", { class: `screen lobby touring${lesson ? " in-lesson" : ""}` }, lesson ? lessonBar(connection) : null, tour);
+  const design = isDesignVariant(room?.scenario, room?.variant);
+  // A design round opens with its design phase; starting at once plays the designs as they are.
+  const start = design
+    ? [designStartButton(connection), h("button", { type: "button", testid: "start-round", onclick: () => startRound(connection) }, `▶ ${t("startWithDesigns")}`)]
+    : [startButton(connection)];
   return h(
     "div",
     { class: `screen lobby${lesson ? " in-lesson" : ""}` },
@@ -32,10 +38,11 @@ export function lobbyScreen(connection: Connection): HTMLElement {
         "div",
         { class: "setup-row" },
         pickers(connection),
+        design ? designPickers() : null,
         h(
           "div",
           { class: "setup-actions" },
-          startButton(connection),
+          ...start,
           lockButton(connection),
           tourButton(),
           h(

@@ -4,7 +4,7 @@
 // chose on this page. Every change goes through `update`, which tells the subscribers which
 // fields it set; the view decides what to redraw.
 import type { Status } from "../connection.js";
-import type { HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
+import type { DesignBots, HistoryEntry, HostRoundOver, LessonResults, LessonSummary } from "../../../shared/protocol.js";
 import type { CatalogueScenario } from "../../../shared/scenarios/catalogue.js";
 import type { RoomStateView } from "../../../shared/view/roomState.js";
 import type { TourState } from "./brokerTour.js";
@@ -39,6 +39,9 @@ export interface HostPage {
   profile: string;
   /** Topic 2.6's tour of the brokers, open over the room (null: closed). */
   tour: TourState | null;
+  /** A design round: the design phase's length typed here ("" for the default) and who designs the empty ends. */
+  designSeconds: string;
+  designBots: DesignBots;
   /** The roster shows a team picker beside each name. */
   moving: boolean;
 }
@@ -64,6 +67,8 @@ const page: HostPage = {
   seconds: "",
   profile: "",
   tour: null,
+  designSeconds: "",
+  designBots: "naive",
   moving: false,
 };
 const listeners = new Set<Listener>();

@@ -10,6 +10,9 @@ describe("screenOf", () => {
     for (const phase of ["countdown", "running", "paused", "draining"]) expect(screenOf({ ...base, phase })).toBe("round");
     expect(screenOf({ ...base, phase: "over", debriefOpen: true })).toBe("debrief");
     expect(screenOf({ ...base, phase: "over" })).toBe("lobby");
+    // A design round's design phase, even over the last debrief and in lesson mode.
+    expect(screenOf({ ...base, phase: "design", debriefOpen: true })).toBe("design");
+    expect(screenOf({ ...base, phase: "design", lesson: { active: true, step: "round" } })).toBe("design");
   });
 
   it("shows each lesson step full screen, a running round above all", () => {

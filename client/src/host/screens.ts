@@ -3,7 +3,7 @@
 // lesson mode. A round always takes the screen while it runs; its debrief takes it when the
 // round ends, until the instructor goes back to the room.
 
-export type Screen = "landing" | "lobby" | "round" | "debrief" | "prompt" | "poll" | "predict" | "lessonDebrief" | "summary";
+export type Screen = "landing" | "lobby" | "design" | "round" | "debrief" | "prompt" | "poll" | "predict" | "lessonDebrief" | "summary";
 
 export interface ScreenInputs {
   inRoom: boolean;
@@ -20,6 +20,8 @@ export function roundActive(phase: string | null): boolean {
 export function screenOf({ inRoom, phase, lesson, debriefOpen }: ScreenInputs): Screen {
   if (!inRoom) return "landing";
   if (roundActive(phase)) return "round";
+  // A design round's design phase takes the screen, in lesson mode too.
+  if (phase === "design") return "design";
   if (lesson?.active) {
     switch (lesson.step) {
       case "prompt":

@@ -4,7 +4,7 @@ import { h } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
 import { hostPage } from "./pageState.js";
 
-const PHASES = ["lobby", "running", "paused", "draining", "over"] as const;
+const PHASES = ["lobby", "design", "running", "paused", "draining", "over"] as const;
 
 export function phaseText(): string {
   const room = hostPage().room;

@@ -8,6 +8,7 @@ import { h, replace } from "../dom.js";
 import { t } from "../i18n/hostWords.js";
 import type { ProjectorCanvas } from "./canvas.js";
 import { debriefScreen } from "./debrief.js";
+import { designLive, designScreen } from "./designPhase.js";
 import { lessonDebriefScreen } from "./lesson/lessonDebrief.js";
 import { lessonTopic } from "./lesson/lessonBar.js";
 import { pollScreen, predictScreen, promptScreen, resetStepDrawings, stepLive } from "./lesson/steps.js";
@@ -85,6 +86,8 @@ export class ProjectorView {
         return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tour ? `${tour.scenario}/${tour.variant}/${tour.columns.length}/${tour.ms !== null}` : "-"}`;
       case "round":
         return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}`;
+      case "design":
+        return `${common}|${room?.scenario}|${room?.variant}|${room?.round}`;
       case "debrief":
       case "lessonDebrief":
         return `${common}|${lastOver?.gameId}|${history.length}`;
@@ -103,6 +106,9 @@ export class ProjectorView {
     switch (screen) {
       case "round":
         content = roundScreen(this.connection, this.canvas);
+        break;
+      case "design":
+        content = designScreen(this.connection);
         break;
       case "debrief":
         content = debriefScreen(this.connection, lastOver!, { topic: lesson ? lessonTopic(lesson.topic) : null, canGoBack: true });
@@ -137,6 +143,7 @@ export class ProjectorView {
   private live(screen: Screen): void {
     if (screen === "lobby") lobbyLive(this.connection);
     else if (screen === "round") roundLive(this.connection, this.canvas);
+    else if (screen === "design") designLive();
     else if (screen === "poll" || screen === "predict") stepLive();
   }
 }

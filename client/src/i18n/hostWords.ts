@@ -173,5 +173,41 @@ const HOST_WORDS = {
   term_group: { en: "one key, one consumer", "pt-BR": "uma chave, um consumidor" },
 } satisfies Record<string, Text>;
 
-export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS });
+/** The design round: its setup in the lobby, the design phase and the design table. */
+const DESIGN_WORDS = {
+  designStart: { en: "Start the design phase", "pt-BR": "Iniciar a fase de design" },
+  designLength: { en: "Design (s)", "pt-BR": "Design (s)" },
+  designBots: { en: "Empty ends", "pt-BR": "Pontas vazias" },
+  botsNaive: { en: "bots: newcomer's defaults", "pt-BR": "bots: padrões de iniciante" },
+  botsCareful: { en: "bots: the lesson's fixes", "pt-BR": "bots: as correções da aula" },
+  startWithDesigns: { en: "Start now with the designs so far", "pt-BR": "Iniciar já com os designs atuais" },
+  designPhase: { en: "Design phase", "pt-BR": "Fase de design" },
+  designTimeLeft: { en: "design time left", "pt-BR": "tempo de design" },
+  designIntro: {
+    en: "Each student chooses the settings of their own end on their phone. Every team then plays the same seed and the same faults.",
+    "pt-BR": "Cada aluno escolhe no celular as configurações da sua ponta. Depois todas as equipes jogam a mesma semente e as mesmas falhas.",
+  },
+  startRoundNow: { en: "Start the round now", "pt-BR": "Iniciar a rodada agora" },
+  scoreTitle: { en: "Score", "pt-BR": "Pontuação" },
+  teamN: { en: "Team {n}", "pt-BR": "Equipe {n}" },
+  byBots: { en: "bots", "pt-BR": "bots" },
+  designTable: { en: "The designs, best score first", "pt-BR": "Os designs, da maior pontuação para a menor" },
+  colTeam: { en: "Team", "pt-BR": "Equipe" },
+  colThroughput: { en: "eff./min", "pt-BR": "ef./min" },
+  colThroughputLong: { en: "effects applied correctly per minute", "pt-BR": "efeitos aplicados corretamente por minuto" },
+  colScore: { en: "score", "pt-BR": "pontos" },
+  colFix: { en: "Named fix", "pt-BR": "Correção com nome" },
+  noNamedFix: { en: "none of the named fixes", "pt-BR": "nenhuma das correções com nome" },
+  replayTeam: { en: "Replay", "pt-BR": "Replay" },
+  designAgain: { en: "Change the designs and play the same chaos again", "pt-BR": "Mudar os designs e jogar o mesmo caos de novo" },
+  short_lost: { en: "lost", "pt-BR": "perd." },
+  short_duplicated: { en: "dup.", "pt-BR": "dupl." },
+  short_misordered: { en: "order", "pt-BR": "ordem" },
+  short_inconsistent: { en: "incons.", "pt-BR": "incons." },
+  short_raceAnomalies: { en: "race", "pt-BR": "race" },
+  short_wrongFinalState: { en: "balance", "pt-BR": "saldo" },
+  sameChaos: { en: "Same seed, same faults for every team: seed {seed}.", "pt-BR": "Mesma semente, mesmas falhas para todas as equipes: semente {seed}." },
+} satisfies Record<string, Text>;
+
+export const t = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...HOST_WORDS, ...DESIGN_WORDS });
 export type HostKey = Parameters<typeof t>[0];

@@ -229,6 +229,21 @@ const RESULT_WORDS = {
   waitResults: { en: "Counting the results…", "pt-BR": "Contando os resultados…" },
 } satisfies Record<string, Text>;
 
+const DESIGN_WORDS = {
+  designTitle: { en: "Your end: {end}", "pt-BR": "Sua ponta: {end}" },
+  designWho: { en: "{seat} · team {team}", "pt-BR": "{seat} · equipe {team}" },
+  designHelp: {
+    en: "Tap one choice per setting: your team sees it at once. Every choice has a cost. The round starts when the time is up.",
+    "pt-BR": "Toque numa opção por configuração: sua equipe vê na hora. Toda escolha tem um custo. A rodada começa quando o tempo acabar.",
+  },
+  designTimeLeft: { en: "design time left", "pt-BR": "tempo de design" },
+  designTeam: { en: "Your team's pipeline", "pt-BR": "O pipeline da sua equipe" },
+  designYou: { en: "you", "pt-BR": "você" },
+  designBots: { en: "bots", "pt-BR": "bots" },
+  perMinute: { en: "{n} effects/min", "pt-BR": "{n} efeitos/min" },
+  designNoEnd: { en: "No end to design for you: watch the projector.", "pt-BR": "Nenhuma ponta para você configurar: acompanhe o projetor." },
+} satisfies Record<string, Text>;
+
 const LESSON_WORDS = {
   poll: { en: "Poll", "pt-BR": "Enquete" },
   pollSend: { en: "Send", "pt-BR": "Enviar" },
@@ -241,7 +256,7 @@ const LESSON_WORDS = {
   predictionPick: { en: "Tap the option you believe in.", "pt-BR": "Toque na opção em que você acredita." },
 } satisfies Record<string, Text>;
 
-export const PHONE_WORDS = { ...JOIN_WORDS, ...JOIN_REFUSALS, ...LOBBY_WORDS, ...SEAT_WORDS, ...HINT_WORDS, ...WHY_WORDS, ...RESULT_WORDS, ...LESSON_WORDS };
+export const PHONE_WORDS = { ...JOIN_WORDS, ...JOIN_REFUSALS, ...LOBBY_WORDS, ...SEAT_WORDS, ...HINT_WORDS, ...WHY_WORDS, ...RESULT_WORDS, ...LESSON_WORDS, ...DESIGN_WORDS };
 
 const words = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...PHONE_WORDS });
 export type PhoneKey = Parameters<typeof words>[0];

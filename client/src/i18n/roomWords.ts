@@ -9,6 +9,7 @@ export const ROOM_WORDS = {
   connected: { en: "Connected", "pt-BR": "Conectado" },
   disconnected: { en: "Disconnected. Reload to come back to your seat.", "pt-BR": "Desconectado. Recarregue para voltar ao seu lugar." },
   countdown: { en: "Starting in {n}…", "pt-BR": "Começando em {n}…" },
+  design: { en: "Design phase: each end chooses its settings", "pt-BR": "Fase de design: cada ponta escolhe suas configurações" },
   running: { en: "Round running", "pt-BR": "Rodada em andamento" },
   paused: { en: "Paused", "pt-BR": "Pausado" },
   draining: { en: "Round over: bots finish what is in flight…", "pt-BR": "Fim da rodada: os bots terminam o que está em trânsito…" },
@@ -66,6 +67,10 @@ export const ROOM_WORDS = {
   reason_closed: { en: "it is closed now", "pt-BR": "já está fechada" },
   reason_badOption: { en: "not one of the options", "pt-BR": "não é uma das opções" },
   reason_tooLong: { en: "too long", "pt-BR": "longo demais" },
+  reason_notDesigning: { en: "the design phase is not open", "pt-BR": "a fase de design não está aberta" },
+  reason_wrongEnd: { en: "that setting belongs to another end of the pipeline", "pt-BR": "essa configuração é de outra ponta do pipeline" },
+  reason_badChoice: { en: "not a choice of that setting", "pt-BR": "não é uma opção dessa configuração" },
+  reason_notDesignRound: { en: "choose the design round first", "pt-BR": "escolha antes a rodada de design" },
 } satisfies Record<string, Text>;
 
 /** The subscriptions' names (shared/engine/team.ts): the queue's, then a topic's, one per consumer. */

@@ -24,6 +24,23 @@ import { results } from "./results.js";
 import { helpSeen, markHelpSeen, roleHelp } from "./roleHelp.js";
 import { formatClock, secondsLeft, type ClockSync } from "./roundClock.js";
 import { seatPanel } from "./seatPanels.js";
+import { clockOf, designPanel } from "./designPanel.js";
+import type { DesignEnd } from "../../../shared/design/index.js";
+import { designEndsOf } from "../../../shared/view/designEnds.js";
+
+/** The team's design as the room publishes it, and which end this seat and its teammates design. */
+function teamDesign(s: RoomStateView, me: SeatPreview): RoomFacts["design"] {
+  const entry = [...(s.designs ?? [])][me.team];
+  if (!entry) return null;
+  const choices: Record<string, string> = {};
+  entry.choices.forEach((value, setting) => (choices[setting] = value));
+  const seats: string[] = [];
+  s.players?.forEach((p) => {
+    if (p.team === me.team && !p.spectator && p.seat) seats.push(p.seat);
+  });
+  const ends = designEndsOf([...seats, me.seat]);
+  return { choices, end: ends.get(me.seat) ?? null, designed: [...new Set(ends.values())] };
+}
 
 /** The phases in which a seat plays (its buttons show). */
 const PLAYING = new Set(["countdown", "running", "paused"]);
@@ -40,15 +57,18 @@ interface RoomFacts {
   idle: string;
   lesson: LessonStateView | undefined;
   teams: TeamLine[];
+  /** The design phase: the team's design, the end this seat designs and the ends people design. */
+  design: { choices: Record<string, string>; end: DesignEnd | null; designed: DesignEnd[] } | null;
 }
 
 export class PhoneController {
   private welcome: Welcome | null = null;
   private seat: SeatMessage | null = null;
   private over: PlayerRoundOver | null = null;
-  private room: RoomFacts = { phase: "lobby", countdown: 0, round: 0, scenario: "", variant: "", profile: "", preview: null, idle: "", lesson: undefined, teams: [] };
+  private room: RoomFacts = { phase: "lobby", countdown: 0, round: 0, scenario: "", variant: "", profile: "", preview: null, idle: "", lesson: undefined, teams: [], design: null };
   private drawnRoom = "";
   private clock: ClockSync = { phase: "lobby", tick: 0, roundTicks: 0, at: 0 };
+  private designLeft = 0;
   private selected: number | null = null;
   private routeTarget = "all";
   private helpOpen = false;
@@ -120,6 +140,7 @@ export class PhoneController {
       this.welcome?.role === "spectator"
         ? [...(s.teams ?? [])].map((x) => ({ score: x.score, committed: x.committed, lost: x.lost, duplicated: x.duplicated }))
         : [];
+    const preview = me && me.seat && me.team >= 0 && !me.spectator ? { seat: me.seat, team: me.team } : null;
     const next: RoomFacts = {
       phase: s.phase,
       countdown: s.countdown,
@@ -127,15 +148,17 @@ export class PhoneController {
       scenario: s.scenario,
       variant: s.variant,
       profile: s.profile,
-      preview: me && me.seat && me.team >= 0 && !me.spectator ? { seat: me.seat, team: me.team } : null,
+      preview,
       idle: me?.idle ?? "",
       lesson: s.lesson,
       teams,
+      design: s.phase === "design" && preview ? teamDesign(s, preview) : null,
     };
+    this.designLeft = s.designLeft ?? 0;
     if (next.phase !== this.room.phase) {
       this.say(this.phaseText(next.phase, next.countdown));
       // A new round: the last results give way, and the role's help comes back for the new seat.
-      if (next.phase === "countdown" || next.phase === "running") this.over = null;
+      if (next.phase === "countdown" || next.phase === "running" || next.phase === "design") this.over = null;
       if (PLAYING.has(next.phase) && this.seat?.role && !this.helpSeen()) this.helpOpen = true;
     }
     if (s.tick !== this.clock.tick || s.phase !== this.clock.phase || s.roundTicks !== this.clock.roundTicks)
@@ -149,6 +172,8 @@ export class PhoneController {
       this.drawnRoom = drawn;
       this.render();
     } else this.tickClock();
+    const timer = this.main.querySelector("[data-testid=design-timer]");
+    if (timer && timer.textContent !== clockOf(this.designLeft)) timer.textContent = clockOf(this.designLeft);
   }
 
   // --- the role's help: shown once per round and seat, then on request ---------------------------
@@ -188,7 +213,7 @@ export class PhoneController {
 
   private phaseText(phase: string, countdown: number): string {
     if (phase === "countdown") return t("countdown", { n: countdown });
-    const keys: Record<string, PhoneKey> = { lobby: "waiting", running: "running", paused: "paused", draining: "draining", over: "over" };
+    const keys: Record<string, PhoneKey> = { lobby: "waiting", design: "design", running: "running", paused: "paused", draining: "draining", over: "over" };
     return t(keys[phase] ?? "waiting");
   }
 
@@ -212,7 +237,7 @@ export class PhoneController {
     const { phase } = this.room;
     const seat = this.seat?.role && this.seat.view ? this.seat : null;
     const playing = !!seat && PLAYING.has(phase) && !this.over;
-    const showWho = !!seat && phase !== "lobby" && !(phase === "over" && this.over);
+    const showWho = !!seat && phase !== "lobby" && phase !== "design" && !(phase === "over" && this.over);
     this.renderWho(showWho ? seat : null);
     replace(
       this.help,
@@ -268,6 +293,12 @@ export class PhoneController {
     const topic = this.room.lesson?.active ? this.texts.topic(this.room.lesson.topic) : null;
     const spectator = w.role === "spectator" && !seat;
     const waitingRoom = this.room.phase === "lobby" || (!seat && !this.over);
+    const { design, preview } = this.room;
+    if (design && preview) {
+      const choose = (setting: string, value: string) => this.connection.design(setting, value);
+      const input = { ...preview, end: design.end, design: design.choices, designed: new Set(design.designed), secondsLeft: this.designLeft, choose };
+      return [designPanel(input)];
+    }
     return [
       waitingRoom ? lobby(w.name ?? "", this.room.preview, topic, spectator) : null,
       // The last results stay until the next round starts, unless the lesson asks something meanwhile.

@@ -41,7 +41,10 @@ export function results(o: PlayerRoundOver, sentence: typeof CauseSentence | nul
     { class: "card over", testid: "results" },
     h("h2", {}, t("over")),
     h("p", { class: "place", testid: "team-rank", "data-rank": o.rank }, place),
-    h("p", { class: "score", testid: "team-score" }, `${t("score")}: ${team?.score ?? 0}`),
+    // A design round ranks the teams by its own score: effects per minute minus the anomalies' penalty.
+    o.design
+      ? h("p", { class: "score", testid: "team-score" }, `${t("score")}: ${o.design.score} · ${t("perMinute", { n: o.design.throughputPerMin })}`)
+      : h("p", { class: "score", testid: "team-score" }, `${t("score")}: ${team?.score ?? 0}`),
     team
       ? h(
           "ul",
