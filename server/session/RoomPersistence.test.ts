@@ -77,7 +77,7 @@ describe("RoomPersistence", () => {
     const before = testRoom({ data });
     enter(before.session, "host", { hostToken: HOST_TOKEN });
     enter(before.session, "s1", { name: "Ana" });
-    before.session.receive("host", "host:config", { scenario: "t3-lost-messages", variant: "naive", seed: 5 });
+    before.session.receive("host", "host:config", { scenario: "t3-lost-messages", variant: "naive", seed: 5, profile: "kafka" });
     before.session.receive("host", "host:start", {});
     before.session.receive("host", "host:end", {});
     tickUntil(before, () => before.session.phase === "over");
@@ -88,7 +88,9 @@ describe("RoomPersistence", () => {
     await after.persistence.restore(after.session);
     expect(after.session.phase).toBe("lobby");
     expect(after.session.play).toBeNull();
-    expect(after.session.settings).toMatchObject({ round: 1, playerCount: 1 });
+    expect(after.session.settings).toMatchObject({ round: 1, playerCount: 1, profile: "kafka" });
+    // The broker the host chose is kept with the room: the next round runs on it.
+    expect(after.session.config.profile).toBe("kafka");
   });
 
   it("saves once for every change made within the delay, through the writer's queue", async () => {

@@ -33,7 +33,8 @@ export function seatBotAction(detail: SeatDetail, strategy: Strategy, mayStartNe
     // Behind an exchange the phone shows the routing key and the bindings: the queues that match.
     const exchange = view.exchange;
     const key = item.routingKey;
-    const matching = exchange && key !== undefined ? [...new Set(exchange.bindings.filter((b) => bindingMatches(exchange.type, b.key, key)).map((b) => b.queue))] : null;
+    const bound = exchange && key !== undefined ? exchange.bindings.filter((b) => bindingMatches(exchange.type, b.key, key)) : null;
+    const matching = bound ? [...new Set(bound.map((b) => b.queue))] : null;
     if (careful) {
       if (can("persist") && !item.persisted) return { action: "persist", token: item.token };
       const next = matching ? matching.find((q) => !(item.routedTo ?? []).includes(q)) : item.routed ? undefined : "all";

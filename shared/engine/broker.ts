@@ -145,7 +145,8 @@ export function brokerCommand(s: TeamState, out: Out, command: Command): Refusal
   const item = b.intake.find((i) => i.token.id === command.token);
   if (!item) return refuse("unknownToken", String(command.token));
   if (command.action === "route") {
-    // A person routes a message to one queue, or to all at once; again to another queue while it is still in the intake (an exchange's message may match several bindings).
+    // A person routes a message to one queue, or to all at once; again to another queue while
+    // it is still in the intake (an exchange's message may match several bindings).
     const all = command.target === "all";
     if (!all && !b.subscriptions.some((sub) => sub.name === command.target)) return refuse("unknownTarget", command.target);
     const targets = all ? b.subscriptions.map((sub) => sub.name).filter((n) => !item.routedTo.includes(n)) : [command.target as string];

@@ -18,7 +18,16 @@ describe("RabbitMQ's exchanges", () => {
     expect(bindingMatches("direct", "br", "br")).toBe(true);
     expect(bindingMatches("direct", "br", "br.ana")).toBe(false);
     expect(bindingMatches("fanout", "", "anything")).toBe(true);
-    const direct: ExchangeConfig = { type: "direct", bindings: [{ queue: "billing", key: "br" }, { queue: "shipping", key: "pt" }, { queue: "loyalty", key: "br" }, { queue: "billing", key: "pt" }], routingKeys: { ana: "br", bruno: "pt" } };
+    const direct: ExchangeConfig = {
+      type: "direct",
+      bindings: [
+        { queue: "billing", key: "br" },
+        { queue: "shipping", key: "pt" },
+        { queue: "loyalty", key: "br" },
+        { queue: "billing", key: "pt" },
+      ],
+      routingKeys: { ana: "br", bruno: "pt" },
+    };
     expect(exchangeRoute(direct, "ana")).toEqual(["billing", "loyalty"]);
     expect(exchangeRoute(direct, "bruno")).toEqual(["shipping", "billing"]);
     // Unlisted: the key is its own routing key, and nothing is bound to it.

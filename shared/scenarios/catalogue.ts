@@ -149,7 +149,12 @@ const CATALOGUE_SPECS: Record<string, Record<string, Spec>> = {
     // (its customer's region, or region.customer) goes to the queues whose binding matches.
     "exchange-direct": exchangeRound("direct", [["billing", "br"], ["shipping", "pt"], ["loyalty", "br"]], { ana: "br", bruno: "pt", carla: "br", davi: "pt" }),
     "exchange-fanout": exchangeRound("fanout", [["billing", ""], ["shipping", ""], ["loyalty", ""]], { ana: "br", bruno: "pt", carla: "br", davi: "pt" }),
-    "exchange-topic": exchangeRound("topic", [["billing", "br.*"], ["shipping", "#"], ["loyalty", "*.ana"]], { ana: "br.ana", bruno: "pt.bruno", carla: "br.carla", davi: "pt.davi" }),
+    "exchange-topic": exchangeRound("topic", [["billing", "br.*"], ["shipping", "#"], ["loyalty", "*.ana"]], {
+      ana: "br.ana",
+      bruno: "pt.bruno",
+      carla: "br.carla",
+      davi: "pt.davi",
+    }),
   },
   "t3-lost-messages": {
     naive: { channel: "topic", broker: { durable: false }, producer: { publish: "fireAndForget" }, consumer: { ack: "auto" }, network: { publish: lossy(0.06) }, faults: t3Faults },

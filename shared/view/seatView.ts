@@ -47,7 +47,17 @@ export interface BrokerSeat {
    * What waits to be routed. Behind an exchange each message shows its routing key and the
    * queues a person routed it to so far (it may go to several before it is confirmed).
    */
-  intake: { token: number; msgId: string; key: string; seq: number; persisted: boolean; confirmed: boolean; routed: boolean; routingKey?: string; routedTo?: string[] }[];
+  intake: {
+    token: number;
+    msgId: string;
+    key: string;
+    seq: number;
+    persisted: boolean;
+    confirmed: boolean;
+    routed: boolean;
+    routingKey?: string;
+    routedTo?: string[];
+  }[];
   /** A RabbitMQ exchange in front of the queues: its type and each queue's binding key (Topic 2). */
   exchange?: { type: ExchangeType; bindings: Binding[] };
   queues: { subscription: string; depth: number }[];

@@ -399,7 +399,8 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
       const exchange = cfg?.broker?.exchange;
       if (exchange) {
         const routingKey = exchange.routingKeys[c.key as string] ?? (c.key as string);
-        const bound = exchange.bindings.some((b) => b.queue === a.subscription && (exchange.type === "fanout" || (exchange.type === "direct" ? b.key === routingKey : topicMatches(b.key, routingKey))));
+        const matches = (key: string) => exchange.type === "fanout" || (exchange.type === "direct" ? key === routingKey : topicMatches(key, routingKey));
+        const bound = exchange.bindings.some((b) => b.queue === a.subscription && matches(b.key));
         if (!bound) committed.length = 0;
       }
       for (const e of committed) {

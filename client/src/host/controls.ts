@@ -97,7 +97,9 @@ export function goalLine(): HTMLElement {
     h("span", { testid: "scenario-goal" }, tx(scenario?.goal)),
     " ",
     h("em", { testid: "variant-summary", "data-variant": `${scenario?.id}/${variant?.id}` }, tx(variant?.summary)),
-    broker && profile ? h("span", { class: "profile-behaviour", testid: "profile-behaviour", "data-profile": profile }, ` ${broker.name}: ${tx(broker.summary)}`) : null,
+    broker && profile
+      ? h("span", { class: "profile-behaviour", testid: "profile-behaviour", "data-profile": profile }, ` ${broker.name}: ${tx(broker.summary)}`)
+      : null,
   );
 }
 

@@ -12,7 +12,7 @@ import { isHostRoundOver } from "../../../shared/protocol.js";
 import { ProjectorCanvas } from "./canvas.js";
 import { installKeyboard } from "./keyboard.js";
 import { showLanding } from "./landing.js";
-import { hostPage, subscribe, update } from "./pageState.js";
+import { hostPage, scenarioOf, subscribe, update } from "./pageState.js";
 import { updateTimer } from "./roundView.js";
 import { ProjectorView } from "./view.js";
 
@@ -50,6 +50,9 @@ async function enter(roomCode: string, hostToken: string): Promise<void> {
     if (room.phase === "countdown" && hostPage().debriefOpen) patch.debriefOpen = false;
     // The pipeline's labels speak the round's broker's words.
     if (setVocabulary(room.profile)) canvas.applyLabels();
+    // A reloaded projector keeps the broker chosen before: one that is not the variant's own was picked.
+    const own = scenarioOf(room.scenario)?.variants.find((v) => v.id === room.variant)?.profile;
+    if (hostPage().profile === "" && own && room.profile && room.profile !== own) patch.profile = room.profile;
     update(patch);
   });
   connection.on("refused", (r) => {

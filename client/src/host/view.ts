@@ -19,6 +19,11 @@ import { renderRoster } from "./roster.js";
 import { roundLive, roundScreen } from "./roundView.js";
 import { screenOf, type Screen } from "./screens.js";
 
+/** What the tour of the brokers shows: it redraws as each broker's column comes. */
+function tourKey(tour: ReturnType<typeof hostPage>["tour"]): string {
+  return tour ? `${tour.scenario}/${tour.variant}/${tour.columns.length}/${tour.ms !== null}` : "-";
+}
+
 export class ProjectorView {
   private screen: Screen | null = null;
   private key = "";
@@ -83,7 +88,7 @@ export class ProjectorView {
     const common = `${this.serial}|${catalogue.length}|${lesson?.active ? `${lesson.topic}/${lesson.step}` : "-"}`;
     switch (screen) {
       case "lobby":
-        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tour ? `${tour.scenario}/${tour.variant}/${tour.columns.length}/${tour.ms !== null}` : "-"}`;
+        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tourKey(tour)}`;
       case "round":
         return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}`;
       case "design":

@@ -89,8 +89,12 @@ const HOST_WORDS = {
       "Cada evento registrado deve chegar uma vez a cada assinatura: {events} eventos × {subs} assinaturas ({names}) = {effects} efeitos. Perdidos e duplicados contam por assinatura.",
   },
   perBinding: {
-    en: "Behind an exchange, each of the {events} recorded events is expected once at every queue whose binding matches its routing key ({names}). Lost and duplicated count per queue.",
-    "pt-BR": "Atrás de uma exchange, cada um dos {events} eventos registrados deve chegar uma vez a cada fila cujo binding casa com sua routing key ({names}). Perdidos e duplicados contam por fila.",
+    en:
+      "Behind an exchange, each of the {events} recorded events is expected once at every queue whose binding matches its routing key ({names}). " +
+      "Lost and duplicated count per queue.",
+    "pt-BR":
+      "Atrás de uma exchange, cada um dos {events} eventos registrados deve chegar uma vez a cada fila cujo binding casa com sua routing key ({names}). " +
+      "Perdidos e duplicados contam por fila.",
   },
   perQueue: {
     en: "A queue is one subscription: each of the {events} recorded events is expected to be processed once.",

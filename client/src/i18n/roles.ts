@@ -2,7 +2,15 @@
 // the canvas's node labels — in the words of the broker the round runs on, once the page
 // knows it (shared/scenarios/brokerVocabulary.ts).
 import { ACTION_TEXTS, ROLE_TEXTS } from "../../../shared/scenarios/roleTexts.js";
-import { BROKER_VOCABULARY, BUTTON_HELP_IN_TERMS, fillTerms, ROLE_HELP_IN_TERMS, termText, termValues, type VocabularyTerm } from "../../../shared/scenarios/brokerVocabulary.js";
+import {
+  BROKER_VOCABULARY,
+  BUTTON_HELP_IN_TERMS,
+  fillTerms,
+  ROLE_HELP_IN_TERMS,
+  termText,
+  termValues,
+  type VocabularyTerm,
+} from "../../../shared/scenarios/brokerVocabulary.js";
 import { isProfileId } from "../../../shared/engine/profiles.js";
 import type { ProfileId } from "../../../shared/engine/config.js";
 import type { Role } from "../../../shared/engine/types.js";

@@ -136,7 +136,10 @@ function broker(v: BrokerSeat, ctx: PanelContext): HTMLElement {
     const keys = v.exchange?.bindings.filter((b) => b.queue === queue).map((b) => (v.exchange?.type === "fanout" || b.key === "" ? t("anyKey") : b.key));
     return keys?.length ? ` ← ${keys.join(" | ")}` : "";
   };
-  const optionText = (target: string) => (target !== "all" ? `${v.exchange ? target : subscriptionName(target)}${bindingOf(target)}` : queue ? t("theQueue") : t("allSubscriptions"));
+  const optionText = (target: string) => {
+    if (target !== "all") return `${v.exchange ? target : subscriptionName(target)}${bindingOf(target)}`;
+    return queue ? t("theQueue") : t("allSubscriptions");
+  };
   const select = h(
     "select",
     { "aria-label": t("routeTo"), testid: "route-target", onchange: (e: Event) => ctx.setRouteTarget((e.target as HTMLSelectElement).value) },
@@ -153,7 +156,12 @@ function broker(v: BrokerSeat, ctx: PanelContext): HTMLElement {
       "ul",
       { class: "list compact depths", testid: v.exchange ? "exchange-bindings" : "broker-queues" },
       ...v.queues.map((q) =>
-        h("li", {}, h("span", {}, v.exchange ? `${q.subscription}${bindingOf(q.subscription)}` : subscriptionName(q.subscription)), h("strong", {}, String(q.depth))),
+        h(
+          "li",
+          {},
+          h("span", {}, v.exchange ? `${q.subscription}${bindingOf(q.subscription)}` : subscriptionName(q.subscription)),
+          h("strong", {}, String(q.depth)),
+        ),
       ),
     ),
   );
