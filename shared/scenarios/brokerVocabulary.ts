@@ -33,6 +33,8 @@ export const VOCABULARY_TERMS = [
   "reject",
   /** The broker tells the producer it has the message. */
   "publishConfirm",
+  /** The one reply that carries that news back to the producer (what a dropped ACK to the producer loses). */
+  "publishAck",
   /** The message is written where a crash cannot take it. */
   "persist",
   /** How many unsettled deliveries a consumer may hold. */
@@ -73,6 +75,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       nack: "basic.nack (requeue)",
       reject: "basic.reject",
       publishConfirm: "publisher confirm",
+      publishAck: "basic.ack (confirm)",
       persist: w("persistent message on a durable queue", "mensagem persistente em fila durável"),
       prefetch: "prefetch (basic.qos)",
       redelivery: w("requeue when the channel closes", "requeue quando o canal fecha"),
@@ -103,6 +106,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       nack: w("no nack: seek back", "sem nack: seek para trás"),
       reject: w("no reject: skip the offset", "sem reject: pular o offset"),
       publishConfirm: "acks=all",
+      publishAck: w("produce response", "resposta do produce"),
       persist: w("replicated log (min.insync.replicas)", "log replicado (min.insync.replicas)"),
       prefetch: "max.poll.records",
       redelivery: w("rebalance after session.timeout.ms", "rebalance após session.timeout.ms"),
@@ -132,6 +136,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       nack: "ChangeMessageVisibility 0",
       reject: w("no reject: redrive after maxReceiveCount", "sem reject: redrive após maxReceiveCount"),
       publishConfirm: w("SendMessage response", "resposta do SendMessage"),
+      publishAck: w("SendMessage response", "resposta do SendMessage"),
       persist: w("stored by AWS across zones", "guardada pela AWS em várias zonas"),
       prefetch: "MaxNumberOfMessages",
       redelivery: "visibility timeout",
@@ -161,6 +166,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       nack: "session.recover()",
       reject: w("poison ack: to the DLQ", "poison ack: para a DLQ"),
       publishConfirm: w("synchronous persistent send", "envio persistente síncrono"),
+      publishAck: w("send receipt", "recibo do envio"),
       persist: "PERSISTENT delivery",
       prefetch: "prefetch",
       redelivery: "redelivery policy",
@@ -191,6 +197,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       nack: "-NAK",
       reject: "+TERM",
       publishConfirm: "PubAck",
+      publishAck: "PubAck",
       persist: w("file storage", "armazenamento em arquivo"),
       prefetch: "MaxAckPending",
       redelivery: "AckWait",

@@ -63,6 +63,10 @@ const HOST_WORDS = {
   cutLink: { en: "Cut broker↔C1 (10 s)", "pt-BR": "Cortar broker↔C1 (10 s)" },
   dropAck: { en: "Drop the next ACK", "pt-BR": "Perder o próximo ACK" },
   slowConsumer: { en: "Slow C1 down", "pt-BR": "Deixar C1 lento" },
+  // The same buttons once the round's broker is known, in its words (shared/scenarios/brokerVocabulary.ts)
+  crashBrokerInTerms: { en: "Crash {broker}", "pt-BR": "Derrubar o {broker}" },
+  cutLinkInTerms: { en: "Cut {broker}↔C1 (10 s)", "pt-BR": "Cortar {broker}↔C1 (10 s)" },
+  dropAckInTerms: { en: "Drop the next ACK to P1 ({publishAck})", "pt-BR": "Perder o próximo ACK para P1 ({publishAck})" },
   provisional: { en: "Live: the end of the round settles these numbers", "pt-BR": "Ao vivo: o fim da rodada confirma estes números" },
   pendingColumn: { en: "still open", "pt-BR": "em aberto" },
   moreTeams: { en: "+{n} teams", "pt-BR": "+{n} equipes" },
