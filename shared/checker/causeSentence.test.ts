@@ -79,4 +79,16 @@ describe("cause sentences in the broker's words", () => {
     expect(causeSentence(cause, "en")).toContain("visibility timeout or AckWait");
     expect(causeSentence({ code: "dupRedeliveryTimeout", tick: 10, consumer: "C2" }, "en", 100, "nats")).toMatch(/\(AckWait\)$/);
   });
+
+  it("names where the broker parks a dead letter, or the generic dead-letter queue when the broker is unknown", () => {
+    const parked = { code: "parkedDeadLetter", tick: 300, consumer: "C1" };
+    expect(causeSentence(parked, "en", 100, "rabbitmq")).toContain("(DLX → dead-letter queue)");
+    expect(causeSentence(parked, "en", 100, "sqs")).toContain("(redrive policy → DLQ)");
+    expect(causeSentence(parked, "pt-BR", 100, "activemq")).toContain("(ActiveMQ.DLQ)");
+    expect(causeSentence(parked, "en", 100, "nats")).toContain("MaxDeliver advisory");
+    expect(causeSentence(parked, "en")).toContain("(dead-letter queue)");
+    const dropped = { code: "rejectedDropped", tick: 10, consumer: "C2" };
+    expect(causeSentence(dropped, "en", 100, "rabbitmq")).toContain("nowhere set up to dead-letter it (DLX → dead-letter queue)");
+    expect(causeSentence({ code: "parkedRejected", tick: 10, consumer: "C2" }, "pt-BR", 100, "sqs")).toContain("virou dead letter (redrive policy → DLQ)");
+  });
 });

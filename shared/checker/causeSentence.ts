@@ -2,7 +2,8 @@
 // code's text (CAUSE_TEXTS) with every placeholder filled from the cause, ticks as m:ss.
 // Every page and the command line use this one function, so no screen shows a hole. Given the
 // broker the round ran on, the words a sentence takes from it ({redelivery}) are that
-// broker's (brokerVocabulary.ts); without one, the words of the brokers that redeliver on a timer.
+// broker's (brokerVocabulary.ts); without one, the words of the brokers that redeliver on a timer,
+// and the generic dead-letter queue for where a dead-lettered message went ({deadLetterPlace}).
 import { TICK_MS } from "../engine/config.js";
 import { formatTick } from "../replay/format.js";
 import type { ProfileId } from "../engine/config.js";
@@ -16,10 +17,13 @@ export type CauseLike = Pick<Cause, "tick"> & Partial<Pick<Cause, "node" | "link
 /** Stands in for a field the cause lacks (only a log from another engine version can lack one). */
 const UNKNOWN = "?";
 
-/** The broker's words a cause sentence may name when the broker is not known: the timers of SQS and JetStream, the brokers that redeliver on one. */
+/**
+ * The broker's words a cause sentence may name when the broker is not known: the timers of SQS and JetStream, the brokers that
+ * redeliver on one, and the generic name of where dead letters wait.
+ */
 const ANY_BROKER: Record<Locale, Record<string, string>> = {
-  en: { redelivery: "visibility timeout or AckWait" },
-  "pt-BR": { redelivery: "visibility timeout ou AckWait" },
+  en: { redelivery: "visibility timeout or AckWait", deadLetterPlace: "dead-letter queue" },
+  "pt-BR": { redelivery: "visibility timeout ou AckWait", deadLetterPlace: "dead-letter queue" },
 };
 
 export function causeSentence(cause: CauseLike, locale: Locale, tickMs = TICK_MS, profile: ProfileId | null = null): string {

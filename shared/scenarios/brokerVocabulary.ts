@@ -45,6 +45,8 @@ export const VOCABULARY_TERMS = [
   "redelivered",
   /** Where a message past its delivery limit, or rejected, is parked. */
   "deadLetter",
+  /** Where a cause sentence says a dead-lettered message went, in the broker's own names (DLX, redrive, ActiveMQ.DLQ, the MaxDeliver advisory). */
+  "deadLetterPlace",
   /** What lets the broker drop a repeated publish. */
   "dedupId",
   /** What keeps one key on one consumer at a time. */
@@ -81,6 +83,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       redelivery: w("requeue when the channel closes", "requeue quando o canal fecha"),
       redelivered: "redelivered=true",
       deadLetter: "dead-letter exchange (DLX)",
+      deadLetterPlace: w("DLX → dead-letter queue", "DLX → fila de dead letter"),
       dedupId: w("none: queues do not de-duplicate", "nenhum: filas não desduplicam"),
       group: "single active consumer",
       partition: "x-modulus-hash exchange",
@@ -112,6 +115,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       redelivery: w("rebalance after session.timeout.ms", "rebalance após session.timeout.ms"),
       redelivered: w("re-read from the committed offset", "relida a partir do offset commitado"),
       deadLetter: w("no DLQ: a dead-letter topic is up to the application", "sem DLQ: um tópico de dead letter fica a cargo da aplicação"),
+      deadLetterPlace: w("a dead-letter topic the consumer writes", "um tópico de dead letter escrito pelo consumidor"),
       dedupId: "idempotent producer",
       group: "consumer group",
       partition: w("partition", "partição (partition)"),
@@ -142,6 +146,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       redelivery: "visibility timeout",
       redelivered: "ApproximateReceiveCount",
       deadLetter: "redrive to DLQ",
+      deadLetterPlace: "redrive policy → DLQ",
       dedupId: "deduplication id",
       group: "message group",
       partition: "message group",
@@ -172,6 +177,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       redelivery: "redelivery policy",
       redelivered: "JMSRedelivered",
       deadLetter: "DLQ (ActiveMQ.DLQ)",
+      deadLetterPlace: "ActiveMQ.DLQ",
       dedupId: w("producer audit", "auditoria do produtor (producer audit)"),
       group: "JMSXGroupID",
       partition: "message groups",
@@ -203,6 +209,7 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       redelivery: "AckWait",
       redelivered: w("delivery count", "contagem de entregas"),
       deadLetter: w("MaxDeliver: kept in the stream", "MaxDeliver: fica no stream"),
+      deadLetterPlace: w("MaxDeliver advisory, kept in the stream", "advisory de MaxDeliver, fica no stream"),
       dedupId: "Nats-Msg-Id",
       group: "MaxAckPending=1",
       partition: w("subject partition mapping", "mapeamento de partições de subject"),

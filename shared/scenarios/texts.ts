@@ -723,8 +723,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
     "pt-BR": "perdida: descartada em {tick} ao atingir o limite de entregas",
   },
   rejectedDropped: {
-    en: "lost: {consumer} rejected it without requeue at {tick}, and with no dead-letter queue the broker dropped it",
-    "pt-BR": "perdida: {consumer} a rejeitou sem requeue em {tick} e, sem dead-letter queue, o broker a descartou",
+    en: "lost: {consumer} rejected it without requeue at {tick}, and with nowhere set up to dead-letter it ({deadLetterPlace}) the broker dropped it",
+    "pt-BR": "perdida: {consumer} a rejeitou sem requeue em {tick} e, sem destino de dead letter configurado ({deadLetterPlace}), o broker a descartou",
   },
   misrouted: {
     en: "lost: at {tick} the broker routed it to another subscription only",
@@ -737,12 +737,12 @@ export const CAUSE_TEXTS: Record<string, Text> = {
 
   // parked
   parkedDeadLetter: {
-    en: "parked: moved to the dead-letter queue at {tick} after too many deliveries ({consumer} had it last); the team running the consumers must look at it there",
-    "pt-BR": "estacionada: foi para a dead-letter queue em {tick} depois de entregas demais ({consumer} a teve por último); a equipe dos consumidores precisa olhá-la lá",
+    en: "parked: dead-lettered at {tick} ({deadLetterPlace}) after too many deliveries ({consumer} had it last); the team running the consumers must look at it there",
+    "pt-BR": "estacionada: virou dead letter em {tick} ({deadLetterPlace}) depois de entregas demais ({consumer} a teve por último); a equipe dos consumidores precisa olhá-la lá",
   },
   parkedRejected: {
-    en: "parked: {consumer} rejected it at {tick} and it went to the dead-letter queue, where the team running the consumers must look at it",
-    "pt-BR": "estacionada: {consumer} a rejeitou em {tick} e ela foi para a dead-letter queue, onde a equipe dos consumidores precisa olhá-la",
+    en: "parked: {consumer} rejected it at {tick} and it was dead-lettered ({deadLetterPlace}), where the team running the consumers must look at it",
+    "pt-BR": "estacionada: {consumer} a rejeitou em {tick} e ela virou dead letter ({deadLetterPlace}), onde a equipe dos consumidores precisa olhá-la",
   },
   parkedInStream: {
     en: "parked: reached MaxDeliver at {tick} ({consumer} had it last); it stays in the stream and the MAX_DELIVERIES advisory tells the operator to look at it",
