@@ -124,6 +124,8 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       ack: w("Commit offset", "Commit do offset"),
       nack: w("Seek back", "Seek para trás"),
       confirm: "acks=all",
+      // Kafka's broker appends each record to one of the topic's partitions (six in every variant
+      // on Kafka, Topic 2's included); the partition comes from the key, every group reads it.
       route: w("Append to partition", "Gravar na partição"),
       persist: w("Replicate", "Replicar"),
     },
@@ -155,7 +157,9 @@ export const BROKER_VOCABULARY: Record<ProfileId, BrokerVocabulary> = {
       ack: "DeleteMessage",
       nack: "Visibility 0",
       confirm: w("SendMessage OK", "SendMessage OK"),
-      route: w("Fan out (SNS)", "Distribuir (SNS)"),
+      // Topic 2 runs SQS both as one queue (SendMessage) and behind an SNS topic (one queue per
+      // subscription): the label holds for both, where "fan out" was wrong for the queue.
+      route: w("Into SQS queue(s)", "Para fila(s) SQS"),
       persist: w("Store", "Guardar"),
     },
   },
