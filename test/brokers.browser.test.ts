@@ -85,6 +85,10 @@ describe.skipIf(!available)("the class tours the brokers", () => {
     await host.getByTestId("round-profile").waitFor({ timeout: 20_000 });
     expect(await host.getByTestId("round-profile").getAttribute("data-profile")).toBe("nats");
     expect(await host.getByTestId("round-profile").textContent()).toBe("NATS JetStream · +ACK · PubAck · AckWait");
+    // The fault buttons whose words differ between brokers say JetStream's: the dropped ACK to P1 is its PubAck.
+    await expect.poll(() => host.getByTestId("fault-dropAck").textContent(), SLOW).toBe("Drop the next ACK to P1 (PubAck)");
+    expect(await host.getByTestId("fault-crashBroker").textContent()).toBe("Crash NATS JetStream");
+    expect(await host.getByTestId("fault-crashConsumer").textContent()).toBe("Crash C1");
 
     // Ana produces, Bia consumes: each phone's help and buttons in JetStream's words.
     await producer.getByTestId("role-help").waitFor({ timeout: 20_000 });
