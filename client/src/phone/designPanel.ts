@@ -109,7 +109,12 @@ function pipeline({ end, design, designed }: DesignPanelInput): HTMLElement {
           "ul",
           {},
           ...settingsOfEnd(e).map((s) =>
-            h("li", { "data-setting": s }, h("span", {}, words.settings[s].label), h("strong", {}, words.settings[s].values[design[s]]?.label ?? design[s] ?? "—")),
+            h(
+              "li",
+              { "data-setting": s },
+              h("span", {}, words.settings[s].label),
+              h("strong", {}, words.settings[s].values[design[s]]?.label ?? design[s] ?? "—"),
+            ),
           ),
         ),
       ),
