@@ -3,7 +3,9 @@
 // projector sees every team and every player (the host view), everyone sees the root.
 import { StateView } from "@colyseus/schema";
 import type { Client } from "@colyseus/core";
-import type { Report } from "../../shared/checker/checker.js";
+import type { Counts, Report } from "../../shared/checker/checker.js";
+import { designScore } from "../../shared/design/index.js";
+import { designOfRound } from "../session/TeamDesigns.js";
 import type { Design } from "../../shared/design/index.js";
 import type { LiveScore } from "../../shared/checker/liveScore.js";
 import type { Round } from "../../shared/sim/round.js";
@@ -17,6 +19,8 @@ export class SchemaMirror implements StateMirror {
   private teamStateViews: StateView[] = [];
   private hostView = new StateView();
   private phase = "lobby";
+  /** A design round's teams are scored by the design score (shared/design/score.ts), live and final. */
+  private designRound: Round | null = null;
 
   /** `session` is read lazily: the mirror is made before the session it mirrors. */
   constructor(
@@ -78,9 +82,10 @@ export class SchemaMirror implements StateMirror {
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void {
     const state = this.state;
     buildTeams(state, round.teams, round.teams.map((_, t) => `${t + 1}`), round.humanSeats);
+    this.designRound = designOfRound(round) ? round : null;
     state.teams.forEach((team, t) => {
       team.members = Math.min(255, members[t] ?? 0);
-      syncCounts(team, scores[t].counts, scores[t].pending);
+      syncCounts(team, scores[t].counts, scores[t].pending, this.liveDesignScore(scores[t].counts, round.tick));
     });
     this.teamStateViews = state.teams.map((team) => teamStateView(team));
     // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
@@ -105,7 +110,7 @@ export class SchemaMirror implements StateMirror {
     const loads = round.tick % 2 === 0;
     const flying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
-      syncCounts(team, scores[t].counts, scores[t].pending);
+      syncCounts(team, scores[t].counts, scores[t].pending, this.liveDesignScore(scores[t].counts, round.tick));
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
     });
@@ -127,9 +132,21 @@ export class SchemaMirror implements StateMirror {
   }
 
   roundSettled(report: Report): void {
+    const design = this.designRound ? designOfRound(this.designRound) : null;
     for (const t of report.teams) {
       const team = this.state.teams[t.team];
-      if (team) syncCounts(team, t);
+      if (team) syncCounts(team, t, 0, design ? Math.round(designScore(t, design.roundTicks).score) : undefined);
     }
+  }
+
+  /**
+   * A design round's score while it plays: effects applied so far over the whole round's
+   * minutes, minus the penalty of the anomalies already certain. It grows to the final score,
+   * which the checker's counts and times settle (roundSettled).
+   */
+  private liveDesignScore(counts: Counts, tick: number): number | undefined {
+    const round = this.designRound;
+    if (!round) return undefined;
+    return Math.round(designScore({ ...counts, firstCommitTick: 0, lastAppliedTick: tick }, round.header.roundTicks).score);
   }
 }

@@ -30,8 +30,12 @@ export function buildTeams(state: ClassState, teams: EngineTeam[], names: string
   state.teams = list;
 }
 
-/** The board's counts: live ones during play (lost and inconsistent: only what is certain; `pending`: what the drain will settle), the checker's after it. */
-export function syncCounts(team: TeamState, counts: Counts, pending = 0): void {
+/**
+ * The board's counts: live ones during play (lost and inconsistent: only what is certain;
+ * `pending`: what the drain will settle), the checker's after it. `score`: the round's own
+ * score when it has one (a design round's), the counts' otherwise.
+ */
+export function syncCounts(team: TeamState, counts: Counts, pending = 0, score = scoreOf(counts)): void {
   set(team, "committed", Math.min(65535, counts.committed));
   set(team, "applied", Math.min(65535, counts.applied));
   set(team, "lost", Math.min(65535, counts.lost));
@@ -45,7 +49,7 @@ export function syncCounts(team: TeamState, counts: Counts, pending = 0): void {
   set(team, "staleWrites", Math.min(65535, counts.staleWrites));
   set(team, "conflicts", Math.min(65535, counts.conflicts));
   set(team, "parked", Math.min(65535, counts.parked));
-  set(team, "score", scoreOf(counts));
+  set(team, "score", score);
 }
 
 /** Node status and load, link cuts and packets in flight. */

@@ -230,7 +230,7 @@ export class ClassSession {
     const player = this.roster.bySessionId(connectionId);
     if (!player) return this.messages.refuse(connectionId, "design", this.hosts.has(connectionId) ? "noSeat" : "unknownPlayer");
     if (!acceptsDesign(this.phase)) return this.messages.refuse(connectionId, "design", "notDesigning");
-    const refusal = this.rounds.chooseDesign(player, parsed.value.setting, parsed.value.value);
+    const refusal = this.rounds.design.choose(player, parsed.value.setting, parsed.value.value);
     if (refusal) this.messages.refuse(connectionId, "design", refusal.code, undefined, refusal.detail);
   }
 

@@ -7,7 +7,7 @@
 import type { Fault } from "../../shared/engine/config.js";
 import type { Emitted } from "../../shared/engine/kernel.js";
 import type { ConfigMessage, DesignBots, Refusal } from "../../shared/protocol.js";
-import { findVariant, profileFor, seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
+import { findVariant, profileFor, seatsOf } from "../../shared/scenarios/catalogue.js";
 import { PhaseMachine, type PhaseMove, type PhaseRefusal, type RoomPhase } from "../../shared/session/phase.js";
 import type { Restored } from "../../shared/sim/restore.js";
 import type { Round } from "../../shared/sim/round.js";
@@ -21,7 +21,8 @@ import { RoundHistory } from "./RoundHistory.js";
 import { RoundResults } from "./roundResults.js";
 import type { Player, Roster } from "./Roster.js";
 import { createClassRound, RoundPlay } from "./RoundPlay.js";
-import { designDealOrder, designOfRound, isDesignRound, TeamDesigns, type DesignRefusal } from "./TeamDesigns.js";
+import { DesignPhase } from "./DesignPhase.js";
+import { designOfRound } from "./TeamDesigns.js";
 
 export const COUNTDOWN_MS = 3000;
 
@@ -41,9 +42,8 @@ export class RoomRounds implements HostControls, LessonRoom {
   readonly history = new RoundHistory();
   readonly lesson: LessonProgress;
   readonly idle: IdleWatch;
-  /** Each team's design for the design rounds, kept from one round to the next. */
-  readonly designs = new TeamDesigns();
-  private designUntil = 0;
+  /** The design round's design phase and each team's design. */
+  readonly design: DesignPhase;
   private chosen: ConfigMessage = { scenario: "t3-lost-messages", variant: "naive", seed: null, roundSeconds: null, profile: null };
   private current: RoundPlay | null = null;
   private countdownUntil = 0;
@@ -53,6 +53,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     const { ports, options, messages } = room;
     this.idle = new IdleWatch(options.idle);
     this.lesson = new LessonProgress(this, ports, messages);
+    this.design = new DesignPhase(this, ports);
     const { scenario, variant } = this.chosen;
     // The schema's defaults, so the first mirror write changes nothing but the code.
     const code = options.roomCode;
@@ -150,7 +151,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     if ((phase !== "lobby" && phase !== "design") || !variant) return;
     const { mirror } = this.room.ports;
     const before = new Map([...this.roster.players.values()].map((p) => [p.id, { team: p.team, seat: p.seat, spectator: p.spectator }]));
-    this.roster.startRound(this.dealOrder(seatsOf(variant)));
+    this.roster.startRound(this.design.dealOrder(seatsOf(variant)));
     const teams = new Set<number>();
     for (const p of this.roster.players.values()) {
       const was = before.get(p.id);
@@ -159,7 +160,7 @@ export class RoomRounds implements HostControls, LessonRoom {
       mirror.playerChanged(p);
     }
     for (const t of teams) for (const p of this.roster.members(t)) mirror.playerPlaced(p);
-    if (phase === "design") this.fitDesigns();
+    if (phase === "design") this.design.fit();
   }
 
   /**
@@ -169,40 +170,10 @@ export class RoomRounds implements HostControls, LessonRoom {
    */
   openDesign(seconds: number, bots: DesignBots): void {
     if (this.moveTo("design")) return;
-    const { ports } = this.room;
-    this.designs.open(seconds, bots);
     this.previewSeats();
     // Out of the last round's team views: each phone sees its team's people, as in the lobby.
-    for (const p of this.roster.players.values()) ports.mirror.playerPlaced(p);
-    this.fitDesigns();
-    this.designUntil = ports.clock.now() + seconds * 1000;
-    this.set({ designLeft: seconds });
-    ports.saveSoon();
-  }
-
-  /** A student's choice for their end; refused in another phase or for another end, and then nothing changes. */
-  chooseDesign(player: Player, setting: string, value: string): DesignRefusal | null {
-    if (player.seat === null || player.team < 0 || player.spectator) return { code: "noSeat" };
-    const teamSeats = this.roster.members(player.team).flatMap((p) => (p.seat !== null && !p.spectator ? [p.seat] : []));
-    const refusal = this.designs.choose(player.team, player.seat, teamSeats, setting, value);
-    if (refusal) return refusal;
-    this.room.ports.mirror.designs(this.designs.all);
-    this.room.ports.saveSoon();
-    return null;
-  }
-
-  /** A design round deals one person per end first; other rounds in the catalogue's order. */
-  private dealOrder(seats: SeatDef[]): SeatDef[] {
-    return isDesignRound(this.chosen) ? designDealOrder(seats) : seats;
-  }
-
-  /** One design per team of the deal; the ends nobody holds take the bots' design. */
-  private fitDesigns(): void {
-    const variant = findVariant(this.chosen.scenario, this.chosen.variant);
-    const seats = variant ? seatsOf(variant) : [];
-    const held = (team: number) => seats.filter((s) => this.roster.holders(team, s.seat).length > 0).map((s) => s.seat);
-    this.designs.fit(this.roster.teams.length, held);
-    this.room.ports.mirror.designs(this.designs.all);
+    for (const p of this.roster.players.values()) this.room.ports.mirror.playerPlaced(p);
+    this.design.begin(seconds, bots);
   }
 
   setLocked(locked: boolean): void {
@@ -221,11 +192,9 @@ export class RoomRounds implements HostControls, LessonRoom {
     if (!variant || this.moveTo("start")) return;
     const { ports, messages } = this.room;
     const seats = seatsOf(variant);
-    this.roster.startRound(this.dealOrder(seats));
-    const designRound = isDesignRound(this.chosen);
-    if (designRound) this.fitDesigns();
+    this.roster.startRound(this.design.dealOrder(seats));
+    const designs = this.design.forRound();
     const number = this.values.round + 1;
-    const designs = designRound ? this.designs.all : undefined;
     const round = createClassRound(this.roster, seats, this.chosen, this.chosen.seed ?? ports.ids.seed(), this.gameIdFor(number), designs);
     this.beginRound(round, number, []);
     this.lesson.roundStarted();
@@ -265,9 +234,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.lesson.tick(now);
     if (phase !== "running") this.idle.pause();
     if (phase === "design") {
-      const left = this.designUntil - now;
-      this.set({ designLeft: Math.max(0, Math.ceil(left / 1000)) });
-      if (left <= 0) this.startCountdown();
+      if (this.design.tick(now)) this.startCountdown();
       return false;
     }
     if (phase === "countdown") {
@@ -323,7 +290,7 @@ export class RoomRounds implements HostControls, LessonRoom {
   /** This part of the room's snapshot. */
   snapshot(): Omit<RoomSnapshot, "roster"> {
     const { chosen: config, values, history, lesson } = this;
-    return { config, locked: values.locked, round: values.round, history: history.snapshot(), lesson: lesson.snapshot(), designs: this.designs.snapshot() };
+    return { config, locked: values.locked, round: values.round, history: history.snapshot(), lesson: lesson.snapshot(), designs: this.design.snapshot() };
   }
 
   /** Back from a snapshot after a crash: the settings, the rounds played, lesson mode. */
@@ -331,8 +298,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.chosen = snapshot.config;
     this.history.restore(snapshot.history);
     this.lesson.restore(snapshot.lesson);
-    this.designs.restore(snapshot.designs);
-    if (this.designs.all.length) this.room.ports.mirror.designs(this.designs.all);
+    this.design.restore(snapshot.designs);
     const { scenario, variant } = snapshot.config;
     this.set({ locked: snapshot.locked, round: snapshot.round, scenario, variant, profile: this.profileOfChoice(), playerCount: this.roster.size });
   }

@@ -178,4 +178,35 @@ describe("the design phase", () => {
     expect(transport.lastRefusal("host")).toBe("roundActive");
     expect(session.lesson.place).toMatchObject({ topic: 9, step: "round" });
   });
+
+  it("continues a design round cut by a crash with every team's design", async () => {
+    const data = memoryLogData();
+    // Idle students lend their seats to bots at once, so the round has events to come back from.
+    const before = testRoom({ data, idle: { nudgeMs: 100, botMs: 200 } });
+    enter(before.session, "host", { hostToken: HOST_TOKEN });
+    for (let i = 1; i <= 3; i++) enter(before.session, `s${i}`, { name: `Player ${i}` });
+    const { session } = before;
+    session.receive("host", "host:config", DESIGN);
+    session.receive("host", "host:design", { seconds: 30 });
+    session.receive(at(before, 0, "broker"), "design", { setting: "storage", value: "replicated" });
+    session.receive("host", "host:start", {});
+    tickUntil(before, () => session.phase === "running" && session.play!.round.tick >= 80);
+    before.persistence.save(session.snapshot());
+    await before.writer.settled();
+    const designs = session.play!.round.header.teams.map((t) => t.design);
+    expect(designs[0]?.storage).toBe("replicated");
+
+    const after = testRoom({ data, clock: before.clock });
+    await after.persistence.restore(after.session);
+    await after.writer.settled();
+    expect(after.session.phase).toBe("paused");
+    expect(after.session.play!.round.header.teams.map((t) => t.design)).toEqual(designs);
+    expect(after.mirror.designsSeen.map((d) => d.storage)).toEqual(["replicated"]);
+    // It plays on to its results, with the design table's data.
+    enter(after.session, "host", { hostToken: HOST_TOKEN });
+    after.session.receive("host", "host:resume", {});
+    after.session.receive("host", "host:end", {});
+    tickUntil(after, () => after.session.phase === "over");
+    expect(after.transport.hostOver("host").at(-1)?.design?.designs).toEqual(designs);
+  });
 });

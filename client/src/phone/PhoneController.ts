@@ -24,23 +24,7 @@ import { results } from "./results.js";
 import { helpSeen, markHelpSeen, roleHelp } from "./roleHelp.js";
 import { formatClock, secondsLeft, type ClockSync } from "./roundClock.js";
 import { seatPanel } from "./seatPanels.js";
-import { clockOf, designPanel } from "./designPanel.js";
-import type { DesignEnd } from "../../../shared/design/index.js";
-import { designEndsOf } from "../../../shared/view/designEnds.js";
-
-/** The team's design as the room publishes it, and which end this seat and its teammates design. */
-function teamDesign(s: RoomStateView, me: SeatPreview): RoomFacts["design"] {
-  const entry = [...(s.designs ?? [])][me.team];
-  if (!entry) return null;
-  const choices: Record<string, string> = {};
-  entry.choices.forEach((value, setting) => (choices[setting] = value));
-  const seats: string[] = [];
-  s.players?.forEach((p) => {
-    if (p.team === me.team && !p.spectator && p.seat) seats.push(p.seat);
-  });
-  const ends = designEndsOf([...seats, me.seat]);
-  return { choices, end: ends.get(me.seat) ?? null, designed: [...new Set(ends.values())] };
-}
+import { clockOf, designPanel, teamDesign, type TeamDesignFacts } from "./designPanel.js";
 
 /** The phases in which a seat plays (its buttons show). */
 const PLAYING = new Set(["countdown", "running", "paused"]);
@@ -58,7 +42,7 @@ interface RoomFacts {
   lesson: LessonStateView | undefined;
   teams: TeamLine[];
   /** The design phase: the team's design, the end this seat designs and the ends people design. */
-  design: { choices: Record<string, string>; end: DesignEnd | null; designed: DesignEnd[] } | null;
+  design: TeamDesignFacts | null;
 }
 
 export class PhoneController {

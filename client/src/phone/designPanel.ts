@@ -5,6 +5,29 @@ import { h } from "../dom.js";
 import { currentLocale } from "../i18n/locale.js";
 import { t } from "../i18n/phoneWords.js";
 import { DESIGN_ENDS, DESIGN_SETTINGS, designTexts, settingsOfEnd, type DesignEnd, type DesignSetting } from "../../../shared/design/index.js";
+import { designEndsOf } from "../../../shared/view/designEnds.js";
+import type { RoomStateView } from "../../../shared/view/roomState.js";
+
+/** What the phone keeps of its team's design: the choices, the end this seat designs, the ends people design. */
+export interface TeamDesignFacts {
+  choices: Record<string, string>;
+  end: DesignEnd | null;
+  designed: DesignEnd[];
+}
+
+/** The team's design as the room publishes it, and which end this seat and its teammates design. */
+export function teamDesign(s: RoomStateView, me: { seat: string; team: number }): TeamDesignFacts | null {
+  const entry = [...(s.designs ?? [])][me.team];
+  if (!entry) return null;
+  const choices: Record<string, string> = {};
+  entry.choices.forEach((value, setting) => (choices[setting] = value));
+  const seats: string[] = [];
+  s.players?.forEach((p) => {
+    if (p.team === me.team && !p.spectator && p.seat) seats.push(p.seat);
+  });
+  const ends = designEndsOf([...seats, me.seat]);
+  return { choices, end: ends.get(me.seat) ?? null, designed: [...new Set(ends.values())] };
+}
 
 export interface DesignPanelInput {
   /** The end this seat designs, null when it designs none. */
@@ -86,7 +109,12 @@ function pipeline({ end, design, designed }: DesignPanelInput): HTMLElement {
           "ul",
           {},
           ...settingsOfEnd(e).map((s) =>
-            h("li", { "data-setting": s }, h("span", {}, words.settings[s].label), h("strong", {}, words.settings[s].values[design[s]]?.label ?? design[s] ?? "—")),
+            h(
+              "li",
+              { "data-setting": s },
+              h("span", {}, words.settings[s].label),
+              h("strong", {}, words.settings[s].values[design[s]]?.label ?? design[s] ?? "—"),
+            ),
           ),
         ),
       ),
