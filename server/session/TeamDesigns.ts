@@ -17,12 +17,13 @@ import {
   type DesignEnd,
 } from "../../shared/design/index.js";
 import type { Round } from "../../shared/sim/round.js";
+import { isDesignRound as isDesignVariant } from "../../shared/sim/round.js";
 import { designEndsOf } from "../../shared/view/designEnds.js";
 import { DESIGN_SECONDS, type DesignBots, type ShellRefusal } from "../../shared/protocol.js";
 
-/** A round configured on a variant with a design phase (the catalogue's design variant). */
+/** A round configured on a variant with a design phase (the catalogue's design variant; the rule is shared/sim/round.ts's). */
 export function isDesignRound(config: { scenario: string; variant: string }): boolean {
-  return config.scenario === "t9-end-to-end" && config.variant === "design";
+  return isDesignVariant(config.scenario, config.variant);
 }
 
 /**

@@ -15,10 +15,11 @@ import { roundTitle } from "./names.js";
 import { shrinkToFit } from "./fit.js";
 import { hostPage, update } from "./pageState.js";
 import { statusLine, updateStatusLine } from "./statusLine.js";
+import { isDesignRound } from "../../../shared/sim/round.js";
 
 /** The configured round is the design round (its variant has a design phase). */
 export function isDesignVariant(scenario: string | undefined, variant: string | undefined): boolean {
-  return scenario === "t9-end-to-end" && variant === "design";
+  return scenario !== undefined && variant !== undefined && isDesignRound(scenario, variant);
 }
 
 /** The lobby's inputs for a design round: the design phase's length and the empty ends' bots. */
