@@ -25,6 +25,8 @@ async function main(): Promise<void> {
         metrics: { type: "boolean", default: false },
         // Not part of the contract either: the round's length (30-900 s), for long soaks.
         "round-seconds": { type: "string" },
+        // Not part of the contract either: only every Nth phone decodes the state (benchmarks' load generator).
+        "decode-every": { type: "string" },
       },
       strict: true,
     }));
@@ -44,8 +46,11 @@ async function main(): Promise<void> {
   if (seed !== undefined && !Number.isInteger(seed)) fail("--seed must be an integer");
   const roundSeconds = values["round-seconds"] === undefined ? undefined : Number(values["round-seconds"]);
   if (roundSeconds !== undefined && !(Number.isInteger(roundSeconds) && roundSeconds >= 30 && roundSeconds <= 900)) fail("--round-seconds must be a whole number from 30 to 900");
+  const decodeEvery = values["decode-every"] === undefined ? undefined : Number(values["decode-every"]);
+  if (decodeEvery !== undefined && !(Number.isInteger(decodeEvery) && decodeEvery >= 1)) fail("--decode-every must be a whole number from 1");
   const result = await runNetworkBots({
     roundSeconds,
+    decodeEvery,
     url: url.replace(/\/+$/, ""),
     joinUrl: values["join-url"]?.replace(/\/+$/, ""),
     scenario,

@@ -19,6 +19,12 @@ export interface BotsOptions {
   seed?: number;
   /** The round's length; by default the scenario's own. */
   roundSeconds?: number;
+  /**
+   * Benchmarks: only every Nth phone decodes the synchronised state (the ones that measure
+   * latency); the others count the patches' bytes and skip them, as a load generator that
+   * does not starve the server of CPU. 1 (every phone decodes, as a real phone does) by default.
+   */
+  decodeEvery?: number;
   /** Called once the round runs, with the ids a host would keep. */
   onStarted?: (info: { gameId: string; roomCode: string; hostToken: string }) => void;
   log?: (line: string) => void;
@@ -42,14 +48,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Counts the bytes a client receives on its WebSocket. */
-function meter(room: Room): { bytes: number } {
+/** The Colyseus protocol's first byte of a full state and of a state patch (@colyseus/shared-types). */
+const ROOM_STATE = 14;
+const ROOM_STATE_PATCH = 15;
+
+/** Counts the bytes a client receives on its WebSocket; with `skipState` the state frames are counted and not decoded. */
+function meter(room: Room, skipState = false): { bytes: number } {
   const counter = { bytes: 0 };
   const events = (room as unknown as { connection: { events: { onmessage: (e: MessageEvent) => void } } }).connection.events;
   const original = events.onmessage;
   events.onmessage = (e: MessageEvent) => {
     const data = e.data as ArrayBuffer | Uint8Array | string;
     counter.bytes += typeof data === "string" ? data.length : data.byteLength;
+    if (skipState && typeof data !== "string") {
+      const code = new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer, data instanceof ArrayBuffer ? 0 : data.byteOffset, 1)[0] & 0x3f;
+      if (code === ROOM_STATE || code === ROOM_STATE_PATCH) return;
+    }
     original(e);
   };
   return counter;
@@ -70,8 +84,9 @@ class BotPlayer {
   constructor(
     readonly room: Room,
     private readonly strategy: Strategy,
+    private readonly decodes = true,
   ) {
-    this.bytes = meter(room);
+    this.bytes = meter(room, !decodes);
     room.onMessage("welcome", (w: ServerMessages["welcome"]) => (this.playerId = w.playerId ?? ""));
     room.onMessage("seat", (d: ServerMessages["seat"]) => (this.detail = d));
     room.onMessage("refused", (r: ServerMessages["refused"]) => {
@@ -102,7 +117,7 @@ class BotPlayer {
     if (!act) return;
     this.n++;
     act.n = this.n;
-    this.sent.set(this.n, performance.now());
+    if (this.decodes) this.sent.set(this.n, performance.now());
     this.room.send("act", act satisfies ClientMessages["act"]);
     this.actions++;
     // A person taps every few hundred milliseconds and starts new work every second or two.
@@ -119,6 +134,19 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
   }
 }
 
+/** A join under heavy load may find its seat reservation expired: try again a few times. */
+async function joinWithRetries(join: () => Promise<Room>, log: (line: string) => void): Promise<Room> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await join();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`join failed (${error instanceof Error ? error.message : String(error)}), trying again`);
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
 export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> {
   const log = options.log ?? (() => undefined);
   const created = await fetch(`${options.url}/api/rooms`, { method: "POST" });
@@ -132,8 +160,8 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const joinUrl = options.joinUrl ?? options.url;
   const players: BotPlayer[] = [];
   for (let i = 0; i < options.players; i++) {
-    const room = await new Client(joinUrl).joinById(roomCode, { name: `bot ${i + 1}` });
-    players.push(new BotPlayer(room, options.strategy));
+    const room = await joinWithRetries(() => new Client(joinUrl).joinById(roomCode, { name: `bot ${i + 1}` }), log);
+    players.push(new BotPlayer(room, options.strategy, i % Math.max(1, options.decodeEvery ?? 1) === 0));
     if (i % 50 === 49) log(`${i + 1} players connected`);
   }
   hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null, roundSeconds: options.roundSeconds ?? null } satisfies ClientMessages["host:config"]);
