@@ -15,6 +15,10 @@ import { buildTeams, syncCounts, syncFlying, syncPipeline, teamStateView } from 
 export class SchemaMirror implements StateMirror {
   private teamStateViews: StateView[] = [];
   private hostView = new StateView();
+  /** The phones that see the root only share this view. */
+  private readonly rootOnly = new StateView();
+  /** Each phone's lobby view and the players it shows, by player id. */
+  private readonly lobbyViews = new Map<string, { view: StateView; shown: Set<PlayerState> }>();
   private phase = "lobby";
 
   /** `session` is read lazily: the mirror is made before the session it mirrors. */
@@ -59,19 +63,38 @@ export class SchemaMirror implements StateMirror {
   /**
    * A phone sees its team (and the team's players) while it plays in one; in the lobby its
    * future team's players (the seats the roster previews); otherwise the root only.
+   *
+   * Views are reused, not made anew at each placement: Colyseus keeps a view's bits on
+   * every object of the state until the view is collected, then clears them from every
+   * object (a cost that grows with the room), so a lobby that made a view per placement
+   * paid it hundreds of times a round. A phone keeps one lobby view (the members it shows
+   * follow the deal); the phones that see nothing but the root share one view.
    */
   playerPlaced(player: Player): void {
     const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
     if (!client) return;
     const placed = player.team >= 0 && !player.spectator;
-    const view = !placed ? undefined : this.phase === "lobby" ? new StateView() : this.teamStateViews[player.team];
-    if (view) {
-      for (const member of this.session().roster.members(player.team)) {
-        const ps = this.state.players.get(member.id);
-        if (ps) view.add(ps);
-      }
+    if (!placed) {
+      client.view = this.rootOnly;
+      return;
     }
-    client.view = view ?? new StateView();
+    const members = this.session()
+      .roster.members(player.team)
+      .map((member) => this.state.players.get(member.id))
+      .filter((ps): ps is PlayerState => ps !== undefined);
+    if (this.phase !== "lobby") {
+      const view = this.teamStateViews[player.team];
+      if (view) for (const ps of members) view.add(ps);
+      client.view = view ?? this.rootOnly;
+      return;
+    }
+    let lobby = this.lobbyViews.get(player.id);
+    if (!lobby) this.lobbyViews.set(player.id, (lobby = { view: new StateView(), shown: new Set() }));
+    const now = new Set(members);
+    for (const ps of lobby.shown) if (!now.has(ps)) lobby.view.remove(ps);
+    for (const ps of now) if (!lobby.shown.has(ps)) lobby.view.add(ps);
+    lobby.shown = now;
+    client.view = lobby.view;
   }
 
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void {
