@@ -43,11 +43,28 @@ export interface ClassRoomOptions {
 /** Seconds a dropped phone keeps its connection slot (phones sleep). */
 export const RECONNECT_SECONDS = 120;
 
+/** The Colyseus protocol's code of a state patch (@colyseus/shared-types Protocol.ROOM_STATE_PATCH). */
+const ROOM_STATE_PATCH = 15;
+
+/**
+ * A patch goes to every client once anything in the state changed, even to those whose view
+ * saw none of it: those get the patch code alone, one byte that changes nothing. Most patches
+ * between ticks are such for most phones (a few teammates acted); they are not sent.
+ */
+function skipEmptyPatches(client: Client): void {
+  const raw = client.raw.bind(client);
+  client.raw = (data, options, cb) => {
+    if (data.length === 1 && data[0] === ROOM_STATE_PATCH) return cb?.();
+    raw(data, options, cb);
+  };
+}
+
 export class ClassRoom extends Room<{ state: ClassState }> {
   maxClients = MAX_PLAYERS + 40;
   /** Past this a client is disconnected: a flood, not a person tapping (the session's limiter answers before). */
   maxMessagesPerSecond = 50;
-  patchRate = 50;
+  /** No patch timer of its own: the room's clock sends the patches, aligned with the engine's ticks (see step()). */
+  patchRate = null;
   state = new ClassState();
 
   private readonly ctx = serverContext();
@@ -56,6 +73,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   private persistence!: RoomPersistence;
   /** Arrival times of actions whose effect is waiting for the next patch. */
   private actionsAwaitingPatch: number[] = [];
+  /** The clock steps twice a tick (step()): true on the step between two ticks. */
+  private halfTick = true;
 
   async onCreate(options: ClassRoomOptions): Promise<void> {
     const { roomCode, hostTokenHash } = options;
@@ -85,7 +104,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       this.session.receive(client.sessionId, String(type), message);
     });
     if (options.restore) await this.persistence.restore(this.session);
-    this.setTimestep(() => this.tick(), TICK_MS);
+    this.setTimestep(() => this.step(), TICK_MS / 2);
     this.ctx.metrics.rooms++;
   }
 
@@ -97,6 +116,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   }
 
   onJoin(client: Client, _options: unknown, admission: Admission & { ok: true }): void {
+    skipEmptyPatches(client);
     const joined = this.session.join(client.sessionId, admission);
     if (!joined.ok) throw new ServerError(4403, joined.reason);
     if (admission.kind === "player") this.ctx.metrics.players++;
@@ -132,9 +152,19 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     return sent;
   }
 
-  private tick(): void {
-    const started = performance.now();
-    if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);
+  /**
+   * Twice a tick: the engine's tick (every other step) and then a patch, so what a tick
+   * changed goes out at once; in between, a patch with what people's actions changed (their
+   * own lastAction, idle flags), so an action waits at most half a tick for its patch.
+   * Colyseus's own timer (patchRate) ran unaligned with the tick, 20 times a second.
+   */
+  private step(): void {
+    this.halfTick = !this.halfTick;
+    if (!this.halfTick) {
+      const started = performance.now();
+      if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);
+    }
+    this.broadcastPatch();
   }
 
   private transport(): SessionTransport {
