@@ -66,6 +66,8 @@ function freePort(): Promise<number> {
 interface ServerProcess {
   url: string;
   pid: number;
+  /** Wall time of the spawn: a profile's clock starts about then. */
+  spawnedAt: number;
   stop(): Promise<void>;
 }
 
@@ -77,13 +79,14 @@ async function startServer(build: Build, port: number, env: Record<string, strin
   // taskset and nice exec the server in place: the child's pid is the server's.
   const command = [...pin("0"), ...priority, join(build.dir, "node_modules", ".bin", "node"), ...profile, "--import", "tsx", "server/main.ts"];
   const data = mkdtempSync(join(tmpdir(), "eo-bench-"));
+  const spawnedAt = Date.now();
   const child = spawn(command[0], command.slice(1), { cwd: build.dir, env: { ...process.env, PORT: String(port), DATA_DIR: data, ...env }, stdio: "ignore" });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the server on port ${port} exited (${child.exitCode})`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, pid: child.pid as number, stop: () => stopChild(child, exited) };
+      if ((await fetch(`${url}/health`)).ok) return { url, pid: child.pid as number, spawnedAt, stop: () => stopChild(child, exited) };
     } catch {
       /* starting */
     }
@@ -147,6 +150,9 @@ export interface Measurement {
   connected: number;
   /** Seconds of the steady window: every room running, every bot acting. */
   window: number;
+  /** The steady window in milliseconds after the first server's spawn (to cut its profile). */
+  profileWindow: [number, number];
+  profileFiles: string[];
   serverActionToPatchMs: { p50: number; p95: number; p99: number; count: number };
   clientMs: { p50: number; p95: number; p99: number; max: number };
   cpuPercent: number;
@@ -154,6 +160,8 @@ export interface Measurement {
   rssMB: number;
   phoneBps: number;
   projectorBps: number;
+  /** WebSocket messages a second per phone (patches and messages). */
+  phoneFrames: number;
   actions: number;
   refusals: number;
 }
@@ -166,7 +174,8 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
   try {
     let started = 0;
     let firstStart = 0;
-    let window: Promise<{ cpu: number; wall: number; histogram: ReturnType<typeof percentiles>; rss: number }> | null = null;
+    type Steady = { cpu: number; wall: number; histogram: ReturnType<typeof percentiles>; rss: number; from: number };
+    let window: Promise<Steady> | null = null;
     const allStarted = () => {
       if (started === 0) firstStart = Date.now();
       if (++started < rooms) return;
@@ -177,11 +186,11 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
         await sleep(Math.max(3000, firstStart + seconds * 1000 - 1000 - t0));
         const u1 = servers.map((s) => usage(s.pid));
         const wall = (Date.now() - t0) / 1000;
-        return { cpu: u1.reduce((n, u, i) => n + u.cpuSeconds - u0[i].cpuSeconds, 0), wall, histogram: percentiles(h0, await histograms()), rss: u1.reduce((n, u) => n + u.rssMB, 0) };
+        return { cpu: u1.reduce((n, u, i) => n + u.cpuSeconds - u0[i].cpuSeconds, 0), wall, histogram: percentiles(h0, await histograms()), rss: u1.reduce((n, u) => n + u.rssMB, 0), from: t0 };
       })();
     };
     const results = await Promise.all(Array.from({ length: rooms }, (_, r) => runBots(servers[r % servers.length].url, servers[(r + 1) % servers.length].url, players, seconds, allStarted)));
-    const steady = await (window as unknown as Promise<{ cpu: number; wall: number; histogram: ReturnType<typeof percentiles>; rss: number }>);
+    const steady = await (window as unknown as Promise<Steady>);
     const cpuPercent = Math.round((steady.cpu / steady.wall) * 1000) / 10;
     const connected = rooms * players;
     const worst = (k: "p50" | "p95" | "p99" | "max") => Math.max(...results.map((r) => r.latencyMs[k]));
@@ -189,6 +198,8 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
       build: build.label,
       connected,
       window: Math.round(steady.wall),
+      profileWindow: [steady.from - servers[0].spawnedAt, steady.from - servers[0].spawnedAt + steady.wall * 1000],
+      profileFiles: profileName && values["cpu-prof"] ? servers.map((_, i) => join(resolve(values["cpu-prof"] as string), `${profileName}-${i}.cpuprofile`)) : [],
       serverActionToPatchMs: steady.histogram,
       clientMs: { p50: worst("p50"), p95: worst("p95"), p99: worst("p99"), max: worst("max") },
       cpuPercent,
@@ -196,6 +207,7 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
       rssMB: steady.rss,
       phoneBps: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.phone, 0) / results.length),
       projectorBps: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.projector, 0) / results.length),
+      phoneFrames: Math.round((results.reduce((n, r) => n + (r.framesPerSecond?.phone ?? 0), 0) / results.length) * 10) / 10,
       actions: results.reduce((n, r) => n + r.actions, 0),
       refusals: results.reduce((n, r) => n + r.refusals, 0),
     };
@@ -208,7 +220,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 /** The medians of the repeats, one row per build and load. */
 function table(all: Measurement[]): string {
-  const rows = ["| build | players | server p50 / p95 / p99 (ms) | CPU (% of a core) | CPU per 1,000 players | per phone | per projector | measuring phones p99 | runs |", "|---|---|---|---|---|---|---|---|---|"];
+  const rows = ["| build | players | server p50 / p95 / p99 (ms) | CPU (% of a core) | CPU per 1,000 players | per phone | messages a second per phone | per projector | measuring phones p99 | runs |", "|---|---|---|---|---|---|---|---|---|---|"];
   const keys = [...new Set(all.map((m) => `${m.connected}\u0000${m.build}`))];
   for (const key of keys) {
     const [connected, build] = key.split("\u0000");
@@ -216,7 +228,7 @@ function table(all: Measurement[]): string {
     const pick = (f: (m: Measurement) => number) => median(ms.map(f));
     const server = `≤${pick((m) => m.serverActionToPatchMs.p50)} / ≤${pick((m) => m.serverActionToPatchMs.p95)} / ≤${pick((m) => m.serverActionToPatchMs.p99)}`;
     const kb = (b: number) => `${(b / 1000).toFixed(2)} KB/s`;
-    rows.push(`| ${build} | ${connected} | ${server} | ${pick((m) => m.cpuPercent)} % | ${pick((m) => m.cpuPer1000)} % | ${kb(pick((m) => m.phoneBps))} | ${kb(pick((m) => m.projectorBps))} | ${pick((m) => m.clientMs.p99)} ms | ${ms.length} |`);
+    rows.push(`| ${build} | ${connected} | ${server} | ${pick((m) => m.cpuPercent)} % | ${pick((m) => m.cpuPer1000)} % | ${kb(pick((m) => m.phoneBps))} | ${pick((m) => m.phoneFrames)} | ${kb(pick((m) => m.projectorBps))} | ${pick((m) => m.clientMs.p99)} ms | ${ms.length} |`);
   }
   return rows.join("\n");
 }
@@ -241,17 +253,12 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`\n${table(all)}\n`);
-  if (values["cpu-prof"]) {
-    const dir = resolve(values["cpu-prof"]);
-    for (const m of all) {
-      const names = values.redis ? [0, 1] : [0];
-      for (const i of names) {
-        const file = join(dir, `${m.build}-${m.connected}-${Math.floor(all.indexOf(m) / (builds.length * targets.length)) + 1}-${i}.cpuprofile`);
-        try {
-          process.stdout.write(`\n${file}\n${formatTop(profileTop(file, 15))}\n`);
-        } catch (error) {
-          process.stdout.write(`\n${file}: ${String(error)}\n`);
-        }
+  for (const m of all) {
+    for (const file of m.profileFiles) {
+      try {
+        process.stdout.write(`\n${file} (steady window ${m.profileWindow.map((x) => Math.round(x)).join("-")} ms)\n${formatTop(profileTop(file, 15, m.profileWindow))}\n`);
+      } catch (error) {
+        process.stdout.write(`\n${file}: ${String(error)}\n`);
       }
     }
   }

@@ -1,4 +1,4 @@
-// `npx tsx scripts/cpuProfileTop.ts FILE.cpuprofile [N]`: the functions where a V8 CPU
+// `npx tsx scripts/cpuProfileTop.ts FILE.cpuprofile [N] [FROM_MS TO_MS]`: the functions where a V8 CPU
 // profile (node --cpu-prof) spent its samples, by self time, and the same time grouped by
 // package or source folder; idle time left out. Used by `npm run bench:server -- --cpu-prof DIR`.
 import { readFileSync } from "node:fs";
@@ -33,11 +33,17 @@ function groupOf(url: string): string {
   return basename(url);
 }
 
-export function profileTop(file: string, count = 15): ProfileTop {
+/** `window`: only the samples taken between these milliseconds after the profile began (a benchmark's steady window). */
+export function profileTop(file: string, count = 15, window?: [number, number]): ProfileTop {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = (profile.timeDeltas[i] ?? 0) / 1000;
+    at += delta;
+    if (!window || (at >= window[0] && at <= window[1])) selfMs.set(id, (selfMs.get(id) ?? 0) + delta);
+  });
   const functions = new Map<string, number>();
   const groups = new Map<string, number>();
   let busyMs = 0;
@@ -68,10 +74,10 @@ export function formatTop(top: ProfileTop): string {
 }
 
 if (process.argv[1] && basename(process.argv[1]).startsWith("cpuProfileTop")) {
-  const [file, n] = process.argv.slice(2);
+  const [file, n, from, to] = process.argv.slice(2);
   if (!file) {
-    process.stderr.write("usage: npx tsx scripts/cpuProfileTop.ts FILE.cpuprofile [N]\n");
+    process.stderr.write("usage: npx tsx scripts/cpuProfileTop.ts FILE.cpuprofile [N] [FROM_MS TO_MS]\n");
     process.exit(2);
   }
-  process.stdout.write(`${formatTop(profileTop(file, n ? Number(n) : 15))}\n`);
+  process.stdout.write(`${formatTop(profileTop(file, n ? Number(n) : 15, from && to ? [Number(from), Number(to)] : undefined))}\n`);
 }

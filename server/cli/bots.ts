@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const { gameId, roomCode, hostToken, latencyMs, summary } = result;
-  const extra = values.metrics ? { bytesPerSecond: result.bytesPerSecond, actions: result.actions, refusals: result.refusals } : {};
+  const extra = values.metrics ? { bytesPerSecond: result.bytesPerSecond, framesPerSecond: result.framesPerSecond, actions: result.actions, refusals: result.refusals } : {};
   process.stdout.write(`${JSON.stringify({ gameId, roomCode, hostToken, players: result.players, latencyMs, summary, ...extra })}\n`);
   process.exit(0);
 }

@@ -39,6 +39,8 @@ export interface BotsResult {
   summary: RoundSummary;
   /** Bytes per second received, per phone (mean) and by the projector. */
   bytesPerSecond: { phone: number; projector: number };
+  /** WebSocket messages (state patches and messages) per second, per phone (mean) and by the projector. */
+  framesPerSecond: { phone: number; projector: number };
   actions: number;
   refusals: number;
 }
@@ -53,13 +55,14 @@ const ROOM_STATE = 14;
 const ROOM_STATE_PATCH = 15;
 
 /** Counts the bytes a client receives on its WebSocket; with `skipState` the state frames are counted and not decoded. */
-function meter(room: Room, skipState = false): { bytes: number } {
-  const counter = { bytes: 0 };
+function meter(room: Room, skipState = false): { bytes: number; frames: number } {
+  const counter = { bytes: 0, frames: 0 };
   const events = (room as unknown as { connection: { events: { onmessage: (e: MessageEvent) => void } } }).connection.events;
   const original = events.onmessage;
   events.onmessage = (e: MessageEvent) => {
     const data = e.data as ArrayBuffer | Uint8Array | string;
     counter.bytes += typeof data === "string" ? data.length : data.byteLength;
+    counter.frames++;
     if (skipState && typeof data !== "string") {
       const code = new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer, data instanceof ArrayBuffer ? 0 : data.byteOffset, 1)[0] & 0x3f;
       if (code === ROOM_STATE || code === ROOM_STATE_PATCH) return;
@@ -78,7 +81,7 @@ class BotPlayer {
   refusals = 0;
   nextNew = 0;
   nextAct = 0;
-  readonly bytes: { bytes: number };
+  readonly bytes: { bytes: number; frames: number };
   playerId = "";
 
   constructor(
@@ -173,6 +176,8 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const startedAt = Date.now();
   const startBytes = players.map((p) => p.bytes.bytes);
   const startProjector = projectorBytes.bytes;
+  const startFrames = players.map((p) => p.bytes.frames);
+  const startProjectorFrames = projectorBytes.frames;
   const timer = setInterval(() => {
     const now = Date.now();
     const running = state().phase === "running";
@@ -182,6 +187,8 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const elapsed = (Date.now() - startedAt) / 1000;
   const phoneBytes = players.map((p, i) => p.bytes.bytes - startBytes[i]);
   const projector = projectorBytes.bytes - startProjector;
+  const phoneFrames = players.reduce((n, p, i) => n + p.bytes.frames - startFrames[i], 0);
+  const projectorFrames = projectorBytes.frames - startProjectorFrames;
   clearInterval(timer);
   hostRoom.send("host:end", {});
   await waitUntil(() => over !== null, 120_000, "the round's end");
@@ -202,6 +209,7 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
     },
     summary: final.summary,
     bytesPerSecond: { phone: Math.round(phoneBytes.reduce((a, b) => a + b, 0) / Math.max(1, players.length) / elapsed), projector: Math.round(projector / elapsed) },
+    framesPerSecond: { phone: Math.round((phoneFrames / Math.max(1, players.length) / elapsed) * 10) / 10, projector: Math.round((projectorFrames / elapsed) * 10) / 10 },
     actions: players.reduce((n, p) => n + p.actions, 0),
     refusals: players.reduce((n, p) => n + p.refusals, 0),
   };
