@@ -112,7 +112,19 @@ function usage(pid: number): { cpuSeconds: number; rssMB: number } {
 /** One `npm run bots` process (the load generator, from this checkout); `onStarted` once its round runs. */
 function runBots(url: string, joinUrl: string, players: number, seconds: number, onStarted: () => void): Promise<any> {
   return new Promise((ok, fail) => {
-    const args = ["--import", "tsx", "server/cli/bots.ts", "--url", url, "--join-url", joinUrl, "--scenario", values.scenario as string, "--variant", values.variant as string];
+    const args = [
+      "--import",
+      "tsx",
+      "server/cli/bots.ts",
+      "--url",
+      url,
+      "--join-url",
+      joinUrl,
+      "--scenario",
+      values.scenario as string,
+      "--variant",
+      values.variant as string,
+    ];
     args.push("--players", String(players), "--seconds", String(seconds), "--strategy", "careful", "--metrics", "--decode-every", String(decodeEvery));
     args.push("--round-seconds", String(Math.min(900, Math.max(30, seconds + 30))));
     const command = [...pin(`1-${lastCpu}`), join(ROOT, "node_modules", ".bin", "node"), ...args];
@@ -132,7 +144,10 @@ function runBots(url: string, joinUrl: string, players: number, seconds: number,
 
 /** Cumulative bucket counts of the server's action-to-patch histogram. */
 function actionHistogram(text: string): [number, number][] {
-  return [...text.matchAll(/exactly_once_action_to_patch_ms_bucket\{le="([^"]+)"\} (\d+)/g)].map((m) => [m[1] === "+Inf" ? Infinity : Number(m[1]), Number(m[2])]);
+  return [...text.matchAll(/exactly_once_action_to_patch_ms_bucket\{le="([^"]+)"\} (\d+)/g)].map((m) => [
+    m[1] === "+Inf" ? Infinity : Number(m[1]),
+    Number(m[2]),
+  ]);
 }
 
 /** p50/p95/p99 (upper bucket bounds) of the actions counted between two readings of the histograms of every server. */
@@ -160,8 +175,9 @@ export interface Measurement {
   rssMB: number;
   phoneBps: number;
   projectorBps: number;
-  /** WebSocket messages a second per phone (patches and messages). */
+  /** WebSocket messages a second per phone (patches and messages), and the patches among them. */
   phoneFrames: number;
+  phonePatches: number;
   actions: number;
   refusals: number;
 }
@@ -169,7 +185,11 @@ export interface Measurement {
 async function measure(build: Build, rooms: number, players: number, seconds: number, profileName: string | null): Promise<Measurement> {
   const redis = values.redis;
   const ports = await Promise.all((redis ? [0, 1] : [0]).map(() => freePort()));
-  const servers = await Promise.all(ports.map((p, i) => startServer(build, p, redis ? { REDIS_URL: redis, PUBLIC_ADDRESS: `127.0.0.1:${p}` } : {}, profileName && `${profileName}-${i}.cpuprofile`)));
+  const servers = await Promise.all(
+    ports.map((p, i) =>
+      startServer(build, p, redis ? { REDIS_URL: redis, PUBLIC_ADDRESS: `127.0.0.1:${p}` } : {}, profileName && `${profileName}-${i}.cpuprofile`),
+    ),
+  );
   const histograms = async () => Promise.all(servers.map(async (s) => actionHistogram(await (await fetch(`${s.url}/metrics`)).text())));
   try {
     let started = 0;
@@ -186,10 +206,18 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
         await sleep(Math.max(3000, firstStart + seconds * 1000 - 1000 - t0));
         const u1 = servers.map((s) => usage(s.pid));
         const wall = (Date.now() - t0) / 1000;
-        return { cpu: u1.reduce((n, u, i) => n + u.cpuSeconds - u0[i].cpuSeconds, 0), wall, histogram: percentiles(h0, await histograms()), rss: u1.reduce((n, u) => n + u.rssMB, 0), from: t0 };
+        return {
+          cpu: u1.reduce((n, u, i) => n + u.cpuSeconds - u0[i].cpuSeconds, 0),
+          wall,
+          histogram: percentiles(h0, await histograms()),
+          rss: u1.reduce((n, u) => n + u.rssMB, 0),
+          from: t0,
+        };
       })();
     };
-    const results = await Promise.all(Array.from({ length: rooms }, (_, r) => runBots(servers[r % servers.length].url, servers[(r + 1) % servers.length].url, players, seconds, allStarted)));
+    const results = await Promise.all(
+      Array.from({ length: rooms }, (_, r) => runBots(servers[r % servers.length].url, servers[(r + 1) % servers.length].url, players, seconds, allStarted)),
+    );
     const steady = await (window as unknown as Promise<Steady>);
     const cpuPercent = Math.round((steady.cpu / steady.wall) * 1000) / 10;
     const connected = rooms * players;
@@ -199,7 +227,8 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
       connected,
       window: Math.round(steady.wall),
       profileWindow: [steady.from - servers[0].spawnedAt, steady.from - servers[0].spawnedAt + steady.wall * 1000],
-      profileFiles: profileName && values["cpu-prof"] ? servers.map((_, i) => join(resolve(values["cpu-prof"] as string), `${profileName}-${i}.cpuprofile`)) : [],
+      profileFiles:
+        profileName && values["cpu-prof"] ? servers.map((_, i) => join(resolve(values["cpu-prof"] as string), `${profileName}-${i}.cpuprofile`)) : [],
       serverActionToPatchMs: steady.histogram,
       clientMs: { p50: worst("p50"), p95: worst("p95"), p99: worst("p99"), max: worst("max") },
       cpuPercent,
@@ -208,6 +237,7 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
       phoneBps: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.phone, 0) / results.length),
       projectorBps: Math.round(results.reduce((n, r) => n + r.bytesPerSecond.projector, 0) / results.length),
       phoneFrames: Math.round((results.reduce((n, r) => n + (r.framesPerSecond?.phone ?? 0), 0) / results.length) * 10) / 10,
+      phonePatches: Math.round((results.reduce((n, r) => n + (r.framesPerSecond?.phonePatches ?? 0), 0) / results.length) * 10) / 10,
       actions: results.reduce((n, r) => n + r.actions, 0),
       refusals: results.reduce((n, r) => n + r.refusals, 0),
     };
@@ -220,7 +250,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 /** The medians of the repeats, one row per build and load. */
 function table(all: Measurement[]): string {
-  const rows = ["| build | players | server p50 / p95 / p99 (ms) | CPU (% of a core) | CPU per 1,000 players | per phone | messages a second per phone | per projector | measuring phones p99 | runs |", "|---|---|---|---|---|---|---|---|---|---|"];
+  const rows = [
+    "| build | players | server p50 / p95 / p99 (ms) | CPU (% of a core) | CPU per 1,000 players | per phone | messages a second per phone (patches) | per projector | measuring phones p99 | runs |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  ];
   const keys = [...new Set(all.map((m) => `${m.connected}\u0000${m.build}`))];
   for (const key of keys) {
     const [connected, build] = key.split("\u0000");
@@ -228,13 +261,20 @@ function table(all: Measurement[]): string {
     const pick = (f: (m: Measurement) => number) => median(ms.map(f));
     const server = `≤${pick((m) => m.serverActionToPatchMs.p50)} / ≤${pick((m) => m.serverActionToPatchMs.p95)} / ≤${pick((m) => m.serverActionToPatchMs.p99)}`;
     const kb = (b: number) => `${(b / 1000).toFixed(2)} KB/s`;
-    rows.push(`| ${build} | ${connected} | ${server} | ${pick((m) => m.cpuPercent)} % | ${pick((m) => m.cpuPer1000)} % | ${kb(pick((m) => m.phoneBps))} | ${pick((m) => m.phoneFrames)} | ${kb(pick((m) => m.projectorBps))} | ${pick((m) => m.clientMs.p99)} ms | ${ms.length} |`);
+    rows.push(
+      `| ${build} | ${connected} | ${server} | ${pick((m) => m.cpuPercent)} % | ${pick((m) => m.cpuPer1000)} % | ${kb(pick((m) => m.phoneBps))} | ${pick((m) => m.phoneFrames)} (${pick((m) => m.phonePatches)}) | ${kb(pick((m) => m.projectorBps))} | ${pick((m) => m.clientMs.p99)} ms | ${ms.length} |`,
+    );
   }
   return rows.join("\n");
 }
 
 async function main(): Promise<void> {
-  const builds: Build[] = values.before ? [{ label: "before", dir: resolve(values.before) }, { label: "after", dir: ROOT }] : [{ label: "this", dir: ROOT }];
+  const builds: Build[] = values.before
+    ? [
+        { label: "before", dir: resolve(values.before) },
+        { label: "after", dir: ROOT },
+      ]
+    : [{ label: "this", dir: ROOT }];
   const targets = values.ramp ? values.ramp.split(",").map(Number) : [Number(values.rooms) * perRoom];
   const repeat = Math.max(1, Number(values.repeat));
   const all: Measurement[] = [];
@@ -256,7 +296,9 @@ async function main(): Promise<void> {
   for (const m of all) {
     for (const file of m.profileFiles) {
       try {
-        process.stdout.write(`\n${file} (steady window ${m.profileWindow.map((x) => Math.round(x)).join("-")} ms)\n${formatTop(profileTop(file, 15, m.profileWindow))}\n`);
+        process.stdout.write(
+          `\n${file} (steady window ${m.profileWindow.map((x) => Math.round(x)).join("-")} ms)\n${formatTop(profileTop(file, 15, m.profileWindow))}\n`,
+        );
       } catch (error) {
         process.stdout.write(`\n${file}: ${String(error)}\n`);
       }

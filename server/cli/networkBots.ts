@@ -39,8 +39,8 @@ export interface BotsResult {
   summary: RoundSummary;
   /** Bytes per second received, per phone (mean) and by the projector. */
   bytesPerSecond: { phone: number; projector: number };
-  /** WebSocket messages (state patches and messages) per second, per phone (mean) and by the projector. */
-  framesPerSecond: { phone: number; projector: number };
+  /** WebSocket messages (state patches and messages) per second, per phone (mean) and by the projector; `phonePatches`: the state patches among the phone's. */
+  framesPerSecond: { phone: number; phonePatches: number; projector: number };
   actions: number;
   refusals: number;
 }
@@ -55,18 +55,20 @@ const ROOM_STATE = 14;
 const ROOM_STATE_PATCH = 15;
 
 /** Counts the bytes a client receives on its WebSocket; with `skipState` the state frames are counted and not decoded. */
-function meter(room: Room, skipState = false): { bytes: number; frames: number } {
-  const counter = { bytes: 0, frames: 0 };
+function meter(room: Room, skipState = false): { bytes: number; frames: number; patches: number } {
+  const counter = { bytes: 0, frames: 0, patches: 0 };
   const events = (room as unknown as { connection: { events: { onmessage: (e: MessageEvent) => void } } }).connection.events;
   const original = events.onmessage;
   events.onmessage = (e: MessageEvent) => {
     const data = e.data as ArrayBuffer | Uint8Array | string;
     counter.bytes += typeof data === "string" ? data.length : data.byteLength;
     counter.frames++;
-    if (skipState && typeof data !== "string") {
-      const code = new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer, data instanceof ArrayBuffer ? 0 : data.byteOffset, 1)[0] & 0x3f;
-      if (code === ROOM_STATE || code === ROOM_STATE_PATCH) return;
-    }
+    const code =
+      typeof data === "string"
+        ? -1
+        : new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer, data instanceof ArrayBuffer ? 0 : data.byteOffset, 1)[0] & 0x3f;
+    if (code === ROOM_STATE_PATCH) counter.patches++;
+    if (skipState && (code === ROOM_STATE || code === ROOM_STATE_PATCH)) return;
     original(e);
   };
   return counter;
@@ -81,7 +83,7 @@ class BotPlayer {
   refusals = 0;
   nextNew = 0;
   nextAct = 0;
-  readonly bytes: { bytes: number; frames: number };
+  readonly bytes: { bytes: number; frames: number; patches: number };
   playerId = "";
 
   constructor(
@@ -167,7 +169,12 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
     players.push(new BotPlayer(room, options.strategy, i % Math.max(1, options.decodeEvery ?? 1) === 0));
     if (i % 50 === 49) log(`${i + 1} players connected`);
   }
-  hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null, roundSeconds: options.roundSeconds ?? null } satisfies ClientMessages["host:config"]);
+  hostRoom.send("host:config", {
+    scenario: options.scenario,
+    variant: options.variant,
+    seed: options.seed ?? null,
+    roundSeconds: options.roundSeconds ?? null,
+  } satisfies ClientMessages["host:config"]);
   hostRoom.send("host:start", {});
   const state = () => hostRoom.state as RoomStateView;
   await waitUntil(() => state().phase === "running", 30_000, "the round to start");
@@ -177,6 +184,7 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const startBytes = players.map((p) => p.bytes.bytes);
   const startProjector = projectorBytes.bytes;
   const startFrames = players.map((p) => p.bytes.frames);
+  const startPatches = players.map((p) => p.bytes.patches);
   const startProjectorFrames = projectorBytes.frames;
   const timer = setInterval(() => {
     const now = Date.now();
@@ -188,6 +196,7 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const phoneBytes = players.map((p, i) => p.bytes.bytes - startBytes[i]);
   const projector = projectorBytes.bytes - startProjector;
   const phoneFrames = players.reduce((n, p, i) => n + p.bytes.frames - startFrames[i], 0);
+  const phonePatches = players.reduce((n, p, i) => n + p.bytes.patches - startPatches[i], 0);
   const projectorFrames = projectorBytes.frames - startProjectorFrames;
   clearInterval(timer);
   hostRoom.send("host:end", {});
@@ -208,8 +217,15 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
       max: Math.round((latencies.at(-1) ?? 0) * 10) / 10,
     },
     summary: final.summary,
-    bytesPerSecond: { phone: Math.round(phoneBytes.reduce((a, b) => a + b, 0) / Math.max(1, players.length) / elapsed), projector: Math.round(projector / elapsed) },
-    framesPerSecond: { phone: Math.round((phoneFrames / Math.max(1, players.length) / elapsed) * 10) / 10, projector: Math.round((projectorFrames / elapsed) * 10) / 10 },
+    bytesPerSecond: {
+      phone: Math.round(phoneBytes.reduce((a, b) => a + b, 0) / Math.max(1, players.length) / elapsed),
+      projector: Math.round(projector / elapsed),
+    },
+    framesPerSecond: {
+      phone: Math.round((phoneFrames / Math.max(1, players.length) / elapsed) * 10) / 10,
+      phonePatches: Math.round((phonePatches / Math.max(1, players.length) / elapsed) * 10) / 10,
+      projector: Math.round((projectorFrames / elapsed) * 10) / 10,
+    },
     actions: players.reduce((n, p) => n + p.actions, 0),
     refusals: players.reduce((n, p) => n + p.refusals, 0),
   };
