@@ -15,6 +15,7 @@
 // So every message goes to ClassSession.receive, which refuses or routes it: `act`, or the
 // host command table (server/session/hostCommands.ts), one typed handler per command —
 // the declarative part the map would have given, testable without a socket.
+import type { Socket } from "node:net";
 import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { TICK_MS } from "../../shared/engine/config.js";
 import { isIdleMs, isTakeoverMs } from "../config.js";
@@ -57,6 +58,24 @@ function skipEmptyPatches(client: Client): void {
     if (data.length === 1 && data[0] === ROOM_STATE_PATCH) return cb?.();
     raw(data, options, cb);
   };
+}
+
+/**
+ * Holds each client's socket writes until the step is over (node's `socket.cork()`), so a
+ * phone's seat detail and its patch leave in one system call, not one each: the server spent
+ * most of its time in `writev`. Reaches the socket under the WebSocket transport's client
+ * (`ws`'s own field); another transport is simply not corked.
+ */
+function corkAll(clients: Iterable<Client>): Socket[] {
+  const corked: Socket[] = [];
+  for (const client of clients) {
+    const socket = (client as unknown as { ref?: { _socket?: Socket } }).ref?._socket;
+    if (socket && !socket.destroyed && typeof socket.cork === "function") {
+      socket.cork();
+      corked.push(socket);
+    }
+  }
+  return corked;
 }
 
 export class ClassRoom extends Room<{ state: ClassState }> {
@@ -159,12 +178,17 @@ export class ClassRoom extends Room<{ state: ClassState }> {
    * Colyseus's own timer (patchRate) ran unaligned with the tick, 20 times a second.
    */
   private step(): void {
-    this.halfTick = !this.halfTick;
-    if (!this.halfTick) {
-      const started = performance.now();
-      if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);
+    const corked = corkAll(this.clients);
+    try {
+      this.halfTick = !this.halfTick;
+      if (!this.halfTick) {
+        const started = performance.now();
+        if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);
+      }
+      this.broadcastPatch();
+    } finally {
+      for (const socket of corked) socket.uncork();
     }
-    this.broadcastPatch();
   }
 
   private transport(): SessionTransport {
