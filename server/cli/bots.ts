@@ -8,6 +8,16 @@ import { runNetworkBots } from "./networkBots.js";
 
 const fail: (message: string) => never = usageError("bots");
 
+/** Says the players are connected, and waits for the benchmark's go (any line on stdin). */
+async function waitForGo(): Promise<void> {
+  process.stdout.write(`${JSON.stringify({ event: "joined" })}\n`);
+  await new Promise<void>((resolve) => {
+    process.stdin.once("data", () => resolve());
+    process.stdin.once("end", () => resolve());
+  });
+  process.stdin.pause();
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -27,6 +37,8 @@ async function main(): Promise<void> {
         "round-seconds": { type: "string" },
         // Not part of the contract either: only every Nth phone decodes the state (benchmarks' load generator).
         "decode-every": { type: "string" },
+        // Not part of the contract either: once every player is connected, print {"event":"joined"} and wait for a line on stdin.
+        "wait-for-go": { type: "boolean", default: false },
       },
       strict: true,
     }));
@@ -59,6 +71,7 @@ async function main(): Promise<void> {
     strategy: values.strategy as Strategy,
     seconds,
     seed,
+    beforeStart: values["wait-for-go"] ? waitForGo : undefined,
     onStarted: (info) => process.stdout.write(`${JSON.stringify({ event: "started", ...info })}\n`),
     log: (line) => process.stderr.write(`${line}\n`),
   });

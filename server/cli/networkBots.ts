@@ -25,6 +25,8 @@ export interface BotsOptions {
    * does not starve the server of CPU. 1 (every phone decodes, as a real phone does) by default.
    */
   decodeEvery?: number;
+  /** Awaited once every player is connected, before the round is configured and started (a benchmark starts its rooms together). */
+  beforeStart?: () => Promise<void>;
   /** Called once the round runs, with the ids a host would keep. */
   onStarted?: (info: { gameId: string; roomCode: string; hostToken: string }) => void;
   log?: (line: string) => void;
@@ -169,6 +171,7 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
     players.push(new BotPlayer(room, options.strategy, i % Math.max(1, options.decodeEvery ?? 1) === 0));
     if (i % 50 === 49) log(`${i + 1} players connected`);
   }
+  await options.beforeStart?.();
   hostRoom.send("host:config", {
     scenario: options.scenario,
     variant: options.variant,
