@@ -4,17 +4,21 @@
 // the next round, so a page reloaded after the round gets them again).
 import type { Emitted } from "../../shared/engine/kernel.js";
 import { isDrawn, type DrawnEvent, type HistoryEntry, type HostRoundOver, type PlayerRoundOver, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
-import type { Round } from "../../shared/sim/round.js";
-import { seatMessage } from "../../shared/view/seatView.js";
+import type { SeatDetail } from "./RoundPlay.js";
 import type { SessionTransport } from "./ports.js";
 import type { RoundResults } from "./roundResults.js";
 import type { Player } from "./Roster.js";
 
 export type RefusalCode = ShellRefusal | Refusal["reason"];
 
+/** Where seat details come from: the round in play (RoundPlay), which computes each once per change of its team. */
+export interface SeatSource {
+  seatDetail(team: number, seat: string): SeatDetail | null;
+}
+
 export class Messenger {
-  /** The last seat detail sent to each player, as JSON. */
-  private readonly seatSent = new Map<string, string>();
+  /** The last seat detail sent to each player: its JSON and the person's idle flag. */
+  private readonly seatSent = new Map<string, { json: string; idle: string }>();
   /** The last round's results: the projector's, and each player's by player id. */
   private lastResults: { host: HostRoundOver; players: Map<string, PlayerRoundOver> } | null = null;
 
@@ -41,20 +45,19 @@ export class Messenger {
   }
 
   /** The player's seat detail, unless it has no seat in this round or (when not forced) nothing changed. */
-  seat(round: Round | null, player: Player, force: boolean): void {
-    if (!round || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
-    const team = round.teams[player.team];
-    if (!team) return;
-    const detail = { ...seatMessage(round.header.config, team, player.team, player.seat), idle: player.idle };
-    const json = JSON.stringify(detail);
-    if (!force && this.seatSent.get(player.id) === json) return;
-    this.seatSent.set(player.id, json);
-    this.transport.send(player.sessionId, "seat", detail);
+  seat(source: SeatSource | null, player: Player, force: boolean): void {
+    if (!source || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
+    const seat = source.seatDetail(player.team, player.seat);
+    if (!seat) return;
+    const last = this.seatSent.get(player.id);
+    if (!force && last && last.idle === player.idle && last.json === seat.json) return;
+    this.seatSent.set(player.id, { json: seat.json, idle: player.idle });
+    this.transport.send(player.sessionId, "seat", { ...seat.detail, idle: player.idle });
   }
 
   /** Every connected person's seat detail, where it changed. */
-  seats(round: Round | null, players: Iterable<Player>): void {
-    for (const player of players) if (player.connected) this.seat(round, player, false);
+  seats(source: SeatSource | null, players: Iterable<Player>): void {
+    for (const player of players) if (player.connected) this.seat(source, player, false);
   }
 
   /** The focused team's drawing events of this tick, to every projector. */

@@ -9,6 +9,8 @@ import type { ConfigMessage } from "../../shared/protocol.js";
 import { TICK_MS } from "../../shared/engine/config.js";
 import { seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
+import { seatMessage } from "../../shared/view/seatView.js";
+import type { SeatMessage } from "../../shared/protocol.js";
 import type { Roster } from "./Roster.js";
 
 /** The drain is bots only: it runs this many engine ticks per clock tick, so the class waits seconds, not minutes. */
@@ -38,10 +40,23 @@ export function createClassRound(roster: Roster, seats: readonly SeatDef[], conf
   });
 }
 
+/** A seat's detail as a phone receives it (without the person's idle flag), and its JSON to compare with what was sent. */
+export interface SeatDetail {
+  detail: SeatMessage;
+  json: string;
+}
+
 export class RoundPlay {
   readonly scores: LiveScore[];
   private readonly events: Emitted[];
   private pendingLines: string[] = [];
+  /**
+   * Each team's revision: it moves with every command applied to the team and every step of
+   * the round, the only ways its state changes. A seat's detail is computed once a revision,
+   * however many of the room's checks ask for it (the phones' messages, the idle watch).
+   */
+  private readonly revisions: number[];
+  private readonly seatDetails = new Map<string, SeatDetail & { revision: number }>();
 
   /** `lived`: the events the round went through before it came here (after a restore). */
   constructor(
@@ -50,6 +65,7 @@ export class RoundPlay {
     lived: readonly Emitted[],
   ) {
     this.scores = LiveScore.forRound(round.header);
+    this.revisions = round.teams.map(() => 0);
     this.events = [...lived];
     for (const e of lived) this.scores[e.team]?.add(e);
   }
@@ -73,6 +89,7 @@ export class RoundPlay {
 
   /** A person's (or the host's) command, applied at once; `by` names the person in the log. */
   apply(team: number, command: Command, by?: string): Emitted[] {
+    if (team >= 0 && team < this.revisions.length) this.revisions[team]++;
     const events = applyPlayerCommand(this.round, team, command);
     const played = events[0];
     if (by !== undefined && (played?.type === "command" || played?.type === "commandRefused")) played.by = by;
@@ -88,10 +105,24 @@ export class RoundPlay {
   step(): Emitted[] {
     const events: Emitted[] = [];
     let steps = 0;
+    for (let t = 0; t < this.revisions.length; t++) this.revisions[t]++;
     do events.push(...stepRound(this.round));
     while (this.round.phase === "draining" && ++steps < DRAIN_SPEED);
     this.absorb(events);
     return events;
+  }
+
+  /** The detail of a team's seat as it is now (computed once per revision of the team), or null for a team the round does not have. */
+  seatDetail(team: number, seat: string): SeatDetail | null {
+    const state = this.round.teams[team];
+    if (!state) return null;
+    const key = `${team} ${seat}`;
+    const cached = this.seatDetails.get(key);
+    if (cached && cached.revision === this.revisions[team]) return cached;
+    const detail = seatMessage(this.round.header.config, state, team, seat);
+    const fresh = { revision: this.revisions[team], detail, json: JSON.stringify(detail) };
+    this.seatDetails.set(key, fresh);
+    return fresh;
   }
 
   /** The log lines since the last call. */
