@@ -9,7 +9,7 @@ import type { ConfigMessage } from "../../shared/protocol.js";
 import { TICK_MS } from "../../shared/engine/config.js";
 import { seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
-import { seatMessage } from "../../shared/view/seatView.js";
+import { seatMessage, seatViewsMoveWithClock } from "../../shared/view/seatView.js";
 import type { SeatMessage } from "../../shared/protocol.js";
 import type { Roster } from "./Roster.js";
 
@@ -51,9 +51,11 @@ export class RoundPlay {
   private readonly events: Emitted[];
   private pendingLines: string[] = [];
   /**
-   * Each team's revision: it moves with every command applied to the team and every step of
-   * the round, the only ways its state changes. A seat's detail is computed once a revision,
-   * however many of the room's checks ask for it (the phones' messages, the idle watch).
+   * Each team's revision: it moves with every command applied to the team, and with a step
+   * of the round that gave the team an event or moved a clock-bound part of its seats
+   * (seatViewsMoveWithClock), the only ways its seat views change. A seat's detail is
+   * computed once a revision, however many of the room's checks ask for it (the phones'
+   * messages every tick, the idle watch): most ticks, for most seats, none.
    */
   private readonly revisions: number[];
   private readonly seatDetails = new Map<string, SeatDetail & { revision: number }>();
@@ -105,10 +107,15 @@ export class RoundPlay {
   step(): Emitted[] {
     const events: Emitted[] = [];
     let steps = 0;
-    for (let t = 0; t < this.revisions.length; t++) this.revisions[t]++;
+    const { tick: from, phase } = this.round;
     do events.push(...stepRound(this.round));
     while (this.round.phase === "draining" && ++steps < DRAIN_SPEED);
     this.absorb(events);
+    const moved = new Set<number>();
+    for (const e of events) moved.add(e.team);
+    this.round.teams.forEach((s, t) => {
+      if (phase !== this.round.phase || moved.has(t) || seatViewsMoveWithClock(s, from, this.round.tick)) this.revisions[t]++;
+    });
     return events;
   }
 
