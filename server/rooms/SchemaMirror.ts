@@ -104,7 +104,7 @@ export class SchemaMirror implements StateMirror {
       team.members = Math.min(255, members[t] ?? 0);
       syncCounts(team, scores[t].counts, scores[t].pending);
     });
-    this.teamStateViews = state.teams.map((team) => teamStateView(team));
+    this.teamStateViews = state.teams.map(() => teamStateView());
     // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
     this.hostView = new StateView();
     state.players.forEach((ps) => this.hostView.add(ps));
@@ -118,16 +118,20 @@ export class SchemaMirror implements StateMirror {
   }
 
   /**
-   * Bandwidth: every phone receives the root and its team's pipeline. The clock goes out
-   * twice a second (the projector interpolates), node loads five times a second, packets
-   * in flight twice a second; anomaly counts at once.
+   * Bandwidth and patches: every phone receives the root (with every team's counts) and its
+   * team's players; the projector every team's pipeline too. The clock and the counts go out
+   * twice a second, on the same tick (the projector interpolates the clock; a count on the
+   * board may be half a second late), so a phone gets one patch on that beat rather than one
+   * every tick some team somewhere counted something; node loads five times a second and
+   * packets in flight twice a second, which only the projector sees.
    */
   roundTicked(round: Round, scores: readonly LiveScore[]): void {
-    if (round.tick % 5 === 0 || round.phase === "over") this.state.tick = round.tick;
+    const beat = round.tick % 5 === 0 || round.phase !== "running";
+    if (beat) this.state.tick = round.tick;
     const loads = round.tick % 2 === 0;
     const flying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
-      syncCounts(team, scores[t].counts, scores[t].pending);
+      if (beat) syncCounts(team, scores[t].counts, scores[t].pending);
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
     });
