@@ -160,6 +160,8 @@ function percentiles(before: [number, number][][], after: [number, number][][]):
 export interface Measurement {
   build: string;
   connected: number;
+  /** The bots' play time (their actions are counted over it). */
+  seconds: number;
   /** Seconds of the steady window: every room running, every bot acting. */
   window: number;
   /** The steady window in milliseconds after the first server's spawn (to cut its profile). */
@@ -218,6 +220,7 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
     return {
       build: build.label,
       connected,
+      seconds,
       window: Math.round(steady.wall),
       profileWindow: [steady.from - servers[0].spawnedAt, steady.from - servers[0].spawnedAt + steady.wall * 1000],
       profileFiles:

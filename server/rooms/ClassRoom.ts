@@ -178,9 +178,10 @@ export class ClassRoom extends Room<{ state: ClassState }> {
    * Colyseus's own timer (patchRate) ran unaligned with the tick, 20 times a second.
    */
   private step(): void {
-    const corked = corkAll(this.clients);
+    this.halfTick = !this.halfTick;
+    // Only a tick writes more than one message to a client (its seat detail, then the patch).
+    const corked = this.halfTick ? [] : corkAll(this.clients);
     try {
-      this.halfTick = !this.halfTick;
       if (!this.halfTick) {
         const started = performance.now();
         if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);

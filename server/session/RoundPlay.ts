@@ -58,7 +58,8 @@ export class RoundPlay {
    * messages every tick, the idle watch): most ticks, for most seats, none.
    */
   private readonly revisions: number[];
-  private readonly seatDetails = new Map<string, SeatDetail & { revision: number }>();
+  /** By team, then by seat. */
+  private readonly seatDetails: Map<string, SeatDetail & { revision: number }>[];
 
   /** `lived`: the events the round went through before it came here (after a restore). */
   constructor(
@@ -68,6 +69,7 @@ export class RoundPlay {
   ) {
     this.scores = LiveScore.forRound(round.header);
     this.revisions = round.teams.map(() => 0);
+    this.seatDetails = round.teams.map(() => new Map());
     this.events = [...lived];
     for (const e of lived) this.scores[e.team]?.add(e);
   }
@@ -123,12 +125,11 @@ export class RoundPlay {
   seatDetail(team: number, seat: string): SeatDetail | null {
     const state = this.round.teams[team];
     if (!state) return null;
-    const key = `${team} ${seat}`;
-    const cached = this.seatDetails.get(key);
+    const cached = this.seatDetails[team].get(seat);
     if (cached && cached.revision === this.revisions[team]) return cached;
     const detail = seatMessage(this.round.header.config, state, team, seat);
     const fresh = { revision: this.revisions[team], detail, json: JSON.stringify(detail) };
-    this.seatDetails.set(key, fresh);
+    this.seatDetails[team].set(seat, fresh);
     return fresh;
   }
 
