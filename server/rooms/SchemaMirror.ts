@@ -1,6 +1,7 @@
 // The session's public state, written into the Colyseus schema, and who sees what: each
-// team's phones see their own pipeline and teammates (one StateView per team), the
-// projector sees every team and every player (the host view), everyone sees the root.
+// team's phones see their teammates (one StateView per team), the projector sees every
+// player and every team's pipeline (the host view), everyone sees the root (with every
+// team's counts). What it costs and why: docs/performance.md.
 import { StateView } from "@colyseus/schema";
 import type { Client } from "@colyseus/core";
 import type { Report } from "../../shared/checker/checker.js";

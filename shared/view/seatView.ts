@@ -128,8 +128,13 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
  */
 export function seatViewsMoveWithClock(s: TeamState, from: number, to: number): boolean {
   for (const p of s.producers) {
+    // A producer's work is ordered by when it becomes available (seatView counts the ready ones so).
     if (p.stack.length && p.stack[0].availableAt > from) return true;
-    for (const e of p.stack) if (e.availableAt > from && e.availableAt <= to) return true;
+    for (const e of p.stack) {
+      if (e.availableAt <= from) continue;
+      if (e.availableAt <= to) return true;
+      break;
+    }
   }
   for (const c of s.consumers) if (c.slowUntil > from && c.slowUntil <= to) return true;
   return false;
