@@ -14,11 +14,13 @@ export type RefusalCode = ShellRefusal | Refusal["reason"];
 /** Where seat details come from: the round in play (RoundPlay), which computes each once per change of its team. */
 export interface SeatSource {
   seatDetail(team: number, seat: string): SeatDetail | null;
+  /** Moves whenever a seat detail of the team may have changed. */
+  revisionOf(team: number): number;
 }
 
 export class Messenger {
-  /** The last seat detail sent to each player: its JSON and the person's idle flag. */
-  private readonly seatSent = new Map<string, { json: string; idle: string }>();
+  /** The last seat detail sent to each player: its JSON, the person's idle flag, and the team's revision it was checked at. */
+  private readonly seatSent = new Map<string, { json: string; idle: string; source: SeatSource; team: number; seat: string; revision: number }>();
   /** The last round's results: the projector's, and each player's by player id. */
   private lastResults: { host: HostRoundOver; players: Map<string, PlayerRoundOver> } | null = null;
 
@@ -47,11 +49,17 @@ export class Messenger {
   /** The player's seat detail, unless it has no seat in this round or (when not forced) nothing changed. */
   seat(source: SeatSource | null, player: Player, force: boolean): void {
     if (!source || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
+    const last = this.seatSent.get(player.id);
+    const revision = source.revisionOf(player.team);
+    const same = last && last.source === source && last.team === player.team && last.seat === player.seat && last.idle === player.idle;
+    if (!force && same && last.revision === revision) return;
     const seat = source.seatDetail(player.team, player.seat);
     if (!seat) return;
-    const last = this.seatSent.get(player.id);
-    if (!force && last && last.idle === player.idle && last.json === seat.json) return;
-    this.seatSent.set(player.id, { json: seat.json, idle: player.idle });
+    if (!force && same && last.json === seat.json) {
+      last.revision = revision;
+      return;
+    }
+    this.seatSent.set(player.id, { json: seat.json, idle: player.idle, source, team: player.team, seat: player.seat, revision });
     this.transport.send(player.sessionId, "seat", { ...seat.detail, idle: player.idle });
   }
 

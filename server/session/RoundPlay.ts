@@ -121,6 +121,10 @@ export class RoundPlay {
     return events;
   }
 
+  revisionOf(team: number): number {
+    return this.revisions[team] ?? -1;
+  }
+
   /** The detail of a team's seat as it is now (computed once per revision of the team), or null for a team the round does not have. */
   seatDetail(team: number, seat: string): SeatDetail | null {
     const state = this.round.teams[team];
