@@ -6,7 +6,8 @@
 // for every measurement. Measured over the steady window (every room's round running, its
 // bots acting): the server's CPU (per 1,000 players too), its own action-to-patch latency
 // (p50/p95/p99), the latency the measuring phones see, and bytes per second per phone and
-// per projector.
+// per projector, and CPU per 1,000 actions a second (the bots act as fast as the machine
+// lets them: compare builds at the same action rate).
 // - `--before DIR`: a checkout of another commit (with node_modules), measured in the same
 //   run, alternating with this one, `--repeat` times; the medians are printed side by side.
 //   Otherwise a 10-player room is measured first as the run's baseline.
@@ -247,8 +248,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 /** The medians of the repeats, one row per build and load. */
 function table(all: Measurement[]): string {
   const rows = [
-    "| build | players | server p50 / p95 / p99 (ms) | CPU (% of a core) | CPU per 1,000 players | per phone | messages a second per phone (patches) | per projector | measuring phones p99 | actions a second per player | runs |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| build | players | server p50 / p95 / p99 (ms) | CPU (% of a core) | CPU per 1,000 players | per phone | messages a second per phone (patches) | per projector | measuring phones p99 | actions a second per player | CPU per 1,000 actions a second | runs |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   const keys = [...new Set(all.map((m) => `${m.connected}\u0000${m.build}`))];
   for (const key of keys) {
@@ -258,7 +259,7 @@ function table(all: Measurement[]): string {
     const server = `≤${pick((m) => m.serverActionToPatchMs.p50)} / ≤${pick((m) => m.serverActionToPatchMs.p95)} / ≤${pick((m) => m.serverActionToPatchMs.p99)}`;
     const kb = (b: number) => `${(b / 1000).toFixed(2)} KB/s`;
     rows.push(
-      `| ${build} | ${connected} | ${server} | ${pick((m) => m.cpuPercent)} % | ${pick((m) => m.cpuPer1000)} % | ${kb(pick((m) => m.phoneBps))} | ${pick((m) => m.phoneFrames)} (${pick((m) => m.phonePatches)}) | ${kb(pick((m) => m.projectorBps))} | ${pick((m) => m.clientMs.p99)} ms | ${pick((m) => Math.round((m.actions / m.connected / m.seconds) * 100) / 100)} | ${ms.length} |`,
+      `| ${build} | ${connected} | ${server} | ${pick((m) => m.cpuPercent)} % | ${pick((m) => m.cpuPer1000)} % | ${kb(pick((m) => m.phoneBps))} | ${pick((m) => m.phoneFrames)} (${pick((m) => m.phonePatches)}) | ${kb(pick((m) => m.projectorBps))} | ${pick((m) => m.clientMs.p99)} ms | ${pick((m) => Math.round((m.actions / m.connected / m.seconds) * 100) / 100)} | ${pick((m) => Math.round(m.cpuPercent / (m.actions / m.seconds / 1000)))} % | ${ms.length} |`,
     );
   }
   return rows.join("\n");
