@@ -25,7 +25,12 @@ export class IdleWatch {
 
   /** One clock tick of a running round; returns the people whose idle state changed. */
   /** `viewOf`: a seat's view as the phones get it (the round's cached one); computed from the round by default. */
-  watch(now: number, round: Round, roster: Roster, viewOf: (team: number, seat: string) => SeatView | null = (t, seat) => seatView(round.teams[t], seat)): Player[] {
+  watch(
+    now: number,
+    round: Round,
+    roster: Roster,
+    viewOf: (team: number, seat: string) => SeatView | null = (t, seat) => seatView(round.teams[t], seat),
+  ): Player[] {
     const elapsed = this.lastAt === null ? 0 : Math.max(0, now - this.lastAt);
     this.lastAt = now;
     const changed: Player[] = [];
