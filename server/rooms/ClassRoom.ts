@@ -47,12 +47,17 @@ export const RECONNECT_SECONDS = 120;
 /** The Colyseus protocol's code of a state patch (@colyseus/shared-types Protocol.ROOM_STATE_PATCH). */
 const ROOM_STATE_PATCH = 15;
 
+/** The clients whose empty patches are already skipped (a reconnection may bring a new one). */
+const skipping = new WeakSet<Client>();
+
 /**
  * A patch goes to every client once anything in the state changed, even to those whose view
  * saw none of it: those get the patch code alone, one byte that changes nothing. Most patches
  * between ticks are such for most phones (a few teammates acted); they are not sent.
  */
 function skipEmptyPatches(client: Client): void {
+  if (skipping.has(client)) return;
+  skipping.add(client);
   const raw = client.raw.bind(client);
   client.raw = (data, options, cb) => {
     if (data.length === 1 && data[0] === ROOM_STATE_PATCH) return cb?.();
@@ -147,6 +152,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   }
 
   onReconnect(client: Client): void {
+    skipEmptyPatches(client);
     this.session.reconnect(client.sessionId);
   }
 
