@@ -269,7 +269,7 @@ describe("class room", () => {
     expect(metrics).toMatch(/exactly_once_refusals_total\{reason="/);
   });
 
-  it("a phone receives its own team's pipeline and players, not the other teams'", async () => {
+  it("a phone receives its own team's players and no pipeline (the projector's), not the other teams' players", async () => {
     const { host, players } = await classWithPlayers(7);
     await startRound(host);
     await Promise.all(players.map((p) => p.waitFor("seat")));
@@ -279,7 +279,9 @@ describe("class room", () => {
     const mine = teamOf(phone);
     const other = players.map(teamOf).find((t) => t !== mine)!;
     expect(host.room.state.teams.length).toBeGreaterThanOrEqual(2);
-    expect(phone.room.state.teams[mine].nodes.size).toBeGreaterThan(0);
+    expect(host.room.state.teams[mine].nodes.size).toBeGreaterThan(0);
+    expect(host.room.state.teams[other].nodes.size).toBeGreaterThan(0);
+    expect(phone.room.state.teams[mine].nodes?.size ?? 0).toBe(0);
     expect(phone.room.state.teams[other].nodes?.size ?? 0).toBe(0);
     expect(phone.room.state.teams[other].committed).toBeGreaterThanOrEqual(0);
     const visible = [...phone.room.state.players.values()].map((p: any) => p.team);

@@ -8,6 +8,16 @@ import { runNetworkBots } from "./networkBots.js";
 
 const fail: (message: string) => never = usageError("bots");
 
+/** Says the players are connected, and waits for the benchmark's go (any line on stdin). */
+async function waitForGo(): Promise<void> {
+  process.stdout.write(`${JSON.stringify({ event: "joined" })}\n`);
+  await new Promise<void>((resolve) => {
+    process.stdin.once("data", () => resolve());
+    process.stdin.once("end", () => resolve());
+  });
+  process.stdin.pause();
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -25,6 +35,10 @@ async function main(): Promise<void> {
         metrics: { type: "boolean", default: false },
         // Not part of the contract either: the round's length (30-900 s), for long soaks.
         "round-seconds": { type: "string" },
+        // Not part of the contract either: only every Nth phone decodes the state (benchmarks' load generator).
+        "decode-every": { type: "string" },
+        // Not part of the contract either: once every player is connected, print {"event":"joined"} and wait for a line on stdin.
+        "wait-for-go": { type: "boolean", default: false },
       },
       strict: true,
     }));
@@ -44,8 +58,11 @@ async function main(): Promise<void> {
   if (seed !== undefined && !Number.isInteger(seed)) fail("--seed must be an integer");
   const roundSeconds = values["round-seconds"] === undefined ? undefined : Number(values["round-seconds"]);
   if (roundSeconds !== undefined && !(Number.isInteger(roundSeconds) && roundSeconds >= 30 && roundSeconds <= 900)) fail("--round-seconds must be a whole number from 30 to 900");
+  const decodeEvery = values["decode-every"] === undefined ? undefined : Number(values["decode-every"]);
+  if (decodeEvery !== undefined && !(Number.isInteger(decodeEvery) && decodeEvery >= 1)) fail("--decode-every must be a whole number from 1");
   const result = await runNetworkBots({
     roundSeconds,
+    decodeEvery,
     url: url.replace(/\/+$/, ""),
     joinUrl: values["join-url"]?.replace(/\/+$/, ""),
     scenario,
@@ -54,11 +71,12 @@ async function main(): Promise<void> {
     strategy: values.strategy as Strategy,
     seconds,
     seed,
+    beforeStart: values["wait-for-go"] ? waitForGo : undefined,
     onStarted: (info) => process.stdout.write(`${JSON.stringify({ event: "started", ...info })}\n`),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const { gameId, roomCode, hostToken, latencyMs, summary } = result;
-  const extra = values.metrics ? { bytesPerSecond: result.bytesPerSecond, actions: result.actions, refusals: result.refusals } : {};
+  const extra = values.metrics ? { bytesPerSecond: result.bytesPerSecond, framesPerSecond: result.framesPerSecond, actions: result.actions, refusals: result.refusals } : {};
   process.stdout.write(`${JSON.stringify({ gameId, roomCode, hostToken, players: result.players, latencyMs, summary, ...extra })}\n`);
   process.exit(0);
 }

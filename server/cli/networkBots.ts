@@ -19,6 +19,14 @@ export interface BotsOptions {
   seed?: number;
   /** The round's length; by default the scenario's own. */
   roundSeconds?: number;
+  /**
+   * Benchmarks: only every Nth phone decodes the synchronised state (the ones that measure
+   * latency); the others count the patches' bytes and skip them, as a load generator that
+   * does not starve the server of CPU. 1 (every phone decodes, as a real phone does) by default.
+   */
+  decodeEvery?: number;
+  /** Awaited once every player is connected, before the round is configured and started (a benchmark starts its rooms together). */
+  beforeStart?: () => Promise<void>;
   /** Called once the round runs, with the ids a host would keep. */
   onStarted?: (info: { gameId: string; roomCode: string; hostToken: string }) => void;
   log?: (line: string) => void;
@@ -33,6 +41,8 @@ export interface BotsResult {
   summary: RoundSummary;
   /** Bytes per second received, per phone (mean) and by the projector. */
   bytesPerSecond: { phone: number; projector: number };
+  /** WebSocket messages (state patches and messages) per second, per phone (mean) and by the projector; `phonePatches`: the state patches among the phone's. */
+  framesPerSecond: { phone: number; phonePatches: number; projector: number };
   actions: number;
   refusals: number;
 }
@@ -42,14 +52,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Counts the bytes a client receives on its WebSocket. */
-function meter(room: Room): { bytes: number } {
-  const counter = { bytes: 0 };
+/** The Colyseus protocol's first byte of a full state and of a state patch (@colyseus/shared-types). */
+const ROOM_STATE = 14;
+const ROOM_STATE_PATCH = 15;
+
+/** Counts the bytes a client receives on its WebSocket; with `skipState` the state frames are counted and not decoded. */
+function meter(room: Room, skipState = false): { bytes: number; frames: number; patches: number } {
+  const counter = { bytes: 0, frames: 0, patches: 0 };
   const events = (room as unknown as { connection: { events: { onmessage: (e: MessageEvent) => void } } }).connection.events;
   const original = events.onmessage;
   events.onmessage = (e: MessageEvent) => {
     const data = e.data as ArrayBuffer | Uint8Array | string;
     counter.bytes += typeof data === "string" ? data.length : data.byteLength;
+    counter.frames++;
+    const code =
+      typeof data === "string"
+        ? -1
+        : new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer, data instanceof ArrayBuffer ? 0 : data.byteOffset, 1)[0] & 0x3f;
+    if (code === ROOM_STATE_PATCH) counter.patches++;
+    if (skipState && (code === ROOM_STATE || code === ROOM_STATE_PATCH)) return;
     original(e);
   };
   return counter;
@@ -64,14 +85,15 @@ class BotPlayer {
   refusals = 0;
   nextNew = 0;
   nextAct = 0;
-  readonly bytes: { bytes: number };
+  readonly bytes: { bytes: number; frames: number; patches: number };
   playerId = "";
 
   constructor(
     readonly room: Room,
     private readonly strategy: Strategy,
+    private readonly decodes = true,
   ) {
-    this.bytes = meter(room);
+    this.bytes = meter(room, !decodes);
     room.onMessage("welcome", (w: ServerMessages["welcome"]) => (this.playerId = w.playerId ?? ""));
     room.onMessage("seat", (d: ServerMessages["seat"]) => (this.detail = d));
     room.onMessage("refused", (r: ServerMessages["refused"]) => {
@@ -102,7 +124,7 @@ class BotPlayer {
     if (!act) return;
     this.n++;
     act.n = this.n;
-    this.sent.set(this.n, performance.now());
+    if (this.decodes) this.sent.set(this.n, performance.now());
     this.room.send("act", act satisfies ClientMessages["act"]);
     this.actions++;
     // A person taps every few hundred milliseconds and starts new work every second or two.
@@ -119,6 +141,19 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
   }
 }
 
+/** A join under heavy load may find its seat reservation expired: try again a few times. */
+async function joinWithRetries(join: () => Promise<Room>, log: (line: string) => void): Promise<Room> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await join();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`join failed (${error instanceof Error ? error.message : String(error)}), trying again`);
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
 export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> {
   const log = options.log ?? (() => undefined);
   const created = await fetch(`${options.url}/api/rooms`, { method: "POST" });
@@ -132,11 +167,17 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const joinUrl = options.joinUrl ?? options.url;
   const players: BotPlayer[] = [];
   for (let i = 0; i < options.players; i++) {
-    const room = await new Client(joinUrl).joinById(roomCode, { name: `bot ${i + 1}` });
-    players.push(new BotPlayer(room, options.strategy));
+    const room = await joinWithRetries(() => new Client(joinUrl).joinById(roomCode, { name: `bot ${i + 1}` }), log);
+    players.push(new BotPlayer(room, options.strategy, i % Math.max(1, options.decodeEvery ?? 1) === 0));
     if (i % 50 === 49) log(`${i + 1} players connected`);
   }
-  hostRoom.send("host:config", { scenario: options.scenario, variant: options.variant, seed: options.seed ?? null, roundSeconds: options.roundSeconds ?? null } satisfies ClientMessages["host:config"]);
+  await options.beforeStart?.();
+  hostRoom.send("host:config", {
+    scenario: options.scenario,
+    variant: options.variant,
+    seed: options.seed ?? null,
+    roundSeconds: options.roundSeconds ?? null,
+  } satisfies ClientMessages["host:config"]);
   hostRoom.send("host:start", {});
   const state = () => hostRoom.state as RoomStateView;
   await waitUntil(() => state().phase === "running", 30_000, "the round to start");
@@ -145,6 +186,9 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const startedAt = Date.now();
   const startBytes = players.map((p) => p.bytes.bytes);
   const startProjector = projectorBytes.bytes;
+  const startFrames = players.map((p) => p.bytes.frames);
+  const startPatches = players.map((p) => p.bytes.patches);
+  const startProjectorFrames = projectorBytes.frames;
   const timer = setInterval(() => {
     const now = Date.now();
     const running = state().phase === "running";
@@ -154,6 +198,9 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
   const elapsed = (Date.now() - startedAt) / 1000;
   const phoneBytes = players.map((p, i) => p.bytes.bytes - startBytes[i]);
   const projector = projectorBytes.bytes - startProjector;
+  const phoneFrames = players.reduce((n, p, i) => n + p.bytes.frames - startFrames[i], 0);
+  const phonePatches = players.reduce((n, p, i) => n + p.bytes.patches - startPatches[i], 0);
+  const projectorFrames = projectorBytes.frames - startProjectorFrames;
   clearInterval(timer);
   hostRoom.send("host:end", {});
   await waitUntil(() => over !== null, 120_000, "the round's end");
@@ -173,7 +220,15 @@ export async function runNetworkBots(options: BotsOptions): Promise<BotsResult> 
       max: Math.round((latencies.at(-1) ?? 0) * 10) / 10,
     },
     summary: final.summary,
-    bytesPerSecond: { phone: Math.round(phoneBytes.reduce((a, b) => a + b, 0) / Math.max(1, players.length) / elapsed), projector: Math.round(projector / elapsed) },
+    bytesPerSecond: {
+      phone: Math.round(phoneBytes.reduce((a, b) => a + b, 0) / Math.max(1, players.length) / elapsed),
+      projector: Math.round(projector / elapsed),
+    },
+    framesPerSecond: {
+      phone: Math.round((phoneFrames / Math.max(1, players.length) / elapsed) * 10) / 10,
+      phonePatches: Math.round((phonePatches / Math.max(1, players.length) / elapsed) * 10) / 10,
+      projector: Math.round((projectorFrames / elapsed) * 10) / 10,
+    },
     actions: players.reduce((n, p) => n + p.actions, 0),
     refusals: players.reduce((n, p) => n + p.refusals, 0),
   };

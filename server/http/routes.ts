@@ -38,6 +38,10 @@ export function installRoutes(app: Application, ctx: ServerContext): void {
   const lookupLimiter = new AddressLimiter(600);
   const { store, metrics, config } = ctx;
   app.disable("x-powered-by");
+  // Behind a reverse proxy on the same machine (docs/deployment.md) every request comes from
+  // the proxy: the per-address limits read the client's address from X-Forwarded-For, which
+  // only a loopback peer is trusted to set. Colyseus does the same for joins (X-Real-IP).
+  app.set("trust proxy", "loopback");
   app.use(securityHeaders);
   app.use(express.json({ limit: "4kb" }));
 

@@ -15,6 +15,7 @@
 // So every message goes to ClassSession.receive, which refuses or routes it: `act`, or the
 // host command table (server/session/hostCommands.ts), one typed handler per command —
 // the declarative part the map would have given, testable without a socket.
+import type { Socket } from "node:net";
 import { Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { TICK_MS } from "../../shared/engine/config.js";
 import { isIdleMs, isTakeoverMs } from "../config.js";
@@ -43,11 +44,51 @@ export interface ClassRoomOptions {
 /** Seconds a dropped phone keeps its connection slot (phones sleep). */
 export const RECONNECT_SECONDS = 120;
 
+/** The Colyseus protocol's code of a state patch (@colyseus/shared-types Protocol.ROOM_STATE_PATCH). */
+const ROOM_STATE_PATCH = 15;
+
+/** The clients whose empty patches are already skipped (a reconnection may bring a new one). */
+const skipping = new WeakSet<Client>();
+
+/**
+ * A patch goes to every client once anything in the state changed, even to those whose view
+ * saw none of it: those get the patch code alone, one byte that changes nothing. Most patches
+ * between ticks are such for most phones (a few teammates acted); they are not sent.
+ */
+function skipEmptyPatches(client: Client): void {
+  if (skipping.has(client)) return;
+  skipping.add(client);
+  const raw = client.raw.bind(client);
+  client.raw = (data, options, cb) => {
+    if (data.length === 1 && data[0] === ROOM_STATE_PATCH) return cb?.();
+    raw(data, options, cb);
+  };
+}
+
+/**
+ * Holds each client's socket writes until the step is over (node's `socket.cork()`), so a
+ * phone's seat detail and its patch leave in one system call, not one each: the server spent
+ * most of its time in `writev`. Reaches the socket under the WebSocket transport's client
+ * (`ws`'s own field); another transport is simply not corked.
+ */
+function corkAll(clients: Iterable<Client>): Socket[] {
+  const corked: Socket[] = [];
+  for (const client of clients) {
+    const socket = (client as unknown as { ref?: { _socket?: Socket } }).ref?._socket;
+    if (socket && !socket.destroyed && typeof socket.cork === "function") {
+      socket.cork();
+      corked.push(socket);
+    }
+  }
+  return corked;
+}
+
 export class ClassRoom extends Room<{ state: ClassState }> {
   maxClients = MAX_PLAYERS + 40;
   /** Past this a client is disconnected: a flood, not a person tapping (the session's limiter answers before). */
   maxMessagesPerSecond = 50;
-  patchRate = 50;
+  /** No patch timer of its own: the room's clock sends the patches, aligned with the engine's ticks (see step()). */
+  patchRate = null;
   state = new ClassState();
 
   private readonly ctx = serverContext();
@@ -56,6 +97,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   private persistence!: RoomPersistence;
   /** Arrival times of actions whose effect is waiting for the next patch. */
   private actionsAwaitingPatch: number[] = [];
+  /** The clock steps twice a tick (step()): true on the step between two ticks. */
+  private halfTick = true;
 
   async onCreate(options: ClassRoomOptions): Promise<void> {
     const { roomCode, hostTokenHash } = options;
@@ -85,7 +128,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       this.session.receive(client.sessionId, String(type), message);
     });
     if (options.restore) await this.persistence.restore(this.session);
-    this.setTimestep(() => this.tick(), TICK_MS);
+    this.setTimestep(() => this.step(), TICK_MS / 2);
     this.ctx.metrics.rooms++;
   }
 
@@ -97,6 +140,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   }
 
   onJoin(client: Client, _options: unknown, admission: Admission & { ok: true }): void {
+    skipEmptyPatches(client);
     const joined = this.session.join(client.sessionId, admission);
     if (!joined.ok) throw new ServerError(4403, joined.reason);
     if (admission.kind === "player") this.ctx.metrics.players++;
@@ -108,6 +152,7 @@ export class ClassRoom extends Room<{ state: ClassState }> {
   }
 
   onReconnect(client: Client): void {
+    skipEmptyPatches(client);
     this.session.reconnect(client.sessionId);
   }
 
@@ -132,9 +177,25 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     return sent;
   }
 
-  private tick(): void {
-    const started = performance.now();
-    if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);
+  /**
+   * Twice a tick: the engine's tick (every other step) and then a patch, so what a tick
+   * changed goes out at once; in between, a patch with what people's actions changed (their
+   * own lastAction, idle flags), so an action waits at most half a tick for its patch.
+   * Colyseus's own timer (patchRate) ran unaligned with the tick, 20 times a second.
+   */
+  private step(): void {
+    this.halfTick = !this.halfTick;
+    // Only a tick writes more than one message to a client (its seat detail, then the patch).
+    const corked = this.halfTick ? [] : corkAll(this.clients);
+    try {
+      if (!this.halfTick) {
+        const started = performance.now();
+        if (this.session.tick()) this.ctx.metrics.tick(performance.now() - started);
+      }
+      this.broadcastPatch();
+    } finally {
+      for (const socket of corked) socket.uncork();
+    }
   }
 
   private transport(): SessionTransport {

@@ -1,6 +1,7 @@
 // The session's public state, written into the Colyseus schema, and who sees what: each
-// team's phones see their own pipeline and teammates (one StateView per team), the
-// projector sees every team and every player (the host view), everyone sees the root.
+// team's phones see their teammates (one StateView per team), the projector sees every
+// player and every team's pipeline (the host view), everyone sees the root (with every
+// team's counts). What it costs and why: docs/performance.md.
 import { StateView } from "@colyseus/schema";
 import type { Client } from "@colyseus/core";
 import type { Counts, Report } from "../../shared/checker/checker.js";
@@ -18,6 +19,10 @@ import { buildTeams, syncCounts, syncFlying, syncPipeline, teamStateView } from 
 export class SchemaMirror implements StateMirror {
   private teamStateViews: StateView[] = [];
   private hostView = new StateView();
+  /** The phones that see the root only share this view. */
+  private readonly rootOnly = new StateView();
+  /** Each phone's lobby view and the players it shows, by player id. */
+  private readonly lobbyViews = new Map<string, { view: StateView; shown: Set<PlayerState> }>();
   private phase = "lobby";
   /** A design round's teams are scored by the design score (shared/design/score.ts), live and final. */
   private designRound: Round | null = null;
@@ -64,19 +69,39 @@ export class SchemaMirror implements StateMirror {
   /**
    * A phone sees its team (and the team's players) while it plays in one; in the lobby its
    * future team's players (the seats the roster previews); otherwise the root only.
+   *
+   * Views are reused, not made anew at each placement: Colyseus keeps a view's bits on
+   * every object of the state until the view is collected, then clears them from every
+   * object (a cost that grows with the room), so a lobby that made a view per placement
+   * paid it hundreds of times a round. A phone keeps one lobby view (the members it shows
+   * follow the deal); the phones that see nothing but the root share one view.
    */
   playerPlaced(player: Player): void {
     const client = player.sessionId ? this.clientOf(player.sessionId) : undefined;
     if (!client) return;
     const placed = player.team >= 0 && !player.spectator;
-    const view = !placed ? undefined : this.phase === "lobby" || this.phase === "design" ? new StateView() : this.teamStateViews[player.team];
-    if (view) {
-      for (const member of this.session().roster.members(player.team)) {
-        const ps = this.state.players.get(member.id);
-        if (ps) view.add(ps);
-      }
+    if (!placed) {
+      client.view = this.rootOnly;
+      return;
     }
-    client.view = view ?? new StateView();
+    const members = this.session()
+      .roster.members(player.team)
+      .map((member) => this.state.players.get(member.id))
+      .filter((ps): ps is PlayerState => ps !== undefined);
+    // In the lobby and the design phase a phone sees its (future) team's players through its own view.
+    if (this.phase !== "lobby" && this.phase !== "design") {
+      const view = this.teamStateViews[player.team];
+      if (view) for (const ps of members) view.add(ps);
+      client.view = view ?? this.rootOnly;
+      return;
+    }
+    let lobby = this.lobbyViews.get(player.id);
+    if (!lobby) this.lobbyViews.set(player.id, (lobby = { view: new StateView(), shown: new Set() }));
+    const now = new Set(members);
+    for (const ps of lobby.shown) if (!now.has(ps)) lobby.view.remove(ps);
+    for (const ps of now) if (!lobby.shown.has(ps)) lobby.view.add(ps);
+    lobby.shown = now;
+    client.view = lobby.view;
   }
 
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void {
@@ -87,7 +112,7 @@ export class SchemaMirror implements StateMirror {
       team.members = Math.min(255, members[t] ?? 0);
       syncCounts(team, scores[t].counts, scores[t].pending, this.liveDesignScore(scores[t].counts, round.tick));
     });
-    this.teamStateViews = state.teams.map((team) => teamStateView(team));
+    this.teamStateViews = state.teams.map(() => teamStateView());
     // The projector sees every player and every team's pipeline (the overview), and draws the focused one large.
     this.hostView = new StateView();
     state.players.forEach((ps) => this.hostView.add(ps));
@@ -101,16 +126,20 @@ export class SchemaMirror implements StateMirror {
   }
 
   /**
-   * Bandwidth: every phone receives the root and its team's pipeline. The clock goes out
-   * twice a second (the projector interpolates), node loads five times a second, packets
-   * in flight twice a second; anomaly counts at once.
+   * Bandwidth and patches: every phone receives the root (with every team's counts) and its
+   * team's players; the projector every team's pipeline too. The clock and the counts go out
+   * twice a second, on the same tick (the projector interpolates the clock; a count on the
+   * board may be half a second late), so a phone gets one patch on that beat rather than one
+   * every tick some team somewhere counted something; node loads five times a second and
+   * packets in flight twice a second, which only the projector sees.
    */
   roundTicked(round: Round, scores: readonly LiveScore[]): void {
-    if (round.tick % 5 === 0 || round.phase === "over") this.state.tick = round.tick;
+    const beat = round.tick % 5 === 0 || round.phase !== "running";
+    if (beat) this.state.tick = round.tick;
     const loads = round.tick % 2 === 0;
     const flying = round.tick % 5 === 0;
     this.state.teams.forEach((team, t) => {
-      syncCounts(team, scores[t].counts, scores[t].pending, this.liveDesignScore(scores[t].counts, round.tick));
+      if (beat) syncCounts(team, scores[t].counts, scores[t].pending, this.liveDesignScore(scores[t].counts, round.tick));
       if (loads) syncPipeline(team, round.teams[t], round.humanSeats[t]);
       if (flying) syncFlying(team, round.teams[t]);
     });

@@ -1,6 +1,7 @@
 // The room's synchronised state (schema 5). Public fields reach everyone (the overview and
 // the leaderboard); fields marked .view() reach only the StateViews that added the object:
-// a team's pipeline and players go to that team's phones and to the projector.
+// a team's players go to that team's phones and to the projector, a team's pipeline (nodes
+// and links) to the projector only (see SchemaMirror).
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
 export const PlayerState = schema(

@@ -93,9 +93,12 @@ export function syncFlying(team: TeamState, s: EngineTeam): void {
   for (const [id, view] of team.links) set(view, "flying", Math.min(65535, counts.get(id) ?? 0));
 }
 
-/** A view that sees one team's pipeline (shared by all the phones of that team). */
-export function teamStateView(team: TeamState): StateView {
-  const view = new StateView();
-  view.add(team);
-  return view;
+/**
+ * The view one team's phones share: the team's players only. A team's pipeline (its nodes
+ * and links, which change several times a second) is the projector's to draw; a phone
+ * draws its seat from its seat message, so the pipeline in its view bought it a patch
+ * almost every tick and nothing to show.
+ */
+export function teamStateView(): StateView {
+  return new StateView();
 }

@@ -273,6 +273,6 @@ export class ClassSession {
   }
 
   private sendSeat(player: Player, force: boolean): void {
-    this.messages.seat(this.play?.round ?? null, player, force);
+    this.messages.seat(this.play, player, force);
   }
 }

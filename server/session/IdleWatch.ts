@@ -7,7 +7,7 @@ import type { IdleState } from "../../shared/protocol.js";
 import { seatsOf } from "../../shared/scenarios/catalogue.js";
 import type { Round } from "../../shared/sim/round.js";
 import { seatHasWork } from "../../shared/view/seatHints.js";
-import { seatView } from "../../shared/view/seatView.js";
+import { seatView, type SeatView } from "../../shared/view/seatView.js";
 import type { Player, Roster } from "./Roster.js";
 
 /** Milliseconds of idleness with work to do; 0 turns the step off. */
@@ -24,16 +24,22 @@ export class IdleWatch {
   constructor(private readonly limits: IdleLimits) {}
 
   /** One clock tick of a running round; returns the people whose idle state changed. */
-  watch(now: number, round: Round, roster: Roster): Player[] {
+  /** `viewOf`: a seat's view as the phones get it (the round's cached one); computed from the round by default. */
+  watch(
+    now: number,
+    round: Round,
+    roster: Roster,
+    viewOf: (team: number, seat: string) => SeatView | null = (t, seat) => seatView(round.teams[t], seat),
+  ): Player[] {
     const elapsed = this.lastAt === null ? 0 : Math.max(0, now - this.lastAt);
     this.lastAt = now;
     const changed: Player[] = [];
     const seats = seatsOf(round.header.config);
-    round.teams.forEach((team, t) => {
+    round.teams.forEach((_, t) => {
       for (const { seat } of seats) {
         const holders = roster.holders(t, seat).filter((p) => p.connected);
         if (holders.length === 0) continue;
-        if (elapsed > 0 && seatHasWork(seatView(team, seat))) for (const p of holders) this.idleFor.set(p.id, (this.idleFor.get(p.id) ?? 0) + elapsed);
+        if (elapsed > 0 && seatHasWork(viewOf(t, seat))) for (const p of holders) this.idleFor.set(p.id, (this.idleFor.get(p.id) ?? 0) + elapsed);
         const seatAway = holders.every((p) => this.reached(p, this.limits.botMs));
         for (const p of holders) {
           const state: IdleState = seatAway ? "bot" : this.reached(p, this.limits.nudgeMs) ? "nudged" : "";

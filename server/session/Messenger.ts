@@ -4,17 +4,23 @@
 // the next round, so a page reloaded after the round gets them again).
 import type { Emitted } from "../../shared/engine/kernel.js";
 import { isDrawn, type DrawnEvent, type HistoryEntry, type HostRoundOver, type PlayerRoundOver, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
-import type { Round } from "../../shared/sim/round.js";
-import { seatMessage } from "../../shared/view/seatView.js";
+import type { SeatDetail } from "./RoundPlay.js";
 import type { SessionTransport } from "./ports.js";
 import type { RoundResults } from "./roundResults.js";
 import type { Player } from "./Roster.js";
 
 export type RefusalCode = ShellRefusal | Refusal["reason"];
 
+/** Where seat details come from: the round in play (RoundPlay), which computes each once per change of its team. */
+export interface SeatSource {
+  seatDetail(team: number, seat: string): SeatDetail | null;
+  /** Moves whenever a seat detail of the team may have changed. */
+  revisionOf(team: number): number;
+}
+
 export class Messenger {
-  /** The last seat detail sent to each player, as JSON. */
-  private readonly seatSent = new Map<string, string>();
+  /** The last seat detail sent to each player: its JSON, the person's idle flag, and the team's revision it was checked at. */
+  private readonly seatSent = new Map<string, { json: string; idle: string; source: SeatSource; team: number; seat: string; revision: number }>();
   /** The last round's results: the projector's, and each player's by player id. */
   private lastResults: { host: HostRoundOver; players: Map<string, PlayerRoundOver> } | null = null;
 
@@ -41,21 +47,25 @@ export class Messenger {
   }
 
   /** The player's seat detail, unless it has no seat in this round or (when not forced) nothing changed. */
-  seat(round: Round | null, player: Player, force: boolean): void {
-    if (!round || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
-    const team = round.teams[player.team];
-    if (!team) return;
-    // The team's own configuration: in a design round each team's actions follow its design.
-    const detail = { ...seatMessage(team.config, team, player.team, player.seat), idle: player.idle };
-    const json = JSON.stringify(detail);
-    if (!force && this.seatSent.get(player.id) === json) return;
-    this.seatSent.set(player.id, json);
-    this.transport.send(player.sessionId, "seat", detail);
+  seat(source: SeatSource | null, player: Player, force: boolean): void {
+    if (!source || !player.sessionId || player.spectator || player.seat === null || player.team < 0) return;
+    const last = this.seatSent.get(player.id);
+    const revision = source.revisionOf(player.team);
+    const same = last && last.source === source && last.team === player.team && last.seat === player.seat && last.idle === player.idle;
+    if (!force && same && last.revision === revision) return;
+    const seat = source.seatDetail(player.team, player.seat);
+    if (!seat) return;
+    if (!force && same && last.json === seat.json) {
+      last.revision = revision;
+      return;
+    }
+    this.seatSent.set(player.id, { json: seat.json, idle: player.idle, source, team: player.team, seat: player.seat, revision });
+    this.transport.send(player.sessionId, "seat", { ...seat.detail, idle: player.idle });
   }
 
   /** Every connected person's seat detail, where it changed. */
-  seats(round: Round | null, players: Iterable<Player>): void {
-    for (const player of players) if (player.connected) this.seat(round, player, false);
+  seats(source: SeatSource | null, players: Iterable<Player>): void {
+    for (const player of players) if (player.connected) this.seat(source, player, false);
   }
 
   /** The focused team's drawing events of this tick, to every projector. */

@@ -200,7 +200,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     this.lesson.roundStarted();
     this.countdownUntil = ports.clock.now() + COUNTDOWN_MS;
     this.set({ countdown: Math.ceil(COUNTDOWN_MS / 1000) });
-    messages.seats(round, this.roster.players.values());
+    messages.seats(this.current, this.roster.players.values());
     ports.saveSoon();
   }
 
@@ -245,7 +245,7 @@ export class RoomRounds implements HostControls, LessonRoom {
     }
     const play = this.current;
     if (!play || (phase !== "running" && phase !== "draining")) return false;
-    if (phase === "running") this.mirrorPlayers(this.idle.watch(now, play.round, this.roster));
+    if (phase === "running") this.mirrorPlayers(this.idle.watch(now, play.round, this.roster, (t, seat) => play.seatDetail(t, seat)?.detail.view ?? null));
     play.assignSeats(this.roster, now, options.botTakeoverMs);
     const events = play.step();
     if (play.round.phase === "draining" && phase === "running") {
@@ -253,7 +253,7 @@ export class RoomRounds implements HostControls, LessonRoom {
       this.mirrorPlayers(this.idle.reset(this.roster.players.values()));
     }
     ports.mirror.roundTicked(play.round, play.scores);
-    messages.seats(play.round, this.roster.players.values());
+    messages.seats(play, this.roster.players.values());
     messages.projectorEvents(this.hostConnections, this.values.focusedTeam, events);
     this.flushLog();
     if (play.over) this.finishRound(play);

@@ -10,6 +10,8 @@ import type { ConfigMessage } from "../../shared/protocol.js";
 import { TICK_MS } from "../../shared/engine/config.js";
 import { profileFor, seatsOf, type SeatDef } from "../../shared/scenarios/catalogue.js";
 import { applyPlayerCommand, createRound, requestDrain, stepRound, type Round } from "../../shared/sim/round.js";
+import { seatMessage, seatViewsMoveWithClock } from "../../shared/view/seatView.js";
+import type { SeatMessage } from "../../shared/protocol.js";
 import type { Roster } from "./Roster.js";
 
 /** The drain is bots only: it runs this many engine ticks per clock tick, so the class waits seconds, not minutes. */
@@ -49,10 +51,26 @@ export function createClassRound(
   });
 }
 
+/** A seat's detail as a phone receives it (without the person's idle flag), and its JSON to compare with what was sent. */
+export interface SeatDetail {
+  detail: SeatMessage;
+  json: string;
+}
+
 export class RoundPlay {
   readonly scores: LiveScore[];
   private readonly events: Emitted[];
   private pendingLines: string[] = [];
+  /**
+   * Each team's revision: it moves with every command applied to the team, and with a step
+   * of the round that gave the team an event or moved a clock-bound part of its seats
+   * (seatViewsMoveWithClock), the only ways its seat views change. A seat's detail is
+   * computed once a revision, however many of the room's checks ask for it (the phones'
+   * messages every tick, the idle watch): most ticks, for most seats, none.
+   */
+  private readonly revisions: number[];
+  /** By team, then by seat. */
+  private readonly seatDetails: Map<string, SeatDetail & { revision: number }>[];
 
   /** `lived`: the events the round went through before it came here (after a restore). */
   constructor(
@@ -61,6 +79,8 @@ export class RoundPlay {
     lived: readonly Emitted[],
   ) {
     this.scores = LiveScore.forRound(round.header);
+    this.revisions = round.teams.map(() => 0);
+    this.seatDetails = round.teams.map(() => new Map());
     this.events = [...lived];
     for (const e of lived) this.scores[e.team]?.add(e);
   }
@@ -84,6 +104,7 @@ export class RoundPlay {
 
   /** A person's (or the host's) command, applied at once; `by` names the person in the log. */
   apply(team: number, command: Command, by?: string): Emitted[] {
+    if (team >= 0 && team < this.revisions.length) this.revisions[team]++;
     const events = applyPlayerCommand(this.round, team, command);
     const played = events[0];
     if (by !== undefined && (played?.type === "command" || played?.type === "commandRefused")) played.by = by;
@@ -99,10 +120,33 @@ export class RoundPlay {
   step(): Emitted[] {
     const events: Emitted[] = [];
     let steps = 0;
+    const { tick: from, phase } = this.round;
     do events.push(...stepRound(this.round));
     while (this.round.phase === "draining" && ++steps < DRAIN_SPEED);
     this.absorb(events);
+    const moved = new Set<number>();
+    for (const e of events) moved.add(e.team);
+    this.round.teams.forEach((s, t) => {
+      if (phase !== this.round.phase || moved.has(t) || seatViewsMoveWithClock(s, from, this.round.tick)) this.revisions[t]++;
+    });
     return events;
+  }
+
+  revisionOf(team: number): number {
+    return this.revisions[team] ?? -1;
+  }
+
+  /** The detail of a team's seat as it is now (computed once per revision of the team), or null for a team the round does not have. */
+  seatDetail(team: number, seat: string): SeatDetail | null {
+    const state = this.round.teams[team];
+    if (!state) return null;
+    const cached = this.seatDetails[team].get(seat);
+    if (cached && cached.revision === this.revisions[team]) return cached;
+    // The team's own configuration: in a design round each team's actions follow its design.
+    const detail = seatMessage(state.config, state, team, seat);
+    const fresh = { revision: this.revisions[team], detail, json: JSON.stringify(detail) };
+    this.seatDetails[team].set(seat, fresh);
+    return fresh;
   }
 
   /** The log lines since the last call. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { actionsFor } from "../scenarios/catalogue.js";
-import { createRound } from "../sim/round.js";
-import { seatMessage, seatView, type ProducerSeat } from "./seatView.js";
+import { actionsFor, CATALOGUE, seatsOf } from "../scenarios/catalogue.js";
+import { createRound, stepRound } from "../sim/round.js";
+import { seatMessage, seatView, seatViewsMoveWithClock, type ProducerSeat } from "./seatView.js";
 
 describe("seat message", () => {
   it("names the seat's role, the role's actions in this variant, and the phone's view", () => {
@@ -33,5 +33,30 @@ describe("seat message", () => {
     expect(view().ready).toBeGreaterThanOrEqual(1);
     s.producers[0].stack = [];
     expect(view()).toMatchObject({ nextInTicks: null, ready: 0, next: null });
+  });
+
+  it("changes only with an event of its team or when seatViewsMoveWithClock says the clock moves it (every variant, bots, through the drain)", () => {
+    let checked = 0;
+    for (const scenario of CATALOGUE) {
+      for (const variant of scenario.variants) {
+        const round = createRound({ scenario: scenario.id, variant: variant.id, seed: 7, teams: 2, roundTicks: 400 });
+        const seats = seatsOf(round.header.config).map((d) => d.seat);
+        const views = () => round.teams.map((s) => JSON.stringify(seats.map((seat) => seatView(s, seat))));
+        let before = views();
+        while (round.phase !== "over") {
+          const from = round.tick;
+          const phase = round.phase;
+          const events = stepRound(round);
+          const after = views();
+          round.teams.forEach((s, t) => {
+            if (phase !== round.phase || events.some((e) => e.team === t) || seatViewsMoveWithClock(s, from, round.tick)) return;
+            checked++;
+            expect(after[t], `${scenario.id} ${variant.id} team ${t} tick ${round.tick}`).toBe(before[t]);
+          });
+          before = after;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

@@ -141,6 +141,27 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
 }
 
 /** What the room sends a person about their seat: its role, the role's actions in this variant, and the phone's view. */
+/**
+ * Whether a seat view of this team may read differently at tick `to` than at tick `from`
+ * through the clock alone, nothing having happened to the team: a producer's next event
+ * counting down (nextInTicks) or becoming available (ready), a consumer's slowness ending.
+ * Everything else in a seat view changes only with an event or a command (the room
+ * recomputes seat views only then, or when this says so; seatView.test.ts checks it).
+ */
+export function seatViewsMoveWithClock(s: TeamState, from: number, to: number): boolean {
+  for (const p of s.producers) {
+    // A producer's work is ordered by when it becomes available (seatView counts the ready ones so).
+    if (p.stack.length && p.stack[0].availableAt > from) return true;
+    for (const e of p.stack) {
+      if (e.availableAt <= from) continue;
+      if (e.availableAt <= to) return true;
+      break;
+    }
+  }
+  for (const c of s.consumers) if (c.slowUntil > from && c.slowUntil <= to) return true;
+  return false;
+}
+
 export function seatMessage(config: VariantConfig, s: TeamState, team: number, seat: string): SeatMessage {
   const role = roleOfSeat(config, seat);
   return { seat, team, role, actions: role ? actionsFor(config, role) : [], view: seatView(s, seat) };
