@@ -2,6 +2,7 @@
 //
 //   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5] [--repeat 1]
 //                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]
+//                                  [--profile /tmp/load.cpuprofile]
 //
 // Builds client/bench/scene.html with Vite, serves the build with Vite's preview server,
 // opens it in Debian's Chromium through playwright-core and prints one JSON line per run:
@@ -9,9 +10,11 @@
 // the pair runs N times, interleaved, and two last lines give the median of each figure.
 // Headless Chromium renders WebGL with SwiftShader on the CPU, so the figures are the
 // CPU's, not a projector laptop's GPU, and on a shared machine they move with its load:
-// compare baseline and load of one run, not runs across machines.
+// compare baseline and load of one run, not runs across machines. --profile records the
+// last load run's main thread with the DevTools profiler (open the file in Chrome's DevTools)
+// and prints the functions with the most self time.
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -40,6 +43,7 @@ const { values: args } = parseArgs({
     "screenshot-tokens": { type: "string", default: "160" },
     repeat: { type: "string", default: "1" },
     "no-baseline": { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 
@@ -80,7 +84,8 @@ async function main(): Promise<void> {
         runs.baseline.push(baseline);
         console.log(JSON.stringify({ run: "baseline", tokens: 0, teams: 1, ...baseline }));
       }
-      const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams });
+      const profile = round === repeat - 1 ? args.profile : undefined;
+      const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams }, undefined, profile);
       runs.load.push(load);
       console.log(JSON.stringify({ run: "load", tokens: Number(args.tokens), teams: Number(args.teams), ...load }));
     }
@@ -105,6 +110,7 @@ async function run(
   base: string,
   query: Record<string, string | undefined>,
   screenshot?: string,
+  profile?: string,
 ): Promise<Record<string, unknown>> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
@@ -115,7 +121,16 @@ async function run(
       if (message.type() === "error") errors.push(message.text());
     });
     const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+    const cdp = profile ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    }
     await page.goto(`${base}?${search}`);
+    if (cdp) {
+      await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
+      await cdp.send("Profiler.start");
+    }
     const handle = await page.waitForFunction(
       () => (window as { __benchResult?: unknown; __benchError?: string }).__benchResult ?? (window as { __benchError?: string }).__benchError,
       undefined,
@@ -123,11 +138,40 @@ async function run(
     );
     const outcome = (await handle.jsonValue()) as Record<string, unknown> | string;
     if (typeof outcome === "string") throw new Error(`bench page failed: ${outcome}`);
+    if (cdp && profile) {
+      const { profile: recorded } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+      await writeFile(profile, JSON.stringify(recorded));
+      printTopSelf(recorded);
+      console.error(`profile: ${profile}`);
+    }
     if (screenshot) await page.screenshot({ path: screenshot });
     return errors.length > 0 ? { ...outcome, errors } : outcome;
   } finally {
     await context.close();
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions with the most self time in a profile, as a share of the recorded time. */
+function printTopSelf(profile: CpuProfile, count = 15): void {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const delta = profile.timeDeltas[i] ?? 0;
+    total += delta;
+    if (!frame) return;
+    const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").pop() ?? ""}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + delta);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count);
+  for (const [name, us] of top) console.error(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
 }
 
 /** The median of every numeric field over several runs. */
