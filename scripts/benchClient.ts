@@ -2,7 +2,7 @@
 //
 //   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5] [--repeat 1]
 //                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]
-//                                  [--profile /tmp/load.cpuprofile]
+//                                  [--profile /tmp/load.cpuprofile] [--renderer auto|webgl|canvas]
 //
 // Builds client/bench/scene.html with Vite, serves the build with Vite's preview server,
 // opens it in Debian's Chromium through playwright-core and prints one JSON line per run:
@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     repeat: { type: "string", default: "1" },
     "no-baseline": { type: "boolean", default: false },
     profile: { type: "string" },
+    renderer: { type: "string", default: "auto" },
   },
 });
 
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     });
     const base = `http://127.0.0.1:${port}/bench/scene.html`;
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const common = { seconds: args.seconds, warmup: args.warmup };
+    const common = { seconds: args.seconds, warmup: args.warmup, renderer: args.renderer };
     const runs = { baseline: [] as Record<string, unknown>[], load: [] as Record<string, unknown>[] };
     const repeat = Math.max(1, Number(args.repeat));
     for (let round = 0; round < repeat; round++) {
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
       }
     }
     if (args.screenshot) {
-      await run(browser, base, { tokens: args["screenshot-tokens"], teams: args.teams, seconds: "2", warmup: "1" }, args.screenshot);
+      await run(browser, base, { tokens: args["screenshot-tokens"], teams: args.teams, seconds: "2", warmup: "1", renderer: args.renderer }, args.screenshot);
       console.error(`screenshot: ${args.screenshot}`);
     }
   } finally {

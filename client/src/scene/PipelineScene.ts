@@ -61,7 +61,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.panels = this.add.graphics().setDepth(depth.panels);
     this.focus = new FocusedTeamView(this, this.labels, depth);
     this.header = new FocusHeader(this, depth.labels);
-    this.tokens = new TokenLayer(this, this.regions.scale, depth.tokens);
+    this.tokens = new TokenLayer(this, this.regions.scale, depth.tokens, this.game.config.renderType === Phaser.CANVAS);
     this.markers = new MarkerLayer(this, depth.markers);
     this.overview = new OverviewPanel(this, this.regions.overview, this.regions.scale, depth.overview);
     this.applyLayout();
