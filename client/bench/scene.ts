@@ -1,6 +1,7 @@
 // Benchmark page for the pipeline canvas: 1920×1080, N teams in the overview, a
 // focused team (2 producers, broker, 3 consumers) with ~T tokens kept in flight, the room
-// clock at 10 ticks/s, periodic drops and markers. Query: ?tokens=2000&teams=40&warmup=1&seconds=5
+// clock at 10 ticks/s, periodic drops and markers, the other teams' packets in flight and
+// queues changing as often as the room sends them. Query: ?tokens=2000&teams=40&warmup=1&seconds=5
 // (&lang=pt for the pt-BR labels, &rpc=1 for a team without broker, &size=WxH to follow
 // the parent's size instead of a fixed 1920×1080, &renderer=webgl|canvas to force one).
 // Writes { frames, p50, p95, p99, fps, ... } to window.__benchResult.
@@ -112,8 +113,10 @@ async function main(): Promise<void> {
       }
     }
     if (withMarkers && tick % 7 === 0) view.addMarker(markerSample(tick / 7, tick));
+    // As the room sends them: packets in flight twice a second, node loads five times.
     for (const team of teams) {
-      for (const link of team.links) link.flying = link.cut ? 0 : Math.floor(random() * 6);
+      if (tick % 5 === 0) for (const link of team.links) link.flying = link.cut ? 0 : Math.floor(random() * 6);
+      if (tick % 2 === 0 && team !== focused) for (const node of team.nodes) if (node.role === "broker") node.load = Math.max(0, node.load + Math.round(random() * 4 - 2));
       if (random() < 0.1) team.score += 1;
     }
     for (const node of focused.nodes) if (node.up) node.load = Math.max(0, node.load + Math.round(random() * 2 - 1));

@@ -1,5 +1,7 @@
 // The projector's scene: the focused team large on the left, every team as a tile on the
-// right. It only draws what the page hands it (see model.ts); no game rule lives here.
+// right. It only draws what the page hands it (see model.ts); no game rule lives here. The
+// tiles are a 2D canvas of their own over the overview region (overviewCanvas.ts): Phaser
+// redraws only what moves.
 
 import Phaser from "phaser";
 import type { CountKind, Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
@@ -8,7 +10,7 @@ import { FocusedTeamView } from "./focusedTeam.js";
 import { FocusHeader } from "./focusHeader.js";
 import { focusBands, splitRegions, type FocusBands, type ScaleReference, type SceneRegions } from "./layout.js";
 import { MarkerLayer } from "./markers.js";
-import { OverviewPanel } from "./overview.js";
+import { OverviewCanvas, type CanvasPlacement } from "./overviewCanvas.js";
 import { colours, tokenKindsOf } from "./palette.js";
 import { TokenLayer } from "./tokens.js";
 
@@ -24,7 +26,7 @@ export const DEFAULT_LABELS: SceneLabels = {
   tokens: {},
 };
 
-const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 10 };
+const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6 };
 
 type SceneInput = Omit<PipelineCanvas, "destroy">;
 
@@ -42,7 +44,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   private header!: FocusHeader;
   private tokens!: TokenLayer;
   private markers!: MarkerLayer;
-  private overview!: OverviewPanel;
+  private overview!: OverviewCanvas;
   private pendingResize = false;
   private tornDown = false;
 
@@ -63,7 +65,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.header = new FocusHeader(this, depth.labels);
     this.tokens = new TokenLayer(this, this.regions.scale, depth.tokens, this.game.config.renderType === Phaser.CANVAS);
     this.markers = new MarkerLayer(this, depth.markers);
-    this.overview = new OverviewPanel(this, this.regions.overview, this.regions.scale, depth.overview);
+    this.overview = new OverviewCanvas(this.game.canvas.parentElement ?? document.body);
     this.applyLayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, () => {
       this.pendingResize = true;
@@ -157,6 +159,19 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.header.setLayout(this.bands, scale);
     this.header.setTeam(this.focusedTeam, this.labels);
     this.overview.setArea(overview, scale);
+    this.overview.place(this.placement());
+  }
+
+  /** Where the Phaser canvas is in its parent and how much CSS scales it (FIT mode letterboxes it). */
+  private placement(): CanvasPlacement {
+    const canvas = this.game.canvas;
+    const box = canvas.getBoundingClientRect();
+    return {
+      left: canvas.offsetLeft,
+      top: canvas.offsetTop,
+      scaleX: box.width > 0 ? box.width / canvas.width : 1,
+      scaleY: box.height > 0 ? box.height / canvas.height : 1,
+    };
   }
 
   private drawPanels(): void {
