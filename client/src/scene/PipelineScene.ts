@@ -103,6 +103,11 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.overview.setFocused(team ? team.team : null);
   }
 
+  reset(): void {
+    this.tokens.clear();
+    this.markers.clear();
+  }
+
   setOverview(teams: TeamModel[]): void {
     this.overview.setTeams(teams);
   }

@@ -69,6 +69,7 @@ export async function createPipelineCanvas(parent: HTMLElement, options: Pipelin
   return {
     setClock: live((tick: number, tickMs: number) => scene.setClock(tick, tickMs)),
     setFocused: live((team: TeamModel | null) => scene.setFocused(team)),
+    reset: live(() => scene.reset()),
     setOverview: live((teams: TeamModel[]) => scene.setOverview(teams)),
     addFlights: live((flights: TokenFlight[]) => scene.addFlights(flights)),
     dropFlight: live((token: number, link: string, tick: number) => scene.dropFlight(token, link, tick)),

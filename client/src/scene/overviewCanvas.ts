@@ -1,16 +1,16 @@
 // Every team as a tile (tileDrawing.ts), on a 2D canvas of its own laid over the Phaser
 // canvas's overview region. The pipeline canvas is redrawn every frame because its tokens
 // move; the overview changes a few times a second at most, so it lives apart and a tile is
-// redrawn only when what it shows changed (a few tiles per frame at most, a burst spread
-// over frames). An unchanged overview costs a frame nothing, whatever the team count.
+// redrawn only when what it shows changed (for a few milliseconds a frame at most, a burst
+// spread over frames). An unchanged overview costs a frame nothing, whatever the team count.
 
 import type { TeamModel } from "./model.js";
 import { overviewGrid, tileAt, tileRect, type Rect, type TileGrid } from "./layout.js";
 import { DEFAULT_COUNT_KINDS, type CountKind } from "./palette.js";
 import { drawTile, tileBands, tileSignature, type TileBands } from "./tileDrawing.js";
 
-/** Tiles redrawn per frame at most. */
-const REDRAWS_PER_FRAME = 8;
+/** Time a frame may spend redrawing tiles (at least one is redrawn): a burst of changes is spread over frames. */
+const REDRAW_BUDGET_MS = 3;
 
 /** Where the Phaser canvas sits in its parent, and how much CSS scales it. */
 export interface CanvasPlacement {
@@ -97,16 +97,16 @@ export class OverviewCanvas {
     this.refresh();
   }
 
-  /** Once a frame: redraws the tiles that changed, a few at most. */
+  /** Once a frame: redraws the tiles that changed, for a few milliseconds at most. */
   update(): void {
-    let budget = REDRAWS_PER_FRAME;
-    for (let index = 0; index < this.teams.length && budget > 0; index++) {
+    const until = performance.now() + REDRAW_BUDGET_MS;
+    for (let index = 0; index < this.teams.length; index++) {
       if (this.wanted[index] === this.drawn[index]) continue;
       const team = this.teams[index]!;
       const tile = tileRect(this.grid, index);
       drawTile(this.ctx, team, { ...tile, x: tile.x - this.area.x, y: tile.y - this.area.y }, this.bands, team.team === this.focused, this.kinds);
       this.drawn[index] = this.wanted[index]!;
-      budget -= 1;
+      if (performance.now() >= until) break;
     }
   }
 

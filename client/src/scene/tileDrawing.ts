@@ -260,9 +260,20 @@ function cross(ctx: CanvasRenderingContext2D, x: number, y: number, arm: number)
   ctx.stroke();
 }
 
+/** Shortened names by font, width and name: a tile is redrawn far more often than a name changes. */
+const shortened = new Map<string, string>();
+
 function ellipsize(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
-  if (ctx.measureText(text).width <= maxWidth) return text;
-  let end = text.length;
-  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > maxWidth) end -= 1;
-  return `${text.slice(0, end)}…`;
+  const key = `${ctx.font}|${Math.round(maxWidth)}|${text}`;
+  const known = shortened.get(key);
+  if (known !== undefined) return known;
+  let out = text;
+  if (ctx.measureText(text).width > maxWidth) {
+    let end = text.length;
+    while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > maxWidth) end -= 1;
+    out = `${text.slice(0, end)}…`;
+  }
+  if (shortened.size > 2000) shortened.clear();
+  shortened.set(key, out);
+  return out;
 }
