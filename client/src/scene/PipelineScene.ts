@@ -183,9 +183,11 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     const { focus, scale } = this.regions;
     const g = this.panels;
     g.clear();
+    // Before the page lays the canvas out it has no size: nothing to draw (the 2D canvas throws on a negative radius).
+    if (focus.w <= 0 || focus.h <= 0) return;
     // Outlines only: a software renderer pays for every filled pixel, every frame.
     g.lineStyle(2, colours.panelEdge, 1);
-    g.strokeRoundedRect(focus.x, focus.y, focus.w, focus.h, 18 * scale);
+    g.strokeRoundedRect(focus.x, focus.y, focus.w, focus.h, Math.min(18 * scale, focus.w / 2, focus.h / 2));
     const header = this.bands.header;
     g.lineStyle(2, colours.panelEdge, 1);
     g.lineBetween(header.x, header.y + header.h, header.x + header.w, header.y + header.h);
