@@ -2,7 +2,7 @@
 //
 //   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5] [--repeat 1]
 //                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]
-//                                  [--profile /tmp/load.cpuprofile] [--renderer auto|webgl|canvas]
+//                                  [--profile /tmp/load.cpuprofile] [--renderer auto|webgl|canvas] [--trace]
 //
 // Builds client/bench/scene.html with Vite, serves the build with Vite's preview server,
 // opens it in Debian's Chromium through playwright-core and prints one JSON line per run:
@@ -12,7 +12,10 @@
 // CPU's, not a projector laptop's GPU, and on a shared machine they move with its load:
 // compare baseline and load of one run, not runs across machines. --profile records the
 // last load run's main thread with the DevTools profiler (open the file in Chrome's DevTools)
-// and prints the functions with the most self time.
+// and prints the functions with the most self time. --trace records a Chrome trace of each
+// run and adds the page's main thread per frame: CPU time (what the frame costs, whatever
+// else the machine runs) and busy wall time (including waits, such as a software WebGL
+// frame read back into the compositor).
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
@@ -21,7 +24,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "playwright-core";
 import { build, preview } from "vite";
-import { printTopSelf, type CpuProfile } from "./cpuProfile.js";
+import { mainThreadPerFrame, printTopSelf, type CpuProfile } from "./cpuProfile.js";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -46,6 +49,7 @@ const { values: args } = parseArgs({
     "no-baseline": { type: "boolean", default: false },
     profile: { type: "string" },
     renderer: { type: "string", default: "auto" },
+    trace: { type: "boolean", default: false },
   },
 });
 
@@ -129,6 +133,10 @@ async function run(
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
     }
     await page.goto(`${base}?${search}`);
+    if (args.trace) {
+      await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
+      await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel"] });
+    }
     if (cdp) {
       await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
       await cdp.send("Profiler.start");
@@ -140,6 +148,7 @@ async function run(
     );
     const outcome = (await handle.jsonValue()) as Record<string, unknown> | string;
     if (typeof outcome === "string") throw new Error(`bench page failed: ${outcome}`);
+    const traced = args.trace ? mainThreadPerFrame(JSON.parse((await browser.stopTracing()).toString("utf8"))) : {};
     if (cdp && profile) {
       const { profile: recorded } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
       await writeFile(profile, JSON.stringify(recorded));
@@ -147,7 +156,7 @@ async function run(
       console.error(`profile: ${profile}`);
     }
     if (screenshot) await page.screenshot({ path: screenshot });
-    return errors.length > 0 ? { ...outcome, errors } : outcome;
+    return errors.length > 0 ? { ...outcome, ...traced, errors } : { ...outcome, ...traced };
   } finally {
     await context.close();
   }
