@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/benchReplay.ts [--teams 40] [--minutes 10] [--seeks 60] [--repeat 1]
 //                                  [--scenario t9-end-to-end --variant chaos --seed 1]
-//                                  [--profile /tmp/seek.cpuprofile]
+//                                  [--profile /tmp/seek.cpuprofile] [--screenshot /tmp/replay.png]
 //
 // Simulates a bots-only round of that length (the catalogue's round stretched, its
 // producers given work for the whole of it), builds the client with Vite into a temporary
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     variant: { type: "string", default: "chaos" },
     seed: { type: "string", default: "1" },
     profile: { type: "string" },
+    screenshot: { type: "string" },
   },
 });
 
@@ -97,6 +98,11 @@ async function main(): Promise<void> {
       ] as const) {
         runs[name]!.push(figures);
         console.log(JSON.stringify({ run: name, teams: Number(args.teams), minutes: Number(args.minutes), events: result.events.length, ...figures }));
+      }
+      if (args.screenshot) {
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: args.screenshot });
+        console.error(`screenshot: ${args.screenshot}`);
       }
       await page.context().close();
     }
