@@ -13,9 +13,11 @@
 // compare baseline and load of one run, not runs across machines. --profile records the
 // last load run's main thread with the DevTools profiler (open the file in Chrome's DevTools)
 // and prints the functions with the most self time. --trace records a Chrome trace of each
-// run and adds the page's main thread per frame: CPU time (what the frame costs, whatever
-// else the machine runs) and busy wall time (including waits, such as a software WebGL
-// frame read back into the compositor).
+// run and adds the page's main thread per frame, mean and 95th percentile: CPU time (what a
+// frame costs, whatever else the machine runs) and busy wall time (including waits, such as
+// a software WebGL frame read back into the compositor). mainP50/mainP95 time only the frame's
+// callbacks: with the 2D canvas its drawing is rasterised after them, so the trace's figures
+// are the ones to compare across renderers.
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";

@@ -28,29 +28,42 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
 }
 
+export interface MainThreadFigures {
+  /** Mean CPU and busy wall time of the main thread per frame, in ms. */
+  mainCpuPerFrame: number;
+  mainBusyPerFrame: number;
+  /** 95th percentile over frames of the main thread's busy wall time and CPU time from one frame's start to the next's. */
+  mainBusyP95: number;
+  mainCpuP95: number;
+}
+
 /**
- * The renderer's main thread per animation frame, from a Chrome trace: its top-level tasks'
- * CPU time and wall time summed, divided by the frames it ran.
+ * The renderer's main thread per frame, from a Chrome trace: its top-level tasks' CPU and
+ * wall time, bucketed by the frame (BeginMainFrame) they started in.
  */
-export function mainThreadPerFrame(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): { mainCpuPerFrame: number; mainBusyPerFrame: number } {
+export function mainThreadPerFrame(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): MainThreadFigures {
   const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
   const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  let frames = 0;
-  let cpu = 0;
-  let wall = 0;
-  for (const e of events) {
-    if (!main.has(`${e.pid}:${e.tid}`)) continue;
-    if (e.name === "FireAnimationFrame") frames += 1;
-    if (e.ph === "X" && e.name === "ThreadControllerImpl::RunTask") {
-      cpu += e.tdur ?? 0;
-      wall += e.dur ?? 0;
-    }
+  const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === "X");
+  const frameStarts = onMain.filter((e) => e.name === "ProxyMain::BeginMainFrame").map((e) => e.ts).sort((a, b) => a - b);
+  const tasks = onMain.filter((e) => e.name === "ThreadControllerImpl::RunTask").sort((a, b) => a.ts - b.ts);
+  const busy = new Array<number>(Math.max(0, frameStarts.length - 1)).fill(0);
+  const cpu = new Array<number>(busy.length).fill(0);
+  let frame = 0;
+  for (const task of tasks) {
+    while (frame < frameStarts.length - 1 && task.ts >= frameStarts[frame + 1]!) frame += 1;
+    if (task.ts < (frameStarts[0] ?? 0) || frame >= busy.length) continue;
+    busy[frame]! += task.dur ?? 0;
+    cpu[frame]! += task.tdur ?? 0;
   }
-  const perFrame = (us: number) => Math.round(us / Math.max(1, frames) / 10) / 100;
-  return { mainCpuPerFrame: perFrame(cpu), mainBusyPerFrame: perFrame(wall) };
+  const ms = (us: number) => Math.round(us / 10) / 100;
+  const mean = (values: number[]) => ms(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length));
+  const p95 = (values: number[]) => ms([...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0);
+  return { mainCpuPerFrame: mean(cpu), mainBusyPerFrame: mean(busy), mainBusyP95: p95(busy), mainCpuP95: p95(cpu) };
 }

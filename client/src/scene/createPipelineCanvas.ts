@@ -4,7 +4,7 @@
 // CPU (SwiftShader, llvmpipe) or not at all, with Phaser's 2D-canvas renderer: a software
 // WebGL frame is rasterised in the GPU process and then read back whole into the page's
 // compositor, which costs the main thread more than the 2D canvas drawing the same frame
-// (docs/performance.md, "Projector and replay").
+// (docs/performance.md#projector-and-replay).
 
 import Phaser from "phaser";
 import type { ScaleReference } from "./layout.js";
