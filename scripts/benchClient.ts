@@ -137,7 +137,7 @@ async function run(
     await page.goto(`${base}?${search}`);
     if (args.trace) {
       await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
-      await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel"] });
+      await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel", "cc"] });
     }
     if (cdp) {
       await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });

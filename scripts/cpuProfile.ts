@@ -41,6 +41,8 @@ export interface MainThreadFigures {
   /** 95th percentile over frames of the main thread's busy wall time and CPU time from one frame's start to the next's. */
   mainBusyP95: number;
   mainCpuP95: number;
+  /** The main thread's CPU time over the traced time: the share of a core the page takes. */
+  mainCorePercent: number;
 }
 
 /**
@@ -65,5 +67,7 @@ export function mainThreadPerFrame(trace: { traceEvents?: TraceEvent[] } | Trace
   const ms = (us: number) => Math.round(us / 10) / 100;
   const mean = (values: number[]) => ms(values.reduce((a, b) => a + b, 0) / Math.max(1, values.length));
   const p95 = (values: number[]) => ms([...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? 0);
-  return { mainCpuPerFrame: mean(cpu), mainBusyPerFrame: mean(busy), mainBusyP95: p95(busy), mainCpuP95: p95(cpu) };
+  const span = frameStarts.length > 1 ? frameStarts[frameStarts.length - 1]! - frameStarts[0]! : 0;
+  const corePercent = span > 0 ? Math.round((1000 * cpu.reduce((a, b) => a + b, 0)) / span) / 10 : 0;
+  return { mainCpuPerFrame: mean(cpu), mainBusyPerFrame: mean(busy), mainBusyP95: p95(busy), mainCpuP95: p95(cpu), mainCorePercent: corePercent };
 }
