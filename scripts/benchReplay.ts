@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/benchReplay.ts [--teams 40] [--minutes 10] [--seeks 60] [--repeat 1]
 //                                  [--scenario t9-end-to-end --variant chaos --seed 1]
-//                                  [--profile /tmp/seek.cpuprofile] [--screenshot /tmp/replay.png]
+//                                  [--profile /tmp/seek.cpuprofile] [--screenshot /tmp/replay.png] [--trace]
 //
 // Simulates a bots-only round of that length (the catalogue's round stretched, its
 // producers given work for the whole of it), builds the client with Vite into a temporary
@@ -17,6 +17,8 @@
 // and two last lines give the medians. On a shared machine compare seek with step of one
 // run, not runs across machines. --profile records the last run's seeks with the DevTools
 // profiler (the client built unminified) and prints the functions with the most self time.
+// --trace adds the page main thread's CPU time per move, from a Chrome trace of the moves
+// (what a move costs, whatever else the machine runs; it includes the frame waited for).
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -26,7 +28,7 @@ import type { Browser, Page } from "playwright-core";
 import { build, preview } from "vite";
 import { simulate } from "../shared/sim/simulate.js";
 import { launch } from "../test/helpers/browser.js";
-import { printTopSelf, type CpuProfile } from "./cpuProfile.js";
+import { mainThreadTotals, printTopSelf, type CpuProfile } from "./cpuProfile.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "1" },
     profile: { type: "string" },
     screenshot: { type: "string" },
+    trace: { type: "boolean", default: false },
   },
 });
 
@@ -73,19 +76,19 @@ async function main(): Promise<void> {
     server = await preview({ configFile: false, root: resolve(root, "client"), logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port: 0, open: false } });
     const base = server.resolvedUrls?.local[0] ?? "";
 
-    const runs: Record<string, Figures[]> = { step: [], seek: [] };
+    const runs: Record<string, (Figures & { mainCpuPerMove?: number })[]> = { step: [], seek: [] };
     for (let round = 0; round < Math.max(1, Number(args.repeat)); round++) {
       const page = await openReplay(browser, base, logPath);
       const last = result.report.ticks - 1;
       // Warm-up: the first moves pay for lazy work (fonts, Phaser's first texts).
       await moves(page, [10, 20, Math.floor(last / 2), 30, Math.floor(last / 3) - 1]);
       const count = Number(args.seeks);
-      const step = await moves(page, Array.from({ length: count }, (_, i) => Math.floor(last / 3) + i));
+      const step = await traced(browser, page, () => moves(page, Array.from({ length: count }, (_, i) => Math.floor(last / 3) + i)));
       const profiling = args.profile && round === Math.max(1, Number(args.repeat)) - 1;
       const cdp = profiling ? await page.context().newCDPSession(page) : undefined;
       await cdp?.send("Profiler.enable");
       await cdp?.send("Profiler.start");
-      const seek = await moves(page, pseudoRandomTicks(count, last, round + 1));
+      const seek = await traced(browser, page, () => moves(page, pseudoRandomTicks(count, last, round + 1)));
       if (cdp && args.profile) {
         const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
         await writeFile(args.profile, JSON.stringify(profile));
@@ -150,6 +153,15 @@ async function moves(page: Page, ticks: readonly number[]): Promise<Figures> {
   return { moves: times.length, p50: at(50), p95: at(95), worst: round(sorted[sorted.length - 1] ?? 0) };
 }
 
+/** With --trace, the moves' figures plus the main thread's CPU time per move. */
+async function traced(browser: Browser, page: Page, run: () => Promise<Figures>): Promise<Figures & { mainCpuPerMove?: number }> {
+  if (!args.trace) return run();
+  await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel"] });
+  const figures = await run();
+  const { cpu } = mainThreadTotals(JSON.parse((await browser.stopTracing()).toString("utf8")));
+  return { ...figures, mainCpuPerMove: round(cpu / Math.max(1, figures.moves)) };
+}
+
 /** The same ticks every run of a seed: spread over the whole round. */
 function pseudoRandomTicks(count: number, last: number, seed: number): number[] {
   let state = seed * 2654435761;
@@ -159,9 +171,13 @@ function pseudoRandomTicks(count: number, last: number, seed: number): number[] 
   });
 }
 
-function medians(list: readonly Figures[]): Figures {
-  const median = (key: keyof Figures) => [...list.map((f) => f[key])].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-  return { moves: median("moves"), p50: median("p50"), p95: median("p95"), worst: median("worst") };
+function medians(list: readonly (Figures & { mainCpuPerMove?: number })[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of ["moves", "p50", "p95", "worst", "mainCpuPerMove"] as const) {
+    const values = list.map((f) => f[key]).filter((v): v is number => typeof v === "number");
+    if (values.length === list.length) out[key] = values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  }
+  return out;
 }
 
 function round(value: number): number {

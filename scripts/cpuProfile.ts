@@ -71,3 +71,17 @@ export function mainThreadPerFrame(trace: { traceEvents?: TraceEvent[] } | Trace
   const corePercent = span > 0 ? Math.round((1000 * cpu.reduce((a, b) => a + b, 0)) / span) / 10 : 0;
   return { mainCpuPerFrame: mean(cpu), mainBusyPerFrame: mean(busy), mainBusyP95: p95(busy), mainCpuP95: p95(cpu), mainCorePercent: corePercent };
 }
+
+/** The renderer main thread's CPU and busy wall time over a whole trace, in ms. */
+export function mainThreadTotals(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): { cpu: number; busy: number } {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  let cpu = 0;
+  let busy = 0;
+  for (const e of events) {
+    if (e.ph !== "X" || e.name !== "ThreadControllerImpl::RunTask" || !main.has(`${e.pid}:${e.tid}`)) continue;
+    cpu += e.tdur ?? 0;
+    busy += e.dur ?? 0;
+  }
+  return { cpu: cpu / 1000, busy: busy / 1000 };
+}
