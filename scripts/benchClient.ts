@@ -17,7 +17,9 @@
 // frame costs, whatever else the machine runs) and busy wall time (including waits, such as
 // a software WebGL frame read back into the compositor). mainP50/mainP95 time only the frame's
 // callbacks: with the 2D canvas its drawing is rasterised after them, so the trace's figures
-// are the ones to compare across renderers.
+// are the ones to compare across renderers. Every run also gives the CPU time of all the
+// browser's processes per recorded frame and as a share of one core (from /proc): the GPU
+// process, where SwiftShader rasterises WebGL, included.
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
@@ -26,7 +28,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "playwright-core";
 import { build, preview } from "vite";
-import { mainThreadPerFrame, printTopSelf, type CpuProfile } from "./cpuProfile.js";
+import { descendantsCpuMs, mainThreadPerFrame, printTopSelf, type CpuProfile } from "./cpuProfile.js";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -143,6 +145,11 @@ async function run(
       await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
       await cdp.send("Profiler.start");
     }
+    // The browser's CPU over the recorded seconds (after the page's warm-up): all its processes, GPU process included.
+    await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
+    await page.waitForTimeout(Number(query.warmup ?? 1) * 1000);
+    const cpuBefore = descendantsCpuMs();
+    const wallBefore = performance.now();
     const handle = await page.waitForFunction(
       () => (window as { __benchResult?: unknown; __benchError?: string }).__benchResult ?? (window as { __benchError?: string }).__benchError,
       undefined,
@@ -150,6 +157,11 @@ async function run(
     );
     const outcome = (await handle.jsonValue()) as Record<string, unknown> | string;
     if (typeof outcome === "string") throw new Error(`bench page failed: ${outcome}`);
+    const browserCpu = descendantsCpuMs() - cpuBefore;
+    const browserFigures = {
+      browserCpuPerFrame: Math.round((100 * browserCpu) / Math.max(1, Number(outcome.frames))) / 100,
+      browserCorePercent: Math.round((1000 * browserCpu) / (performance.now() - wallBefore)) / 10,
+    };
     const traced = args.trace ? mainThreadPerFrame(JSON.parse((await browser.stopTracing()).toString("utf8"))) : {};
     if (cdp && profile) {
       const { profile: recorded } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
@@ -158,7 +170,7 @@ async function run(
       console.error(`profile: ${profile}`);
     }
     if (screenshot) await page.screenshot({ path: screenshot });
-    return errors.length > 0 ? { ...outcome, ...traced, errors } : { ...outcome, ...traced };
+    return errors.length > 0 ? { ...outcome, ...browserFigures, ...traced, errors } : { ...outcome, ...browserFigures, ...traced };
   } finally {
     await context.close();
   }

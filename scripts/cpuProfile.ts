@@ -1,4 +1,7 @@
-// The DevTools profiler's output and Chrome traces, summed the way the benchmarks print them.
+// The DevTools profiler's output, Chrome traces and the browser's CPU time, summed the way
+// the benchmarks print them.
+
+import { readFileSync, readdirSync } from "node:fs";
 
 export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -85,3 +88,41 @@ export function mainThreadTotals(trace: { traceEvents?: TraceEvent[] } | TraceEv
   }
   return { cpu: cpu / 1000, busy: busy / 1000 };
 }
+
+/**
+ * CPU time (user + system, ms) used so far by every process descended from this one: the
+ * browser the benchmark launched, its GPU process (where SwiftShader rasterises WebGL) and
+ * its renderers. Linux only (/proc); 0 elsewhere.
+ */
+export function descendantsCpuMs(root = process.pid): number {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const pid of entries) {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the command's closing parenthesis: state ppid … utime(14) stime(15).
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(pid), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, { ppid }] of stats) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  let ticks = 0;
+  const stack = [...(children.get(root) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on Linux. */
+const CLOCK_TICKS_PER_SECOND = 100;
