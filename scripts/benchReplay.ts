@@ -63,17 +63,37 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     const started = performance.now();
     const result = simulate(
-      { scenario: args.scenario, variant: args.variant, seed: Number(args.seed), teams: Number(args.teams), roundTicks: ticks, workload: { eventsPerProducer: Math.round(ticks / 17) } },
+      {
+        scenario: args.scenario,
+        variant: args.variant,
+        seed: Number(args.seed),
+        teams: Number(args.teams),
+        roundTicks: ticks,
+        workload: { eventsPerProducer: Math.round(ticks / 17) },
+      },
       (line) => lines.push(line),
     );
     const logPath = join(dir, "round.ndjson");
     const text = lines.join("\n") + "\n";
     await writeFile(logPath, text);
-    console.error(`log: ${result.events.length} events, ${result.report.ticks} ticks, ${(text.length / 1e6).toFixed(1)} MB, simulated in ${Math.round(performance.now() - started)} ms`);
+    console.error(
+      `log: ${result.events.length} events, ${result.report.ticks} ticks, ${(text.length / 1e6).toFixed(1)} MB, simulated in ${Math.round(performance.now() - started)} ms`,
+    );
 
     const outDir = join(dir, "client");
-    await build({ configFile: resolve(root, "vite.config.ts"), root: resolve(root, "client"), logLevel: "warn", build: { outDir, emptyOutDir: true, manifest: false, minify: !args.profile } });
-    server = await preview({ configFile: false, root: resolve(root, "client"), logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port: 0, open: false } });
+    await build({
+      configFile: resolve(root, "vite.config.ts"),
+      root: resolve(root, "client"),
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true, manifest: false, minify: !args.profile },
+    });
+    server = await preview({
+      configFile: false,
+      root: resolve(root, "client"),
+      logLevel: "warn",
+      build: { outDir },
+      preview: { host: "127.0.0.1", port: 0, open: false },
+    });
     const base = server.resolvedUrls?.local[0] ?? "";
 
     const runs: Record<string, (Figures & { mainCpuPerMove?: number })[]> = { step: [], seek: [] };
@@ -83,7 +103,12 @@ async function main(): Promise<void> {
       // Warm-up: the first moves pay for lazy work (fonts, Phaser's first texts).
       await moves(page, [10, 20, Math.floor(last / 2), 30, Math.floor(last / 3) - 1]);
       const count = Number(args.seeks);
-      const step = await traced(browser, page, () => moves(page, Array.from({ length: count }, (_, i) => Math.floor(last / 3) + i)));
+      const step = await traced(browser, page, () =>
+        moves(
+          page,
+          Array.from({ length: count }, (_, i) => Math.floor(last / 3) + i),
+        ),
+      );
       const profiling = args.profile && round === Math.max(1, Number(args.repeat)) - 1;
       const cdp = profiling ? await page.context().newCDPSession(page) : undefined;
       await cdp?.send("Profiler.enable");

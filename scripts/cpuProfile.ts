@@ -56,7 +56,10 @@ export function mainThreadPerFrame(trace: { traceEvents?: TraceEvent[] } | Trace
   const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
   const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
   const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === "X");
-  const frameStarts = onMain.filter((e) => e.name === "ProxyMain::BeginMainFrame").map((e) => e.ts).sort((a, b) => a - b);
+  const frameStarts = onMain
+    .filter((e) => e.name === "ProxyMain::BeginMainFrame")
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const tasks = onMain.filter((e) => e.name === "ThreadControllerImpl::RunTask").sort((a, b) => a.ts - b.ts);
   const busy = new Array<number>(Math.max(0, frameStarts.length - 1)).fill(0);
   const cpu = new Array<number>(busy.length).fill(0);

@@ -94,7 +94,8 @@ export function flowSummary(team: TeamModel): FlowSummary {
 export function tileSignature(team: TeamModel, focused: boolean, width: number, height: number, kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS): string {
   const flows = flowSummary(team);
   let signature = `${width}x${height}|${focused ? 1 : 0}|${team.name}|${team.score}|${kinds.map((k) => `${k}:${team[k]}`).join(",")}|`;
-  for (const column of flows.columns) signature += `${column.role[0]}${column.role === "broker" ? column.load : ""}:${column.nodes.map((n) => (n.up ? 1 : 0)).join("")};`;
+  for (const column of flows.columns)
+    signature += `${column.role[0]}${column.role === "broker" ? column.load : ""}:${column.nodes.map((n) => (n.up ? 1 : 0)).join("")};`;
   for (const gap of flows.gaps) signature += `${gap.out}${gap.cutOut ? "x" : ""}/${gap.back}${gap.cutBack ? "x" : ""};`;
   return signature;
 }
