@@ -107,7 +107,14 @@ describe("tile geometry", () => {
       expect(bands.titleH + bands.pipe.h + bands.countsH).toBeLessThanOrEqual(h);
       expect(bands.flowSize).toBeGreaterThanOrEqual(10);
       // Two rows of numbers (out above, back below) fit the flow band.
+      expect(bands.twoRows).toBe(true);
       expect(2 * bands.flowSize).toBeLessThanOrEqual(bands.pipe.h);
     }
+  });
+
+  it("keeps one row of numbers when a small window leaves no room for two", () => {
+    const bands = tileBands(86, 50);
+    expect(bands.twoRows).toBe(false);
+    expect(bands.flowSize).toBeLessThanOrEqual(bands.pipe.h);
   });
 });

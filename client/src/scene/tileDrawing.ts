@@ -20,6 +20,8 @@ export interface TileBands {
   countSize: number;
   /** The numbers on the flow arrows and in the broker's box. */
   flowSize: number;
+  /** Room for both directions, a row of numbers each; else only the messages going out. */
+  twoRows: boolean;
   /** Height of the text band at the top (name, score) and at the bottom (counts). */
   titleH: number;
   countsH: number;
@@ -37,7 +39,8 @@ export function tileBands(width: number, height: number): TileBands {
   const countsH = Math.ceil(pad * 0.6 + countSize * 1.3);
   const pipe = { x: pad, y: titleH, w: width - 2 * pad, h: Math.max(4, height - titleH - countsH) };
   const flowSize = Math.round(clamp(Math.min(pipe.h * 0.4, width * 0.12), 10, 22));
-  return { pad, titleSize, scoreSize, countSize, flowSize, titleH, countsH, pipe };
+  const twoRows = pipe.h >= 2 * flowSize + 2;
+  return { pad, titleSize, scoreSize, countSize, flowSize, twoRows, titleH, countsH, pipe };
 }
 
 export interface FlowColumn {
@@ -187,10 +190,20 @@ function drawGap(ctx: CanvasRenderingContext2D, gap: FlowGap, x1: number, x2: nu
   const offset = Math.max(2, size * 0.18);
   const outColour = tokenStyle("publish").colour;
   const backColour = tokenStyle("confirm").colour;
+  const cx = (x1 + x2) / 2;
+  ctx.textAlign = "center";
+  if (!bands.twoRows) {
+    // A short band (a small window): the messages going out only, their number over the arrow.
+    const y = Math.min(bands.pipe.y + bands.pipe.h - 2, mid + size * 0.5);
+    arrow(ctx, x1, x2, y, gap.cutOut || gap.cutBack, 1);
+    ctx.textBaseline = "bottom";
+    ctx.fillStyle = gap.out > 0 ? css(outColour) : css(colours.textDim, 0.55);
+    ctx.fillText(String(gap.out), cx, y - 1);
+    ctx.textBaseline = "middle";
+    return;
+  }
   arrow(ctx, x1, x2, mid - offset, gap.cutOut, 1);
   arrow(ctx, x2, x1, mid + offset, gap.cutBack, 1);
-  ctx.textAlign = "center";
-  const cx = (x1 + x2) / 2;
   ctx.textBaseline = "bottom";
   ctx.fillStyle = gap.out > 0 ? css(outColour) : css(colours.textDim, 0.55);
   ctx.fillText(String(gap.out), cx, mid - offset - 1);
