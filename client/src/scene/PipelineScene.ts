@@ -106,6 +106,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   reset(): void {
     this.tokens.clear();
     this.markers.clear();
+    this.overview.hurry();
   }
 
   setOverview(teams: TeamModel[]): void {

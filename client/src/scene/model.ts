@@ -55,7 +55,7 @@ export interface PipelineCanvas {
   /** The room's current tick and tick length, to move tokens with their real latency. */
   setClock(tick: number, tickMs: number): void;
   setFocused(team: TeamModel | null): void;
-  /** Forgets the tokens in flight and the markers on screen (a jump in time), keeping the focused team's drawing. */
+  /** Forgets the tokens in flight and the markers on screen (a jump in time), keeping the focused team's drawing; the next frame shows every team's new state at once. */
   reset(): void;
   setOverview(teams: TeamModel[]): void;
   addFlights(flights: TokenFlight[]): void;

@@ -35,6 +35,7 @@ export class OverviewCanvas {
   private area: Rect = { x: 0, y: 0, w: 1, h: 1 };
   private scale = 1;
   private placement: CanvasPlacement = { left: 0, top: 0, scaleX: 1, scaleY: 1 };
+  private hurried = false;
 
   constructor(parent: HTMLElement) {
     if (getComputedStyle(parent).position === "static") parent.style.position = "relative";
@@ -97,9 +98,15 @@ export class OverviewCanvas {
     this.refresh();
   }
 
+  /** The next frame redraws every changed tile, whatever it takes (a jump in time: the whole view should change at once). */
+  hurry(): void {
+    this.hurried = true;
+  }
+
   /** Once a frame: redraws the tiles that changed, for a few milliseconds at most. */
   update(): void {
-    const until = performance.now() + REDRAW_BUDGET_MS;
+    const until = this.hurried ? Infinity : performance.now() + REDRAW_BUDGET_MS;
+    this.hurried = false;
     for (let index = 0; index < this.teams.length; index++) {
       if (this.wanted[index] === this.drawn[index]) continue;
       const team = this.teams[index]!;
