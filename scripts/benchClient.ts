@@ -2,6 +2,7 @@
 //
 //   npx tsx scripts/benchClient.ts [--tokens 2000] [--teams 40] [--seconds 5] [--repeat 1]
 //                                  [--screenshot /tmp/scene.png] [--screenshot-tokens 160]
+//                                  [--profile /tmp/load.cpuprofile] [--renderer auto|webgl|canvas] [--trace]
 //
 // Builds client/bench/scene.html with Vite, serves the build with Vite's preview server,
 // opens it in Debian's Chromium through playwright-core and prints one JSON line per run:
@@ -9,15 +10,25 @@
 // the pair runs N times, interleaved, and two last lines give the median of each figure.
 // Headless Chromium renders WebGL with SwiftShader on the CPU, so the figures are the
 // CPU's, not a projector laptop's GPU, and on a shared machine they move with its load:
-// compare baseline and load of one run, not runs across machines.
+// compare baseline and load of one run, not runs across machines. --profile records the
+// last load run's main thread with the DevTools profiler (open the file in Chrome's DevTools)
+// and prints the functions with the most self time. --trace records a Chrome trace of each
+// run and adds the page's main thread per frame, mean and 95th percentile: CPU time (what a
+// frame costs, whatever else the machine runs) and busy wall time (including waits, such as
+// a software WebGL frame read back into the compositor). mainP50/mainP95 time only the frame's
+// callbacks: with the 2D canvas its drawing is rasterised after them, so the trace's figures
+// are the ones to compare across renderers. Every run also gives the CPU time of all the
+// browser's processes per recorded frame and as a share of one core (from /proc): the GPU
+// process, where SwiftShader rasterises WebGL, included.
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "playwright-core";
 import { build, preview } from "vite";
+import { descendantsCpuMs, mainThreadPerFrame, printTopSelf, type CpuProfile } from "./cpuProfile.js";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -40,6 +51,9 @@ const { values: args } = parseArgs({
     "screenshot-tokens": { type: "string", default: "160" },
     repeat: { type: "string", default: "1" },
     "no-baseline": { type: "boolean", default: false },
+    profile: { type: "string" },
+    renderer: { type: "string", default: "auto" },
+    trace: { type: "boolean", default: false },
   },
 });
 
@@ -71,7 +85,7 @@ async function main(): Promise<void> {
     });
     const base = `http://127.0.0.1:${port}/bench/scene.html`;
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const common = { seconds: args.seconds, warmup: args.warmup };
+    const common = { seconds: args.seconds, warmup: args.warmup, renderer: args.renderer };
     const runs = { baseline: [] as Record<string, unknown>[], load: [] as Record<string, unknown>[] };
     const repeat = Math.max(1, Number(args.repeat));
     for (let round = 0; round < repeat; round++) {
@@ -80,7 +94,8 @@ async function main(): Promise<void> {
         runs.baseline.push(baseline);
         console.log(JSON.stringify({ run: "baseline", tokens: 0, teams: 1, ...baseline }));
       }
-      const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams });
+      const profile = round === repeat - 1 ? args.profile : undefined;
+      const load = await run(browser, base, { ...common, tokens: args.tokens, teams: args.teams }, undefined, profile);
       runs.load.push(load);
       console.log(JSON.stringify({ run: "load", tokens: Number(args.tokens), teams: Number(args.teams), ...load }));
     }
@@ -90,7 +105,7 @@ async function main(): Promise<void> {
       }
     }
     if (args.screenshot) {
-      await run(browser, base, { tokens: args["screenshot-tokens"], teams: args.teams, seconds: "2", warmup: "1" }, args.screenshot);
+      await run(browser, base, { tokens: args["screenshot-tokens"], teams: args.teams, seconds: "2", warmup: "1", renderer: args.renderer }, args.screenshot);
       console.error(`screenshot: ${args.screenshot}`);
     }
   } finally {
@@ -105,6 +120,7 @@ async function run(
   base: string,
   query: Record<string, string | undefined>,
   screenshot?: string,
+  profile?: string,
 ): Promise<Record<string, unknown>> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
@@ -115,7 +131,25 @@ async function run(
       if (message.type() === "error") errors.push(message.text());
     });
     const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+    const cdp = profile ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    }
     await page.goto(`${base}?${search}`);
+    if (args.trace) {
+      await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
+      await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel", "cc"] });
+    }
+    if (cdp) {
+      await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
+      await cdp.send("Profiler.start");
+    }
+    // The browser's CPU over the recorded seconds (after the page's warm-up): all its processes, GPU process included.
+    await page.waitForFunction(() => (window as { __pipelineCanvas?: unknown }).__pipelineCanvas !== undefined, undefined, { timeout: 120_000 });
+    await page.waitForTimeout(Number(query.warmup ?? 1) * 1000);
+    const cpuBefore = descendantsCpuMs();
+    const wallBefore = performance.now();
     const handle = await page.waitForFunction(
       () => (window as { __benchResult?: unknown; __benchError?: string }).__benchResult ?? (window as { __benchError?: string }).__benchError,
       undefined,
@@ -123,8 +157,20 @@ async function run(
     );
     const outcome = (await handle.jsonValue()) as Record<string, unknown> | string;
     if (typeof outcome === "string") throw new Error(`bench page failed: ${outcome}`);
+    const browserCpu = descendantsCpuMs() - cpuBefore;
+    const browserFigures = {
+      browserCpuPerFrame: Math.round((100 * browserCpu) / Math.max(1, Number(outcome.frames))) / 100,
+      browserCorePercent: Math.round((1000 * browserCpu) / (performance.now() - wallBefore)) / 10,
+    };
+    const traced = args.trace ? mainThreadPerFrame(JSON.parse((await browser.stopTracing()).toString("utf8"))) : {};
+    if (cdp && profile) {
+      const { profile: recorded } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+      await writeFile(profile, JSON.stringify(recorded));
+      printTopSelf(recorded);
+      console.error(`profile: ${profile}`);
+    }
     if (screenshot) await page.screenshot({ path: screenshot });
-    return errors.length > 0 ? { ...outcome, errors } : outcome;
+    return errors.length > 0 ? { ...outcome, ...browserFigures, ...traced, errors } : { ...outcome, ...browserFigures, ...traced };
   } finally {
     await context.close();
   }

@@ -64,8 +64,8 @@ describe.skipIf(!available)("the replay viewer in the browser", () => {
     const lastTick = result.report.ticks - 1;
     expect(await timeline.getAttribute("max")).toBe(String(lastTick));
     await expect.poll(() => page.getByTestId("replay-time").textContent(), SLOW).toBe(`0:00 / ${formatTick(lastTick)}`);
-    // The canvas (Phaser, loaded after the page) is up.
-    await page.locator("#scene canvas").waitFor({ timeout: 15_000 });
+    // The canvas (Phaser, loaded after the page) is up; the overview tiles are a canvas of their own beside it.
+    await page.locator("#scene canvas").first().waitFor({ timeout: 15_000 });
 
     // Scrub by value, then by keys on the range.
     await timeline.fill("300");

@@ -1,13 +1,14 @@
 // Benchmark page for the pipeline canvas: 1920×1080, N teams in the overview, a
 // focused team (2 producers, broker, 3 consumers) with ~T tokens kept in flight, the room
-// clock at 10 ticks/s, periodic drops and markers. Query: ?tokens=2000&teams=40&warmup=1&seconds=5
+// clock at 10 ticks/s, periodic drops and markers, the other teams' packets in flight and
+// queues changing as often as the room sends them. Query: ?tokens=2000&teams=40&warmup=1&seconds=5
 // (&lang=pt for the pt-BR labels, &rpc=1 for a team without broker, &size=WxH to follow
-// the parent's size instead of a fixed 1920×1080).
+// the parent's size instead of a fixed 1920×1080, &renderer=webgl|canvas to force one).
 // Writes { frames, p50, p95, p99, fps, ... } to window.__benchResult.
 
 import { createPipelineCanvas } from "../src/scene/createPipelineCanvas.js";
 import type { PipelineCanvas, TeamModel } from "../src/scene/model.js";
-import { detectRenderProfile } from "../src/scene/renderProfile.js";
+import { detectRenderProfile, rendererFor, type RendererChoice } from "../src/scene/renderProfile.js";
 import { FlightSource, liveLinks, makeRpcTeam, makeTeam, markerSample, seededRandom } from "./synthetic.js";
 
 export interface BenchResult {
@@ -23,6 +24,8 @@ export interface BenchResult {
   teams: number;
   /** The WebGL renderer was a software one (SwiftShader in headless Chromium). */
   softwareRenderer: boolean;
+  /** What Phaser drew with: "webgl" or "canvas" (?renderer=webgl|canvas|auto, auto by default). */
+  renderer: string;
 }
 
 declare global {
@@ -45,6 +48,7 @@ const recordMs = Number(params.get("seconds") ?? 5) * 1000;
 const withMarkers = params.get("markers") !== "0";
 /** Ticks between two overview updates (the room sends one every tick). */
 const overviewEvery = Math.max(1, Number(params.get("overviewEvery") ?? 1));
+const rendererChoice = (params.get("renderer") ?? "auto") as RendererChoice;
 
 async function main(): Promise<void> {
   const random = seededRandom(42);
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   // ?resizeTo=WxH resizes the parent after a second, to check the relayout.
   const size = params.get("size")?.split("x").map(Number);
   if (size) Object.assign(parent.style, { width: `${size[0]}px`, height: `${size[1]}px` });
-  const view = await createPipelineCanvas(parent, size ? {} : { width: 1920, height: 1080 });
+  const view = await createPipelineCanvas(parent, size ? { renderer: rendererChoice } : { width: 1920, height: 1080, renderer: rendererChoice });
   window.__pipelineCanvas = view;
   const resizeTo = params.get("resizeTo")?.split("x").map(Number);
   if (resizeTo) {
@@ -109,8 +113,10 @@ async function main(): Promise<void> {
       }
     }
     if (withMarkers && tick % 7 === 0) view.addMarker(markerSample(tick / 7, tick));
+    // As the room sends them: packets in flight twice a second, node loads five times.
     for (const team of teams) {
-      for (const link of team.links) link.flying = link.cut ? 0 : Math.floor(random() * 6);
+      if (tick % 5 === 0) for (const link of team.links) link.flying = link.cut ? 0 : Math.floor(random() * 6);
+      if (tick % 2 === 0 && team !== focused) for (const node of team.nodes) if (node.role === "broker") node.load = Math.max(0, node.load + Math.round(random() * 4 - 2));
       if (random() < 0.1) team.score += 1;
     }
     for (const node of focused.nodes) if (node.up) node.load = Math.max(0, node.load + Math.round(random() * 2 - 1));
@@ -155,6 +161,7 @@ function record(tokensNow: () => number, teams: number): Promise<BenchResult> {
           tokensInFlight: Math.round(tokenSum / Math.max(1, tokenSamples)),
           teams,
           softwareRenderer: detectRenderProfile()?.software ?? false,
+          renderer: rendererFor(rendererChoice, detectRenderProfile()?.software),
         });
         return;
       }

@@ -1,7 +1,7 @@
 // Feeds the pipeline canvas (scene/model.ts's PipelineCanvas) from a replay: team
 // models at the shown tick, the focused team's tokens and markers. Playing forward adds
 // only what happened in the ticks crossed; a seek, a step back or another team redraws the
-// canvas from the folded state (refocusing clears the scene's tokens and markers).
+// canvas from the folded state (after `reset`, which clears the scene's tokens and markers).
 import type { FollowStep } from "../../../shared/replay/follow.js";
 import type { ReplayIndex, ReplayState } from "../../../shared/replay/replayIndex.js";
 import { eventRange } from "../../../shared/replay/replayIndex.js";
@@ -56,7 +56,8 @@ export class SceneDriver {
       for (const m of markersBetween(this.markers.get(team) ?? [], previous, state.tick)) this.addMarker(m);
       for (const step of followed ?? []) if (step.tick > previous && step.tick <= state.tick) this.addStep(step);
     } else {
-      this.canvas.setFocused(null);
+      // A cut: the tokens and markers go, the team's drawing stays (rebuilding its texts cost a seek ~10 ms).
+      this.canvas.reset();
       this.canvas.setFocused(focused);
       for (const f of flying) flights.push({ token: f.token, msgId: f.msgId, kind: f.kind, link: f.link, sentTick: f.sentAt, arriveTick: f.arrive });
       for (const m of markersBetween(this.markers.get(team) ?? [], state.tick - 1, state.tick)) this.addMarker(m);

@@ -1,5 +1,7 @@
 // The projector's scene: the focused team large on the left, every team as a tile on the
-// right. It only draws what the page hands it (see model.ts); no game rule lives here.
+// right. It only draws what the page hands it (see model.ts); no game rule lives here. The
+// tiles are a 2D canvas of their own over the overview region (overviewCanvas.ts): Phaser
+// redraws only what moves.
 
 import Phaser from "phaser";
 import type { CountKind, Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
@@ -8,7 +10,7 @@ import { FocusedTeamView } from "./focusedTeam.js";
 import { FocusHeader } from "./focusHeader.js";
 import { focusBands, splitRegions, type FocusBands, type ScaleReference, type SceneRegions } from "./layout.js";
 import { MarkerLayer } from "./markers.js";
-import { OverviewPanel } from "./overview.js";
+import { OverviewCanvas, type CanvasPlacement } from "./overviewCanvas.js";
 import { colours, tokenKindsOf } from "./palette.js";
 import { TokenLayer } from "./tokens.js";
 
@@ -24,7 +26,7 @@ export const DEFAULT_LABELS: SceneLabels = {
   tokens: {},
 };
 
-const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6, overview: 10 };
+const depth = { panels: 0, links: 1, tokens: 2, nodes: 3, labels: 4, markers: 6 };
 
 type SceneInput = Omit<PipelineCanvas, "destroy">;
 
@@ -42,7 +44,7 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
   private header!: FocusHeader;
   private tokens!: TokenLayer;
   private markers!: MarkerLayer;
-  private overview!: OverviewPanel;
+  private overview!: OverviewCanvas;
   private pendingResize = false;
   private tornDown = false;
 
@@ -61,9 +63,9 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.panels = this.add.graphics().setDepth(depth.panels);
     this.focus = new FocusedTeamView(this, this.labels, depth);
     this.header = new FocusHeader(this, depth.labels);
-    this.tokens = new TokenLayer(this, this.regions.scale, depth.tokens);
+    this.tokens = new TokenLayer(this, this.regions.scale, depth.tokens, this.game.config.renderType === Phaser.CANVAS);
     this.markers = new MarkerLayer(this, depth.markers);
-    this.overview = new OverviewPanel(this, this.regions.overview, this.regions.scale, depth.overview);
+    this.overview = new OverviewCanvas(this.game.canvas.parentElement ?? document.body);
     this.applyLayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, () => {
       this.pendingResize = true;
@@ -99,6 +101,12 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.focus.setTeam(team);
     this.header.setTeam(team, this.labels);
     this.overview.setFocused(team ? team.team : null);
+  }
+
+  reset(): void {
+    this.tokens.clear();
+    this.markers.clear();
+    this.overview.hurry();
   }
 
   setOverview(teams: TeamModel[]): void {
@@ -157,15 +165,30 @@ export class PipelineScene extends Phaser.Scene implements SceneInput {
     this.header.setLayout(this.bands, scale);
     this.header.setTeam(this.focusedTeam, this.labels);
     this.overview.setArea(overview, scale);
+    this.overview.place(this.placement());
+  }
+
+  /** Where the Phaser canvas is in its parent and how much CSS scales it (FIT mode letterboxes it). */
+  private placement(): CanvasPlacement {
+    const canvas = this.game.canvas;
+    const box = canvas.getBoundingClientRect();
+    return {
+      left: canvas.offsetLeft,
+      top: canvas.offsetTop,
+      scaleX: box.width > 0 ? box.width / canvas.width : 1,
+      scaleY: box.height > 0 ? box.height / canvas.height : 1,
+    };
   }
 
   private drawPanels(): void {
     const { focus, scale } = this.regions;
     const g = this.panels;
     g.clear();
+    // Before the page lays the canvas out it has no size: nothing to draw (the 2D canvas throws on a negative radius).
+    if (focus.w <= 0 || focus.h <= 0) return;
     // Outlines only: a software renderer pays for every filled pixel, every frame.
     g.lineStyle(2, colours.panelEdge, 1);
-    g.strokeRoundedRect(focus.x, focus.y, focus.w, focus.h, 18 * scale);
+    g.strokeRoundedRect(focus.x, focus.y, focus.w, focus.h, Math.min(18 * scale, focus.w / 2, focus.h / 2));
     const header = this.bands.header;
     g.lineStyle(2, colours.panelEdge, 1);
     g.lineBetween(header.x, header.y + header.h, header.x + header.w, header.y + header.h);

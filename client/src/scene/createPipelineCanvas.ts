@@ -1,13 +1,17 @@
 // The pipeline canvas of the projector and the replay viewer: a Phaser 4 game in `parent`,
 // driven through PipelineCanvas. Pages import this module dynamically, so Phaser (~1.4 MB)
-// stays off their first load.
+// stays off their first load. With a GPU it draws with WebGL; where WebGL would run on the
+// CPU (SwiftShader, llvmpipe) or not at all, with Phaser's 2D-canvas renderer: a software
+// WebGL frame is rasterised in the GPU process and then read back whole into the page's
+// compositor, which costs the main thread more than the 2D canvas drawing the same frame
+// (docs/performance.md#projector-and-replay).
 
 import Phaser from "phaser";
 import type { ScaleReference } from "./layout.js";
 import type { CountKind, Marker, PipelineCanvas, SceneLabels, TeamModel, TokenFlight } from "./model.js";
 import { colours } from "./palette.js";
 import { PipelineScene } from "./PipelineScene.js";
-import { detectRenderProfile } from "./renderProfile.js";
+import { detectRenderProfile, profileFor, rendererFor, type RendererChoice } from "./renderProfile.js";
 
 export interface PipelineCanvasOptions {
   /**
@@ -18,15 +22,19 @@ export interface PipelineCanvasOptions {
   height?: number;
   /** The size fonts and radii scale by, read at each layout (the canvas's own when absent): the projector passes its screen. */
   reference?: () => ScaleReference;
+  /** "auto" (the default): WebGL on a GPU, the 2D canvas on a software renderer or without WebGL. */
+  renderer?: RendererChoice;
 }
 
 export async function createPipelineCanvas(parent: HTMLElement, options: PipelineCanvasOptions = {}): Promise<PipelineCanvas> {
-  const profile = detectRenderProfile();
-  if (!profile) throw new Error("the pipeline canvas needs WebGL, and this browser has none");
+  const detected = detectRenderProfile();
+  const renderer = rendererFor(options.renderer, detected?.software);
+  if (renderer === "webgl" && !detected) throw new Error("WebGL was asked for, and this browser has none");
+  const profile = detected ?? profileFor(true);
   const scene = new PipelineScene(options.reference);
   const fixed = options.width !== undefined && options.height !== undefined;
   const game = new Phaser.Game({
-    type: Phaser.WEBGL,
+    type: renderer === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
     backgroundColor: colours.background,
     banner: false,
@@ -61,6 +69,7 @@ export async function createPipelineCanvas(parent: HTMLElement, options: Pipelin
   return {
     setClock: live((tick: number, tickMs: number) => scene.setClock(tick, tickMs)),
     setFocused: live((team: TeamModel | null) => scene.setFocused(team)),
+    reset: live(() => scene.reset()),
     setOverview: live((teams: TeamModel[]) => scene.setOverview(teams)),
     addFlights: live((flights: TokenFlight[]) => scene.addFlights(flights)),
     dropFlight: live((token: number, link: string, tick: number) => scene.dropFlight(token, link, tick)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossTriangles, hexagonTriangles, tokenRadius, tokenTriangles } from "./flatShapes.js";
+import { crossTriangles, tokenRadius, tokenTriangles } from "./flatShapes.js";
 
 function bounds(tris: number[]): { minX: number; maxX: number; minY: number; maxY: number } {
   const xs = tris.filter((_, i) => i % 2 === 0);
@@ -27,9 +27,9 @@ describe("flat shapes", () => {
   it("appends, so many shapes share one array", () => {
     const tris: number[] = [];
     tokenTriangles("diamond", 0, 0, 10, tris);
-    hexagonTriangles(0, 0, 10, tris);
+    tokenTriangles("circle", 0, 0, 10, tris);
     crossTriangles(0, 0, 10, 2, tris);
-    expect(tris.length).toBe(12 + 24 + 24);
+    expect(tris.length).toBe(12 + 36 + 24);
   });
 
   it("scales the token radius with the canvas, with a floor", () => {

@@ -1,8 +1,8 @@
-// Small shapes as flat triangles. With a software WebGL renderer (SwiftShader: what Chrome
-// falls back to on a blocklisted GPU, and what headless Chromium uses) a textured pixel
-// costs several times a flat one, so tokens and the overview's mini pipelines are a few
-// flat triangles each rather than sprites: measured ~2.5× the frame rate with 2,000
-// tokens. Triangles go into a flat array (x0,y0,x1,y1,x2,y2 each) reused between calls.
+// Small shapes as flat triangles, for the WebGL renderer. With a software WebGL renderer
+// (SwiftShader) a textured pixel costs several times a flat one, so tokens were made a few
+// flat triangles each rather than sprites: measured ~2.5× the frame rate with 2,000 tokens
+// (such a machine now gets the 2D canvas: renderProfile.ts). Triangles go into a flat array
+// (x0,y0,x1,y1,x2,y2 each) reused between calls.
 
 import type Phaser from "phaser";
 
@@ -63,14 +63,5 @@ export function crossTriangles(x: number, y: number, arm: number, width: number,
     const x2 = x + dx * arm;
     const y2 = y + dy * arm;
     out.push(x1 + nx, y1 + ny, x2 + nx, y2 + ny, x2 - nx, y2 - ny, x1 + nx, y1 + ny, x2 - nx, y2 - ny, x1 - nx, y1 - ny);
-  }
-}
-
-/** A hexagon with corners left and right (the consumer's shape), as a 4-triangle fan. */
-export function hexagonTriangles(x: number, y: number, radius: number, out: number[]): void {
-  const h = (radius * Math.sqrt(3)) / 2;
-  const corners = [x + radius, y, x + radius / 2, y + h, x - radius / 2, y + h, x - radius, y, x - radius / 2, y - h, x + radius / 2, y - h];
-  for (let k = 1; k < 5; k++) {
-    out.push(corners[0]!, corners[1]!, corners[2 * k]!, corners[2 * k + 1]!, corners[2 * k + 2]!, corners[2 * k + 3]!);
   }
 }

@@ -6,6 +6,8 @@ import { hexagonPoints, nodeHalfSize, type Lane, type Point } from "./layout.js"
 
 /** Producer: circle; broker: rounded rectangle; consumer: hexagon. */
 export function shapePath(g: Phaser.GameObjects.Graphics, role: NodeRole, c: Point, radius: number, fill: boolean): void {
+  // A canvas too small to lay out gives no size: the 2D canvas throws on a negative radius.
+  if (!(radius > 0)) return;
   if (role === "producer") {
     if (fill) g.fillCircle(c.x, c.y, radius);
     else g.strokeCircle(c.x, c.y, radius);

@@ -55,6 +55,8 @@ export interface PipelineCanvas {
   /** The room's current tick and tick length, to move tokens with their real latency. */
   setClock(tick: number, tickMs: number): void;
   setFocused(team: TeamModel | null): void;
+  /** Forgets the tokens in flight and the markers on screen (a jump in time), keeping the focused team's drawing; the next frame shows every team's new state at once. */
+  reset(): void;
   setOverview(teams: TeamModel[]): void;
   addFlights(flights: TokenFlight[]): void;
   /** A token dropped on a link (or discarded at a node): it stops there and fades. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSoftwareRenderer, profileFor } from "./renderProfile.js";
+import { isSoftwareRenderer, profileFor, rendererFor } from "./renderProfile.js";
 
 describe("render profile", () => {
   it("recognises software WebGL renderers", () => {
@@ -14,5 +14,13 @@ describe("render profile", () => {
   it("turns off multisampling, filtering and multi-texture batches only in software", () => {
     expect(profileFor(true)).toMatchObject({ antialiasGL: false, antialias: false, maxTextures: 1 });
     expect(profileFor(false)).toMatchObject({ antialiasGL: true, antialias: true, maxTextures: -1 });
+  });
+
+  it("draws with WebGL only on a GPU, unless told", () => {
+    expect(rendererFor("auto", false)).toBe("webgl");
+    expect(rendererFor(undefined, true)).toBe("canvas");
+    expect(rendererFor("auto", undefined)).toBe("canvas");
+    expect(rendererFor("webgl", true)).toBe("webgl");
+    expect(rendererFor("canvas", false)).toBe("canvas");
   });
 });

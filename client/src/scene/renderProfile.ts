@@ -45,3 +45,14 @@ export function detectRenderProfile(): RenderProfile | undefined {
     return profileFor(false);
   }
 }
+
+export type RendererChoice = "auto" | "webgl" | "canvas";
+
+/**
+ * The Phaser renderer for a machine: WebGL only where a GPU draws it. `software` is
+ * undefined when the browser has no WebGL at all.
+ */
+export function rendererFor(choice: RendererChoice | undefined, software: boolean | undefined): "webgl" | "canvas" {
+  if (choice === "webgl" || choice === "canvas") return choice;
+  return software === false ? "webgl" : "canvas";
+}

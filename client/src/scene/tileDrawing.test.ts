@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TeamModel } from "./model.js";
-import { MAX_DOTS, dotCounts, miniLayout, shapeSignature, textSignature, tileBands } from "./tileDrawing.js";
+import { flowSummary, tileBands, tileSignature } from "./tileDrawing.js";
 
 function team(): TeamModel {
   return {
@@ -30,66 +30,91 @@ function team(): TeamModel {
 }
 
 describe("tile signatures", () => {
-  it("ignore what the tile does not show (loads, busy, packets in flight)", () => {
+  it("ignore what the tile does not show (busy nodes, a consumer's inbox, who plays)", () => {
     const a = team();
     const b = team();
-    b.nodes[0]!.load = 99;
     b.nodes[1]!.busy = true;
-    b.links[0]!.flying = 7;
-    expect(textSignature(b, false, 160, 95)).toBe(textSignature(a, false, 160, 95));
-    expect(shapeSignature(b, false)).toBe(shapeSignature(a, false));
+    b.nodes[2]!.load = 9;
+    b.nodes[0]!.players = ["Ana"];
+    expect(tileSignature(b, false, 160, 95)).toBe(tileSignature(a, false, 160, 95));
   });
 
-  it("change with what the text shows", () => {
-    const a = team();
-    const b = { ...team(), score: 11 };
-    const c = { ...team(), lost: 1 };
-    expect(textSignature(b, false, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
-    expect(textSignature(c, false, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
-    expect(textSignature(a, true, 160, 95)).not.toBe(textSignature(a, false, 160, 95));
+  it("change with the text, the flows, the queue and the nodes' state", () => {
+    const a = tileSignature(team(), false, 160, 95);
+    const changed = (change: (t: ReturnType<typeof team>) => void, kinds?: Parameters<typeof tileSignature>[4]) => {
+      const t = team();
+      change(t);
+      return tileSignature(t, false, 160, 95, kinds);
+    };
+    expect(changed((t) => (t.score = 11))).not.toBe(a);
+    expect(changed((t) => (t.lost = 1))).not.toBe(a);
+    expect(changed((t) => (t.links[0]!.flying = 3))).not.toBe(a);
+    expect(changed((t) => (t.links[3]!.cut = true))).not.toBe(a);
+    expect(changed((t) => (t.nodes[1]!.load = 4))).not.toBe(a);
+    expect(changed((t) => (t.nodes[2]!.up = false))).not.toBe(a);
+    expect(tileSignature(team(), true, 160, 95)).not.toBe(a);
     // A count the tile does not show changes nothing; once shown (Topic 6's lost updates), it does.
-    const d = team();
-    d.raceAnomalies = 4;
-    expect(textSignature(d, false, 160, 95)).toBe(textSignature(a, false, 160, 95));
-    expect(textSignature(d, false, 160, 95, ["lost", "raceAnomalies"])).not.toBe(textSignature(a, false, 160, 95, ["lost", "raceAnomalies"]));
+    expect(changed((t) => (t.raceAnomalies = 4))).toBe(a);
+    expect(changed((t) => (t.raceAnomalies = 4), ["lost", "raceAnomalies"])).not.toBe(tileSignature(team(), false, 160, 95, ["lost", "raceAnomalies"]));
+  });
+});
+
+describe("aggregated flows", () => {
+  it("sum the packets on the wire between neighbouring columns, each way", () => {
+    const t = team();
+    t.nodes.push({ id: "C2", role: "consumer", up: false, load: 0, busy: false, bot: true });
+    t.links.push({ id: "B>C2", from: "B", to: "C2", cut: false, flying: 4 });
+    const flows = flowSummary(t);
+    expect(flows.columns.map((c) => c.role)).toEqual(["producer", "broker", "consumer"]);
+    expect(flows.columns[1]!.load).toBe(0);
+    expect(flows.columns[2]!.nodes).toEqual([
+      { id: "C1", up: true },
+      { id: "C2", up: false },
+    ]);
+    expect(flows.gaps).toEqual([
+      { out: 2, back: 0, cutOut: false, cutBack: false },
+      { out: 13, back: 1, cutOut: false, cutBack: false },
+    ]);
   });
 
-  it("change with what the mini pipeline shows", () => {
-    const a = team();
-    const down = team();
-    down.nodes[2]!.up = false;
-    const cut = team();
-    cut.links[2]!.cut = true;
-    expect(shapeSignature(down, false)).not.toBe(shapeSignature(a, false));
-    expect(shapeSignature(cut, false)).not.toBe(shapeSignature(a, false));
+  it("count nothing on a cut link and flag its direction", () => {
+    const t = team();
+    t.links[2]!.cut = true;
+    expect(flowSummary(t).gaps[1]).toEqual({ out: 0, back: 1, cutOut: true, cutBack: false });
   });
 
-  it("count dots per link, capped, none on a cut link", () => {
-    const a = team();
-    expect(dotCounts(a)).toBe(`20${MAX_DOTS}1`);
-    a.links[0]!.cut = true;
-    expect(dotCounts(a)).toBe(`00${MAX_DOTS}1`);
+  it("join producers straight to consumers when there is no broker", () => {
+    const t = team();
+    t.nodes = t.nodes.filter((n) => n.role !== "broker");
+    t.links = [
+      { id: "P1>C1", from: "P1", to: "C1", cut: false, flying: 5 },
+      { id: "C1>P1", from: "C1", to: "P1", cut: false, flying: 2 },
+    ];
+    const flows = flowSummary(t);
+    expect(flows.columns.map((c) => c.role)).toEqual(["producer", "consumer"]);
+    expect(flows.gaps).toEqual([{ out: 5, back: 2, cutOut: false, cutBack: false }]);
   });
 });
 
 describe("tile geometry", () => {
-  it("splits a tile into title, pipeline and counts bands that fit", () => {
-    const bands = tileBands(160, 95);
-    expect(bands.pipe.y).toBe(bands.titleH);
-    expect(bands.titleH + bands.pipe.h + bands.countsH).toBeLessThanOrEqual(95);
-    expect(bands.pipe.h).toBeGreaterThan(20);
+  it("splits a tile into title, flows and counts bands that fit, with numbers no smaller than 10 px", () => {
+    for (const [w, h] of [
+      [160, 95],
+      [103, 68],
+    ] as const) {
+      const bands = tileBands(w, h);
+      expect(bands.pipe.y).toBe(bands.titleH);
+      expect(bands.titleH + bands.pipe.h + bands.countsH).toBeLessThanOrEqual(h);
+      expect(bands.flowSize).toBeGreaterThanOrEqual(10);
+      // Two rows of numbers (out above, back below) fit the flow band.
+      expect(bands.twoRows).toBe(true);
+      expect(2 * bands.flowSize).toBeLessThanOrEqual(bands.pipe.h);
+    }
   });
 
-  it("keeps the mini pipeline inside its band", () => {
-    const layout = miniLayout(team(), 160, 95);
-    const { pipe } = tileBands(160, 95);
-    expect(layout.lanes.size).toBe(4);
-    for (const centre of layout.centres.values()) {
-      expect(centre.x - layout.radius).toBeGreaterThanOrEqual(pipe.x);
-      expect(centre.x + layout.radius).toBeLessThanOrEqual(pipe.x + pipe.w);
-      expect(centre.y - layout.radius).toBeGreaterThanOrEqual(pipe.y - 1);
-      expect(centre.y + layout.radius).toBeLessThanOrEqual(pipe.y + pipe.h + 1);
-    }
-    expect([...layout.forward].sort()).toEqual(["B>C1", "P1>B"]);
+  it("keeps one row of numbers when a small window leaves no room for two", () => {
+    const bands = tileBands(86, 50);
+    expect(bands.twoRows).toBe(false);
+    expect(bands.flowSize).toBeLessThanOrEqual(bands.pipe.h);
   });
 });

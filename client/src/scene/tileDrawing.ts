@@ -1,29 +1,35 @@
-// An overview tile, split by how often each part changes and by what it costs to draw:
-// the text (name, score, anomaly counts) is drawn with the 2D canvas API into a small
-// texture redrawn only when it changes; the card, the mini pipeline and the packets in
-// flight are flat triangles (overviewShapes.ts), because a software WebGL renderer pays
-// several times more for a textured pixel than for a flat one. No Phaser here.
+// An overview tile: what a team's pipeline is doing, aggregated so that it reads from the
+// back of the room and costs the same with 2 or 2,000 packets in flight. A title band (name,
+// score), a flow band — one glyph per node in a column per role, and between two columns
+// the packets on the wire each way as numbers on two arrows (messages out, acknowledgements
+// back), the broker's queue depth as a number in its box over a bar — and the anomaly
+// counts. Drawn with the 2D canvas API, into the overview's own canvas, only when its
+// signature changes (overviewCanvas.ts). No Phaser here.
 
-import type { TeamModel } from "./model.js";
-import { clamp, crowdedColumn, linkLane, nodeCentres, type Lane, type Point, type Rect } from "./layout.js";
-import { DEFAULT_COUNT_KINDS, FONT_FAMILY, colours, countGlyphs, css, type CountKind } from "./palette.js";
+import type { NodeRole, TeamModel } from "./model.js";
+import { clamp, type Rect } from "./layout.js";
+import { DEFAULT_COUNT_KINDS, FONT_FAMILY, colours, countGlyphs, css, roleColours, tokenStyle, type CountKind } from "./palette.js";
 
-/** Dots drawn on a mini link; more packets than this still show as this many. */
-export const MAX_DOTS = 4;
+/** A queue this deep fills the broker's bar. */
+export const QUEUE_BAR_FULL = 20;
 
 export interface TileBands {
   pad: number;
   titleSize: number;
   scoreSize: number;
   countSize: number;
+  /** The numbers on the flow arrows and in the broker's box. */
+  flowSize: number;
+  /** Room for both directions, a row of numbers each; else only the messages going out. */
+  twoRows: boolean;
   /** Height of the text band at the top (name, score) and at the bottom (counts). */
   titleH: number;
   countsH: number;
-  /** Where the mini pipeline goes, in tile coordinates. */
+  /** Where the flows go, in tile coordinates. */
   pipe: Rect;
 }
 
-/** A tile's three bands: title, mini pipeline, anomaly counts. */
+/** A tile's three bands: title, flows, anomaly counts. */
 export function tileBands(width: number, height: number): TileBands {
   const pad = Math.max(5, Math.round(width * 0.045));
   const titleSize = Math.round(clamp(Math.min(height * 0.19, width * 0.11), 11, 30));
@@ -32,126 +38,256 @@ export function tileBands(width: number, height: number): TileBands {
   const titleH = Math.ceil(pad * 0.6 + scoreSize * 1.2);
   const countsH = Math.ceil(pad * 0.6 + countSize * 1.3);
   const pipe = { x: pad, y: titleH, w: width - 2 * pad, h: Math.max(4, height - titleH - countsH) };
-  return { pad, titleSize, scoreSize, countSize, titleH, countsH, pipe };
+  const flowSize = Math.round(clamp(Math.min(pipe.h * 0.4, width * 0.12), 10, 22));
+  const twoRows = pipe.h >= 2 * flowSize + 2;
+  return { pad, titleSize, scoreSize, countSize, flowSize, twoRows, titleH, countsH, pipe };
 }
 
-/** What a tile's text texture shows: equal signatures draw equal pixels. */
-export function textSignature(team: TeamModel, focused: boolean, width: number, height: number, kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS): string {
-  return `${width}x${height}|${focused ? 1 : 0}|${team.name}|${team.score}|${kinds.map((k) => `${k}:${team[k]}`).join(",")}`;
+export interface FlowColumn {
+  role: NodeRole;
+  nodes: { id: string; up: boolean }[];
+  /** The column's load: for the broker, the messages queued. */
+  load: number;
 }
 
-/** What a tile's card and mini pipeline show (not the packets in flight). */
-export function shapeSignature(team: TeamModel, focused: boolean): string {
-  let signature = `${focused ? 1 : 0}|`;
-  for (const node of team.nodes) signature += `${node.id}:${node.role}:${node.up ? 1 : 0};`;
-  signature += "|";
-  for (const link of team.links) signature += `${link.id}:${link.from}:${link.to}:${link.cut ? 1 : 0};`;
+/** The links between two neighbouring columns, summed. */
+export interface FlowGap {
+  /** Packets on the wire away from producers (messages), and back (acknowledgements, replies). */
+  out: number;
+  back: number;
+  cutOut: boolean;
+  cutBack: boolean;
+}
+
+export interface FlowSummary {
+  columns: FlowColumn[];
+  /** gaps[i] joins columns[i] and columns[i + 1]. */
+  gaps: FlowGap[];
+}
+
+const ROLE_ORDER: readonly NodeRole[] = ["producer", "broker", "consumer"];
+
+/** A team's pipeline as columns of nodes and the traffic between them. */
+export function flowSummary(team: TeamModel): FlowSummary {
+  const columns: FlowColumn[] = [];
+  for (const role of ROLE_ORDER) {
+    const nodes = team.nodes.filter((n) => n.role === role);
+    if (nodes.length) columns.push({ role, nodes: nodes.map((n) => ({ id: n.id, up: n.up })), load: nodes.reduce((sum, n) => sum + n.load, 0) });
+  }
+  const columnOf = new Map<string, number>();
+  columns.forEach((column, index) => column.nodes.forEach((n) => columnOf.set(n.id, index)));
+  const gaps: FlowGap[] = columns.slice(1).map(() => ({ out: 0, back: 0, cutOut: false, cutBack: false }));
+  for (const link of team.links) {
+    const from = columnOf.get(link.from);
+    const to = columnOf.get(link.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    const gap = gaps[Math.min(from, to)]!;
+    if (from < to) {
+      gap.out += link.cut ? 0 : link.flying;
+      gap.cutOut ||= link.cut;
+    } else {
+      gap.back += link.cut ? 0 : link.flying;
+      gap.cutBack ||= link.cut;
+    }
+  }
+  return { columns, gaps };
+}
+
+/** Everything a tile shows: equal signatures draw equal pixels. */
+export function tileSignature(team: TeamModel, focused: boolean, width: number, height: number, kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS): string {
+  const flows = flowSummary(team);
+  let signature = `${width}x${height}|${focused ? 1 : 0}|${team.name}|${team.score}|${kinds.map((k) => `${k}:${team[k]}`).join(",")}|`;
+  for (const column of flows.columns)
+    signature += `${column.role[0]}${column.role === "broker" ? column.load : ""}:${column.nodes.map((n) => (n.up ? 1 : 0)).join("")};`;
+  for (const gap of flows.gaps) signature += `${gap.out}${gap.cutOut ? "x" : ""}/${gap.back}${gap.cutBack ? "x" : ""};`;
   return signature;
 }
 
-/** How many dots each link shows now. */
-export function dotCounts(team: TeamModel): string {
-  let counts = "";
-  for (const link of team.links) counts += link.cut ? "0" : String(Math.min(link.flying, MAX_DOTS));
-  return counts;
-}
-
-/** The drawn parts of a tile's text texture, in texture pixels: only these are shown. */
-export interface TextExtents {
-  name: Rect;
-  score: Rect;
-  counts: Rect;
-}
-
-/**
- * Draws the title band (name left, score right) at y = 0 and the counts band at
- * y = bands.titleH, on a transparent background (the card under it is flat geometry),
- * and returns where each part landed so that only those pixels are put on screen.
- */
-export function drawTileText(
+/** Draws a whole tile at `tile`, in the overview canvas's pixels (numbers and glyphs only: no words to translate). */
+export function drawTile(
   ctx: CanvasRenderingContext2D,
   team: TeamModel,
-  width: number,
+  tile: Rect,
   bands: TileBands,
   focused: boolean,
   kinds: readonly CountKind[] = DEFAULT_COUNT_KINDS,
-): TextExtents {
-  ctx.clearRect(0, 0, width, bands.titleH + bands.countsH);
+): void {
+  ctx.save();
+  ctx.translate(tile.x, tile.y);
+  const { w, h } = tile;
+  ctx.clearRect(0, 0, w, h);
+  ctx.fillStyle = focused ? "#202c4b" : "#172036";
+  ctx.fillRect(0, 0, w, h);
+  const edge = focused ? 3 : 1.5;
+  ctx.lineWidth = edge;
+  ctx.strokeStyle = css(focused ? colours.focus : colours.panelEdge);
+  ctx.strokeRect(edge / 2, edge / 2, w - edge, h - edge);
   ctx.textBaseline = "middle";
-  const titleY = bands.pad * 0.6 + bands.scoreSize * 0.6;
+  drawTitle(ctx, team, w, bands, focused);
+  drawFlows(ctx, flowSummary(team), bands);
+  drawCounts(ctx, team, w, bands, kinds);
+  ctx.restore();
+}
 
+function drawTitle(ctx: CanvasRenderingContext2D, team: TeamModel, width: number, bands: TileBands, focused: boolean): void {
+  const y = bands.pad * 0.6 + bands.scoreSize * 0.6;
   ctx.font = `700 ${bands.scoreSize}px ${FONT_FAMILY}`;
   ctx.textAlign = "right";
   ctx.fillStyle = css(colours.text);
   const score = String(team.score);
-  ctx.fillText(score, width - bands.pad, titleY);
+  ctx.fillText(score, width - bands.pad, y);
   const scoreWidth = Math.ceil(ctx.measureText(score).width);
-
   ctx.font = `700 ${bands.titleSize}px ${FONT_FAMILY}`;
   ctx.textAlign = "left";
   ctx.fillStyle = css(focused ? colours.focus : colours.text);
-  const name = ellipsize(ctx, team.name, width - 3 * bands.pad - scoreWidth);
-  ctx.fillText(name, bands.pad, titleY);
-  const nameWidth = Math.ceil(ctx.measureText(name).width);
+  ctx.fillText(ellipsize(ctx, team.name, width - 3 * bands.pad - scoreWidth), bands.pad, y);
+}
 
-  const counts: [string, number, number][] = kinds.map((kind) => [countGlyphs[kind], team[kind], colours[kind]]);
+function drawCounts(ctx: CanvasRenderingContext2D, team: TeamModel, width: number, bands: TileBands, kinds: readonly CountKind[]): void {
   ctx.font = `700 ${bands.countSize}px ${FONT_FAMILY}`;
-  const countsY = bands.titleH + bands.countsH * 0.45;
-  const slot = (width - 2 * bands.pad) / counts.length;
-  let countsRight = bands.pad;
-  counts.forEach(([glyph, value, colour], index) => {
-    const text = `${glyph} ${value}`;
-    ctx.fillStyle = value > 0 ? css(colour) : css(colours.textDim, 0.55);
-    ctx.fillText(text, bands.pad + index * slot, countsY);
-    countsRight = bands.pad + index * slot + ctx.measureText(text).width;
+  ctx.textAlign = "left";
+  const y = bands.titleH + bands.pipe.h + bands.countsH * 0.45;
+  const slot = (width - 2 * bands.pad) / Math.max(1, kinds.length);
+  kinds.forEach((kind, index) => {
+    const value = team[kind];
+    ctx.fillStyle = value > 0 ? css(colours[kind]) : css(colours.textDim, 0.55);
+    ctx.fillText(`${countGlyphs[kind]} ${value}`, bands.pad + index * slot, y);
   });
-  const margin = 2;
-  return {
-    name: { x: bands.pad - margin, y: 0, w: nameWidth + 2 * margin, h: bands.titleH },
-    score: { x: width - bands.pad - scoreWidth - margin, y: 0, w: scoreWidth + 2 * margin, h: bands.titleH },
-    counts: {
-      x: bands.pad - margin,
-      y: bands.titleH,
-      w: Math.min(width - bands.pad + margin, Math.ceil(countsRight) + margin) - (bands.pad - margin),
-      h: bands.countsH,
-    },
-  };
 }
 
-/** The mini pipeline's geometry, in tile coordinates. */
-export interface MiniLayout {
-  radius: number;
-  centres: Map<string, Point>;
-  lanes: Map<string, Lane>;
-  /** Lanes that carry messages away from producers (the rest carry acknowledgements). */
-  forward: Set<string>;
-}
-
-export function miniLayout(team: TeamModel, width: number, height: number): MiniLayout {
-  const { pipe } = tileBands(width, height);
-  const inset = { x: pipe.x + pipe.w * 0.03, y: pipe.y, w: pipe.w * 0.94, h: pipe.h };
-  const centres = nodeCentres(team.nodes, inset);
-  const crowded = crowdedColumn(team.nodes);
-  const radius = clamp(Math.min(pipe.h / crowded / 2 - 1, pipe.w * 0.06), 2.5, 16);
-  const roles = new Map(team.nodes.map((node) => [node.id, node.role]));
-  const offset = Math.max(1.5, radius * 0.4);
-  const lanes = new Map<string, Lane>();
-  const forward = new Set<string>();
-  for (const link of team.links) {
-    const from = centres.get(link.from);
-    const to = centres.get(link.to);
-    const fromRole = roles.get(link.from);
-    const toRole = roles.get(link.to);
-    if (!from || !to || !fromRole || !toRole) continue;
-    lanes.set(link.id, linkLane({ centre: from, role: fromRole, radius }, { centre: to, role: toRole, radius }, offset));
-    if (fromRole === "producer" || toRole === "consumer") forward.add(link.id);
+/** Columns of node glyphs, the broker's box with its queue, and the two numbered arrows of each gap. */
+function drawFlows(ctx: CanvasRenderingContext2D, flows: FlowSummary, bands: TileBands): void {
+  const { pipe, flowSize } = bands;
+  const mid = pipe.y + pipe.h / 2;
+  const crowded = Math.max(1, ...flows.columns.map((c) => (c.role === "broker" ? 1 : c.nodes.length)));
+  const radius = clamp(Math.min((pipe.h - 2) / crowded / 2 - 0.5, pipe.w * 0.045), 2.5, 9);
+  ctx.font = `700 ${flowSize}px ${FONT_FAMILY}`;
+  // Each column's width: node glyphs, or the broker's box sized to its number.
+  const widths = flows.columns.map((c) => (c.role === "broker" ? Math.max(2.6 * radius, ctx.measureText(String(c.load)).width + 8) : 2 * radius));
+  const free = pipe.w - widths.reduce((a, b) => a + b, 0);
+  const gapW = flows.gaps.length ? free / flows.gaps.length : 0;
+  let x = pipe.x + (flows.gaps.length ? 0 : free / 2);
+  const spans: { x: number; w: number }[] = [];
+  for (const width of widths) {
+    spans.push({ x, w: width });
+    x += width + gapW;
   }
-  return { radius, centres, lanes, forward };
+  flows.gaps.forEach((gap, index) => drawGap(ctx, gap, spans[index]!.x + spans[index]!.w + 2, spans[index + 1]!.x - 2, mid, bands));
+  flows.columns.forEach((column, index) => {
+    const span = spans[index]!;
+    if (column.role === "broker") drawBroker(ctx, column, span, mid, pipe, flowSize);
+    else
+      column.nodes.forEach((node, k) => {
+        const cy = pipe.y + (pipe.h * (k + 0.5)) / column.nodes.length;
+        drawNode(ctx, column.role, node.up, span.x + span.w / 2, cy, radius);
+      });
+  });
 }
+
+function drawGap(ctx: CanvasRenderingContext2D, gap: FlowGap, x1: number, x2: number, mid: number, bands: TileBands): void {
+  if (x2 - x1 < 4) return;
+  const size = bands.flowSize;
+  const offset = Math.max(2, size * 0.18);
+  const outColour = tokenStyle("publish").colour;
+  const backColour = tokenStyle("confirm").colour;
+  const cx = (x1 + x2) / 2;
+  ctx.textAlign = "center";
+  if (!bands.twoRows) {
+    // A short band (a small window): the messages going out only, their number over the arrow.
+    const y = Math.min(bands.pipe.y + bands.pipe.h - 2, mid + size * 0.5);
+    arrow(ctx, x1, x2, y, gap.cutOut || gap.cutBack, 1);
+    ctx.textBaseline = "bottom";
+    ctx.fillStyle = gap.out > 0 ? css(outColour) : css(colours.textDim, 0.55);
+    ctx.fillText(String(gap.out), cx, y - 1);
+    ctx.textBaseline = "middle";
+    return;
+  }
+  arrow(ctx, x1, x2, mid - offset, gap.cutOut, 1);
+  arrow(ctx, x2, x1, mid + offset, gap.cutBack, 1);
+  ctx.textBaseline = "bottom";
+  ctx.fillStyle = gap.out > 0 ? css(outColour) : css(colours.textDim, 0.55);
+  ctx.fillText(String(gap.out), cx, mid - offset - 1);
+  ctx.textBaseline = "top";
+  ctx.fillStyle = gap.back > 0 ? css(backColour) : css(colours.textDim, 0.55);
+  ctx.fillText(String(gap.back), cx, mid + offset + 1);
+  ctx.textBaseline = "middle";
+}
+
+/** A thin arrow from x1 to x2 at y: solid, or red and dashed when a link of the gap is cut. */
+function arrow(ctx: CanvasRenderingContext2D, x1: number, x2: number, y: number, cut: boolean, width: number): void {
+  const colour = css(cut ? colours.linkCut : colours.link);
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = cut ? width * 2 : width;
+  ctx.setLineDash(cut ? [3, 2] : []);
+  ctx.beginPath();
+  ctx.moveTo(x1, y);
+  ctx.lineTo(x2, y);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const dir = Math.sign(x2 - x1);
+  const head = 4;
+  ctx.beginPath();
+  ctx.moveTo(x2, y);
+  ctx.lineTo(x2 - dir * head, y - head * 0.7);
+  ctx.lineTo(x2 - dir * head, y + head * 0.7);
+  ctx.closePath();
+  ctx.fill();
+}
+
+function drawBroker(ctx: CanvasRenderingContext2D, column: FlowColumn, span: { x: number; w: number }, mid: number, pipe: Rect, size: number): void {
+  const up = column.nodes.every((n) => n.up);
+  const h = Math.min(pipe.h - 2, size * 1.5);
+  const top = mid - h / 2;
+  ctx.fillStyle = css(up ? roleColours.broker : colours.down);
+  ctx.fillRect(span.x, top, span.w, h);
+  // The queue's depth as a bar along the box's foot, full at QUEUE_BAR_FULL.
+  const fill = Math.min(1, column.load / QUEUE_BAR_FULL);
+  if (fill > 0) {
+    ctx.fillStyle = css(colours.busy);
+    ctx.fillRect(span.x, top + h - Math.max(2, h * 0.14), span.w * fill, Math.max(2, h * 0.14));
+  }
+  ctx.fillStyle = "#ffffff";
+  ctx.textAlign = "center";
+  ctx.fillText(String(column.load), span.x + span.w / 2, mid - h * 0.04);
+  if (!up) cross(ctx, span.x + span.w / 2, mid, Math.min(span.w, h) * 0.42);
+}
+
+function drawNode(ctx: CanvasRenderingContext2D, role: NodeRole, up: boolean, x: number, y: number, r: number): void {
+  ctx.fillStyle = css(up ? roleColours[role] : colours.down);
+  ctx.beginPath();
+  if (role === "producer") ctx.arc(x, y, r, 0, 2 * Math.PI);
+  else for (let k = 0; k < 6; k++) ctx.lineTo(x + r * Math.cos((k * Math.PI) / 3), y + r * Math.sin((k * Math.PI) / 3));
+  ctx.closePath();
+  ctx.fill();
+  if (!up) cross(ctx, x, y, r);
+}
+
+function cross(ctx: CanvasRenderingContext2D, x: number, y: number, arm: number): void {
+  ctx.strokeStyle = css(colours.cross);
+  ctx.lineWidth = Math.max(1.5, arm * 0.45);
+  ctx.beginPath();
+  ctx.moveTo(x - arm, y - arm);
+  ctx.lineTo(x + arm, y + arm);
+  ctx.moveTo(x + arm, y - arm);
+  ctx.lineTo(x - arm, y + arm);
+  ctx.stroke();
+}
+
+/** Shortened names by font, width and name: a tile is redrawn far more often than a name changes. */
+const shortened = new Map<string, string>();
 
 function ellipsize(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
-  if (ctx.measureText(text).width <= maxWidth) return text;
-  let end = text.length;
-  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > maxWidth) end -= 1;
-  return `${text.slice(0, end)}…`;
+  const key = `${ctx.font}|${Math.round(maxWidth)}|${text}`;
+  const known = shortened.get(key);
+  if (known !== undefined) return known;
+  let out = text;
+  if (ctx.measureText(text).width > maxWidth) {
+    let end = text.length;
+    while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > maxWidth) end -= 1;
+    out = `${text.slice(0, end)}…`;
+  }
+  if (shortened.size > 2000) shortened.clear();
+  shortened.set(key, out);
+  return out;
 }
