@@ -16,7 +16,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
     manifest: true,
     rolldownOptions: {
-      input: Object.fromEntries(["index", "host", "replay"].filter((page) => existsSync(resolve(`client/${page}.html`))).map((page) => [page, resolve(`client/${page}.html`)])),
+      input: Object.fromEntries(
+        ["index", "host", "replay"].filter((page) => existsSync(resolve(`client/${page}.html`))).map((page) => [page, resolve(`client/${page}.html`)]),
+      ),
     },
   },
   server: {

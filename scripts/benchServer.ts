@@ -120,8 +120,31 @@ function usage(pid: number): { cpuSeconds: number; rssMB: number } {
 
 /** One `npm run bots` process (the load generator, from this checkout): `onJoined` once its players are connected, then it waits for `go()`. */
 function runBots(url: string, joinUrl: string, players: number, seconds: number, onJoined: () => void): { done: Promise<any>; go(): void } {
-  const args = ["--import", "tsx", "server/cli/bots.ts", "--url", url, "--join-url", joinUrl, "--scenario", values.scenario as string, "--variant", values.variant as string];
-  args.push("--players", String(players), "--seconds", String(seconds), "--strategy", "careful", "--metrics", "--decode-every", String(decodeEvery), "--wait-for-go");
+  const args = [
+    "--import",
+    "tsx",
+    "server/cli/bots.ts",
+    "--url",
+    url,
+    "--join-url",
+    joinUrl,
+    "--scenario",
+    values.scenario as string,
+    "--variant",
+    values.variant as string,
+  ];
+  args.push(
+    "--players",
+    String(players),
+    "--seconds",
+    String(seconds),
+    "--strategy",
+    "careful",
+    "--metrics",
+    "--decode-every",
+    String(decodeEvery),
+    "--wait-for-go",
+  );
   args.push("--round-seconds", String(Math.min(900, Math.max(30, seconds + 30))));
   const command = [...pin(`1-${lastCpu}`), join(ROOT, "node_modules", ".bin", "node"), ...args];
   const child = spawn(command[0], command.slice(1), { stdio: ["pipe", "pipe", "ignore"] });
@@ -213,7 +236,13 @@ async function measure(build: Build, rooms: number, players: number, seconds: nu
     await sleep(Math.max(3000, goAt + seconds * 1000 - 1000 - t0));
     const u1 = servers.map((s) => usage(s.pid));
     const wall = (Date.now() - t0) / 1000;
-    const steady: Steady = { cpu: u1.reduce((n, u, i) => n + u.cpuSeconds - u0[i].cpuSeconds, 0), wall, histogram: percentiles(h0, await histograms()), rss: u1.reduce((n, u) => n + u.rssMB, 0), from: t0 };
+    const steady: Steady = {
+      cpu: u1.reduce((n, u, i) => n + u.cpuSeconds - u0[i].cpuSeconds, 0),
+      wall,
+      histogram: percentiles(h0, await histograms()),
+      rss: u1.reduce((n, u) => n + u.rssMB, 0),
+      from: t0,
+    };
     const resultsOf = await results;
     const cpuPercent = Math.round((steady.cpu / steady.wall) * 1000) / 10;
     const connected = rooms * players;

@@ -43,5 +43,7 @@ export function joinPageWeight(dist = "dist/client"): PageWeight {
 
 if (process.argv[1]?.endsWith("joinPageSize.ts")) {
   const weight = joinPageWeight();
-  process.stdout.write(`${JSON.stringify({ page: "join", files: weight.files.length, rawKB: Math.round(weight.rawBytes / 102.4) / 10, gzipKB: Math.round(weight.gzipBytes / 102.4) / 10, budgetKB: 100 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ page: "join", files: weight.files.length, rawKB: Math.round(weight.rawBytes / 102.4) / 10, gzipKB: Math.round(weight.gzipBytes / 102.4) / 10, budgetKB: 100 })}\n`,
+  );
 }

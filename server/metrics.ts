@@ -86,21 +86,37 @@ export class Metrics {
     metric("exactly_once_players", "gauge", "Players connected to this process.", [["", this.players]]);
     metric("exactly_once_messages_total", "counter", "Client messages received.", [["", this.messages]]);
     metric("exactly_once_messages_per_second", "gauge", "Client messages per second over the last 10 s.", [["", this.messagesPerSecond()]]);
-    metric("exactly_once_refusals_total", "counter", "Actions and messages refused, by reason.", [...this.refusals].map(([code, n]) => [`{reason="${code}"}`, n] as [string, number]));
+    metric(
+      "exactly_once_refusals_total",
+      "counter",
+      "Actions and messages refused, by reason.",
+      [...this.refusals].map(([code, n]) => [`{reason="${code}"}`, n] as [string, number]),
+    );
     lines.push("# HELP exactly_once_tick_ms Time to run one room tick.", "# TYPE exactly_once_tick_ms histogram");
     let cumulative = 0;
     this.tickBuckets.forEach((le, i) => {
       cumulative += this.tickCounts[i];
       lines.push(`exactly_once_tick_ms_bucket{le="${le}"} ${cumulative}`);
     });
-    lines.push(`exactly_once_tick_ms_bucket{le="+Inf"} ${this.tickCount}`, `exactly_once_tick_ms_sum ${this.tickSum}`, `exactly_once_tick_ms_count ${this.tickCount}`);
-    lines.push("# HELP exactly_once_action_to_patch_ms From a player's action arriving to the state patch carrying its effect leaving.", "# TYPE exactly_once_action_to_patch_ms histogram");
+    lines.push(
+      `exactly_once_tick_ms_bucket{le="+Inf"} ${this.tickCount}`,
+      `exactly_once_tick_ms_sum ${this.tickSum}`,
+      `exactly_once_tick_ms_count ${this.tickCount}`,
+    );
+    lines.push(
+      "# HELP exactly_once_action_to_patch_ms From a player's action arriving to the state patch carrying its effect leaving.",
+      "# TYPE exactly_once_action_to_patch_ms histogram",
+    );
     let actions = 0;
     this.actionBuckets.forEach((le, i) => {
       actions += this.actionCounts[i];
       lines.push(`exactly_once_action_to_patch_ms_bucket{le="${le}"} ${actions}`);
     });
-    lines.push(`exactly_once_action_to_patch_ms_bucket{le="+Inf"} ${this.actionCount}`, `exactly_once_action_to_patch_ms_sum ${Math.round(this.actionSum)}`, `exactly_once_action_to_patch_ms_count ${this.actionCount}`);
+    lines.push(
+      `exactly_once_action_to_patch_ms_bucket{le="+Inf"} ${this.actionCount}`,
+      `exactly_once_action_to_patch_ms_sum ${Math.round(this.actionSum)}`,
+      `exactly_once_action_to_patch_ms_count ${this.actionCount}`,
+    );
     metric("exactly_once_uptime_seconds", "gauge", "Seconds since this process started.", [["", Math.round((Date.now() - this.windowStart) / 1000)]]);
     return `${lines.join("\n")}\n`;
   }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { PLAYER_ACTION_SPECS } from "./engine/actions.js";
-import { cleanAnswer, isDrawn, isHostRoundOver, parseAct, parseDesign, parseHost, parseLesson, PLAYER_ACTIONS, toCommand, type RoundOverMessage } from "./protocol.js";
+import {
+  cleanAnswer,
+  isDrawn,
+  isHostRoundOver,
+  parseAct,
+  parseDesign,
+  parseHost,
+  parseLesson,
+  PLAYER_ACTIONS,
+  toCommand,
+  type RoundOverMessage,
+} from "./protocol.js";
 import { createRound, stepRound } from "./sim/round.js";
 
 describe("protocol", () => {
@@ -41,7 +52,26 @@ describe("protocol", () => {
   });
 
   it("tells the projector's end of round from a phone's", () => {
-    const summary = { scenario: "s", variant: "v", seed: 1, teams: 1, committed: 0, applied: 0, lost: 0, duplicated: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, ticks: 1, tickMs: 100, staleWrites: 0, conflicts: 0, parked: 0 };
+    const summary = {
+      scenario: "s",
+      variant: "v",
+      seed: 1,
+      teams: 1,
+      committed: 0,
+      applied: 0,
+      lost: 0,
+      duplicated: 0,
+      misordered: 0,
+      inconsistent: 0,
+      raceAnomalies: 0,
+      wrongFinalState: 0,
+      refused: 0,
+      ticks: 1,
+      tickMs: 100,
+      staleWrites: 0,
+      conflicts: 0,
+      parked: 0,
+    };
     const host: RoundOverMessage = { gameId: "g", summary, teams: [], anomalies: [], groups: [], total: 0, previous: null, topic: null, prediction: null };
     const phone: RoundOverMessage = { gameId: "g", summary, team: null, you: { actions: 1, refusals: 0, seat: "P1" }, rank: 1, teamCount: 1, mainCause: null };
     expect([isHostRoundOver(host), isHostRoundOver(phone)]).toEqual([true, false]);
@@ -49,7 +79,10 @@ describe("protocol", () => {
 
   it("checks the instructor's lesson commands and pinned definition", () => {
     expect(parseHost("host:lesson", { action: "next" })).toEqual({ ok: true, value: { type: "host:lesson", value: { action: "next" } } });
-    expect(parseHost("host:lesson", { action: "goto", topic: 4, step: "round" })).toEqual({ ok: true, value: { type: "host:lesson", value: { action: "goto", topic: 4, step: "round" } } });
+    expect(parseHost("host:lesson", { action: "goto", topic: 4, step: "round" })).toEqual({
+      ok: true,
+      value: { type: "host:lesson", value: { action: "goto", topic: 4, step: "round" } },
+    });
     expect(parseHost("host:lesson", { action: "goto", step: "summary" }).ok).toBe(true);
     expect(parseHost("host:lesson", { action: "goto" })).toMatchObject({ ok: false, code: "badMessage", detail: "goto needs a topic" });
     expect(parseHost("host:lesson", { action: "goto", topic: 10 })).toMatchObject({ ok: false, code: "badMessage" });
@@ -63,7 +96,10 @@ describe("protocol", () => {
   });
 
   it("checks and cleans a student's poll answer and prediction", () => {
-    expect(parseLesson("lesson:poll", { text: "  fila\n\tde  <i>mensagens</i>\u0000\u200b " })).toEqual({ ok: true, value: { type: "lesson:poll", value: { text: "fila de mensagens" } } });
+    expect(parseLesson("lesson:poll", { text: "  fila\n\tde  <i>mensagens</i>\u0000\u200b " })).toEqual({
+      ok: true,
+      value: { type: "lesson:poll", value: { text: "fila de mensagens" } },
+    });
     expect(parseLesson("lesson:poll", { text: "é".repeat(60) }).ok).toBe(true);
     expect(parseLesson("lesson:poll", { text: "é".repeat(61) })).toEqual({ ok: false, code: "tooLong" });
     expect(parseLesson("lesson:poll", { text: " \u0007 <br> " })).toMatchObject({ ok: false, code: "badMessage", detail: "blank" });
@@ -83,7 +119,10 @@ describe("protocol", () => {
     expect(parseDesign({ setting: "ack", value: "afterProcessing", team: 2 })).toEqual({ ok: false, code: "badMessage", detail: "unexpected field team" });
     expect(parseDesign("storage=durable")).toMatchObject({ ok: false, code: "badMessage" });
     expect(parseHost("host:design", {})).toEqual({ ok: true, value: { type: "host:design", value: { seconds: 90, bots: "naive" } } });
-    expect(parseHost("host:design", { seconds: 45, bots: "careful" })).toEqual({ ok: true, value: { type: "host:design", value: { seconds: 45, bots: "careful" } } });
+    expect(parseHost("host:design", { seconds: 45, bots: "careful" })).toEqual({
+      ok: true,
+      value: { type: "host:design", value: { seconds: 45, bots: "careful" } },
+    });
     expect(parseHost("host:design", { seconds: 5 })).toMatchObject({ ok: false, code: "badMessage" });
     expect(parseHost("host:design", { bots: "smart" })).toMatchObject({ ok: false, code: "badMessage" });
   });

@@ -11,7 +11,15 @@ import { isProfileId } from "./engine/profiles.js";
 import type { Design } from "./design/settings.js";
 import type { Emitted } from "./engine/kernel.js";
 import type { Command, RefusalReason, Role } from "./engine/types.js";
-import { parseLessonCommand, parsePin, type LessonCommand, type LessonPayloads, type LessonResults, type LessonSummary, type YourAnswer } from "./lesson/messages.js";
+import {
+  parseLessonCommand,
+  parsePin,
+  type LessonCommand,
+  type LessonPayloads,
+  type LessonResults,
+  type LessonSummary,
+  type YourAnswer,
+} from "./lesson/messages.js";
 import type { LessonStepKind } from "./lesson/plan.js";
 import type { PredictionOutcome } from "./lesson/progress.js";
 import { bad, isInt, isPlainObject, isShortString, isWord, MAX_MESSAGE_BYTES, onlyKeys, payloadSize, type Parsed } from "./messageChecks.js";
@@ -220,7 +228,24 @@ export function isHostRoundOver(message: RoundOverMessage): message is HostRound
 }
 
 /** The engine events the projector draws for its focused team, sent each tick they happen. */
-export const DRAWN_EVENT_TYPES = ["hop", "dropped", "crashed", "restarted", "linkCut", "linkHealed", "applied", "committed", "refused", "requeued", "deduplicated", "discarded", "skipped", "fault", "drainStarted", "drainEnded"] as const;
+export const DRAWN_EVENT_TYPES = [
+  "hop",
+  "dropped",
+  "crashed",
+  "restarted",
+  "linkCut",
+  "linkHealed",
+  "applied",
+  "committed",
+  "refused",
+  "requeued",
+  "deduplicated",
+  "discarded",
+  "skipped",
+  "fault",
+  "drainStarted",
+  "drainEnded",
+] as const;
 export type DrawnEvent = Extract<Emitted, { type: (typeof DRAWN_EVENT_TYPES)[number] }>;
 const DRAWN = new Set<string>(DRAWN_EVENT_TYPES);
 
@@ -337,7 +362,8 @@ function parseFault(v: unknown): Parsed<Fault> {
       if (!isShortString(v.node, 8) || !isInt(ticks, 1, 36000) || !isInt(v.factor, 1, 20)) return bad("slow needs node, factor and ticks");
       return { ok: true, value: { kind: "slow", node: v.node, factor: v.factor, ticks } };
     default:
-      if (!isShortString(v.link, 16) || !isInt(ticks, 1, 36000) || typeof v.loss !== "number" || !(v.loss >= 0 && v.loss <= 1)) return bad("loss needs link, loss and ticks");
+      if (!isShortString(v.link, 16) || !isInt(ticks, 1, 36000) || typeof v.loss !== "number" || !(v.loss >= 0 && v.loss <= 1))
+        return bad("loss needs link, loss and ticks");
       return { ok: true, value: { kind: "loss", link: v.link, loss: v.loss, ticks } };
   }
 }
@@ -366,7 +392,19 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
       if (p.roundSeconds !== undefined && p.roundSeconds !== null && !isInt(p.roundSeconds, 30, 900)) return bad("roundSeconds from 30 to 900");
       if (p.profile !== undefined && p.profile !== null && !isProfileId(p.profile)) return bad("profile: rabbitmq, kafka, sqs, activemq or nats");
       const profile = (p.profile as ProfileId | undefined) ?? null;
-      return { ok: true, value: { type, value: { scenario: p.scenario, variant: p.variant, seed: (p.seed as number | undefined) ?? null, roundSeconds: (p.roundSeconds as number | undefined) ?? null, profile } } };
+      return {
+        ok: true,
+        value: {
+          type,
+          value: {
+            scenario: p.scenario,
+            variant: p.variant,
+            seed: (p.seed as number | undefined) ?? null,
+            roundSeconds: (p.roundSeconds as number | undefined) ?? null,
+            profile,
+          },
+        },
+      };
     }
     case "host:fault": {
       const team = p.team;
@@ -397,7 +435,12 @@ export function parseHost(type: string, payload: unknown): Parsed<HostMessage> {
 export function cleanName(raw: unknown): string | null {
   if (typeof raw !== "string") return null;
   // Strip control and format characters, fold runs of white space.
-  const name = raw.replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim().slice(0, MAX_NAME_LENGTH).trim();
+  const name = raw
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_NAME_LENGTH)
+    .trim();
   return name.length > 0 ? name : null;
 }
 

@@ -26,15 +26,50 @@ function bots(args: string[]): Promise<{ code: number; stdout: string; stderr: s
 
 describe("npm run bots", () => {
   it("creates a room as its host, plays N players through the SDK, and prints the started line then the result line", async () => {
-    const { code, stdout, stderr } = await bots(["--url", server.url, "--scenario", "t4-duplicates", "--variant", "naive", "--players", "4", "--seconds", "4", "--seed", "9"]);
+    const { code, stdout, stderr } = await bots([
+      "--url",
+      server.url,
+      "--scenario",
+      "t4-duplicates",
+      "--variant",
+      "naive",
+      "--players",
+      "4",
+      "--seconds",
+      "4",
+      "--seed",
+      "9",
+    ]);
     expect(code, stderr).toBe(0);
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(Object.keys(lines[0])).toEqual(["event", "gameId", "roomCode", "hostToken"]);
     expect(lines[0].event).toBe("started");
     const last = lines.at(-1);
     expect(Object.keys(last)).toEqual(["gameId", "roomCode", "hostToken", "players", "latencyMs", "summary"]);
     expect(Object.keys(last.latencyMs)).toEqual(["p50", "p95", "p99", "max"]);
-    expect(Object.keys(last.summary)).toEqual(["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "ticks", "tickMs", "staleWrites", "conflicts", "parked"]);
+    expect(Object.keys(last.summary)).toEqual([
+      "scenario",
+      "variant",
+      "seed",
+      "teams",
+      "committed",
+      "applied",
+      "lost",
+      "duplicated",
+      "misordered",
+      "inconsistent",
+      "raceAnomalies",
+      "wrongFinalState",
+      "refused",
+      "ticks",
+      "tickMs",
+      "staleWrites",
+      "conflicts",
+      "parked",
+    ]);
     expect(last).toMatchObject({ players: 4, gameId: lines[0].gameId, summary: { scenario: "t4-duplicates", variant: "naive", seed: 9 } });
     expect(last.latencyMs.p50).toBeGreaterThan(0);
     const log = await fetch(`${server.url}/api/games/${last.gameId}/log`, { headers: { Authorization: `Bearer ${last.hostToken}` } });

@@ -112,8 +112,15 @@ describe("causes of the brokers' mechanisms", () => {
   });
 
   it("a rejected message goes to the dead-letter queue (parkedRejected), or stays in JetStream's stream after +TERM (parkedTerminated): parked, not lost", () => {
-    for (const [profile, code] of [["rabbitmq", "parkedRejected"], ["nats", "parkedTerminated"]] as const) {
-      const { h, config } = pipeline({ broker: { ...brokerOf(profile), deadLetter: profile === "rabbitmq" ? "queue" : "keep" }, consumer: { allowNack: true }, workload: { eventsPerProducer: 1 } });
+    for (const [profile, code] of [
+      ["rabbitmq", "parkedRejected"],
+      ["nats", "parkedTerminated"],
+    ] as const) {
+      const { h, config } = pipeline({
+        broker: { ...brokerOf(profile), deadLetter: profile === "rabbitmq" ? "queue" : "keep" },
+        consumer: { allowNack: true },
+        workload: { eventsPerProducer: 1 },
+      });
       h.step(send);
       h.step({ seat: "C1", action: "nack", token: awaitToken(h), requeue: false });
       h.run(10);
@@ -125,11 +132,17 @@ describe("causes of the brokers' mechanisms", () => {
   });
 
   it("past the delivery limit: SQS redrives to the dead-letter queue (parkedDeadLetter), JetStream keeps it in the stream with an advisory (parkedInStream)", () => {
-    for (const [profile, code, where] of [["sqs", "parkedDeadLetter", "deadLetterQueue"], ["nats", "parkedInStream", "stream"]] as const) {
+    for (const [profile, code, where] of [
+      ["sqs", "parkedDeadLetter", "deadLetterQueue"],
+      ["nats", "parkedInStream", "stream"],
+    ] as const) {
       const { h, config } = pipeline({ broker: { ...brokerOf(profile), maxDeliveries: 2, redeliveryTicks: 10 }, workload: { eventsPerProducer: 1 } });
       h.step(send);
       h.run(60);
-      expect(h.of("parked").map((e) => [e.where, e.deliveryCount]), profile).toEqual([[where, 2]]);
+      expect(
+        h.of("parked").map((e) => [e.where, e.deliveryCount]),
+        profile,
+      ).toEqual([[where, 2]]);
       expect(codeOf(anomalies(h, config), "parked"), profile).toEqual([code]);
     }
   });
@@ -142,7 +155,12 @@ describe("causes of the brokers' mechanisms", () => {
     h.run(8);
     h.step({ seat: "C1", action: "ack", token: first });
     h.run(5);
-    expect(h.of("dropped").filter((e) => e.kind === "ack").map((e) => e.reason)).toEqual(["stale"]);
+    expect(
+      h
+        .of("dropped")
+        .filter((e) => e.kind === "ack")
+        .map((e) => e.reason),
+    ).toEqual(["stale"]);
     processed(h, awaitToken(h, "C1", 300));
     h.run(200);
     const list = anomalies(h, config);

@@ -38,7 +38,14 @@ function faultPlan(roundTicks: number): fc.Arbitrary<ScheduledFault[]> {
   return fc.array(fc.record({ tick: fc.integer({ min: 1, max: roundTicks - 100 }), fault }), { maxLength: 6 });
 }
 
-function everySeed(name: string, scenario: string, variant: string, strategies: readonly Strategy[], roundTicks: number, assert: (r: Report, events: Emitted[]) => void): void {
+function everySeed(
+  name: string,
+  scenario: string,
+  variant: string,
+  strategies: readonly Strategy[],
+  roundTicks: number,
+  assert: (r: Report, events: Emitted[]) => void,
+): void {
   for (const strategy of strategies)
     it(`${scenario} ${variant}, ${strategy} bots: ${name}, every seed and fault plan`, () => {
       fc.assert(
@@ -82,10 +89,17 @@ describe("t7-ordering: single active consumer and requeue", () => {
       } else if ((e.type === "removed" && e.reason === "ack") || e.type === "requeued" || (e.type === "discarded" && e.node === "B")) open.delete(e.token);
     }
   });
-  mostSeeds("misordered effects, each from a nack with requeue", "t7-ordering", "requeue", "naive", (r) => {
-    const misordered = r.anomalies.filter((a) => a.kind === "misordered");
-    return misordered.length > 0 && misordered.some((a) => a.cause.code === "misorderNack");
-  }, 0.9);
+  mostSeeds(
+    "misordered effects, each from a nack with requeue",
+    "t7-ordering",
+    "requeue",
+    "naive",
+    (r) => {
+      const misordered = r.anomalies.filter((a) => a.kind === "misordered");
+      return misordered.length > 0 && misordered.some((a) => a.cause.code === "misorderNack");
+    },
+    0.9,
+  );
   everySeed("strict per-key order when a failed message is retried in place", "t7-ordering", "requeue", ["careful"], 1500, (r) => {
     expect(r.totals.misordered).toBe(0);
     expect(r.totals.parked).toBe(0);

@@ -70,10 +70,15 @@ describe.skipIf(!available)("in the browser", () => {
     await host.getByTestId("variant-select").selectOption("naive");
     await host.getByTestId("start-round").click();
 
-    const roles = await Promise.all(phones.map(async (p) => {
-      await p.getByText(/Producer P1|Consumer C\d/).first().waitFor({ timeout: 15_000 });
-      return (await p.getByTestId("my-role").textContent()) ?? "";
-    }));
+    const roles = await Promise.all(
+      phones.map(async (p) => {
+        await p
+          .getByText(/Producer P1|Consumer C\d/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        return (await p.getByTestId("my-role").textContent()) ?? "";
+      }),
+    );
     const producer = phones[roles.findIndex((r) => r.includes("P1"))];
     const consumers = phones.filter((p) => p !== producer);
     await host.getByText(/Round running/).waitFor({ timeout: 15_000 });
@@ -102,7 +107,10 @@ describe.skipIf(!available)("in the browser", () => {
     // Reloading a phone mid-round returns it to its seat.
     const before = await consumers[1].getByTestId("my-role").textContent();
     await consumers[1].reload();
-    await consumers[1].getByTestId("my-role").getByText(before ?? "").waitFor({ timeout: 15_000 });
+    await consumers[1]
+      .getByTestId("my-role")
+      .getByText(before ?? "")
+      .waitFor({ timeout: 15_000 });
 
     // The projector draws the pipeline.
     await host.waitForTimeout(1500);

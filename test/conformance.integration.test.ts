@@ -137,7 +137,12 @@ describe("npm run conformance", async () => {
 
     it("has every experiment match the real broker, and exits 0", () => {
       expect(AWAITING_PROFILE_FIXES).toEqual([]);
-      expect(lines.slice(0, -1).filter((l) => !l.match).map((l) => l.experiment)).toEqual([]);
+      expect(
+        lines
+          .slice(0, -1)
+          .filter((l) => !l.match)
+          .map((l) => l.experiment),
+      ).toEqual([]);
       expect(lines.at(-1)!.matched).toBe(lines.length - 1);
       expect(run.code).toBe(0);
     });

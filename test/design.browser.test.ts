@@ -49,7 +49,10 @@ async function fits(host: Page, what: string): Promise<void> {
   for (const viewport of [{ width: 1280, height: 720 }, PROJECTOR.viewport]) {
     await host.setViewportSize(viewport);
     await expect
-      .poll(() => host.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight), { ...SLOW, message: `${what} at ${viewport.width}×${viewport.height}` })
+      .poll(() => host.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight), {
+        ...SLOW,
+        message: `${what} at ${viewport.width}×${viewport.height}`,
+      })
       .toBeLessThanOrEqual(0);
   }
 }
@@ -70,7 +73,12 @@ describe.skipIf(!available)("the design round", () => {
     await host.goto(`${server.url}/host`);
     await host.getByTestId("create-room").click();
     const code = (await host.getByTestId("room-code").textContent())!.trim();
-    const [ana, bia, caio, duda] = [await phone(code, "Ana", errors), await phone(code, "Bia", errors), await phone(code, "Caio", errors), await phone(code, "Duda", errors)];
+    const [ana, bia, caio, duda] = [
+      await phone(code, "Ana", errors),
+      await phone(code, "Bia", errors),
+      await phone(code, "Caio", errors),
+      await phone(code, "Duda", errors),
+    ];
 
     await host.getByTestId("scenario-select").selectOption("t9-end-to-end");
     await host.getByTestId("variant-select").selectOption("design");
@@ -123,8 +131,12 @@ describe.skipIf(!available)("the design round", () => {
     await expect
       .poll(() => at(team1, "consumer").locator("[data-testid=design-pipeline] [data-setting=publish] strong").textContent(), SLOW)
       .toBe("Retry + id de dedup");
-    await expect.poll(() => host.locator("[data-testid=design-team][data-team='1'] [data-setting=idempotency]").getAttribute("data-value"), SLOW).toBe("transactional");
-    await expect.poll(() => host.locator("[data-testid=design-team][data-team='2'] [data-setting=ack]").getAttribute("data-value"), SLOW).toBe("beforeProcessing");
+    await expect
+      .poll(() => host.locator("[data-testid=design-team][data-team='1'] [data-setting=idempotency]").getAttribute("data-value"), SLOW)
+      .toBe("transactional");
+    await expect
+      .poll(() => host.locator("[data-testid=design-team][data-team='2'] [data-setting=ack]").getAttribute("data-value"), SLOW)
+      .toBe("beforeProcessing");
     await fits(host, "the design phase");
     await host.screenshot({ path: `${ARTIFACTS}/design-phase.png` });
 
@@ -178,7 +190,9 @@ describe.skipIf(!available)("the design round", () => {
     // The same chaos again: the design phase reopens on the designs the teams played.
     await host.getByTestId("design-again").click();
     await host.getByTestId("design-phase").waitFor(SLOW);
-    await expect.poll(() => host.locator("[data-testid=design-team][data-team='1'] [data-setting=idempotency]").getAttribute("data-value"), SLOW).toBe("transactional");
+    await expect
+      .poll(() => host.locator("[data-testid=design-team][data-team='1'] [data-setting=idempotency]").getAttribute("data-value"), SLOW)
+      .toBe("transactional");
     await expect.poll(() => option(at(team2, "consumer"), "ack", "beforeProcessing").getAttribute("aria-pressed"), SLOW).toBe("true");
     expect(errors).toEqual([]);
   }, 900_000);

@@ -16,7 +16,20 @@ const cli = (name: string, ...args: string[]) => run(TSX, [join(process.cwd(), "
 describe("a design round from the command line", () => {
   it("gives each team its design in the header, and the log re-simulates exactly", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "eo-design-")), "d.ndjson");
-    const args = ["--scenario", "t9-end-to-end", "--variant", "design", "--seed", "4", "--teams", "3", "--design", "careful", "--design", "careful,storage=durable,routing=queue"];
+    const args = [
+      "--scenario",
+      "t9-end-to-end",
+      "--variant",
+      "design",
+      "--seed",
+      "4",
+      "--teams",
+      "3",
+      "--design",
+      "careful",
+      "--design",
+      "careful,storage=durable,routing=queue",
+    ];
     await cli("simulate", ...args, "--log", file);
     const { header } = parseLog(readFileSync(file, "utf8"));
     expect(header!.teams.map((t) => t.design)).toEqual([CAREFUL_DESIGN, { ...CAREFUL_DESIGN, storage: "durable", routing: "queue" }, NAIVE_DESIGN]);
@@ -25,7 +38,11 @@ describe("a design round from the command line", () => {
   }, 60_000);
 
   it("refuses a design for another variant, or a value a setting does not have, with the reason", async () => {
-    const refused = (...args: string[]) => cli("simulate", "--seed", "1", ...args).then(() => null, (e: { code: number; stderr: string }) => e);
+    const refused = (...args: string[]) =>
+      cli("simulate", "--seed", "1", ...args).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
     const other = await refused("--scenario", "t9-end-to-end", "--variant", "chaos", "--design", "careful");
     expect(other?.code).toBe(2);
     expect(other?.stderr).toMatch(/design round only/);

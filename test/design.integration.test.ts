@@ -26,7 +26,8 @@ const designOf = (r: Recorder, team: number): Record<string, string> => {
 };
 
 /** The refusal of the last design message this phone sent, once it arrives. */
-const refusedSince = (phone: Recorder, seen: number) => phone.waitFor<Refusal>("refused", (r) => r.action === "design" && (phone.messages.get("refused") ?? []).indexOf(r) >= seen);
+const refusedSince = (phone: Recorder, seen: number) =>
+  phone.waitFor<Refusal>("refused", (r) => r.action === "design" && (phone.messages.get("refused") ?? []).indexOf(r) >= seen);
 
 describe("the design round's messages", () => {
   it("apply a phone's choice for its end and refuse the rest with a reason", async () => {

@@ -11,7 +11,14 @@ import { simulate } from "../shared/sim/simulate.js";
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
 
 function winnerOf(seed: number): { name: string; table: string } {
-  const r = simulate({ scenario: "t9-end-to-end", variant: "design", seed, teams: CANDIDATE_DESIGNS.length, strategy: "careful", designs: CANDIDATE_DESIGNS.map((c) => c.design) });
+  const r = simulate({
+    scenario: "t9-end-to-end",
+    variant: "design",
+    seed,
+    teams: CANDIDATE_DESIGNS.length,
+    strategy: "careful",
+    designs: CANDIDATE_DESIGNS.map((c) => c.design),
+  });
   const rows = r.report.teams.map((t, i) => ({ name: CANDIDATE_DESIGNS[i].name, ...designScore(t, r.header.roundTicks) }));
   // Ties go to the earlier design of the list, as a sort that keeps order does.
   rows.sort((a, b) => b.score - a.score);
@@ -36,6 +43,9 @@ describe("the design round", () => {
     const why = `winners by seed: ${[...winners].map(([seed, name]) => `${seed}=${name}`).join(", ")}\n${tables.join("\n")}`;
     expect(new Set(winners.values()).size, why).toBeGreaterThanOrEqual(3);
     const careful = CANDIDATE_DESIGNS.find((c) => designKey(c.design) === designKey(CAREFUL_DESIGN))!.name;
-    expect([...winners.values()].every((name) => name === careful), why).toBe(false);
+    expect(
+      [...winners.values()].every((name) => name === careful),
+      why,
+    ).toBe(false);
   }, 60_000);
 });

@@ -105,7 +105,10 @@ describe("Topic 2's exchanges, over random seeds", () => {
     fc.assert(
       fc.property(seed, (s) => {
         const { report } = play("exchange-fanout", s, "naive");
-        expect(report.anomalies.filter((a) => a.cause.code === "misrouted"), `seed ${s}`).toEqual([]);
+        expect(
+          report.anomalies.filter((a) => a.cause.code === "misrouted"),
+          `seed ${s}`,
+        ).toEqual([]);
       }),
       { numRuns: RUNS, verbose: true },
     );

@@ -18,13 +18,68 @@ afterAll(async () => {
   await server.close();
 });
 
-const TYPES = ["act", "host:config", "host:start", "host:pause", "host:resume", "host:end", "host:fault", "host:move", "host:lock", "host:focus", "seat", "welcome", "", "x".repeat(300), "__proto__", "constructor"];
-const ACTIONS = ["send", "retry", "saveDb", "publish", "commitOutbox", "route", "confirm", "persist", "process", "ack", "check", "hold", "release", "fault", "toString"];
+const TYPES = [
+  "act",
+  "host:config",
+  "host:start",
+  "host:pause",
+  "host:resume",
+  "host:end",
+  "host:fault",
+  "host:move",
+  "host:lock",
+  "host:focus",
+  "seat",
+  "welcome",
+  "",
+  "x".repeat(300),
+  "__proto__",
+  "constructor",
+];
+const ACTIONS = [
+  "send",
+  "retry",
+  "saveDb",
+  "publish",
+  "commitOutbox",
+  "route",
+  "confirm",
+  "persist",
+  "process",
+  "ack",
+  "check",
+  "hold",
+  "release",
+  "fault",
+  "toString",
+];
 
 const payload = fc.oneof(
   fc.anything({ maxDepth: 4 }),
-  fc.record({ action: fc.constantFrom(...ACTIONS), token: fc.oneof(fc.integer(), fc.double(), fc.string()), msgId: fc.string({ maxLength: 40 }), target: fc.string({ maxLength: 40 }), n: fc.integer() }, { requiredKeys: [] }),
-  fc.record({ team: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.constant("all")), fault: fc.record({ kind: fc.constantFrom("crash", "cut", "slow", "loss", "dropNextAck", "boom"), node: fc.constantFrom("B", "C1", "P1", "Z", ""), link: fc.string({ maxLength: 10 }), ticks: fc.integer({ min: -10, max: 100_000 }), factor: fc.double(), loss: fc.double() }, { requiredKeys: [] }) }),
+  fc.record(
+    {
+      action: fc.constantFrom(...ACTIONS),
+      token: fc.oneof(fc.integer(), fc.double(), fc.string()),
+      msgId: fc.string({ maxLength: 40 }),
+      target: fc.string({ maxLength: 40 }),
+      n: fc.integer(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.record({
+    team: fc.oneof(fc.integer({ min: -5, max: 300 }), fc.constant("all")),
+    fault: fc.record(
+      {
+        kind: fc.constantFrom("crash", "cut", "slow", "loss", "dropNextAck", "boom"),
+        node: fc.constantFrom("B", "C1", "P1", "Z", ""),
+        link: fc.string({ maxLength: 10 }),
+        ticks: fc.integer({ min: -10, max: 100_000 }),
+        factor: fc.double(),
+        loss: fc.double(),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
   fc.string({ minLength: 3000, maxLength: 6000 }).map((s) => ({ action: "send", msgId: s })),
 );
 

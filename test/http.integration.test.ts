@@ -20,7 +20,11 @@ describe("HTTP surface", () => {
   });
 
   it("refuses oversized and malformed bodies with a clear error", async () => {
-    const big = await fetch(`${server.url}/api/rooms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pad: "x".repeat(20_000) }) });
+    const big = await fetch(`${server.url}/api/rooms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ pad: "x".repeat(20_000) }),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toEqual({ error: "tooLarge" });
     const broken = await fetch(`${server.url}/api/rooms`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
@@ -45,6 +49,7 @@ describe("HTTP surface", () => {
 
   it("answers 404 for unknown API routes and game ids, even with traversal-like ids", async () => {
     expect((await fetch(`${server.url}/api/nothing`)).status).toBe(404);
-    for (const id of ["..", "..%2F..%2Fdata", "%2e%2e", "a%00b"]) expect((await fetch(`${server.url}/api/games/${id}/log`, { headers: { Authorization: "Bearer x".padEnd(40, "x") } })).status).toBe(404);
+    for (const id of ["..", "..%2F..%2Fdata", "%2e%2e", "a%00b"])
+      expect((await fetch(`${server.url}/api/games/${id}/log`, { headers: { Authorization: "Bearer x".padEnd(40, "x") } })).status).toBe(404);
   });
 });

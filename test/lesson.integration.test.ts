@@ -15,7 +15,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const lessonState = (host: Recorder) => host.room.state.lesson as { topic: number; step: string; pollOpen: boolean; predictOpen: boolean; pinned: string; answered: number; roundIndex: number };
+const lessonState = (host: Recorder) =>
+  host.room.state.lesson as { topic: number; step: string; pollOpen: boolean; predictOpen: boolean; pinned: string; answered: number; roundIndex: number };
 
 async function step(host: Recorder, action: string, topic: number, stepName: string): Promise<void> {
   host.room.send("host:lesson", { action });

@@ -41,13 +41,20 @@ function liveAgreesWithFinal(plan: RoundPlan, strategy: Strategy): void {
       for (const key of c.lostSet) if (!lostAt.has(`${team}|${key}`)) lostAt.set(`${team}|${key}`, r.tick);
       for (const msgId of c.inconsistentSet) if (!inconsistentAt.has(`${team}|${msgId}`)) inconsistentAt.set(`${team}|${msgId}`, r.tick);
       for (const key of c.parkedSet) if (!parkedAt.has(`${team}|${key}`)) parkedAt.set(`${team}|${key}`, r.tick);
-      expect([live[team].counts.lost, live[team].counts.inconsistent, live[team].counts.parked, live[team].pending], where).toEqual([c.lost, c.inconsistent, c.parked, c.pending]);
+      expect([live[team].counts.lost, live[team].counts.inconsistent, live[team].counts.parked, live[team].pending], where).toEqual([
+        c.lost,
+        c.inconsistent,
+        c.parked,
+        c.pending,
+      ]);
     }
   });
   const report = check(round.header, events);
   const finalLost = new Set(report.anomalies.filter((a) => a.kind === "lost").map((a) => `${a.team}|${effectKey(a.subscription as string, a.msgId)}`));
   const finalInconsistent = new Set(report.anomalies.filter((a) => a.kind === "inconsistent").map((a) => `${a.team}|${a.msgId}`));
-  const finalParkedOrLost = new Set(report.anomalies.filter((a) => a.kind === "parked" || a.kind === "lost").map((a) => `${a.team}|${effectKey(a.subscription as string, a.msgId)}`));
+  const finalParkedOrLost = new Set(
+    report.anomalies.filter((a) => a.kind === "parked" || a.kind === "lost").map((a) => `${a.team}|${effectKey(a.subscription as string, a.msgId)}`),
+  );
   for (const [key, tick] of lostAt) expect(finalLost.has(key), `${key} certainly lost at tick ${tick} but applied in the end: ${where}`).toBe(true);
   for (const [key, tick] of parkedAt) expect(finalParkedOrLost.has(key), `${key} parked at tick ${tick} but applied in the end: ${where}`).toBe(true);
   for (const [key, tick] of inconsistentAt)

@@ -64,7 +64,16 @@ describe("the live score settles to the checker's report", () => {
         const { scenario, variant, config } = variants[which];
         const seats = seatsOf(config);
         const seat = seats[person % seats.length].seat;
-        const round = createRound({ scenario, variant, seed, teams, strategy, roundTicks: 400, faults: faults as ScheduledFault[], players: [{ team: 0, seat, name: "someone" }] });
+        const round = createRound({
+          scenario,
+          variant,
+          seed,
+          teams,
+          strategy,
+          roundTicks: 400,
+          faults: faults as ScheduledFault[],
+          players: [{ team: 0, seat, name: "someone" }],
+        });
         const live = LiveScore.forRound(round.header);
         const events: Emitted[] = [];
         const rng: RandomSource = { rngState: mixSeed(seed, "person") };

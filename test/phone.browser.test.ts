@@ -205,7 +205,10 @@ describe.skipIf(!available)("the phone", () => {
     const p = phones[roles.findIndex((r) => /Consumer C1/.test(r ?? ""))];
     host.room.send("host:start", {});
     // The buttons and their help speak RabbitMQ's words: basic.nack (requeue) and basic.reject.
-    await p.getByTestId("role-help").getByText(fillTerms(BUTTON_HELP_IN_TERMS.reject.en, "rabbitmq", "en")).waitFor({ timeout: 20_000 });
+    await p
+      .getByTestId("role-help")
+      .getByText(fillTerms(BUTTON_HELP_IN_TERMS.reject.en, "rabbitmq", "en"))
+      .waitFor({ timeout: 20_000 });
     await p.getByTestId("role-help-close").tap();
     const rabbit = BROKER_VOCABULARY.rabbitmq.buttons;
     expect(await p.getByTestId("action-nack").locator(".label").textContent()).toBe(termText(rabbit.nack!, "en"));

@@ -13,7 +13,9 @@ const available = existsSync(REDIS);
 if (!available && process.env.CI) throw new Error("redis-server is missing: .ci/run installs it");
 
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""], { stdio: "ignore" });
+  const child = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""], {
+    stdio: "ignore",
+  });
   await waitForPort(port);
   return child;
 }
@@ -46,7 +48,14 @@ describe.skipIf(!available)("Redis restart", () => {
       host.room.send("host:end", {});
       const over = await host.waitFor("roundOver", () => true, 60_000);
       for (const server of [a, b]) {
-        await until(async () => (await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text()).includes('"summary"'), 20_000, "the summary in Redis");
+        await until(
+          async () =>
+            (await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text()).includes(
+              '"summary"',
+            ),
+          20_000,
+          "the summary in Redis",
+        );
       }
       const parsed = parseLog(await (await fetch(`${b.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
       expect(parsed.errors).toEqual([]);

@@ -188,7 +188,9 @@ describe.skipIf(!available)("the replay viewer in the browser", () => {
     const header = JSON.parse(lines[0]);
     const older = [JSON.stringify({ ...header, engineVersion: "0.9.0" }), ...lines.slice(1)].join("\n") + "\n";
     await page.getByTestId("replay-open-file").setInputFiles(file("old.ndjson", older));
-    await expect.poll(() => page.getByTestId("replay-warning").allTextContents(), SLOW).toContainEqual(expect.stringContaining("Written by engine version 0.9.0"));
+    await expect
+      .poll(() => page.getByTestId("replay-warning").allTextContents(), SLOW)
+      .toContainEqual(expect.stringContaining("Written by engine version 0.9.0"));
     await expect.poll(async () => Number(await page.getByTestId("replay-timeline").getAttribute("max")), SLOW).toBe(result.report.ticks - 1);
 
     const fixed: string[] = [];
@@ -208,11 +210,29 @@ describe.skipIf(!available)("the replay viewer in the browser", () => {
     const gameId = "g-replay-browser";
     const store = server.app.context.store;
     const header = JSON.parse(lines[0]);
-    await store.createGame({ gameId, roomCode: room.roomCode, hostTokenHash: hashToken(room.hostToken), scenario: header.scenario, variant: header.variant, seed: header.seed, teams: header.teams.length, createdAt: new Date().toISOString(), endedAt: null, summary: null }, JSON.stringify({ ...header, gameId }));
+    await store.createGame(
+      {
+        gameId,
+        roomCode: room.roomCode,
+        hostTokenHash: hashToken(room.hostToken),
+        scenario: header.scenario,
+        variant: header.variant,
+        seed: header.seed,
+        teams: header.teams.length,
+        createdAt: new Date().toISOString(),
+        endedAt: null,
+        summary: null,
+      },
+      JSON.stringify({ ...header, gameId }),
+    );
     await store.append(gameId, lines.slice(1, -1));
     await store.finishGame(gameId, lines[lines.length - 1], result.summary);
     // What Connection.createRoom stores when this browser creates a room.
-    await page.evaluate((hosted) => localStorage.setItem("eo:hosted", JSON.stringify([hosted])), { roomCode: room.roomCode, hostToken: room.hostToken, createdAt: new Date().toISOString() });
+    await page.evaluate((hosted) => localStorage.setItem("eo:hosted", JSON.stringify([hosted])), {
+      roomCode: room.roomCode,
+      hostToken: room.hostToken,
+      createdAt: new Date().toISOString(),
+    });
     await page.goto(`${server.url}/replay`);
     await page.locator(`a[href="/replay?game=${gameId}"]`).click();
     await page.getByTestId("replay-timeline").waitFor();

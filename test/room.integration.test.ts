@@ -143,7 +143,11 @@ describe("class room", () => {
     for (const [i, [scenario, variant]] of rounds.entries()) {
       // After a round, choosing the next topic brings the room back to the lobby, and Start is accepted there.
       host.room.send("host:config", { scenario, variant, seed: 11, roundSeconds: 30 });
-      await until(() => host.room.state.scenario === scenario && host.room.state.variant === variant && host.room.state.phase === "lobby", 10_000, `round ${i + 1} configured`);
+      await until(
+        () => host.room.state.scenario === scenario && host.room.state.variant === variant && host.room.state.phase === "lobby",
+        10_000,
+        `round ${i + 1} configured`,
+      );
       const refusalsBefore = host.messages.get("refused")?.length ?? 0;
       host.room.send("host:start", {});
       await until(() => host.room.state.phase === "running" && host.room.state.round === i + 1, 15_000, `round ${i + 1} running`);
@@ -153,7 +157,11 @@ describe("class room", () => {
       const producer = players[seats.findIndex((s) => s.seat === "P1")];
       const n = 1000 + i;
       producer.room.send("act", { action: "send", n });
-      await until(() => [...producer.room.state.players.values()].some((p: any) => p.seat === "P1" && p.lastAction === n), 10_000, `round ${i + 1} action applied`);
+      await until(
+        () => [...producer.room.state.players.values()].some((p: any) => p.seat === "P1" && p.lastAction === n),
+        10_000,
+        `round ${i + 1} action applied`,
+      );
       const overBefore = host.messages.get("roundOver")?.length ?? 0;
       host.room.send("host:end", {});
       await until(() => (host.messages.get("roundOver")?.length ?? 0) > overBefore, 60_000, `round ${i + 1} over`);
@@ -193,7 +201,11 @@ describe("class room", () => {
     await sleep(1500);
     const before = players[0].messages.get("seat")?.length ?? 0;
     players[0].room.send("act", { action: "send", n: 500 });
-    await until(() => (players[0].messages.get("seat")?.length ?? 0) > before || (players[0].messages.get("refused") ?? []).some((r: any) => r.n === 500), 5000, "answered after the flood");
+    await until(
+      () => (players[0].messages.get("seat")?.length ?? 0) > before || (players[0].messages.get("refused") ?? []).some((r: any) => r.n === 500),
+      5000,
+      "answered after the flood",
+    );
   });
 
   it("a reloaded page returns to its seat with the resume token", async () => {
@@ -212,7 +224,11 @@ describe("class room", () => {
     const { roomCode, hostToken, host, players } = await classWithPlayers(2);
     host.room.send("host:lock", { locked: true });
     await until(() => host.room.state.locked === true, 5000, "locked");
-    await until(async () => ((await (await fetch(`${server.url}/api/rooms/${roomCode}`)).json()) as { locked: boolean }).locked, 5000, "the lock published to the join page");
+    await until(
+      async () => ((await (await fetch(`${server.url}/api/rooms/${roomCode}`)).json()) as { locked: boolean }).locked,
+      5000,
+      "the lock published to the join page",
+    );
     await expect(new Client(server.url).joinById(roomCode, { name: "Late" })).rejects.toThrow(/roomLocked/);
     const welcome = players[0].last("welcome");
     await players[0].room.leave(true);
@@ -249,14 +265,22 @@ describe("class room", () => {
     const url = `${server.url}/api/games/${over.gameId}/log`;
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { Authorization: "Bearer nottherighttokenatall000000" } })).status).toBe(401);
-    await until(async () => (await (await fetch(url, { headers: { Authorization: `Bearer ${hostToken}` } })).text()).includes('"type":"summary"'), 5000, "summary line");
+    await until(
+      async () => (await (await fetch(url, { headers: { Authorization: `Bearer ${hostToken}` } })).text()).includes('"type":"summary"'),
+      5000,
+      "summary line",
+    );
     const res = await fetch(url, { headers: { Authorization: `Bearer ${hostToken}` } });
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split("\n");
     expect(JSON.parse(lines[0])).toMatchObject({ type: "header", gameId: over.gameId });
     expect(JSON.parse(lines.at(-1)!).type).toBe("summary");
-    for (const bad of ["..%2F..%2Fetc%2Fpasswd", "nope", "a.b"]) expect((await fetch(`${server.url}/api/games/${bad}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).status).toBe(404);
-    const list = (await (await fetch(`${server.url}/api/games`, { headers: { Authorization: `Bearer ${hostToken}` } })).json()) as { gameId: string; roomCode: string }[];
+    for (const bad of ["..%2F..%2Fetc%2Fpasswd", "nope", "a.b"])
+      expect((await fetch(`${server.url}/api/games/${bad}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).status).toBe(404);
+    const list = (await (await fetch(`${server.url}/api/games`, { headers: { Authorization: `Bearer ${hostToken}` } })).json()) as {
+      gameId: string;
+      roomCode: string;
+    }[];
     expect(list.map((g) => g.gameId)).toContain(over.gameId);
     expect(list.every((g) => g.roomCode === roomCode)).toBe(true);
   });

@@ -50,8 +50,17 @@ describe("scale-out on Redis", async () => {
       host.room.send("host:end", {});
       const over = await host.waitFor("roundOver", () => true, 30_000);
       for (const server of [a, b]) {
-        await until(async () => (await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text()).includes('"summary"'), 5000, "log on both");
-        const parsed = parseLog(await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text());
+        await until(
+          async () =>
+            (await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text()).includes(
+              '"summary"',
+            ),
+          5000,
+          "log on both",
+        );
+        const parsed = parseLog(
+          await (await fetch(`${server.url}/api/games/${over.gameId}/log`, { headers: { Authorization: `Bearer ${hostToken}` } })).text(),
+        );
         expect(parsed.errors).toEqual([]);
         expect(parsed.events.some((e) => e.type === "command" && e.command.seat === "P1" && e.command.action === "send")).toBe(true);
       }

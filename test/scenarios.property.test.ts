@@ -25,7 +25,14 @@ function holds(name: string, scenario: string, variant: string, plan: Plan, asse
     });
 }
 
-function mostSeeds(name: string, scenario: string, variant: string, shows: (c: Counts, t: TeamReport) => boolean, share = 0.8, strategies: readonly Strategy[] = STRATEGIES): void {
+function mostSeeds(
+  name: string,
+  scenario: string,
+  variant: string,
+  shows: (c: Counts, t: TeamReport) => boolean,
+  share = 0.8,
+  strategies: readonly Strategy[] = STRATEGIES,
+): void {
   for (const strategy of strategies)
     it(`${scenario} ${variant}, ${strategy} bots: ${name} in most seeds`, () => {
       const missing: number[] = [];
@@ -62,25 +69,49 @@ describe("fixed variants hold their guarantee, with both bot strategies", () => 
     expect(c.committed).toBeGreaterThan(0);
     expect(c.lost).toBe(0);
   });
-  holds("no loss and no duplicated effect", "t4-duplicates", "fixed", { kinds: ALL_BUT_PRODUCER, consumers: 2 }, (c) => expect([c.lost, c.duplicated]).toEqual([0, 0]));
-  holds("no inconsistency, no loss, no duplicate", "t5-dual-writes", "fixed", { kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 2 }, (c) => expect([c.inconsistent, c.lost, c.duplicated]).toEqual([0, 0, 0]));
+  holds("no loss and no duplicated effect", "t4-duplicates", "fixed", { kinds: ALL_BUT_PRODUCER, consumers: 2 }, (c) =>
+    expect([c.lost, c.duplicated]).toEqual([0, 0]),
+  );
+  holds("no inconsistency, no loss, no duplicate", "t5-dual-writes", "fixed", { kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 2 }, (c) =>
+    expect([c.inconsistent, c.lost, c.duplicated]).toEqual([0, 0, 0]),
+  );
   // Partitioning fixes what competing consumers do; a broker crash or a lost publish makes
   // the producer retry, which breaks the order at the source (Topic 7's single-threaded
   // producer fixes that). So the faults here hit the consumers and their links.
-  const consumerSide: Plan = { kinds: ["crashConsumer", "cut", "dropToken", "dropAck", "loss", "slow"], consumers: 3, links: ["B>C1", "C1>B", "B>C2", "C2>B", "B>C3", "C3>B"] };
+  const consumerSide: Plan = {
+    kinds: ["crashConsumer", "cut", "dropToken", "dropAck", "loss", "slow"],
+    consumers: 3,
+    links: ["B>C1", "C1>B", "B>C2", "C2>B", "B>C3", "C3>B"],
+  };
   holds("no race, strict per-key order, throughput above one consumer's", "t6-competing-consumers", "fixed", consumerSide, (c, t) => {
     expect([c.raceAnomalies, c.staleWrites, c.misordered, c.lost]).toEqual([0, 0, 0, 0]);
     expect(throughput(c, t)).toBeGreaterThan(ONE_CONSUMER);
   });
-  holds("strict per-key order", "t7-ordering", "fixed", { kinds: ["crashConsumer", "crashBroker", "cut", "dropToken", "dropAck", "loss", "slow"], consumers: 2 }, (c) => {
-    expect(c.committed).toBeGreaterThan(0);
-    expect(c.misordered).toBe(0);
-  });
-  holds("no loss and no duplicated effect under heavy faults", "t8-exactly-once", "fixed", { kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 2 }, (c) => expect([c.lost, c.duplicated]).toEqual([0, 0]));
+  holds(
+    "strict per-key order",
+    "t7-ordering",
+    "fixed",
+    { kinds: ["crashConsumer", "crashBroker", "cut", "dropToken", "dropAck", "loss", "slow"], consumers: 2 },
+    (c) => {
+      expect(c.committed).toBeGreaterThan(0);
+      expect(c.misordered).toBe(0);
+    },
+  );
+  holds(
+    "no loss and no duplicated effect under heavy faults",
+    "t8-exactly-once",
+    "fixed",
+    { kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 2 },
+    (c) => expect([c.lost, c.duplicated]).toEqual([0, 0]),
+  );
 });
 
 describe("fixed-like variants commit their workload with the default bots", () => {
-  const fixedLike = CATALOGUE.flatMap((s) => s.variants.filter((v) => v.id !== "naive").map((v) => ({ scenario: s.id, variant: v.id, workload: v.config.workload.eventsPerProducer * v.config.topology.producers })));
+  const fixedLike = CATALOGUE.flatMap((s) =>
+    s.variants
+      .filter((v) => v.id !== "naive")
+      .map((v) => ({ scenario: s.id, variant: v.id, workload: v.config.workload.eventsPerProducer * v.config.topology.producers })),
+  );
   it.each(fixedLike)("$scenario $variant commits at least 90% of its $workload events, every seed", ({ scenario, variant, workload }) => {
     for (let s = 1; s <= RUNS; s++) expect(play(scenario, variant, s, "naive").totals.committed, `seed ${s}`).toBeGreaterThanOrEqual(0.9 * workload);
   });
@@ -105,21 +136,30 @@ describe("naive variants show their anomaly", () => {
 
   for (const strategy of STRATEGIES) {
     it(`t3-lost-messages naive, ${strategy} bots: never a duplicate, whatever the seed and faults`, () => {
-      fc.assert(fc.property(seed, faultPlan({ kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 2 }), (s, plan) => {
-        expect(play("t3-lost-messages", "naive", s, strategy, plan).totals.duplicated).toBe(0);
-      }), { numRuns: RUNS, verbose: true });
+      fc.assert(
+        fc.property(seed, faultPlan({ kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 2 }), (s, plan) => {
+          expect(play("t3-lost-messages", "naive", s, strategy, plan).totals.duplicated).toBe(0);
+        }),
+        { numRuns: RUNS, verbose: true },
+      );
     });
 
     it(`t4-duplicates naive, ${strategy} bots: loses nothing, whatever the seed and faults`, () => {
-      fc.assert(fc.property(seed, faultPlan({ kinds: ALL_BUT_PRODUCER, consumers: 2 }), (s, plan) => {
-        expect(play("t4-duplicates", "naive", s, strategy, plan).totals.lost).toBe(0);
-      }), { numRuns: RUNS, verbose: true });
+      fc.assert(
+        fc.property(seed, faultPlan({ kinds: ALL_BUT_PRODUCER, consumers: 2 }), (s, plan) => {
+          expect(play("t4-duplicates", "naive", s, strategy, plan).totals.lost).toBe(0);
+        }),
+        { numRuns: RUNS, verbose: true },
+      );
     });
 
     it(`t9-end-to-end chaos, ${strategy} bots: every anomaly is attributed to an end, whatever the seed and faults`, () => {
-      fc.assert(fc.property(seed, faultPlan({ kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 3 }), (s, plan) => {
-        for (const end of play("t9-end-to-end", "chaos", s, strategy, plan).ends) expect(["producer", "broker", "consumer", "network"]).toContain(end);
-      }), { numRuns: RUNS, verbose: true });
+      fc.assert(
+        fc.property(seed, faultPlan({ kinds: [...ALL_BUT_PRODUCER, "crashProducer"], consumers: 3 }), (s, plan) => {
+          for (const end of play("t9-end-to-end", "chaos", s, strategy, plan).ends) expect(["producer", "broker", "consumer", "network"]).toContain(end);
+        }),
+        { numRuns: RUNS, verbose: true },
+      );
     });
   }
 });

@@ -13,7 +13,26 @@ const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 const CLI = join(process.cwd(), "server", "cli", "simulate.ts");
 const simulate = (...args: string[]) => run(TSX, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
 /** The contract's fields (docs/contracts.md#npm-run-simulate), in its order, then the counts the contract does not name (stale writes, compare-and-set conflicts, parked messages). */
-const SUMMARY_FIELDS = ["scenario", "variant", "seed", "teams", "committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "ticks", "tickMs", "staleWrites", "conflicts", "parked"];
+const SUMMARY_FIELDS = [
+  "scenario",
+  "variant",
+  "seed",
+  "teams",
+  "committed",
+  "applied",
+  "lost",
+  "duplicated",
+  "misordered",
+  "inconsistent",
+  "raceAnomalies",
+  "wrongFinalState",
+  "refused",
+  "ticks",
+  "tickMs",
+  "staleWrites",
+  "conflicts",
+  "parked",
+];
 /** The variants of docs/contracts.md#scenario-ids built with the engine mechanisms of each fix, and the broker variants (t3 unreplicated/replicated, t7 single-active-consumer/requeue). */
 const FIX_VARIANTS: Record<string, string[]> = {
   "t3-lost-messages": ["ack-before", "short-retention", "unreplicated", "replicated"],
@@ -36,7 +55,21 @@ describe("npm run simulate", () => {
     const parsed = parseLog(readFileSync(file, "utf8"));
     expect(parsed.errors).toEqual([]);
     const recomputed = check(parsed.header!, parsed.events).totals;
-    for (const k of ["committed", "applied", "lost", "duplicated", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites", "conflicts", "parked"] as const) expect(summary[k], k).toBe(recomputed[k]);
+    for (const k of [
+      "committed",
+      "applied",
+      "lost",
+      "duplicated",
+      "misordered",
+      "inconsistent",
+      "raceAnomalies",
+      "wrongFinalState",
+      "refused",
+      "staleWrites",
+      "conflicts",
+      "parked",
+    ] as const)
+      expect(summary[k], k).toBe(recomputed[k]);
     expect(parsed.summary).toMatchObject({ lost: summary.lost, duplicated: summary.duplicated });
   });
 
@@ -55,7 +88,13 @@ describe("npm run simulate", () => {
     const { stdout } = await simulate("--list");
     const list = JSON.parse(stdout) as { id: string; variants: { id: string; profile: string; profiles: string[] }[] }[];
     expect(list.map((s) => s.id)).toContain("t8-exactly-once");
-    expect(list.find((s) => s.id === "t2-queues-topics")?.variants.map((v) => v.id)).toEqual(["queue", "topic", "exchange-direct", "exchange-fanout", "exchange-topic"]);
+    expect(list.find((s) => s.id === "t2-queues-topics")?.variants.map((v) => v.id)).toEqual([
+      "queue",
+      "topic",
+      "exchange-direct",
+      "exchange-fanout",
+      "exchange-topic",
+    ]);
     for (const v of list.flatMap((s) => s.variants)) expect(v.profiles[0], v.id).toBe(v.profile);
     const variantOf = (scenario: string, variant: string) => list.find((s) => s.id === scenario)!.variants.find((v) => v.id === variant)!;
     expect(variantOf("t9-end-to-end", "chaos").profiles).toEqual(["sqs", "rabbitmq", "kafka", "activemq", "nats"]);
@@ -66,7 +105,11 @@ describe("npm run simulate", () => {
     expect(variantOf("t7-ordering", "kafka-partition").profiles).toEqual(["kafka"]);
     expect(variantOf("t8-exactly-once", "kafka-transactions").profiles).toEqual(["kafka"]);
     expect(variantOf("t8-exactly-once", "shared-db").profiles).toEqual(["rabbitmq"]);
-    for (const [scenario, ids] of Object.entries(FIX_VARIANTS)) expect(list.find((s) => s.id === scenario)?.variants.map((v) => v.id), scenario).toEqual(expect.arrayContaining(ids));
+    for (const [scenario, ids] of Object.entries(FIX_VARIANTS))
+      expect(
+        list.find((s) => s.id === scenario)?.variants.map((v) => v.id),
+        scenario,
+      ).toEqual(expect.arrayContaining(ids));
   });
 
   it("--profile runs a variant on another broker profile: the log's configuration says so, and the broker behaves as that one", async () => {
@@ -97,10 +140,22 @@ describe("npm run simulate", () => {
     [["--scenario", "t3-lost-messages", "--variant", "naive", "--seed", "x"], /--seed/],
     [["--scenario", "t3-lost-messages", "--variant", "naive", "--seed", "1", "--teams", "0"], /--teams/],
     [["--bogus"], /bogus/],
-    [["--scenario", "t3-lost-messages", "--variant", "naive", "--seed", "1", "--profile", "mqtt"], /--profile must be one of rabbitmq, kafka, sqs, activemq, nats, got mqtt/],
-    [["--scenario", "t7-ordering", "--variant", "requeue", "--seed", "1", "--profile", "kafka"], /t7-ordering\/requeue does not run on kafka: .*RabbitMQ's; it runs on rabbitmq/],
-    [["--scenario", "t6-competing-consumers", "--variant", "fixed", "--seed", "1", "--profile", "sqs"], /does not run on sqs: partitioning by key, one consumer per partition, is Kafka's/],
-    [["--scenario", "t8-exactly-once", "--variant", "shared-db", "--seed", "1", "--profile", "nats"], /does not run on nats: it has no broker: a table in one ACID database is the queue/],
+    [
+      ["--scenario", "t3-lost-messages", "--variant", "naive", "--seed", "1", "--profile", "mqtt"],
+      /--profile must be one of rabbitmq, kafka, sqs, activemq, nats, got mqtt/,
+    ],
+    [
+      ["--scenario", "t7-ordering", "--variant", "requeue", "--seed", "1", "--profile", "kafka"],
+      /t7-ordering\/requeue does not run on kafka: .*RabbitMQ's; it runs on rabbitmq/,
+    ],
+    [
+      ["--scenario", "t6-competing-consumers", "--variant", "fixed", "--seed", "1", "--profile", "sqs"],
+      /does not run on sqs: partitioning by key, one consumer per partition, is Kafka's/,
+    ],
+    [
+      ["--scenario", "t8-exactly-once", "--variant", "shared-db", "--seed", "1", "--profile", "nats"],
+      /does not run on nats: it has no broker: a table in one ACID database is the queue/,
+    ],
     [[], /usage/],
   ])("refuses bad arguments %j with a clear message and exit code 2", async (args, message) => {
     const error = (await simulate(...(args as string[])).catch((e: unknown) => e)) as { code: number; stderr: string };

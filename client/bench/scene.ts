@@ -116,7 +116,8 @@ async function main(): Promise<void> {
     // As the room sends them: packets in flight twice a second, node loads five times.
     for (const team of teams) {
       if (tick % 5 === 0) for (const link of team.links) link.flying = link.cut ? 0 : Math.floor(random() * 6);
-      if (tick % 2 === 0 && team !== focused) for (const node of team.nodes) if (node.role === "broker") node.load = Math.max(0, node.load + Math.round(random() * 4 - 2));
+      if (tick % 2 === 0 && team !== focused)
+        for (const node of team.nodes) if (node.role === "broker") node.load = Math.max(0, node.load + Math.round(random() * 4 - 2));
       if (random() < 0.1) team.score += 1;
     }
     for (const node of focused.nodes) if (node.up) node.load = Math.max(0, node.load + Math.round(random() * 2 - 1));

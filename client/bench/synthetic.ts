@@ -16,8 +16,20 @@ export function seededRandom(seed: number): () => number {
 }
 
 const TEAM_NAMES = [
-  "Blue Whales", "Red Foxes", "Night Owls", "Green Geckos", "Gold Bees", "Iron Crabs", "Sky Larks",
-  "Sea Otters", "Fire Ants", "Snow Hares", "Rock Doves", "Swift Eels", "Wild Yaks", "Jade Frogs",
+  "Blue Whales",
+  "Red Foxes",
+  "Night Owls",
+  "Green Geckos",
+  "Gold Bees",
+  "Iron Crabs",
+  "Sky Larks",
+  "Sea Otters",
+  "Fire Ants",
+  "Snow Hares",
+  "Rock Doves",
+  "Swift Eels",
+  "Wild Yaks",
+  "Jade Frogs",
 ];
 
 export function teamName(team: number): string {

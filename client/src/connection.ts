@@ -2,7 +2,17 @@
 // its methods and listen to its events; none of them touches the SDK directly.
 import { Client, type Room } from "@colyseus/sdk";
 import type { CatalogueScenario } from "../../shared/scenarios/catalogue.js";
-import type { ActMessage, GameListing, HostMessageName, HostPayloads, LessonMessageName, LessonPayloads, PlayerAction, ServerMessages, WelcomeMessage } from "../../shared/protocol.js";
+import type {
+  ActMessage,
+  GameListing,
+  HostMessageName,
+  HostPayloads,
+  LessonMessageName,
+  LessonPayloads,
+  PlayerAction,
+  ServerMessages,
+  WelcomeMessage,
+} from "../../shared/protocol.js";
 import type { RoomStateView } from "../../shared/view/roomState.js";
 import { joinErrorCode, keepsSeat, type JoinErrorCode } from "./joinErrors.js";
 

@@ -1,7 +1,11 @@
 // A tiny element builder: text is always set as text (names are never markup).
 export type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | number | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | number | ((e: Event) => void)> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v === "function") el.addEventListener(k.replace(/^on/, ""), v);
@@ -37,5 +41,6 @@ export function announce(text: string): void {
 /** Scrolls `container` (positioned) just enough to show `item`, leaving the page where it is. */
 export function reveal(container: HTMLElement, item: HTMLElement): void {
   const top = item.offsetTop;
-  if (top < container.scrollTop || top + item.offsetHeight > container.scrollTop + container.clientHeight) container.scrollTop = Math.max(0, top - container.clientHeight / 3);
+  if (top < container.scrollTop || top + item.offsetHeight > container.scrollTop + container.clientHeight)
+    container.scrollTop = Math.max(0, top - container.clientHeight / 3);
 }

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const { url, scenario, variant } = values;
-  if (!url || !scenario || !variant || values.players === undefined) fail("usage: --url URL --scenario ID --variant V --players N [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]");
+  if (!url || !scenario || !variant || values.players === undefined)
+    fail("usage: --url URL --scenario ID --variant V --players N [--strategy naive|careful] [--seconds S] [--seed N] [--join-url URL]");
   if (!/^https?:\/\//.test(url)) fail(`--url must be http(s)://HOST:PORT, got ${url}`);
   if (!findVariant(scenario, variant)) fail(`unknown scenario/variant: ${scenario} ${variant}`);
   const players = Number(values.players);
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) fail("--seed must be an integer");
   const roundSeconds = values["round-seconds"] === undefined ? undefined : Number(values["round-seconds"]);
-  if (roundSeconds !== undefined && !(Number.isInteger(roundSeconds) && roundSeconds >= 30 && roundSeconds <= 900)) fail("--round-seconds must be a whole number from 30 to 900");
+  if (roundSeconds !== undefined && !(Number.isInteger(roundSeconds) && roundSeconds >= 30 && roundSeconds <= 900))
+    fail("--round-seconds must be a whole number from 30 to 900");
   const decodeEvery = values["decode-every"] === undefined ? undefined : Number(values["decode-every"]);
   if (decodeEvery !== undefined && !(Number.isInteger(decodeEvery) && decodeEvery >= 1)) fail("--decode-every must be a whole number from 1");
   const result = await runNetworkBots({
@@ -76,7 +78,9 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const { gameId, roomCode, hostToken, latencyMs, summary } = result;
-  const extra = values.metrics ? { bytesPerSecond: result.bytesPerSecond, framesPerSecond: result.framesPerSecond, actions: result.actions, refusals: result.refusals } : {};
+  const extra = values.metrics
+    ? { bytesPerSecond: result.bytesPerSecond, framesPerSecond: result.framesPerSecond, actions: result.actions, refusals: result.refusals }
+    : {};
   process.stdout.write(`${JSON.stringify({ gameId, roomCode, hostToken, players: result.players, latencyMs, summary, ...extra })}\n`);
   process.exit(0);
 }

@@ -36,7 +36,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(catalogueJson())}\n`);
     return;
   }
-  if (!values.scenario || !values.variant || values.seed === undefined) fail(`usage: --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy naive|careful] [--profile ${PROFILE_IDS.join("|")}] [--design naive|careful|[careful,]setting=value,…]… | --list`);
+  if (!values.scenario || !values.variant || values.seed === undefined)
+    fail(
+      `usage: --scenario ID --variant V --seed N [--teams T] [--log FILE] [--strategy naive|careful] [--profile ${PROFILE_IDS.join("|")}] [--design naive|careful|[careful,]setting=value,…]… | --list`,
+    );
   const seed = Number(values.seed);
   const teams = Number(values.teams);
   if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) fail(`--seed must be an integer, got ${values.seed}`);
@@ -58,10 +61,23 @@ async function main(): Promise<void> {
   };
   let result;
   try {
-    result = simulate({ scenario: values.scenario, variant: values.variant, seed: seed | 0, teams, strategy: values.strategy as Strategy, ...(profile ? { profile } : {}), ...(designs.length ? { designs } : {}) }, file ? (line) => {
-      buffer.push(line + "\n");
-      if (buffer.length >= 4096) flush();
-    } : undefined);
+    result = simulate(
+      {
+        scenario: values.scenario,
+        variant: values.variant,
+        seed: seed | 0,
+        teams,
+        strategy: values.strategy as Strategy,
+        ...(profile ? { profile } : {}),
+        ...(designs.length ? { designs } : {}),
+      },
+      file
+        ? (line) => {
+            buffer.push(line + "\n");
+            if (buffer.length >= 4096) flush();
+          }
+        : undefined,
+    );
   } catch (error) {
     if (error instanceof RoundError) fail(error.message);
     throw error;

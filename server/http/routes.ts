@@ -29,7 +29,10 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
   res.setHeader("Referrer-Policy", "no-referrer");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' ws: wss:; worker-src 'self' blob:; frame-ancestors 'none'");
+  res.setHeader(
+    "Content-Security-Policy",
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' ws: wss:; worker-src 'self' blob:; frame-ancestors 'none'",
+  );
   next();
 }
 
@@ -92,7 +95,8 @@ export function installRoutes(app: Application, ctx: ServerContext): void {
   app.get("/api/games", async (req, res) => {
     const token = bearer(req);
     if (!token) return void res.status(401).json({ error: "unauthorized" });
-    if (config.adminToken && token.length === config.adminToken.length && tokenMatches(token, hashToken(config.adminToken))) return void res.json(await store.listGames({ limit: 500 }));
+    if (config.adminToken && token.length === config.adminToken.length && tokenMatches(token, hashToken(config.adminToken)))
+      return void res.json(await store.listGames({ limit: 500 }));
     res.json(await store.listGames({ hostTokenHash: hashToken(token), limit: 200 }));
   });
 

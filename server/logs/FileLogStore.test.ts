@@ -8,7 +8,11 @@ import { FileLogStore } from "./FileLogStore.js";
 import { describeLogStore, gameMeta } from "./logStoreContract.js";
 
 const contractDir = mkdtempSync(join(tmpdir(), "eo-logstore-"));
-describeLogStore("FileLogStore", async () => new FileLogStore(contractDir), async () => rmSync(contractDir, { recursive: true, force: true }));
+describeLogStore(
+  "FileLogStore",
+  async () => new FileLogStore(contractDir),
+  async () => rmSync(contractDir, { recursive: true, force: true }),
+);
 
 describe("FileLogStore files", () => {
   const dirs: string[] = [];

@@ -225,7 +225,10 @@ export class FileLogStore implements LogStore {
       if (errorCode(error) !== "ENOENT") throw error;
       names = [];
     }
-    const ids = names.filter((name) => name.endsWith(".json")).map((name) => name.slice(0, -".json".length)).filter(isGameId);
+    const ids = names
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => name.slice(0, -".json".length))
+      .filter(isGameId);
     await Promise.all(
       ids.map(async (gameId) => {
         // One unreadable file must not hide every other game from the listing; getGame still reports it.

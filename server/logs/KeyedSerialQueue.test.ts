@@ -7,10 +7,14 @@ describe("KeyedSerialQueue", () => {
   it("runs one key's tasks in call order, even when an earlier task is slower", async () => {
     const queue = new KeyedSerialQueue();
     const order: number[] = [];
-    await Promise.all([5, 0, 3, 0].map((ms, i) => queue.run("a", async () => {
-      await later(ms);
-      order.push(i);
-    })));
+    await Promise.all(
+      [5, 0, 3, 0].map((ms, i) =>
+        queue.run("a", async () => {
+          await later(ms);
+          order.push(i);
+        }),
+      ),
+    );
     expect(order).toEqual([0, 1, 2, 3]);
   });
 
@@ -34,14 +38,16 @@ describe("KeyedSerialQueue", () => {
   it("idle() waits for tasks queued while waiting, and settled() never rejects", async () => {
     const queue = new KeyedSerialQueue();
     let done = false;
-    void queue.run("a", async () => {
-      await later(5);
-      void queue.run("b", async () => {
+    void queue
+      .run("a", async () => {
         await later(5);
-        done = true;
-      });
-      throw new Error("ignored");
-    }).catch(() => {});
+        void queue.run("b", async () => {
+          await later(5);
+          done = true;
+        });
+        throw new Error("ignored");
+      })
+      .catch(() => {});
     await queue.settled("a");
     await queue.idle();
     expect(done).toBe(true);

@@ -65,8 +65,10 @@ export function isRoomCode(value: unknown): value is string {
 /** Throws a clear error for metadata that would corrupt the store (bad ids, unparsable dates). */
 export function assertGameMeta(meta: GameMeta): void {
   if (!isGameId(meta.gameId)) throw new Error(`invalid gameId ${JSON.stringify(meta.gameId)}: it must match ${GAME_ID_PATTERN}`);
-  if (!isRoomCode(meta.roomCode)) throw new Error(`invalid roomCode ${JSON.stringify(meta.roomCode)} for game ${meta.gameId}: it must match ${ROOM_CODE_PATTERN}`);
-  if (Number.isNaN(Date.parse(meta.createdAt))) throw new Error(`invalid createdAt ${JSON.stringify(meta.createdAt)} for game ${meta.gameId}: it must be an ISO date`);
+  if (!isRoomCode(meta.roomCode))
+    throw new Error(`invalid roomCode ${JSON.stringify(meta.roomCode)} for game ${meta.gameId}: it must match ${ROOM_CODE_PATTERN}`);
+  if (Number.isNaN(Date.parse(meta.createdAt)))
+    throw new Error(`invalid createdAt ${JSON.stringify(meta.createdAt)} for game ${meta.gameId}: it must be an ISO date`);
 }
 
 export function assertRoomMeta(meta: RoomMeta): void {

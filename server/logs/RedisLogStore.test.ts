@@ -9,11 +9,15 @@ const prefix = `eo-test-${randomBytes(6).toString("hex")}:`;
 const reachable = await canReach(url);
 
 if (reachable) {
-  describeLogStore("RedisLogStore", async () => {
-    const store = new RedisLogStore(url, { prefix });
-    await store.connect();
-    return store;
-  }, () => deleteKeys(`${prefix}*`));
+  describeLogStore(
+    "RedisLogStore",
+    async () => {
+      const store = new RedisLogStore(url, { prefix });
+      await store.connect();
+      return store;
+    },
+    () => deleteKeys(`${prefix}*`),
+  );
   describeConnectionLoss();
 } else if (process.env.CI) {
   describe("RedisLogStore", () => {

@@ -193,7 +193,7 @@ export class RedisLogStore implements LogStore {
       const key = this.logKey(gameId);
       const parts: string[] = [];
       // Paged, so a long game does not hold Redis in one huge reply.
-      for (let start = "-"; ; ) {
+      for (let start = "-"; ;) {
         const entries = await this.client.xRange(key, start, "+", { COUNT: READ_PAGE });
         for (const entry of entries) parts.push(`${entry.message.l}\n`);
         if (entries.length < READ_PAGE) break;
@@ -325,7 +325,13 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<boolean>
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([work.then(() => true, () => true), timeout]);
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -42,7 +42,10 @@ export function describeLogStore(name: string, make: () => Promise<LogStore>, cl
     it("reads back the header then every appended line in call order, over 500 appends not awaited one by one", async () => {
       const game = gameMeta();
       const other = gameMeta();
-      const created = [store.createGame(game, line({ type: "header", gameId: game.gameId })), store.createGame(other, line({ type: "header", gameId: other.gameId }))];
+      const created = [
+        store.createGame(game, line({ type: "header", gameId: game.gameId })),
+        store.createGame(other, line({ type: "header", gameId: other.gameId })),
+      ];
       const appends: Promise<void>[] = [];
       const expected = [line({ type: "header", gameId: game.gameId })];
       for (let tick = 0; tick < 500; tick++) {
@@ -73,7 +76,9 @@ export function describeLogStore(name: string, make: () => Promise<LogStore>, cl
       await store.createGame(game, line({ type: "header" }));
       void store.append(game.gameId, [line({ type: "event", tick: 1 })]);
       await store.finishGame(game.gameId, line({ type: "summary", lost: 2 }), { lost: 2 });
-      expect(await store.readLog(game.gameId)).toBe([line({ type: "header" }), line({ type: "event", tick: 1 }), line({ type: "summary", lost: 2 })].map((l) => `${l}\n`).join(""));
+      expect(await store.readLog(game.gameId)).toBe(
+        [line({ type: "header" }), line({ type: "event", tick: 1 }), line({ type: "summary", lost: 2 })].map((l) => `${l}\n`).join(""),
+      );
       const meta = await store.getGame(game.gameId);
       expect(meta).toEqual({ ...game, endedAt: expect.any(String), summary: { lost: 2 } });
       expect(Number.isNaN(Date.parse(meta!.endedAt!))).toBe(false);
@@ -120,12 +125,16 @@ export function describeLogStore(name: string, make: () => Promise<LogStore>, cl
 
       store = await make();
       expect(await store.getRoom(room.roomCode)).toEqual(room);
-      expect(await store.readLog(finished.gameId)).toBe([line({ type: "header", n: 1 }), line({ type: "event", tick: 0 }), line({ type: "summary" })].map((l) => `${l}\n`).join(""));
+      expect(await store.readLog(finished.gameId)).toBe(
+        [line({ type: "header", n: 1 }), line({ type: "event", tick: 0 }), line({ type: "summary" })].map((l) => `${l}\n`).join(""),
+      );
       expect((await store.getGame(finished.gameId))?.summary).toEqual({ ok: true });
       expect((await store.listGames({ hostTokenHash: room.hostTokenHash })).map((g) => g.gameId)).toEqual([running.gameId, finished.gameId]);
       // A game left running by the old instance can go on.
       await store.append(running.gameId, [line({ type: "event", tick: 1 })]);
-      expect(await store.readLog(running.gameId)).toBe([line({ type: "header", n: 2 }), line({ type: "event", tick: 0 }), line({ type: "event", tick: 1 })].map((l) => `${l}\n`).join(""));
+      expect(await store.readLog(running.gameId)).toBe(
+        [line({ type: "header", n: 2 }), line({ type: "event", tick: 0 }), line({ type: "event", tick: 1 })].map((l) => `${l}\n`).join(""),
+      );
       await expect(store.append(finished.gameId, [line({ type: "late" })])).rejects.toThrow(/finished/);
     });
 

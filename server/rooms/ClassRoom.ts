@@ -110,14 +110,21 @@ export class ClassRoom extends Room<{ state: ClassState }> {
     this.writer = new GameLogWriter({ store, roomCode, hostTokenHash, clock: systemClock, report });
     this.persistence = new RoomPersistence({ store, roomCode, hostTokenHash, writer: this.writer, createdAt: new Date().toISOString() });
     const botTakeoverMs = isTakeoverMs(options.botTakeoverMs) ? options.botTakeoverMs : config.botTakeoverMs;
-    const idle = { nudgeMs: isIdleMs(options.idleNudgeMs) ? options.idleNudgeMs : config.idleNudgeMs, botMs: isIdleMs(options.idleBotMs) ? options.idleBotMs : config.idleBotMs };
+    const idle = {
+      nudgeMs: isIdleMs(options.idleNudgeMs) ? options.idleNudgeMs : config.idleNudgeMs,
+      botMs: isIdleMs(options.idleBotMs) ? options.idleBotMs : config.idleBotMs,
+    };
     this.session = new ClassSession(
       { roomCode, hostTokenHash, joinUrl: `${joinBaseUrl}/?code=${roomCode}`, botTakeoverMs, idle },
       {
         clock: systemClock,
         ids: randomIds,
         transport: this.transport(),
-        mirror: new SchemaMirror(this.state, (id) => this.clients.get(id), () => this.session),
+        mirror: new SchemaMirror(
+          this.state,
+          (id) => this.clients.get(id),
+          () => this.session,
+        ),
         log: this.writer,
         saveSoon: () => this.persistence.saveSoon(() => this.session.snapshot()),
         report,
@@ -209,7 +216,8 @@ export class ClassRoom extends Room<{ state: ClassState }> {
       // host tokens included. The session's door (auth.ts) keeps new names out of a locked
       // room and lets returning phones and the projector in; the lock is published as
       // metadata for the join page's lookup.
-      setJoinable: (joinable) => void this.setMetadata({ locked: !joinable }).catch((error: unknown) => console.error(`room ${this.roomId}: cannot publish the lock`, error)),
+      setJoinable: (joinable) =>
+        void this.setMetadata({ locked: !joinable }).catch((error: unknown) => console.error(`room ${this.roomId}: cannot publish the lock`, error)),
       actionApplied: () => this.actionsAwaitingPatch.push(performance.now()),
     };
   }

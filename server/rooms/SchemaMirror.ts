@@ -106,7 +106,12 @@ export class SchemaMirror implements StateMirror {
 
   roundBegan(round: Round, members: number[], scores: readonly LiveScore[]): void {
     const state = this.state;
-    buildTeams(state, round.teams, round.teams.map((_, t) => `${t + 1}`), round.humanSeats);
+    buildTeams(
+      state,
+      round.teams,
+      round.teams.map((_, t) => `${t + 1}`),
+      round.humanSeats,
+    );
     this.designRound = designOfRound(round) ? round : null;
     state.teams.forEach((team, t) => {
       team.members = Math.min(255, members[t] ?? 0);

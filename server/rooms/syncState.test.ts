@@ -36,11 +36,39 @@ describe("the board's live counts", () => {
     const team = new TeamState();
     syncCounts(
       team,
-      { committed: 3, applied: 2, lost: 1, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, staleWrites: 0, refused: 0, conflicts: 0, parked: 0 },
+      {
+        committed: 3,
+        applied: 2,
+        lost: 1,
+        duplicated: 0,
+        extraApplications: 0,
+        misordered: 0,
+        inconsistent: 0,
+        raceAnomalies: 0,
+        wrongFinalState: 0,
+        staleWrites: 0,
+        refused: 0,
+        conflicts: 0,
+        parked: 0,
+      },
       4,
     );
     expect(team.pending).toBe(4);
-    syncCounts(team, { committed: 3, applied: 2, lost: 1, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, staleWrites: 0, refused: 0, conflicts: 0, parked: 0 });
+    syncCounts(team, {
+      committed: 3,
+      applied: 2,
+      lost: 1,
+      duplicated: 0,
+      extraApplications: 0,
+      misordered: 0,
+      inconsistent: 0,
+      raceAnomalies: 0,
+      wrongFinalState: 0,
+      staleWrites: 0,
+      refused: 0,
+      conflicts: 0,
+      parked: 0,
+    });
     expect(team.pending).toBe(0);
   });
 });

@@ -89,7 +89,12 @@ describe("lesson progress", () => {
     session.receive("host", "host:config", { ...SHORT, scenario: "t4-duplicates", variant: "fixed" });
     playRound(room);
     expect(transport.hostOver("host").at(-1)!.topic).toBe(4);
-    expect(transport.to("host", "history").at(-1)!.rounds.map((r) => r.topic)).toEqual([4, 4, 4]);
+    expect(
+      transport
+        .to("host", "history")
+        .at(-1)!
+        .rounds.map((r) => r.topic),
+    ).toEqual([4, 4, 4]);
     // Going to another topic's round step configures the room again (from the results back to the lobby).
     lesson(room, "goto", { topic: 7, step: "round" });
     expect(session.settings).toMatchObject({ scenario: "t7-ordering", variant: "naive", phase: "lobby" });

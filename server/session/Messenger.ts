@@ -3,7 +3,15 @@
 // nothing on the wire), the projector's drawing events, and the round's results (kept until
 // the next round, so a page reloaded after the round gets them again).
 import type { Emitted } from "../../shared/engine/kernel.js";
-import { isDrawn, type DrawnEvent, type HistoryEntry, type HostRoundOver, type PlayerRoundOver, type Refusal, type ShellRefusal } from "../../shared/protocol.js";
+import {
+  isDrawn,
+  type DrawnEvent,
+  type HistoryEntry,
+  type HostRoundOver,
+  type PlayerRoundOver,
+  type Refusal,
+  type ShellRefusal,
+} from "../../shared/protocol.js";
 import type { SeatDetail } from "./RoundPlay.js";
 import type { SessionTransport } from "./ports.js";
 import type { RoundResults } from "./roundResults.js";

@@ -57,7 +57,21 @@ export class RoomRounds implements HostControls, LessonRoom {
     const { scenario, variant } = this.chosen;
     // The schema's defaults, so the first mirror write changes nothing but the code.
     const code = options.roomCode;
-    this.values = { code, phase: "lobby", scenario, variant, profile: "rabbitmq", seed: 0, gameId: "", round: 0, countdown: 0, designLeft: 0, locked: false, focusedTeam: 0, playerCount: 0 };
+    this.values = {
+      code,
+      phase: "lobby",
+      scenario,
+      variant,
+      profile: "rabbitmq",
+      seed: 0,
+      gameId: "",
+      round: 0,
+      countdown: 0,
+      designLeft: 0,
+      locked: false,
+      focusedTeam: 0,
+      playerCount: 0,
+    };
   }
 
   get phase(): RoomPhase {
@@ -215,14 +229,26 @@ export class RoomRounds implements HostControls, LessonRoom {
     const { ports, messages } = this.room;
     messages.forgetResults();
     this.idle.reset(this.roster.players.values());
-    ports.mirror.roundBegan(round, round.teams.map((_, t) => this.roster.members(t).length), play.scores);
+    ports.mirror.roundBegan(
+      round,
+      round.teams.map((_, t) => this.roster.members(t).length),
+      play.scores,
+    );
     for (const player of this.roster.players.values()) {
       ports.mirror.playerChanged(player);
       ports.mirror.playerPlaced(player);
       messages.forgetSeat(player.id);
     }
     const header = round.header;
-    this.set({ focusedTeam: 0, gameId: header.gameId, round: number, seed: header.seed | 0, scenario: header.scenario, variant: header.variant, profile: header.config.broker.profile });
+    this.set({
+      focusedTeam: 0,
+      gameId: header.gameId,
+      round: number,
+      seed: header.seed | 0,
+      scenario: header.scenario,
+      variant: header.variant,
+      profile: header.config.broker.profile,
+    });
     ports.log.begin(header, lived);
   }
 

@@ -135,7 +135,8 @@ export class Roster {
   /** The smallest team with room, or a new team when all are at the target size. */
   private placeInTeam(player: Player): void {
     let best = -1;
-    for (let t = 0; t < this.teams.length; t++) if (this.teams[t].length < this.teamSize && (best < 0 || this.teams[t].length < this.teams[best].length)) best = t;
+    for (let t = 0; t < this.teams.length; t++)
+      if (this.teams[t].length < this.teamSize && (best < 0 || this.teams[t].length < this.teams[best].length)) best = t;
     if (best < 0) {
       best = this.teams.findIndex((members) => members.length === 0);
       if (best < 0) {

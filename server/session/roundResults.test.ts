@@ -32,7 +32,14 @@ describe("round results", () => {
     const over = transport.hostOver("host")[0];
     expect(over.total).toBeGreaterThan(0);
     expect(over.groups.reduce((n, g) => n + g.count, 0)).toBe(over.total);
-    expect(over.total).toBe(over.summary.lost + over.summary.duplicated + over.summary.misordered + over.summary.inconsistent + over.summary.raceAnomalies + over.summary.wrongFinalState);
+    expect(over.total).toBe(
+      over.summary.lost +
+        over.summary.duplicated +
+        over.summary.misordered +
+        over.summary.inconsistent +
+        over.summary.raceAnomalies +
+        over.summary.wrongFinalState,
+    );
     expect(over).toMatchObject({ previous: null, topic: null, prediction: null });
     const ranks = teamRanks(over.teams);
     for (let i = 1; i <= 6; i++) {
@@ -97,8 +104,16 @@ describe("round results", () => {
   it("remembers the last rounds only, without their cause chains", () => {
     const history = new RoundHistory();
     const summary = { scenario: "s" } as never;
-    const group: CauseGroup = { code: "linkLoss", kind: "lost", count: 1, teams: [0], first: { team: 0, tick: 1, msgId: "m" }, sample: { code: "linkLoss", tick: 1, end: "network", chain: [{ tick: 1, type: "hop" }] } };
-    for (let i = 1; i <= HISTORY_LENGTH + 5; i++) history.add({ round: i, gameId: `g${i}`, scenario: i % 2 ? "a" : "b", variant: "v", summary, topic: null }, [group, group, group, group]);
+    const group: CauseGroup = {
+      code: "linkLoss",
+      kind: "lost",
+      count: 1,
+      teams: [0],
+      first: { team: 0, tick: 1, msgId: "m" },
+      sample: { code: "linkLoss", tick: 1, end: "network", chain: [{ tick: 1, type: "hop" }] },
+    };
+    for (let i = 1; i <= HISTORY_LENGTH + 5; i++)
+      history.add({ round: i, gameId: `g${i}`, scenario: i % 2 ? "a" : "b", variant: "v", summary, topic: null }, [group, group, group, group]);
     expect(history.entries()).toHaveLength(HISTORY_LENGTH);
     expect(history.entries()[0].round).toBe(6);
     expect(history.previous("a")?.gameId).toBe(`g${HISTORY_LENGTH + 5}`);

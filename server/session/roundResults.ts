@@ -48,7 +48,15 @@ export class RoundResults {
   forProjector(): HostRoundOver {
     const { gameId, summary, report } = this;
     const { design, ...context } = this.context;
-    const over: HostRoundOver = { gameId, summary, teams: report.teams, anomalies: report.anomalies.slice(0, MAX_ANOMALIES_SENT), groups: this.groups, total: report.anomalies.length, ...context };
+    const over: HostRoundOver = {
+      gameId,
+      summary,
+      teams: report.teams,
+      anomalies: report.anomalies.slice(0, MAX_ANOMALIES_SENT),
+      groups: this.groups,
+      total: report.anomalies.length,
+      ...context,
+    };
     if (design) over.design = this.designResults(design.designs, design.roundTicks);
     return over;
   }
@@ -62,7 +70,11 @@ export class RoundResults {
   forPlayer(player: Player): PlayerRoundOver {
     const team = this.report.teams.find((t) => t.team === player.team) ?? null;
     const you = { actions: player.actions, refusals: player.refusals, seat: player.seat };
-    const standing = { rank: team ? (this.ranks.get(team.team) ?? 0) : 0, teamCount: this.report.teams.length, mainCause: team ? this.mainCause(team.team) : null };
+    const standing = {
+      rank: team ? (this.ranks.get(team.team) ?? 0) : 0,
+      teamCount: this.report.teams.length,
+      mainCause: team ? this.mainCause(team.team) : null,
+    };
     const design = this.context.design;
     const over: PlayerRoundOver = { gameId: this.gameId, summary: this.summary, team, you, ...standing };
     if (design && team) {

@@ -146,7 +146,13 @@ export function testRoom(options: { botTakeoverMs?: number; idle?: IdleLimits; d
   const persistence = new RoomPersistence({ store, roomCode: ROOM_CODE, hostTokenHash, writer, createdAt: new Date(clock.now()).toISOString() });
   const room = { clock, transport, mirror, store, writer, persistence, saves: 0, reports } as TestRoom;
   room.session = new ClassSession(
-    { roomCode: ROOM_CODE, hostTokenHash, joinUrl: `http://class.test/?code=${ROOM_CODE}`, botTakeoverMs: options.botTakeoverMs ?? 8000, idle: options.idle ?? { nudgeMs: 20_000, botMs: 40_000 } },
+    {
+      roomCode: ROOM_CODE,
+      hostTokenHash,
+      joinUrl: `http://class.test/?code=${ROOM_CODE}`,
+      botTakeoverMs: options.botTakeoverMs ?? 8000,
+      idle: options.idle ?? { nudgeMs: 20_000, botMs: 40_000 },
+    },
     { clock, ids: countingIds(), transport, mirror, log: writer, saveSoon: () => void room.saves++, report },
   );
   return room;
@@ -178,7 +184,11 @@ export function holderOf(session: ClassSession, seat: string): string {
 }
 
 /** A room with a projector ("host") and `n` phones ("s1"…), configured for a topic. */
-export function classroom(n: number, config: Record<string, unknown> = { scenario: "t3-lost-messages", variant: "fixed", seed: 7 }, botTakeoverMs?: number): TestRoom {
+export function classroom(
+  n: number,
+  config: Record<string, unknown> = { scenario: "t3-lost-messages", variant: "fixed", seed: 7 },
+  botTakeoverMs?: number,
+): TestRoom {
   const room = testRoom({ botTakeoverMs });
   enter(room.session, "host", { hostToken: HOST_TOKEN });
   for (let i = 1; i <= n; i++) enter(room.session, `s${i}`, { name: `Player ${i}` });

@@ -12,7 +12,8 @@ function round(scenario: string, variant: string, seed: number, strategy: "naive
   return { ...result, drainAt };
 }
 
-const commands = (events: Emitted[], action: string) => events.filter((e): e is Extract<Emitted, { type: "command" }> => e.type === "command" && e.command.action === action);
+const commands = (events: Emitted[], action: string) =>
+  events.filter((e): e is Extract<Emitted, { type: "command" }> => e.type === "command" && e.command.action === action);
 
 describe("bots", () => {
   it("a naive producer retries during the round, once it has noticed the time-out, the newest first; a careful one the oldest at once", () => {
@@ -73,10 +74,20 @@ describe("bots", () => {
 
   it("a careful consumer holds early tokens where Hold is allowed; a naive one does not", () => {
     const careful = round("t9-end-to-end", "chaos", 1, "careful");
-    expect(commands(careful.events.filter((e) => e.tick < careful.drainAt), "hold").length).toBeGreaterThan(0);
+    expect(
+      commands(
+        careful.events.filter((e) => e.tick < careful.drainAt),
+        "hold",
+      ).length,
+    ).toBeGreaterThan(0);
     expect(careful.events.some((e) => e.type === "released" && e.reason === "gapClosed")).toBe(true);
     const naive = round("t9-end-to-end", "chaos", 1, "naive");
-    expect(commands(naive.events.filter((e) => e.tick < naive.drainAt), "hold")).toHaveLength(0);
+    expect(
+      commands(
+        naive.events.filter((e) => e.tick < naive.drainAt),
+        "hold",
+      ),
+    ).toHaveLength(0);
   });
 
   it("a consumer picks only the inbox item its command reaches: a redelivered copy shares its token id with the first", () => {
@@ -84,7 +95,20 @@ describe("bots", () => {
     const s = r.teams[0];
     const c = s.consumers[0];
     const token = { id: 7, msgId: "P1-3", key: "ana", seq: 3, amount: 10, dedupId: null, origin: "copy" as const, parent: 1 };
-    const item = { token, delivery: 1, subscription: c.subscription, redelivered: false, receivedAt: 0, held: true, heldAt: 0, acked: false, deliveryCount: 1, failed: false, checked: null, processed: false };
+    const item = {
+      token,
+      delivery: 1,
+      subscription: c.subscription,
+      redelivered: false,
+      receivedAt: 0,
+      held: true,
+      heldAt: 0,
+      acked: false,
+      deliveryCount: 1,
+      failed: false,
+      checked: null,
+      processed: false,
+    };
     c.inbox = [item, { ...item, delivery: 2, redelivered: true, held: false, heldAt: -1 }];
     for (const strategy of ["naive", "careful"] as const) expect(botCommand(s, createBot("C1", strategy, 1, 0)), strategy).toBeNull();
   });

@@ -37,8 +37,19 @@ export function botCommand(s: TeamState, bot: BotState): Command | null {
   const careful = bot.strategy === "careful" || s.draining;
   let command: Command | null;
   if (bot.seat === BROKER) command = brokerMove(s, careful);
-  else if (bot.seat.startsWith("P")) command = producerMove(s, bot, careful, s.producers.find((p) => p.id === bot.seat));
-  else command = consumerMove(s, careful, s.consumers.find((c) => c.id === bot.seat));
+  else if (bot.seat.startsWith("P"))
+    command = producerMove(
+      s,
+      bot,
+      careful,
+      s.producers.find((p) => p.id === bot.seat),
+    );
+  else
+    command = consumerMove(
+      s,
+      careful,
+      s.consumers.find((c) => c.id === bot.seat),
+    );
   if (command) bot.nextActAt = s.tick + 1 + nextInt(bot, careful ? 2 : 3);
   return command;
 }
@@ -122,10 +133,12 @@ function consumerMove(s: TeamState, careful: boolean, c: ConsumerState | undefin
   const acks = !cfg.ackWithEffect && !s.config.broker.sharedDb;
   for (const item of c.inbox) {
     if (item.acked || !acks || !reachable(c, item)) continue;
-    if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true))) return { seat, action: "ack", token: item.token.id };
+    if (cfg.ack === "beforeProcessing" || (cfg.ack === "afterProcessing" && (item.processed || item.checked === true)))
+      return { seat, action: "ack", token: item.token.id };
   }
   if (!careful && cfg.allowNack && cfg.ack !== "auto" && s.config.broker.nack !== "none")
-    for (const item of c.inbox) if (item.failed && !item.acked && c.processing?.token !== item.token.id) return { seat, action: "nack", token: item.token.id, requeue: true };
+    for (const item of c.inbox)
+      if (item.failed && !item.acked && c.processing?.token !== item.token.id) return { seat, action: "nack", token: item.token.id, requeue: true };
   const store = s.stores.get(c.subscription);
   const highest = store?.highestSeq;
   if (careful && cfg.allowHold) {

@@ -27,7 +27,18 @@ export function causeFacts(header: LogHeader, team: number): CauseFacts {
 
 /** Without the header: a producer that may retry and a durable broker (the safest reading). */
 const NO_FACTS: CauseFacts = {
-  copies: { subscriptions: [], retries: true, manualBroker: false, confirms: true, exchange: null, dualWrite: false, durable: true, ack: "afterProcessing", external: null, selfSubscription: null },
+  copies: {
+    subscriptions: [],
+    retries: true,
+    manualBroker: false,
+    confirms: true,
+    exchange: null,
+    dualWrite: false,
+    durable: true,
+    ack: "afterProcessing",
+    external: null,
+    selfSubscription: null,
+  },
   allowHold: false,
   autoHold: false,
 };

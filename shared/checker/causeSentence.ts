@@ -12,7 +12,8 @@ import { CAUSE_TEXTS, type Locale } from "../scenarios/texts.js";
 import type { Cause } from "./causes.js";
 
 /** What the sentence reads of a cause (a log from another engine version may lack fields or name an unknown code). */
-export type CauseLike = Pick<Cause, "tick"> & Partial<Pick<Cause, "node" | "link" | "consumer" | "otherConsumer" | "seq" | "otherSeq" | "key" | "final" | "expected">> & { code: string };
+export type CauseLike = Pick<Cause, "tick"> &
+  Partial<Pick<Cause, "node" | "link" | "consumer" | "otherConsumer" | "seq" | "otherSeq" | "key" | "final" | "expected">> & { code: string };
 
 /** Stands in for a field the cause lacks (only a log from another engine version can lack one). */
 const UNKNOWN = "?";

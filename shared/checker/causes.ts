@@ -127,7 +127,14 @@ function lossCause(index: TeamIndex, msgId: string, loss: Loss): Decided {
       return dropCause(e, e.kind === "deliver" ? "consumer" : "producer");
     case "discarded": {
       if (e.node === "B") {
-        const code = e.reason === "diskLoss" ? "brokerDiskLost" : e.where === "intake" ? "brokerCrashBeforeRoute" : facts.durable ? "brokerCrashUnpersisted" : "brokerCrashNotDurable";
+        const code =
+          e.reason === "diskLoss"
+            ? "brokerDiskLost"
+            : e.where === "intake"
+              ? "brokerCrashBeforeRoute"
+              : facts.durable
+                ? "brokerCrashUnpersisted"
+                : "brokerCrashNotDurable";
         return { code, tick: e.tick, end: "broker", node: e.node };
       }
       const copy = index.copies.messages.get(msgId)?.copies.get(e.token);

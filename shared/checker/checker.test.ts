@@ -8,17 +8,50 @@ import { check } from "./checker.js";
 function header(subscriptions: string[], write: "publishOnly" | "dualWrite" = "publishOnly"): LogHeader {
   const config = structuredClone(findVariant("t3-lost-messages", "naive")!);
   config.producer.write = write;
-  return { type: "header", gameId: "g", scenario: "t3-lost-messages", variant: "naive", seed: 1, engineVersion: "x", tickMs: 100, roundTicks: 10, teams: [{ team: 0, subscriptions, players: [] }], config };
+  return {
+    type: "header",
+    gameId: "g",
+    scenario: "t3-lost-messages",
+    variant: "naive",
+    seed: 1,
+    engineVersion: "x",
+    tickMs: 100,
+    roundTicks: 10,
+    teams: [{ team: 0, subscriptions, players: [] }],
+    config,
+  };
 }
 
 let tick = 0;
 const ev = (e: Record<string, unknown>): Emitted => ({ tick: tick++, team: 0, ...e }) as unknown as Emitted;
 const committed = (msgId: string, key: string, seq: number, amount = 10) => ev({ type: "committed", msgId, key, seq, amount, producer: "P1" });
-const applied = (msgId: string, sub: string, key: string, seq: number, readVersion: number, writeVersion: number, token = 1, consumer = "C1", balance = 10 * writeVersion) =>
-  ev({ type: "applied", msgId, subscription: sub, consumer, token, key, seq, amount: 10, balance, readVersion, writeVersion });
+const applied = (
+  msgId: string,
+  sub: string,
+  key: string,
+  seq: number,
+  readVersion: number,
+  writeVersion: number,
+  token = 1,
+  consumer = "C1",
+  balance = 10 * writeVersion,
+) => ev({ type: "applied", msgId, subscription: sub, consumer, token, key, seq, amount: 10, balance, readVersion, writeVersion });
 /** An application of `amount` that left `balance` (declined: the withdrawal was refused and nothing written). */
 const posted = (msgId: string, key: string, seq: number, amount: number, balance: number, read: number, write: number, declined = false) =>
-  ev({ type: "applied", msgId, subscription: "q", consumer: "C1", token: 1, key, seq, amount, balance, readVersion: read, writeVersion: write, ...(declined ? { declined: true } : {}) });
+  ev({
+    type: "applied",
+    msgId,
+    subscription: "q",
+    consumer: "C1",
+    token: 1,
+    key,
+    seq,
+    amount,
+    balance,
+    readVersion: read,
+    writeVersion: write,
+    ...(declined ? { declined: true } : {}),
+  });
 
 describe("checker", () => {
   it("counts lost, duplicated and misordered per expected effect (event x subscription)", () => {
@@ -35,13 +68,33 @@ describe("checker", () => {
       // shipping never applies P1-2 and P1-3: two lost effects
     ];
     const r = check(header(["billing", "shipping"]), events);
-    expect(r.totals).toMatchObject({ committed: 3, applied: 5, lost: 2, duplicated: 1, extraApplications: 1, misordered: 1, raceAnomalies: 0, inconsistent: 0 });
-    expect(r.anomalies.filter((a) => a.kind === "lost").map((a) => `${a.msgId}/${a.subscription}`).sort()).toEqual(["P1-2/shipping", "P1-3/shipping"]);
+    expect(r.totals).toMatchObject({
+      committed: 3,
+      applied: 5,
+      lost: 2,
+      duplicated: 1,
+      extraApplications: 1,
+      misordered: 1,
+      raceAnomalies: 0,
+      inconsistent: 0,
+    });
+    expect(
+      r.anomalies
+        .filter((a) => a.kind === "lost")
+        .map((a) => `${a.msgId}/${a.subscription}`)
+        .sort(),
+    ).toEqual(["P1-2/shipping", "P1-3/shipping"]);
   });
 
   it("misordered counts only the first application of each effect", () => {
     tick = 0;
-    const events = [committed("P1-1", "ana", 1), committed("P1-2", "ana", 2), applied("P1-1", "q", "ana", 1, 0, 1), applied("P1-2", "q", "ana", 2, 1, 2), applied("P1-1", "q", "ana", 1, 2, 3)];
+    const events = [
+      committed("P1-1", "ana", 1),
+      committed("P1-2", "ana", 2),
+      applied("P1-1", "q", "ana", 1, 0, 1),
+      applied("P1-2", "q", "ana", 2, 1, 2),
+      applied("P1-1", "q", "ana", 1, 2, 3),
+    ];
     expect(check(header(["q"]), events).totals).toMatchObject({ misordered: 0, duplicated: 1 });
   });
 
@@ -65,7 +118,12 @@ describe("checker", () => {
   it("a stale read that leaves the balance as serial application would is no race anomaly", () => {
     tick = 0;
     // Two consumers read 0; the second's withdrawal of 10 is declined on its read, as it would be one after another too.
-    const events = [committed("P1-1", "ana", 1, 5), committed("P1-2", "ana", 2, -10), posted("P1-1", "ana", 1, 5, 5, 0, 1), posted("P1-2", "ana", 2, -10, 5, 0, 1, true)];
+    const events = [
+      committed("P1-1", "ana", 1, 5),
+      committed("P1-2", "ana", 2, -10),
+      posted("P1-1", "ana", 1, 5, 5, 0, 1),
+      posted("P1-2", "ana", 2, -10, 5, 0, 1, true),
+    ];
     expect(check(header(["q"]), events).totals).toMatchObject({ raceAnomalies: 0, staleWrites: 0 });
   });
 
@@ -99,7 +157,11 @@ describe("checker", () => {
     const r = check(header(["q", "other"]), events);
     // q: ana right (5), bruno wrong (14, not 7); other: nothing applied, ana (5) and bruno (7) wrong.
     expect(r.totals.wrongFinalState).toBe(3);
-    expect(r.anomalies.filter((a) => a.kind === "wrongFinalState").map((a) => `${a.subscription}/${a.key}:${a.final}/${a.expected}`)).toEqual(["q/bruno:14/7", "other/ana:0/5", "other/bruno:0/7"]);
+    expect(r.anomalies.filter((a) => a.kind === "wrongFinalState").map((a) => `${a.subscription}/${a.key}:${a.final}/${a.expected}`)).toEqual([
+      "q/bruno:14/7",
+      "other/ana:0/5",
+      "other/bruno:0/7",
+    ]);
   });
 
   it("inconsistent: saved but never published, or published but never saved", () => {
@@ -128,7 +190,10 @@ describe("checker", () => {
     for (let seed = 1; seed <= 6; seed++) {
       const { report } = simulate({ scenario: "t3-lost-messages", variant: "naive", seed, teams: 1 });
       // Fire-and-forget only loses: every other anomaly is a balance the losses left wrong.
-      expect(report.anomalies.every((a) => a.kind === "lost" || a.kind === "wrongFinalState"), `seed ${seed}`).toBe(true);
+      expect(
+        report.anomalies.every((a) => a.kind === "lost" || a.kind === "wrongFinalState"),
+        `seed ${seed}`,
+      ).toBe(true);
       for (const a of report.anomalies.filter((x) => x.kind === "lost")) {
         expect(a.cause.chain.length, `seed ${seed}`).toBeGreaterThan(0);
         codes.add(a.cause.code);
@@ -141,7 +206,9 @@ describe("checker", () => {
 
   it("explains duplicates in real rounds: producer retries and redeliveries", () => {
     const codes = new Set<string>();
-    for (let seed = 1; seed <= 6; seed++) for (const a of simulate({ scenario: "t4-duplicates", variant: "naive", seed, teams: 1, strategy: "careful" }).report.anomalies) if (a.kind === "duplicated") codes.add(a.cause.code);
+    for (let seed = 1; seed <= 6; seed++)
+      for (const a of simulate({ scenario: "t4-duplicates", variant: "naive", seed, teams: 1, strategy: "careful" }).report.anomalies)
+        if (a.kind === "duplicated") codes.add(a.cause.code);
     expect(codes).toContain("dupProducerRetry");
     expect([...codes].some((c) => c.startsWith("dupRedelivery"))).toBe(true);
   });

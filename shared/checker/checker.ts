@@ -3,7 +3,18 @@
 // state, so an independent checker can agree or disagree with it line by line.
 import type { Emitted } from "../engine/kernel.js";
 import type { LogHeader } from "../sim/round.js";
-import { causeFacts, explainDuplicate, explainInconsistent, explainLost, explainMisorder, explainParked, explainRace, indexTeam, type Cause, type CauseFacts } from "./causes.js";
+import {
+  causeFacts,
+  explainDuplicate,
+  explainInconsistent,
+  explainLost,
+  explainMisorder,
+  explainParked,
+  explainRace,
+  indexTeam,
+  type Cause,
+  type CauseFacts,
+} from "./causes.js";
 import { EffectLedger, teamFacts, zeroCounts, type Counts, type WrongFinalState } from "./effects.js";
 
 export type { Counts };
@@ -85,20 +96,83 @@ function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomal
   const c = { ...ledger.settle() };
   const index = indexTeam(events, facts);
   const start = anomalies.length;
-  for (const r of ledger.raceKeys()) anomalies.push({ kind: "race", team, msgId: r.first.msgId, subscription: r.subscription, key: r.key, seq: r.first.seq, cause: explainRace(index, r.first) });
+  for (const r of ledger.raceKeys())
+    anomalies.push({
+      kind: "race",
+      team,
+      msgId: r.first.msgId,
+      subscription: r.subscription,
+      key: r.key,
+      seq: r.first.seq,
+      cause: explainRace(index, r.first),
+    });
   for (const x of ledger.expectedEffects()) {
     if (x.applications.length === 0) {
-      if (ledger.isParked(x)) anomalies.push({ kind: "parked", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainParked(index, x.msgId, x.subscription) });
-      else anomalies.push({ kind: "lost", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainLost(index, x.msgId, x.subscription) });
-    }
-    else if (x.applications.length > 1) anomalies.push({ kind: "duplicated", team, msgId: x.msgId, subscription: x.subscription, key: x.key, seq: x.seq, cause: explainDuplicate(index, x.applications) });
+      if (ledger.isParked(x))
+        anomalies.push({
+          kind: "parked",
+          team,
+          msgId: x.msgId,
+          subscription: x.subscription,
+          key: x.key,
+          seq: x.seq,
+          cause: explainParked(index, x.msgId, x.subscription),
+        });
+      else
+        anomalies.push({
+          kind: "lost",
+          team,
+          msgId: x.msgId,
+          subscription: x.subscription,
+          key: x.key,
+          seq: x.seq,
+          cause: explainLost(index, x.msgId, x.subscription),
+        });
+    } else if (x.applications.length > 1)
+      anomalies.push({
+        kind: "duplicated",
+        team,
+        msgId: x.msgId,
+        subscription: x.subscription,
+        key: x.key,
+        seq: x.seq,
+        cause: explainDuplicate(index, x.applications),
+      });
   }
-  for (const m of ledger.misordered()) anomalies.push({ kind: "misordered", team, msgId: m.msgId, subscription: m.subscription, key: m.key, seq: m.seq, cause: explainMisorder(index, m.msgId, m.overtakenBy.msgId, m.subscription) });
-  for (const x of ledger.inconsistencies()) anomalies.push({ kind: "inconsistent", team, msgId: x.msgId, subscription: null, key: x.key, seq: x.seq, cause: explainInconsistent(index, x.msgId, x.side) });
+  for (const m of ledger.misordered())
+    anomalies.push({
+      kind: "misordered",
+      team,
+      msgId: m.msgId,
+      subscription: m.subscription,
+      key: m.key,
+      seq: m.seq,
+      cause: explainMisorder(index, m.msgId, m.overtakenBy.msgId, m.subscription),
+    });
+  for (const x of ledger.inconsistencies())
+    anomalies.push({
+      kind: "inconsistent",
+      team,
+      msgId: x.msgId,
+      subscription: null,
+      key: x.key,
+      seq: x.seq,
+      cause: explainInconsistent(index, x.msgId, x.side),
+    });
   const before = anomalies.length;
   for (const w of ledger.wrongFinalStates()) {
     const cause = wrongFinalStateCause(w, events, anomalies.slice(start, before));
-    anomalies.push({ kind: "wrongFinalState", team, msgId: w.last?.msgId ?? "", subscription: w.subscription, key: w.key, seq: null, final: w.final, expected: w.expected, cause });
+    anomalies.push({
+      kind: "wrongFinalState",
+      team,
+      msgId: w.last?.msgId ?? "",
+      subscription: w.subscription,
+      key: w.key,
+      seq: null,
+      final: w.final,
+      expected: w.expected,
+      cause,
+    });
   }
   return { team, ...c, score: scoreOf(c), firstCommitTick, lastAppliedTick };
 }
@@ -112,10 +186,20 @@ function checkTeam(team: number, ledger: EffectLedger, events: Emitted[], anomal
  */
 function wrongFinalStateCause(w: WrongFinalState, events: readonly Emitted[], teamAnomalies: readonly Anomaly[]): Cause {
   const chain: Cause["chain"] = [];
-  for (const e of events) if (e.type === "applied" && e.subscription === w.subscription && e.key === w.key && chain.length < 60) chain.push({ tick: e.tick, type: e.type, node: e.consumer, token: e.token });
+  for (const e of events)
+    if (e.type === "applied" && e.subscription === w.subscription && e.key === w.key && chain.length < 60)
+      chain.push({ tick: e.tick, type: e.type, node: e.consumer, token: e.token });
   let first: Anomaly | null = null;
   for (const a of teamAnomalies) if (a.subscription === w.subscription && a.key === w.key && (!first || a.cause.tick < first.cause.tick)) first = a;
-  const cause: Cause = { code: "wrongFinalState", tick: w.last?.tick ?? first?.cause.tick ?? 0, end: first?.cause.end ?? "producer", key: w.key, final: w.final, expected: w.expected, chain };
+  const cause: Cause = {
+    code: "wrongFinalState",
+    tick: w.last?.tick ?? first?.cause.tick ?? 0,
+    end: first?.cause.end ?? "producer",
+    key: w.key,
+    final: w.final,
+    expected: w.expected,
+    chain,
+  };
   if (w.last) cause.consumer = w.last.consumer;
   return cause;
 }

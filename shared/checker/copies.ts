@@ -354,7 +354,8 @@ export class CopyTracker {
       m.recordTimedOut = false;
     }
     if (onWire) {
-      if (e.kind === "rpc") m.copies.set(e.token, { sub: null, queued: false, unacked: false, transit: 1, inbox: 0, acked: true, released: null, parked: false });
+      if (e.kind === "rpc")
+        m.copies.set(e.token, { sub: null, queued: false, unacked: false, transit: 1, inbox: 0, acked: true, released: null, parked: false });
       else m.publishes.add(e.token);
     }
     return m;

@@ -47,7 +47,13 @@ describe("EffectLedger", () => {
 
   it("counts a duplicate once, and each application beyond the first", () => {
     const l = new EffectLedger(facts);
-    for (const e of [committed("P1-1", "ana", 1), applied("P1-1", "q", "ana", 1, 0, 1), applied("P1-1", "q", "ana", 1, 1, 2), applied("P1-1", "q", "ana", 1, 2, 3)]) l.add(e);
+    for (const e of [
+      committed("P1-1", "ana", 1),
+      applied("P1-1", "q", "ana", 1, 0, 1),
+      applied("P1-1", "q", "ana", 1, 1, 2),
+      applied("P1-1", "q", "ana", 1, 2, 3),
+    ])
+      l.add(e);
     expect(l.counts).toMatchObject({ committed: 1, applied: 3, duplicated: 1, extraApplications: 2 });
   });
 
@@ -85,7 +91,19 @@ describe("EffectLedger", () => {
   it("counts, as they happen, the keys whose balance a lost update has made wrong, and each stale write", () => {
     const l = new EffectLedger(facts);
     const at = (msgId: string, key: string, amount: number, balance: number, read: number, write: number) =>
-      ev({ type: "applied", msgId, subscription: "q", consumer: "C1", token: 1, key, seq: 1, amount, balance, readVersion: read, writeVersion: write }) as Applied;
+      ev({
+        type: "applied",
+        msgId,
+        subscription: "q",
+        consumer: "C1",
+        token: 1,
+        key,
+        seq: 1,
+        amount,
+        balance,
+        readVersion: read,
+        writeVersion: write,
+      }) as Applied;
     l.add(at("P1-1", "ana", 10, 10, 0, 1));
     l.add(at("P1-2", "ana", 5, 5, 0, 2)); // read 0, wrote over the 10: ana is now wrong (5, not 15)
     expect(l.counts).toMatchObject({ raceAnomalies: 1, staleWrites: 1 });

@@ -33,7 +33,19 @@ export interface Counts {
 
 /** Zero counts, keys in the order the log's summary writes them. */
 export const zeroCounts = (): Counts => ({
-  committed: 0, applied: 0, lost: 0, duplicated: 0, extraApplications: 0, misordered: 0, inconsistent: 0, raceAnomalies: 0, wrongFinalState: 0, refused: 0, staleWrites: 0, conflicts: 0, parked: 0,
+  committed: 0,
+  applied: 0,
+  lost: 0,
+  duplicated: 0,
+  extraApplications: 0,
+  misordered: 0,
+  inconsistent: 0,
+  raceAnomalies: 0,
+  wrongFinalState: 0,
+  refused: 0,
+  staleWrites: 0,
+  conflicts: 0,
+  parked: 0,
 });
 
 /** An expected effect: one business event at one subscription (a queue is one subscription). */
@@ -367,7 +379,11 @@ export class EffectLedger {
       else byKey.set(info.key, [info]);
     }
     const expected = new Map<string, number>();
-    for (const [key, list] of byKey) expected.set(key, list.sort((a, b) => a.seq - b.seq).reduce((balance, x) => post(balance, x.amount).balance, 0));
+    for (const [key, list] of byKey)
+      expected.set(
+        key,
+        list.sort((a, b) => a.seq - b.seq).reduce((balance, x) => post(balance, x.amount).balance, 0),
+      );
     const out: WrongFinalState[] = [];
     for (const subscription of subscriptions) {
       const keys = new Set(byKey.keys());

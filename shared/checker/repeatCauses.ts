@@ -17,7 +17,8 @@ function explainRepublish(index: TeamIndex, msgId: string, p1: number, p2: numbe
     if (crash) return { code: "dupRelayAfterCrash", tick: crash.tick, end: "consumer", node: producer };
     return { code: "dupRelayRepublish", tick: lateSent?.tick ?? 0, end: "consumer" };
   }
-  const confirms = (e: { kind: string; token: number; covers?: { token: number }[] }) => e.kind === "confirm" && (e.token === early || (e.covers?.some((c) => c.token === early) ?? false));
+  const confirms = (e: { kind: string; token: number; covers?: { token: number }[] }) =>
+    e.kind === "confirm" && (e.token === early || (e.covers?.some((c) => c.token === early) ?? false));
   const confirmLost = firstAfter(index, msgId, "dropped", earlyAt, confirms);
   if (confirmLost && pos(index, confirmLost) < lateAt) return { code: "dupProducerRetry", tick: confirmLost.tick, end: "producer", link: confirmLost.link };
   const confirmed = firstAfter(index, msgId, "hop", earlyAt, confirms);

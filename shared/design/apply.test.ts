@@ -35,11 +35,26 @@ describe("applyDesign", () => {
   it("maps each choice onto the engine's settings", () => {
     const naive = applyDesign(base, NAIVE_DESIGN);
     expect(naive.producer).toMatchObject({ publish: "fireAndForget", write: "dualWrite" });
-    expect(naive.broker).toMatchObject({ durable: false, persistent: false, replicas: 1, dedupWindowTicks: 0, maxDeliveries: 0, partitions: 0, messageGroups: false });
+    expect(naive.broker).toMatchObject({
+      durable: false,
+      persistent: false,
+      replicas: 1,
+      dedupWindowTicks: 0,
+      maxDeliveries: 0,
+      partitions: 0,
+      messageGroups: false,
+    });
     expect(naive.consumer).toMatchObject({ ack: "auto", idempotency: "none", lockPerKey: false });
     const careful = applyDesign(base, CAREFUL_DESIGN);
     expect(careful.producer).toMatchObject({ publish: "ackRetryDedup", write: "outbox", relay: "cdc" });
-    expect(careful.broker).toMatchObject({ durable: true, persistent: true, replicas: 3, maxDeliveries: DESIGN_COSTS.maxDeliveries, deadLetter: "queue", messageGroups: true });
+    expect(careful.broker).toMatchObject({
+      durable: true,
+      persistent: true,
+      replicas: 3,
+      maxDeliveries: DESIGN_COSTS.maxDeliveries,
+      deadLetter: "queue",
+      messageGroups: true,
+    });
     expect(careful.broker.dedupWindowTicks).toBeGreaterThan(base.roundTicks);
     expect(careful.consumer).toMatchObject({ ack: "afterProcessing", idempotency: "transactional", autoCheck: true, lockPerKey: true });
     expect(applyDesign(base, { ...NAIVE_DESIGN, routing: "partitionByKey" }).broker.partitions).toBe(DESIGN_COSTS.partitions);

@@ -51,7 +51,14 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
   // until it comes (else the row would never leave the table); the publish setting only decides
   // whether a de-duplication id goes with it.
   const outbox = d.write === "outbox";
-  const publish = d.publish === "confirmRetryDedupId" ? "ackRetryDedup" : outbox || d.publish === "confirmRetry" ? "ackRetry" : d.publish === "waitConfirm" ? "waitAck" : "fireAndForget";
+  const publish =
+    d.publish === "confirmRetryDedupId"
+      ? "ackRetryDedup"
+      : outbox || d.publish === "confirmRetry"
+        ? "ackRetry"
+        : d.publish === "waitConfirm"
+          ? "waitAck"
+          : "fireAndForget";
   const producer: VariantConfig["producer"] = {
     ...base.producer,
     publish,
@@ -84,7 +91,9 @@ export function applyDesign(base: VariantConfig, d: Design): VariantConfig {
     ...base.consumer,
     ack: d.ack === "onReceipt" ? "auto" : d.ack,
     processTicks:
-      C.processTicks + (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0) + (d.keyLock === "on" ? C.lockTicks : 0),
+      C.processTicks +
+      (d.idempotency === "separate" ? C.separateCheckTicks : d.idempotency === "transactional" ? C.transactionalTicks : 0) +
+      (d.keyLock === "on" ? C.lockTicks : 0),
     processJitterTicks: C.processJitterTicks,
     idempotency: d.idempotency,
     autoCheck: d.idempotency !== "none",

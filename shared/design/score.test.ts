@@ -24,7 +24,22 @@ describe("designScore", () => {
   });
 
   it("takes a heavy penalty per business anomaly of every kind, and none for refused or parked work", () => {
-    const s = designScore(team({ applied: 120, lost: 1, duplicated: 2, misordered: 3, inconsistent: 1, raceAnomalies: 1, wrongFinalState: 2, refused: 5, parked: 4, staleWrites: 3, conflicts: 2 }), 1200);
+    const s = designScore(
+      team({
+        applied: 120,
+        lost: 1,
+        duplicated: 2,
+        misordered: 3,
+        inconsistent: 1,
+        raceAnomalies: 1,
+        wrongFinalState: 2,
+        refused: 5,
+        parked: 4,
+        staleWrites: 3,
+        conflicts: 2,
+      }),
+      1200,
+    );
     expect(s.anomalies).toBe(10);
     expect(s.penalty).toBe(10 * ANOMALY_PENALTY);
     expect(s.score).toBe(60 - 10 * ANOMALY_PENALTY);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { CAREFUL_DESIGN, checkDesignChoice, DESIGN_SETTINGS, designKey, endOfSeat, isDesign, NAIVE_DESIGN, settingsOfEnd, withChoice, type Design } from "./settings.js";
+import {
+  CAREFUL_DESIGN,
+  checkDesignChoice,
+  DESIGN_SETTINGS,
+  designKey,
+  endOfSeat,
+  isDesign,
+  NAIVE_DESIGN,
+  settingsOfEnd,
+  withChoice,
+  type Design,
+} from "./settings.js";
 import { DESIGN_TEXTS, designTexts } from "./texts.js";
 
 describe("design settings", () => {

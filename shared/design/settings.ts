@@ -113,7 +113,10 @@ export function designKey(d: Design): string {
  * Returns the design, or why the text is not one.
  */
 export function parseDesign(spec: string): Design | string {
-  const parts = spec.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const parts = spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   let d: Design = NAIVE_DESIGN;
   if (parts[0] === "naive" || parts[0] === "careful") d = parts.shift() === "careful" ? CAREFUL_DESIGN : NAIVE_DESIGN;
   for (const part of parts) {

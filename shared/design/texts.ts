@@ -83,7 +83,10 @@ const EN: DesignTexts = {
       label: "Idempotency",
       values: {
         none: { label: "None", cost: "free: every redelivery applies again" },
-        separate: { label: "Processed-ids table", cost: `+${C.separateCheckTicks} tick look-up, +${C.separateRecordTicks} to record the id apart; a crash between duplicates` },
+        separate: {
+          label: "Processed-ids table",
+          cost: `+${C.separateCheckTicks} tick look-up, +${C.separateRecordTicks} to record the id apart; a crash between duplicates`,
+        },
         transactional: { label: "In the transaction", cost: `+${C.transactionalTicks} ticks per processing (look-up and insert in the transaction)` },
       },
     },
@@ -158,7 +161,10 @@ const PT: DesignTexts = {
       label: "Idempotência",
       values: {
         none: { label: "Nenhuma", cost: "grátis: cada reentrega aplica de novo" },
-        separate: { label: "Tabela de ids à parte", cost: `+${C.separateCheckTicks} tick de consulta, +${C.separateRecordTicks} para gravar o id à parte; uma queda entre eles duplica` },
+        separate: {
+          label: "Tabela de ids à parte",
+          cost: `+${C.separateCheckTicks} tick de consulta, +${C.separateRecordTicks} para gravar o id à parte; uma queda entre eles duplica`,
+        },
         transactional: { label: "Na mesma transação", cost: `+${C.transactionalTicks} ticks por processamento (consulta e insert na transação)` },
       },
     },

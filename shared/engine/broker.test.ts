@@ -13,7 +13,12 @@ describe("broker", () => {
     const t = new Harness(testConfig({ topology: { consumers: 2 }, broker: { channel: "topic" } }));
     t.step(send);
     t.run(10);
-    expect(t.of("enqueued").map((e) => e.subscription).sort()).toEqual(["billing", "shipping"]);
+    expect(
+      t
+        .of("enqueued")
+        .map((e) => e.subscription)
+        .sort(),
+    ).toEqual(["billing", "shipping"]);
     expect(new Set(t.of("delivered").map((e) => e.consumer))).toEqual(new Set(["C1", "C2"]));
   });
 
@@ -22,7 +27,12 @@ describe("broker", () => {
     h.step(send);
     h.step(send);
     h.run(10);
-    expect(h.of("delivered").map((e) => e.consumer).sort()).toEqual(["C1", "C2"]);
+    expect(
+      h
+        .of("delivered")
+        .map((e) => e.consumer)
+        .sort(),
+    ).toEqual(["C1", "C2"]);
   });
 
   it("an in-memory broker loses what it holds in a crash; a durable one keeps persisted messages", () => {
@@ -72,7 +82,13 @@ describe("broker", () => {
   });
 
   it("de-duplicates a publish whose id it saw inside the window, and confirms it as a duplicate", () => {
-    const h = new Harness(testConfig({ producer: { publish: "ackRetryDedup" }, broker: { dedupWindowTicks: 100 }, network: { confirm: { latencyTicks: 2, jitterTicks: 0, loss: 1, ordered: true } } }));
+    const h = new Harness(
+      testConfig({
+        producer: { publish: "ackRetryDedup" },
+        broker: { dedupWindowTicks: 100 },
+        network: { confirm: { latencyTicks: 2, jitterTicks: 0, loss: 1, ordered: true } },
+      }),
+    );
     h.step(send);
     h.run(25);
     h.s.links.get("B>P1")!.loss = 0;
@@ -93,7 +109,14 @@ describe("broker", () => {
   });
 
   it("partitions by key: every message of a key goes to the same consumer; acks commit offsets cumulatively", () => {
-    const h = new Harness(testConfig({ topology: { consumers: 2 }, producer: { publish: "fireAndForget" }, broker: { partitions: 4, prefetch: 20 }, workload: { keys: 4, eventsPerProducer: 12 } }));
+    const h = new Harness(
+      testConfig({
+        topology: { consumers: 2 },
+        producer: { publish: "fireAndForget" },
+        broker: { partitions: 4, prefetch: 20 },
+        workload: { keys: 4, eventsPerProducer: 12 },
+      }),
+    );
     for (let i = 0; i < 12; i++) h.step(send);
     h.run(10);
     expect(h.of("delivered")).toHaveLength(12);
@@ -111,12 +134,19 @@ describe("broker", () => {
     h.run(4);
     h.step({ seat: c.id, action: "ack", token: last.token.id });
     h.run(4);
-    const settled = new Set(h.of("removed").filter((e) => e.reason === "ack").map((e) => e.token));
+    const settled = new Set(
+      h
+        .of("removed")
+        .filter((e) => e.reason === "ack")
+        .map((e) => e.token),
+    );
     for (const item of sameKey) expect(settled.has(item.token.id)).toBe(true);
   });
 
   it("partitions: a delivery lost on the way rewinds the consumer's stream, so no later record of it is read first or acked past it", () => {
-    const h = new Harness(testConfig({ producer: { publish: "fireAndForget" }, broker: { partitions: 1, prefetch: 10 }, workload: { keys: 1, eventsPerProducer: 4 } }));
+    const h = new Harness(
+      testConfig({ producer: { publish: "fireAndForget" }, broker: { partitions: 1, prefetch: 10 }, workload: { keys: 1, eventsPerProducer: 4 } }),
+    );
     h.step({ seat: "host", action: "fault", fault: { kind: "dropNextToken", link: "B>C1" } });
     for (let i = 0; i < 4; i++) h.step(send);
     h.run(3);
@@ -134,7 +164,14 @@ describe("broker", () => {
   });
 
   it("partitions: a partition changes owner only once its previous owner has settled what it was given", () => {
-    const h = new Harness(testConfig({ topology: { consumers: 2 }, producer: { publish: "fireAndForget" }, broker: { partitions: 1, prefetch: 10 }, workload: { keys: 1, eventsPerProducer: 6 } }));
+    const h = new Harness(
+      testConfig({
+        topology: { consumers: 2 },
+        producer: { publish: "fireAndForget" },
+        broker: { partitions: 1, prefetch: 10 },
+        workload: { keys: 1, eventsPerProducer: 6 },
+      }),
+    );
     h.step({ seat: "host", action: "fault", fault: { kind: "crash", node: "C1", ticks: 10 } });
     h.step(send, send);
     h.run(6);
@@ -159,7 +196,12 @@ describe("broker", () => {
     expect(h.of("delivered")).toHaveLength(1);
     h.step({ seat: "host", action: "fault", fault: { kind: "crash", node: "C1", ticks: 1 } });
     h.run(3);
-    expect(h.of("dropped").filter((e) => e.kind === "deliver").map((e) => e.reason)).toEqual(["stale"]);
+    expect(
+      h
+        .of("dropped")
+        .filter((e) => e.kind === "deliver")
+        .map((e) => e.reason),
+    ).toEqual(["stale"]);
     h.run(10);
     expect(h.of("received")).toHaveLength(1);
     expect(h.s.consumers[0].inbox).toHaveLength(1);
@@ -209,7 +251,14 @@ describe("broker", () => {
   });
 
   it("behind an exchange, a person routes one message to each queue its binding matches before confirming it", () => {
-    const exchange = { type: "direct" as const, bindings: [{ queue: "billing", key: "br" }, { queue: "shipping", key: "pt" }], routingKeys: { ana: "br" } };
+    const exchange = {
+      type: "direct" as const,
+      bindings: [
+        { queue: "billing", key: "br" },
+        { queue: "shipping", key: "pt" },
+      ],
+      routingKeys: { ana: "br" },
+    };
     const h = new Harness(testConfig({ topology: { consumers: 2 }, broker: { channel: "topic", manual: true, exchange } }));
     h.step(send);
     h.run(4);
@@ -224,7 +273,14 @@ describe("broker", () => {
   });
 
   it("an automatic broker behind an exchange routes each message to the queues its routing key's bindings match", () => {
-    const exchange = { type: "topic" as const, bindings: [{ queue: "billing", key: "pt.*" }, { queue: "shipping", key: "#" }], routingKeys: { ana: "br.ana" } };
+    const exchange = {
+      type: "topic" as const,
+      bindings: [
+        { queue: "billing", key: "pt.*" },
+        { queue: "shipping", key: "#" },
+      ],
+      routingKeys: { ana: "br.ana" },
+    };
     const h = new Harness(testConfig({ topology: { consumers: 2 }, broker: { channel: "topic", exchange } }));
     h.step(send);
     h.run(10);

@@ -82,7 +82,8 @@ export function onPublish(s: TeamState, out: Out, token: Token, from: NodeId, co
   }
   // A shared DB's row is visible only once its transaction commits (onPersisted).
   if (!cfg.sharedDb) route(s, out, token, null);
-  if (onDisk || cfg.sharedDb) schedule(s, s.tick + cfg.persistTicks + (cfg.replicas > 1 ? REPLICATION_TICKS : 0), { kind: "persisted", token, from, confirm, epoch: b.epoch });
+  if (onDisk || cfg.sharedDb)
+    schedule(s, s.tick + cfg.persistTicks + (cfg.replicas > 1 ? REPLICATION_TICKS : 0), { kind: "persisted", token, from, confirm, epoch: b.epoch });
   else if (confirm) sendConfirm(s, out, from, token, false);
 }
 
@@ -106,8 +107,24 @@ function route(s: TeamState, out: Out, token: Token, targets: readonly string[] 
   for (const sub of s.broker.subscriptions) {
     if (to !== null && !to.includes(sub.name)) continue;
     const partition = cfg.partitions > 0 ? partitionOf(token.key, cfg.partitions) : 0;
-    const copy = newToken(s, { msgId: token.msgId, key: token.key, seq: token.seq, amount: token.amount, dedupId: token.dedupId, origin: "copy", parent: token.id });
-    sub.partitions[partition].push({ token: copy, subscription: sub.name, partition, enqueuedAt: s.tick, deliveryCount: 0, redelivered: false, persisted: false });
+    const copy = newToken(s, {
+      msgId: token.msgId,
+      key: token.key,
+      seq: token.seq,
+      amount: token.amount,
+      dedupId: token.dedupId,
+      origin: "copy",
+      parent: token.id,
+    });
+    sub.partitions[partition].push({
+      token: copy,
+      subscription: sub.name,
+      partition,
+      enqueuedAt: s.tick,
+      deliveryCount: 0,
+      redelivered: false,
+      persisted: false,
+    });
     emit(s, out, { type: "enqueued", token: copy.id, parent: token.id, msgId: token.msgId, subscription: sub.name, partition });
   }
 }
@@ -129,8 +146,7 @@ export function onPersisted(s: TeamState, out: Out, token: Token, from: NodeId, 
 function markPersisted(s: TeamState, parent: number): void {
   const b = s.broker;
   b.dedupUnpersisted.delete(parent);
-  for (const sub of b.subscriptions)
-    for (const queue of sub.partitions) for (const m of queue) if (m.token.parent === parent) m.persisted = true;
+  for (const sub of b.subscriptions) for (const queue of sub.partitions) for (const m of queue) if (m.token.parent === parent) m.persisted = true;
   for (const d of b.unacked.values()) if (d.message.token.parent === parent) d.message.persisted = true;
   for (const m of b.parked) if (m.token.parent === parent) m.persisted = true;
 }
@@ -175,7 +191,8 @@ export function crashBroker(s: TeamState, out: Out): void {
   const b = s.broker;
   b.up = false;
   b.epoch++;
-  for (const item of b.intake) emit(s, out, { type: "discarded", node: BROKER, token: item.token.id, msgId: item.token.msgId, reason: "crash", where: "intake", subscription: null });
+  for (const item of b.intake)
+    emit(s, out, { type: "discarded", node: BROKER, token: item.token.id, msgId: item.token.msgId, reason: "crash", where: "intake", subscription: null });
   b.intake = [];
   const keep = (m: QueuedMessage, where: "queue" | "unacked" | "parked"): boolean => {
     if (m.persisted) return true;

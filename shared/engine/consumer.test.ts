@@ -109,7 +109,9 @@ describe("consumer", () => {
 
   it("two consumers doing read-modify-write on one key lose an update; a per-key lock prevents it", () => {
     for (const lockPerKey of [false, true]) {
-      const h = new Harness(testConfig({ topology: { consumers: 2 }, broker: { prefetch: 1 }, consumer: { lockPerKey, processTicks: 4 }, workload: { keys: 1 } }));
+      const h = new Harness(
+        testConfig({ topology: { consumers: 2 }, broker: { prefetch: 1 }, consumer: { lockPerKey, processTicks: 4 }, workload: { keys: 1 } }),
+      );
       for (const e of h.s.producers[0].stack) e.amount = Math.abs(e.amount); // deposits only
       h.step(send);
       h.step(send);
@@ -210,13 +212,25 @@ describe("hold", () => {
   });
 
   it("auto-hold (a resequencer): early tokens are held on receipt and applied in seq order", () => {
-    const h = new Harness(testConfig({ producer: { maxInFlight: 10 }, consumer: { autoHold: true }, workload: { keys: 1 }, broker: { prefetch: 10 }, network: { deliver: { latencyTicks: 2, jitterTicks: 6, loss: 0, ordered: false } } }), 3);
+    const h = new Harness(
+      testConfig({
+        producer: { maxInFlight: 10 },
+        consumer: { autoHold: true },
+        workload: { keys: 1 },
+        broker: { prefetch: 10 },
+        network: { deliver: { latencyTicks: 2, jitterTicks: 6, loss: 0, ordered: false } },
+      }),
+      3,
+    );
     for (let i = 0; i < 5; i++) h.step(send);
     for (let tick = 0; tick < 200; tick++) {
       const c = h.s.consumers[0];
       const next = c.processing ? undefined : c.inbox.find((i) => !i.held && !i.processed);
       const done = c.inbox.find((i) => i.processed && !i.acked);
-      h.step(...(next ? [{ seat: "C1", action: "process", token: next.token.id } as const] : []), ...(done ? [{ seat: "C1", action: "ack", token: done.token.id } as const] : []));
+      h.step(
+        ...(next ? [{ seat: "C1", action: "process", token: next.token.id } as const] : []),
+        ...(done ? [{ seat: "C1", action: "ack", token: done.token.id } as const] : []),
+      );
     }
     expect(h.of("held").length, "the jitter delivered some early").toBeGreaterThan(0);
     expect(h.of("held").every((e) => e.auto)).toBe(true);

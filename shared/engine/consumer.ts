@@ -14,8 +14,30 @@ import { isActionOf } from "./actions.js";
 
 const refuse = (code: RefusalReason["code"], detail?: string): RefusalReason => (detail ? { code, detail } : { code });
 
-export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token, delivery: number, subscription: string, redelivered: boolean, deliveryCount = 1): void {
-  const item: InboxToken = { token, delivery, subscription, redelivered, receivedAt: s.tick, held: false, heldAt: -1, acked: s.config.consumer.ack === "auto", deliveryCount, failed: false, checked: null, processed: false };
+export function onDeliver(
+  s: TeamState,
+  out: Out,
+  c: ConsumerState,
+  token: Token,
+  delivery: number,
+  subscription: string,
+  redelivered: boolean,
+  deliveryCount = 1,
+): void {
+  const item: InboxToken = {
+    token,
+    delivery,
+    subscription,
+    redelivered,
+    receivedAt: s.tick,
+    held: false,
+    heldAt: -1,
+    acked: s.config.consumer.ack === "auto",
+    deliveryCount,
+    failed: false,
+    checked: null,
+    processed: false,
+  };
   c.inbox.push(item);
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery });
   const cfg = s.config.consumer;
@@ -26,7 +48,20 @@ export function onDeliver(s: TeamState, out: Out, c: ConsumerState, token: Token
 
 /** A direct call (Topic 1 naive) lands in the inbox like a delivery that needs no ack. */
 export function onRpc(s: TeamState, out: Out, c: ConsumerState, token: Token): void {
-  c.inbox.push({ token, delivery: -1, subscription: c.subscription, redelivered: false, receivedAt: s.tick, held: false, heldAt: -1, acked: true, deliveryCount: 1, failed: false, checked: null, processed: false });
+  c.inbox.push({
+    token,
+    delivery: -1,
+    subscription: c.subscription,
+    redelivered: false,
+    receivedAt: s.tick,
+    held: false,
+    heldAt: -1,
+    acked: true,
+    deliveryCount: 1,
+    failed: false,
+    checked: null,
+    processed: false,
+  });
   emit(s, out, { type: "received", consumer: c.id, token: token.id, msgId: token.msgId, delivery: -1 });
 }
 
@@ -218,7 +253,16 @@ export function crashConsumer(s: TeamState, out: Out, c: ConsumerState): void {
     if (key !== undefined) holderCrashed(s, store, c.subscription, key, c.id);
   }
   c.processing = null;
-  for (const item of c.inbox) emit(s, out, { type: "discarded", node: c.id, token: item.token.id, msgId: item.token.msgId, reason: "crash", where: "inbox", subscription: item.subscription });
+  for (const item of c.inbox)
+    emit(s, out, {
+      type: "discarded",
+      node: c.id,
+      token: item.token.id,
+      msgId: item.token.msgId,
+      reason: "crash",
+      where: "inbox",
+      subscription: item.subscription,
+    });
   c.inbox = [];
   requeueFor(s, out, c.id);
 }

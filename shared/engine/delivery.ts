@@ -56,7 +56,8 @@ export function dispatch(s: TeamState, out: Out): void {
       if (cfg.partitions > 0) {
         const target = owner(s, sub, p);
         if (target === null || !reachable(s, target) || heldElsewhere(s, sub.name, p, target)) continue;
-        while (queue.length > 0 && hasCredit(s, target) && s.tick >= (b.fetchAt.get(target) ?? 0) && !b.broken.has(target)) deliver(s, out, queue.shift() as QueuedMessage, target);
+        while (queue.length > 0 && hasCredit(s, target) && s.tick >= (b.fetchAt.get(target) ?? 0) && !b.broken.has(target))
+          deliver(s, out, queue.shift() as QueuedMessage, target);
         continue;
       }
       if (cfg.singleActiveConsumer) {
@@ -108,7 +109,8 @@ export function register(s: TeamState, consumer: NodeId): void {
  * (a cooperative rebalance): two consumers never work on one partition at once.
  */
 function heldElsewhere(s: TeamState, subscription: string, partition: number, target: NodeId): boolean {
-  for (const d of s.broker.unacked.values()) if (d.consumer !== target && d.message.partition === partition && d.message.subscription === subscription) return true;
+  for (const d of s.broker.unacked.values())
+    if (d.consumer !== target && d.message.partition === partition && d.message.subscription === subscription) return true;
   return false;
 }
 
@@ -131,7 +133,16 @@ function deliver(s: TeamState, out: Out, message: QueuedMessage, consumer: NodeI
   const id = s.nextDeliveryId++;
   const token = message.token;
   b.outstanding.set(consumer, (b.outstanding.get(consumer) ?? 0) + 1);
-  emit(s, out, { type: "delivered", token: token.id, msgId: token.msgId, subscription: message.subscription, consumer, delivery: id, redelivered: message.redelivered, deliveryCount: message.deliveryCount });
+  emit(s, out, {
+    type: "delivered",
+    token: token.id,
+    msgId: token.msgId,
+    subscription: message.subscription,
+    consumer,
+    delivery: id,
+    redelivered: message.redelivered,
+    deliveryCount: message.deliveryCount,
+  });
   if (s.config.consumer.ack === "auto") {
     emit(s, out, { type: "removed", token: token.id, msgId: token.msgId, subscription: message.subscription, reason: "autoAck" });
   } else {
@@ -140,7 +151,14 @@ function deliver(s: TeamState, out: Out, message: QueuedMessage, consumer: NodeI
     if (cfg.messageGroups) b.groupsInFlight.add(`${message.subscription}/${token.key}`);
     if (cfg.redeliveryTicks > 0) schedule(s, deadline, { kind: "redeliver", delivery: id });
   }
-  const sent = transmit(s, out, linkId(BROKER, consumer), { kind: "deliver", token, delivery: id, subscription: message.subscription, redelivered: message.redelivered, deliveryCount: message.deliveryCount });
+  const sent = transmit(s, out, linkId(BROKER, consumer), {
+    kind: "deliver",
+    token,
+    delivery: id,
+    subscription: message.subscription,
+    redelivered: message.redelivered,
+    deliveryCount: message.deliveryCount,
+  });
   const d = b.unacked.get(id);
   if (d) d.onWire = sent;
   if (!sent) onDeliveryLost(s, out, id);
@@ -161,7 +179,16 @@ export function onAck(s: TeamState, out: Out, delivery: number): void {
   if (!settled) return;
   const cumulative = s.config.broker.partitions > 0;
   for (const d of cumulative ? [...b.unacked.values()] : [settled]) {
-    if (d !== settled && !(d.id < settled.id && d.consumer === settled.consumer && d.message.partition === settled.message.partition && d.message.subscription === settled.message.subscription)) continue;
+    if (
+      d !== settled &&
+      !(
+        d.id < settled.id &&
+        d.consumer === settled.consumer &&
+        d.message.partition === settled.message.partition &&
+        d.message.subscription === settled.message.subscription
+      )
+    )
+      continue;
     settle(s, d);
     emit(s, out, { type: "removed", token: d.message.token.id, msgId: d.message.token.msgId, subscription: d.message.subscription, reason: "ack" });
   }

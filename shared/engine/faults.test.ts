@@ -18,7 +18,12 @@ describe("faults and links", () => {
   it("a cut named with '-' cuts both directions, drops what crosses it, and heals", () => {
     const h = new Harness(testConfig());
     h.step(fault({ kind: "cut", link: "P1-B", ticks: 10 }));
-    expect(h.of("linkCut").map((e) => e.link).sort()).toEqual(["B>P1", "P1>B"]);
+    expect(
+      h
+        .of("linkCut")
+        .map((e) => e.link)
+        .sort(),
+    ).toEqual(["B>P1", "P1>B"]);
     h.step({ seat: "P1", action: "send" });
     expect(h.of("dropped")[0]).toMatchObject({ reason: "cut", kind: "publish" });
     h.run(12);
@@ -39,7 +44,14 @@ describe("faults and links", () => {
 
   it("jitter reorders packets on an unordered link and never on an ordered one", () => {
     for (const ordered of [false, true]) {
-      const h = new Harness(testConfig({ producer: { publish: "fireAndForget" }, network: { publish: { latencyTicks: 1, jitterTicks: 8, loss: 0, ordered } }, workload: { eventsPerProducer: 40 } }), 7);
+      const h = new Harness(
+        testConfig({
+          producer: { publish: "fireAndForget" },
+          network: { publish: { latencyTicks: 1, jitterTicks: 8, loss: 0, ordered } },
+          workload: { eventsPerProducer: 40 },
+        }),
+        7,
+      );
       for (let i = 0; i < 40; i++) h.step({ seat: "P1", action: "send" });
       h.run(20);
       const order = h.of("accepted").map((e) => Number(e.msgId.split("-")[1]));
@@ -50,7 +62,14 @@ describe("faults and links", () => {
   });
 
   it("loss drops about the configured share of packets", () => {
-    const h = new Harness(testConfig({ producer: { publish: "fireAndForget" }, network: { publish: { latencyTicks: 1, jitterTicks: 0, loss: 0.25, ordered: true } }, workload: { eventsPerProducer: 400 } }), 3);
+    const h = new Harness(
+      testConfig({
+        producer: { publish: "fireAndForget" },
+        network: { publish: { latencyTicks: 1, jitterTicks: 0, loss: 0.25, ordered: true } },
+        workload: { eventsPerProducer: 400 },
+      }),
+      3,
+    );
     for (let i = 0; i < 400; i++) h.step({ seat: "P1", action: "send" });
     const dropped = h.of("dropped").length;
     expect(dropped).toBeGreaterThan(60);

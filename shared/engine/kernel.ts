@@ -76,7 +76,14 @@ export function transmit(s: TeamState, out: Out, id: string, packet: Packet): bo
   if (arrive <= tick) arrive = tick + 1;
   if (link.ordered && arrive < link.lastArrival) arrive = link.lastArrival;
   link.lastArrival = arrive;
-  emit(s, out, withCovers(origin ? { type: "hop", kind: packet.kind, link: id, token, msgId, arrive, origin } : { type: "hop", kind: packet.kind, link: id, token, msgId, arrive }, packet));
+  emit(
+    s,
+    out,
+    withCovers(
+      origin ? { type: "hop", kind: packet.kind, link: id, token, msgId, arrive, origin } : { type: "hop", kind: packet.kind, link: id, token, msgId, arrive },
+      packet,
+    ),
+  );
   s.wire++;
   schedule(s, arrive, { kind: "arrive", link: id, packet });
   return true;

@@ -124,7 +124,12 @@ describe("producer", () => {
 
   it("events become available over the round: sending one early is refused with the ticks left", () => {
     const h = new Harness(testConfig({ workload: { sendEveryTicks: 10 } }));
-    expect(h.s.producers[0].stack.map((e) => e.availableAt).slice(0, 3).every((t, i, all) => i === 0 || t >= all[i - 1])).toBe(true);
+    expect(
+      h.s.producers[0].stack
+        .map((e) => e.availableAt)
+        .slice(0, 3)
+        .every((t, i, all) => i === 0 || t >= all[i - 1]),
+    ).toBe(true);
     h.step({ seat: "P1", action: "send" });
     while (h.s.producers[0].stack[0].availableAt === 0) h.step({ seat: "P1", action: "send" });
     const at = h.s.producers[0].stack[0].availableAt;

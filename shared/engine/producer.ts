@@ -60,7 +60,17 @@ export function publishToken(s: TeamState, out: Out, p: ProducerState, event: Bu
   if (origin !== "relay") {
     let record = p.sent.find((r) => r.msgId === event.msgId);
     if (!record) {
-      record = { msgId: event.msgId, key: event.key, seq: event.seq, amount: event.amount, availableAt: event.availableAt, status: "sent", token: token.id, sentAt: s.tick, attempts: 0 };
+      record = {
+        msgId: event.msgId,
+        key: event.key,
+        seq: event.seq,
+        amount: event.amount,
+        availableAt: event.availableAt,
+        status: "sent",
+        token: token.id,
+        sentAt: s.tick,
+        attempts: 0,
+      };
       p.sent.push(record);
       if (p.sent.length > 64) trimSent(p);
     }
@@ -106,7 +116,8 @@ export function producerCommand(s: TeamState, out: Out, p: ProducerState, comman
   if (!isActionOf(command, "producer")) return refuse("notYourAction", command.action);
   if (!p.up) return refuse("nodeDown", p.id);
   // Either step of a dual write starts new work, unless it finishes one half done.
-  const wantsNewWork = command.action === "send" || command.action === "commitOutbox" || ((command.action === "saveDb" || command.action === "publish") && !p.dualWrite);
+  const wantsNewWork =
+    command.action === "send" || command.action === "commitOutbox" || ((command.action === "saveDb" || command.action === "publish") && !p.dualWrite);
   if (wantsNewWork && s.draining) return refuse("roundOver");
   switch (command.action) {
     case "send": {

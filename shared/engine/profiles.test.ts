@@ -12,12 +12,20 @@ const fault = (f: Extract<Command, { action: "fault" }>["fault"]): Command => ({
 const crash = (node: string, ticks = 500): Command => fault({ kind: "crash", node, ticks });
 
 function on(profile: ProfileId, o: Overrides = {}): VariantConfig {
-  return testConfig({ ...o, producer: { maxInFlight: 50, ...o.producer }, broker: { ...BROKER_PROFILES[profile], ...o.broker }, workload: { keys: 1, ...o.workload } });
+  return testConfig({
+    ...o,
+    producer: { maxInFlight: 50, ...o.producer },
+    broker: { ...BROKER_PROFILES[profile], ...o.broker },
+    workload: { keys: 1, ...o.workload },
+  });
 }
 
 /** Seqs of the messages a consumer received, in order (redeliveries included). */
 function received(h: Harness, consumer = "C1"): number[] {
-  return h.of("received").filter((e) => e.consumer === consumer).map((e) => Number(e.msgId.split("-")[1]));
+  return h
+    .of("received")
+    .filter((e) => e.consumer === consumer)
+    .map((e) => Number(e.msgId.split("-")[1]));
 }
 
 /** Sends n messages while C1 is away, then lets C1 receive up to its prefetch. */
@@ -59,7 +67,12 @@ describe("rabbitmq", () => {
     expect(h.s.broker.subscriptions[0].partitions[0].map((m) => Number(m.token.msgId.split("-")[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     h.run(60);
     expect(received(h, "C2")).toEqual([1, 2, 3]);
-    expect(h.of("delivered").filter((e) => e.consumer === "C2").map((e) => e.redelivered)).toEqual([true, true, true]);
+    expect(
+      h
+        .of("delivered")
+        .filter((e) => e.consumer === "C2")
+        .map((e) => e.redelivered),
+    ).toEqual([true, true, true]);
   });
 
   it("a lost delivery breaks the connection: nothing more goes over it, and its unacked messages come back only when the heartbeat times out", () => {
@@ -77,15 +90,31 @@ describe("rabbitmq", () => {
   });
 
   it("nack with requeue: a classic queue puts it back in its place; a quorum queue at the tail, in nack order, counting x-delivery-count", () => {
-    for (const [type, order] of [["classic", [1, 2, 1, 2, 3, 4]], ["quorum", [1, 2, 3, 4, 2, 1]]] as const) {
-      const h = new Harness(on("rabbitmq", { broker: { ...rabbitQueue(type), prefetch: 2 }, consumer: { ack: "beforeProcessing", allowNack: true }, workload: { eventsPerProducer: 4 } }));
+    for (const [type, order] of [
+      ["classic", [1, 2, 1, 2, 3, 4]],
+      ["quorum", [1, 2, 3, 4, 2, 1]],
+    ] as const) {
+      const h = new Harness(
+        on("rabbitmq", {
+          broker: { ...rabbitQueue(type), prefetch: 2 },
+          consumer: { ack: "beforeProcessing", allowNack: true },
+          workload: { eventsPerProducer: 4 },
+        }),
+      );
       h.step(crash("C1", 3), send, send, send, send);
       h.run(8);
       const [one, two] = h.s.consumers[0].inbox.map((i) => i.token.id);
       h.step({ seat: "C1", action: "nack", token: two, requeue: true }, { seat: "C1", action: "nack", token: one, requeue: true });
-      for (let i = 0; i < 40; i++) h.step(...h.s.consumers[0].inbox.filter((x) => !x.acked).map((x): Command => ({ seat: "C1", action: "ack", token: x.token.id })));
+      for (let i = 0; i < 40; i++)
+        h.step(...h.s.consumers[0].inbox.filter((x) => !x.acked).map((x): Command => ({ seat: "C1", action: "ack", token: x.token.id })));
       expect(received(h), type).toEqual(order);
-      expect(h.of("delivered").filter((e) => e.redelivered).map((e) => e.deliveryCount), type).toEqual([2, 2]);
+      expect(
+        h
+          .of("delivered")
+          .filter((e) => e.redelivered)
+          .map((e) => e.deliveryCount),
+        type,
+      ).toEqual([2, 2]);
     }
   });
 
@@ -128,13 +157,20 @@ describe("rabbitmq", () => {
   });
 
   it("single active consumer: one consumer receives at a time; the next takes over only when it goes", () => {
-    const h = new Harness(on("rabbitmq", { topology: { consumers: 2 }, broker: { singleActiveConsumer: true, prefetch: 2 }, workload: { eventsPerProducer: 4 } }));
+    const h = new Harness(
+      on("rabbitmq", { topology: { consumers: 2 }, broker: { singleActiveConsumer: true, prefetch: 2 }, workload: { eventsPerProducer: 4 } }),
+    );
     h.step(send, send, send, send);
     h.run(12);
     expect(h.of("delivered").map((e) => e.consumer)).toEqual(["C1", "C1"]);
     h.step(crash("C1", 5));
     h.run(12);
-    expect(h.of("delivered").slice(2).map((e) => e.consumer)).toEqual(["C2", "C2"]);
+    expect(
+      h
+        .of("delivered")
+        .slice(2)
+        .map((e) => e.consumer),
+    ).toEqual(["C2", "C2"]);
     expect(received(h, "C2")).toEqual([1, 2]);
   });
 });
@@ -189,7 +225,9 @@ describe("kafka", () => {
     const h = new Harness(on("kafka", { topology: { consumers: 1 }, consumer: { allowNack: true }, workload: { eventsPerProducer: 1 } }));
     h.step(send);
     h.run(8);
-    expect(h.step({ seat: "C1", action: "nack", token: h.inboxToken(), requeue: true }).find((e) => e.type === "commandRefused")).toMatchObject({ reason: { code: "notInVariant", detail: "noNack" } });
+    expect(h.step({ seat: "C1", action: "nack", token: h.inboxToken(), requeue: true }).find((e) => e.type === "commandRefused")).toMatchObject({
+      reason: { code: "notInVariant", detail: "noNack" },
+    });
   });
 });
 
@@ -202,14 +240,20 @@ describe("sqs", () => {
     h.run(visibility - 20);
     expect(h.of("requeued")).toEqual([]);
     h.run(40);
-    expect(h.of("requeued").map((e) => [e.reason, e.tick - deliveredAt])).toEqual([["timeout", visibility], ["timeout", visibility], ["timeout", visibility]]);
+    expect(h.of("requeued").map((e) => [e.reason, e.tick - deliveredAt])).toEqual([
+      ["timeout", visibility],
+      ["timeout", visibility],
+      ["timeout", visibility],
+    ]);
     h.run(20);
     expect(received(h, "C2")).toEqual([1, 2, 3]);
   });
 
   it("a standard queue does not de-duplicate; a FIFO queue drops a repeated MessageDeduplicationId within its fixed 5 minutes", () => {
     for (const type of ["standard", "fifo"] as const) {
-      const h = new Harness(on("sqs", { broker: sqsQueue(type), producer: { publish: "ackRetryDedup", ackTimeoutTicks: 10 }, workload: { eventsPerProducer: 1 } }));
+      const h = new Harness(
+        on("sqs", { broker: sqsQueue(type), producer: { publish: "ackRetryDedup", ackTimeoutTicks: 10 }, workload: { eventsPerProducer: 1 } }),
+      );
       h.step(crash("C1"), fault({ kind: "dropNextAck", link: "B>P1" }), send);
       h.run(15);
       h.step({ seat: "P1", action: "retry", msgId: "P1-1" });
@@ -259,14 +303,23 @@ describe("nats", () => {
     h.run(60);
     expect(h.of("requeued")[0].tick - deliveredAt).toBe(ackWait);
     expect(received(h, "C2")).toEqual([1, 2]);
-    expect(h.of("delivered").filter((e) => e.consumer === "C2").map((e) => e.deliveryCount)).toEqual([2, 2]);
+    expect(
+      h
+        .of("delivered")
+        .filter((e) => e.consumer === "C2")
+        .map((e) => e.deliveryCount),
+    ).toEqual([2, 2]);
   });
 
   it("a broker restart redelivers what was unacked in delivery order, not reversed", () => {
     const h = holding("nats", 3, { broker: { prefetch: 3 } });
     h.step(crash("B", 5));
     h.run(30);
-    expect(h.of("requeued").map((e) => [e.reason, e.msgId])).toEqual([["restart", "P1-1"], ["restart", "P1-2"], ["restart", "P1-3"]]);
+    expect(h.of("requeued").map((e) => [e.reason, e.msgId])).toEqual([
+      ["restart", "P1-1"],
+      ["restart", "P1-2"],
+      ["restart", "P1-3"],
+    ]);
   });
 
   it("at MaxDeliver the message stays in the stream, announced (parked), neither delivered again nor lost", () => {
@@ -280,7 +333,9 @@ describe("nats", () => {
   });
 
   it("-NAK redelivers at once, +TERM stops redelivery and keeps the message in the stream; a repeated Nats-Msg-Id inside the window is dropped", () => {
-    const h = new Harness(on("nats", { consumer: { allowNack: true }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 10 }, workload: { eventsPerProducer: 1 } }));
+    const h = new Harness(
+      on("nats", { consumer: { allowNack: true }, producer: { publish: "ackRetryDedup", ackTimeoutTicks: 10 }, workload: { eventsPerProducer: 1 } }),
+    );
     h.step(fault({ kind: "dropNextAck", link: "B>P1" }), send);
     h.run(8);
     h.step({ seat: "C1", action: "nack", token: h.inboxToken(), requeue: true });

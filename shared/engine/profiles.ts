@@ -27,10 +27,28 @@ export const BROKER_PROFILES: Record<ProfileId, Preset> = {
   // batched fsync, several per frame (multiple=true); transient messages do not survive a
   // restart, quorum queues keep everything. No de-duplication for queues.
   rabbitmq: {
-    profile: "rabbitmq", durable: true, persistent: true, queueType: "classic", persistTicks: 2, replicas: 1, batchedConfirms: true,
-    redeliveryTicks: 0, consumerLoss: "connection", heartbeatTicks: timeoutTicks(60), requeue: "head", prefetch: 5, autoAckPrefetch: false,
-    partitions: 0, messageGroups: false, singleActiveConsumer: false, dedupWindowTicks: 0, idempotentProducer: false, nack: "both",
-    retentionTicks: 0, maxDeliveries: 0, deadLetter: "drop",
+    profile: "rabbitmq",
+    durable: true,
+    persistent: true,
+    queueType: "classic",
+    persistTicks: 2,
+    replicas: 1,
+    batchedConfirms: true,
+    redeliveryTicks: 0,
+    consumerLoss: "connection",
+    heartbeatTicks: timeoutTicks(60),
+    requeue: "head",
+    prefetch: 5,
+    autoAckPrefetch: false,
+    partitions: 0,
+    messageGroups: false,
+    singleActiveConsumer: false,
+    dedupWindowTicks: 0,
+    idempotentProducer: false,
+    nack: "both",
+    retentionTicks: 0,
+    maxDeliveries: 0,
+    deadLetter: "drop",
   },
   // A partitioned, replicated log: one consumer per partition per group, order within a
   // partition, offsets committed cumulatively (a lost commit is sent again by the client).
@@ -39,39 +57,111 @@ export const BROKER_PROFILES: Record<ProfileId, Preset> = {
   // never gets its own records again. The idempotent producer (on by default) drops the
   // producer's own resends within its session. No nack.
   kafka: {
-    profile: "kafka", durable: true, persistent: true, queueType: "classic", persistTicks: 1, replicas: 1, batchedConfirms: false,
-    redeliveryTicks: 0, consumerLoss: "session", heartbeatTicks: timeoutTicks(45), requeue: "head", prefetch: 10, autoAckPrefetch: true,
-    partitions: 6, messageGroups: false, singleActiveConsumer: false, dedupWindowTicks: 0, idempotentProducer: true, nack: "none",
-    retentionTicks: 0, maxDeliveries: 0, deadLetter: "drop",
+    profile: "kafka",
+    durable: true,
+    persistent: true,
+    queueType: "classic",
+    persistTicks: 1,
+    replicas: 1,
+    batchedConfirms: false,
+    redeliveryTicks: 0,
+    consumerLoss: "session",
+    heartbeatTicks: timeoutTicks(45),
+    requeue: "head",
+    prefetch: 10,
+    autoAckPrefetch: true,
+    partitions: 6,
+    messageGroups: false,
+    singleActiveConsumer: false,
+    dedupWindowTicks: 0,
+    idempotentProducer: true,
+    nack: "none",
+    retentionTicks: 0,
+    maxDeliveries: 0,
+    deadLetter: "drop",
   },
   // SQS (SNS fan-out: one queue per subscription), a standard queue: a message not deleted
   // within the visibility timeout (30 s) becomes visible again — a crashed consumer's too,
   // only then; best-effort order; no de-duplication. sqsQueue("fifo") adds message groups
   // and the 5-minute MessageDeduplicationId window. ChangeMessageVisibility 0 is its nack.
   sqs: {
-    profile: "sqs", durable: true, persistent: true, queueType: "standard", persistTicks: 1, replicas: 1, batchedConfirms: false,
-    redeliveryTicks: timeoutTicks(30), consumerLoss: "ackDeadline", heartbeatTicks: 0, requeue: "tail", prefetch: 5, autoAckPrefetch: true,
-    partitions: 0, messageGroups: false, singleActiveConsumer: false, dedupWindowTicks: 0, idempotentProducer: false, nack: "requeue",
-    retentionTicks: 0, maxDeliveries: 0, deadLetter: "queue",
+    profile: "sqs",
+    durable: true,
+    persistent: true,
+    queueType: "standard",
+    persistTicks: 1,
+    replicas: 1,
+    batchedConfirms: false,
+    redeliveryTicks: timeoutTicks(30),
+    consumerLoss: "ackDeadline",
+    heartbeatTicks: 0,
+    requeue: "tail",
+    prefetch: 5,
+    autoAckPrefetch: true,
+    partitions: 0,
+    messageGroups: false,
+    singleActiveConsumer: false,
+    dedupWindowTicks: 0,
+    idempotentProducer: false,
+    nack: "requeue",
+    retentionTicks: 0,
+    maxDeliveries: 0,
+    deadLetter: "queue",
   },
   // ActiveMQ Classic: persistent delivery by default; unacked messages redelivered when the
   // consumer's connection closes (no timer); RedeliveryPolicy maximumRedeliveries=6, then
   // ActiveMQ.DLQ; session.recover() requeues, a poison ack rejects; JMSXGroupID on request.
   activemq: {
-    profile: "activemq", durable: true, persistent: true, queueType: "classic", persistTicks: 2, replicas: 1, batchedConfirms: false,
-    redeliveryTicks: 0, consumerLoss: "connection", heartbeatTicks: timeoutTicks(30), requeue: "head", prefetch: 5, autoAckPrefetch: true,
-    partitions: 0, messageGroups: false, singleActiveConsumer: false, dedupWindowTicks: 0, idempotentProducer: false, nack: "both",
-    retentionTicks: 0, maxDeliveries: 7, deadLetter: "queue",
+    profile: "activemq",
+    durable: true,
+    persistent: true,
+    queueType: "classic",
+    persistTicks: 2,
+    replicas: 1,
+    batchedConfirms: false,
+    redeliveryTicks: 0,
+    consumerLoss: "connection",
+    heartbeatTicks: timeoutTicks(30),
+    requeue: "head",
+    prefetch: 5,
+    autoAckPrefetch: true,
+    partitions: 0,
+    messageGroups: false,
+    singleActiveConsumer: false,
+    dedupWindowTicks: 0,
+    idempotentProducer: false,
+    nack: "both",
+    retentionTicks: 0,
+    maxDeliveries: 7,
+    deadLetter: "queue",
   },
   // NATS JetStream: AckExplicit; a message not acked within AckWait (30 s) is redelivered —
   // a crashed consumer's too, only then — and can land behind newer ones; at MaxDeliver it
   // stays in the stream and an advisory is raised; -NAK redelivers, +TERM stops; a repeated
   // Nats-Msg-Id inside the DuplicateWindow (2 minutes) is not stored again.
   nats: {
-    profile: "nats", durable: true, persistent: true, queueType: "classic", persistTicks: 1, replicas: 1, batchedConfirms: false,
-    redeliveryTicks: timeoutTicks(30), consumerLoss: "ackDeadline", heartbeatTicks: 0, requeue: "tail", prefetch: 5, autoAckPrefetch: true,
-    partitions: 0, messageGroups: false, singleActiveConsumer: false, dedupWindowTicks: windowTicks(120), idempotentProducer: false, nack: "both",
-    retentionTicks: 0, maxDeliveries: 0, deadLetter: "keep",
+    profile: "nats",
+    durable: true,
+    persistent: true,
+    queueType: "classic",
+    persistTicks: 1,
+    replicas: 1,
+    batchedConfirms: false,
+    redeliveryTicks: timeoutTicks(30),
+    consumerLoss: "ackDeadline",
+    heartbeatTicks: 0,
+    requeue: "tail",
+    prefetch: 5,
+    autoAckPrefetch: true,
+    partitions: 0,
+    messageGroups: false,
+    singleActiveConsumer: false,
+    dedupWindowTicks: windowTicks(120),
+    idempotentProducer: false,
+    nack: "both",
+    retentionTicks: 0,
+    maxDeliveries: 0,
+    deadLetter: "keep",
   },
 };
 
@@ -101,7 +191,9 @@ export function rabbitQueue(type: "classic" | "quorum"): Partial<BrokerConfig> {
 
 /** An SQS queue kind: standard, or FIFO with message groups and the fixed 5-minute de-duplication window. */
 export function sqsQueue(type: "standard" | "fifo"): Partial<BrokerConfig> {
-  return type === "fifo" ? { queueType: "fifo", messageGroups: true, dedupWindowTicks: FIFO_DEDUP_TICKS } : { queueType: "standard", messageGroups: false, dedupWindowTicks: 0 };
+  return type === "fifo"
+    ? { queueType: "fifo", messageGroups: true, dedupWindowTicks: FIFO_DEDUP_TICKS }
+    : { queueType: "standard", messageGroups: false, dedupWindowTicks: 0 };
 }
 
 /**
@@ -121,8 +213,10 @@ export function nackPosition(cfg: BrokerConfig): "head" | "tail" {
 export function brokerConfigErrors(cfg: BrokerConfig): string[] {
   const errors: string[] = [];
   if (!QUEUE_TYPES[cfg.profile].includes(cfg.queueType)) errors.push(`${cfg.profile} has no ${cfg.queueType} queue`);
-  if (cfg.profile === "sqs" && cfg.queueType === "standard" && (cfg.dedupWindowTicks > 0 || cfg.messageGroups)) errors.push("an SQS standard queue neither de-duplicates nor keeps message groups");
-  if (cfg.profile === "sqs" && cfg.queueType === "fifo" && (cfg.dedupWindowTicks !== FIFO_DEDUP_TICKS || !cfg.messageGroups)) errors.push("an SQS FIFO queue has message groups and a fixed 5-minute de-duplication window");
+  if (cfg.profile === "sqs" && cfg.queueType === "standard" && (cfg.dedupWindowTicks > 0 || cfg.messageGroups))
+    errors.push("an SQS standard queue neither de-duplicates nor keeps message groups");
+  if (cfg.profile === "sqs" && cfg.queueType === "fifo" && (cfg.dedupWindowTicks !== FIFO_DEDUP_TICKS || !cfg.messageGroups))
+    errors.push("an SQS FIFO queue has message groups and a fixed 5-minute de-duplication window");
   if (cfg.queueType === "quorum" && cfg.replicas < 3) errors.push("a quorum queue has at least 3 replicas");
   if (cfg.singleActiveConsumer && cfg.partitions > 0) errors.push("single active consumer is for a queue, not a partitioned log");
   return errors;

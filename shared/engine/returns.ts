@@ -201,7 +201,8 @@ export function onDeliveryLost(s: TeamState, out: Out, delivery: number): void {
   }
   if (cfg.partitions > 0) {
     const { subscription, partition } = lost.message;
-    for (const d of deliveriesOf(s, lost.consumer)) if (d.id >= delivery && d.message.partition === partition && d.message.subscription === subscription) requeue(s, out, d, "rewind");
+    for (const d of deliveriesOf(s, lost.consumer))
+      if (d.id >= delivery && d.message.partition === partition && d.message.subscription === subscription) requeue(s, out, d, "rewind");
     b.fetchAt.set(lost.consumer, s.tick + REFETCH_TICKS);
     return;
   }
@@ -216,7 +217,15 @@ export function onDeliveryLost(s: TeamState, out: Out, delivery: number): void {
 export function onAckLost(s: TeamState, out: Out, packet: Extract<Packet, { kind: "ack" | "nack" }>): void {
   const cfg = s.config.broker;
   if (cfg.partitions > 0) {
-    if (packet.kind === "ack") schedule(s, s.tick + REFETCH_TICKS, { kind: "recommit", consumer: packet.from, token: packet.token, msgId: packet.msgId, delivery: packet.delivery, since: s.tick });
+    if (packet.kind === "ack")
+      schedule(s, s.tick + REFETCH_TICKS, {
+        kind: "recommit",
+        consumer: packet.from,
+        token: packet.token,
+        msgId: packet.msgId,
+        delivery: packet.delivery,
+        since: s.tick,
+      });
     return;
   }
   if (cfg.consumerLoss !== "ackDeadline") breakConnection(s, out, packet.from);
@@ -229,7 +238,6 @@ export function onRecommit(s: TeamState, out: Out, consumer: NodeId, token: numb
   const packet = { kind: "ack" as const, token, msgId, delivery, from: consumer };
   if (!transmit(s, out, linkId(consumer, BROKER), packet)) onAckLost(s, out, packet);
 }
-
 
 export function expireRetention(s: TeamState, out: Out): void {
   const cfg = s.config.broker;

@@ -4,7 +4,17 @@
 import type { LinkConfig, VariantConfig } from "./config.js";
 import { brokerCommand, brokerQuiet, brokerTick, onPersisted, onPublish, restartBroker } from "./broker.js";
 import { deliveryLeftWire, onAck } from "./delivery.js";
-import { connectionBroken, consumerRejoined, onAckLost, onDeliveryLost, onHeartbeatTimeout, onNack, onRecommit, onRedeliveryDue, onSessionTimeout } from "./returns.js";
+import {
+  connectionBroken,
+  consumerRejoined,
+  onAckLost,
+  onDeliveryLost,
+  onHeartbeatTimeout,
+  onNack,
+  onRecommit,
+  onRedeliveryDue,
+  onSessionTimeout,
+} from "./returns.js";
 import { consumerCommand, consumerQuiet, onDeliver, onHoldTimeout, onRpc, restartConsumer } from "./consumer.js";
 import { onProcessDone } from "./effect.js";
 import { onLeaseEnd } from "./keyLock.js";
@@ -16,7 +26,24 @@ import { runRelay } from "./relay.js";
 import type { BusinessEvent, Command, ConsumerState, LinkState, Packet, ProducerState, RefusalReason, Role, Scheduled, Store, TeamState } from "./types.js";
 import { BROKER, HOST_SEAT } from "./types.js";
 
-export const KEY_NAMES = ["ana", "bruno", "carla", "davi", "elisa", "fabio", "gabi", "heitor", "iara", "joao", "karina", "lucas", "marina", "nuno", "olga", "pedro"];
+export const KEY_NAMES = [
+  "ana",
+  "bruno",
+  "carla",
+  "davi",
+  "elisa",
+  "fabio",
+  "gabi",
+  "heitor",
+  "iara",
+  "joao",
+  "karina",
+  "lucas",
+  "marina",
+  "nuno",
+  "olga",
+  "pedro",
+];
 export const TOPIC_SUBSCRIPTIONS = ["billing", "shipping", "loyalty", "email", "audit", "stock"];
 export const QUEUE_SUBSCRIPTION = "orders";
 /** Listen to yourself: the producer's own service reads the topic on this subscription and writes its DB from it. */
@@ -99,17 +126,49 @@ function amountFor(rng: RandomSource, balance: number): number {
 }
 
 function makeLink(from: string, to: string, cfg: LinkConfig): LinkState {
-  return { id: linkId(from, to), from, to, latencyTicks: cfg.latencyTicks, jitterTicks: cfg.jitterTicks, loss: cfg.loss, ordered: cfg.ordered, cutUntil: -1, lossUntil: -1, faultLoss: 0, dropNextToken: false, dropNextAck: false, lastArrival: 0 };
+  return {
+    id: linkId(from, to),
+    from,
+    to,
+    latencyTicks: cfg.latencyTicks,
+    jitterTicks: cfg.jitterTicks,
+    loss: cfg.loss,
+    ordered: cfg.ordered,
+    cutUntil: -1,
+    lossUntil: -1,
+    faultLoss: 0,
+    dropNextToken: false,
+    dropNextAck: false,
+    lastArrival: 0,
+  };
 }
 
 export function createTeam(config: VariantConfig, seed: number, team: number): TeamState {
   const events = businessEvents(config, seed);
   const producers: ProducerState[] = producerIds(config).map((id, i) => ({
-    id, up: true, restartAt: -1, stack: events[i].slice(), sent: [], inFlight: 0, timedOut: 0, dualWrite: null, outbox: [], nextRelayAt: 0, db: [],
+    id,
+    up: true,
+    restartAt: -1,
+    stack: events[i].slice(),
+    sent: [],
+    inFlight: 0,
+    timedOut: 0,
+    dualWrite: null,
+    outbox: [],
+    nextRelayAt: 0,
+    db: [],
   }));
   const subs = subscriptionsOf(config);
   const consumers: ConsumerState[] = consumerIds(config).map((id) => ({
-    id, up: true, restartAt: -1, subscription: (subs.find((x) => x.consumers.includes(id)) as { name: string }).name, inbox: [], processing: null, slowFactor: 1, slowUntil: -1, failUntil: -1,
+    id,
+    up: true,
+    restartAt: -1,
+    subscription: (subs.find((x) => x.consumers.includes(id)) as { name: string }).name,
+    inbox: [],
+    processing: null,
+    slowFactor: 1,
+    slowUntil: -1,
+    failUntil: -1,
   }));
   const links = new Map<string, LinkState>();
   const net = config.network;
@@ -127,7 +186,8 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     links.set(linkId(c.id, BROKER), makeLink(c.id, BROKER, net.ack));
   }
   const stores = new Map<string, Store>();
-  for (const name of expectedSubscriptions(config)) stores.set(name, { balance: new Map(), version: new Map(), processed: new Set(), locks: new Map(), leases: new Map(), highestSeq: new Map() });
+  for (const name of expectedSubscriptions(config))
+    stores.set(name, { balance: new Map(), version: new Map(), processed: new Set(), locks: new Map(), leases: new Map(), highestSeq: new Map() });
   return {
     team,
     config,
@@ -137,10 +197,30 @@ export function createTeam(config: VariantConfig, seed: number, team: number): T
     nextDeliveryId: 1,
     producers,
     broker: {
-      up: true, restartAt: -1,
-      subscriptions: subs.map((x) => ({ name: x.name, consumers: x.consumers, partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []), nextConsumer: 0, registered: x.consumers.slice() })),
-      unacked: new Map(), dedup: new Map(), dedupUnpersisted: new Map(), intake: [], groupsInFlight: new Set(), outstanding: new Map(), epoch: 0, voided: new Set(), fetchAt: new Map(),
-      parked: [], confirmBatch: new Map(), sequences: new Map(), broken: new Map(), sessionEnds: new Map(), resyncUntil: -1,
+      up: true,
+      restartAt: -1,
+      subscriptions: subs.map((x) => ({
+        name: x.name,
+        consumers: x.consumers,
+        partitions: Array.from({ length: Math.max(1, config.broker.partitions) }, () => []),
+        nextConsumer: 0,
+        registered: x.consumers.slice(),
+      })),
+      unacked: new Map(),
+      dedup: new Map(),
+      dedupUnpersisted: new Map(),
+      intake: [],
+      groupsInFlight: new Set(),
+      outstanding: new Map(),
+      epoch: 0,
+      voided: new Set(),
+      fetchAt: new Map(),
+      parked: [],
+      confirmBatch: new Map(),
+      sequences: new Map(),
+      broken: new Map(),
+      sessionEnds: new Map(),
+      resyncUntil: -1,
     },
     consumers,
     stores,

@@ -303,15 +303,43 @@ export type EngineEvent =
   | { type: "persisted"; token: number; msgId: string }
   | { type: "delivered"; token: number; msgId: string; subscription: string; consumer: NodeId; delivery: number; redelivered: boolean; deliveryCount: number }
   | { type: "requeued"; token: number; msgId: string; subscription: string; consumer: NodeId; reason: RequeueReason }
-  | { type: "removed"; token: number; msgId: string; subscription: string; reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "rejected" | "crash" | "misrouted" }
+  | {
+      type: "removed";
+      token: number;
+      msgId: string;
+      subscription: string;
+      reason: "ack" | "autoAck" | "expired" | "maxDeliveries" | "rejected" | "crash" | "misrouted";
+    }
   /** No longer delivered, kept for someone to look at: in the dead-letter queue, or in the stream with an advisory (MAX_DELIVERIES, TERM). */
-  | { type: "parked"; token: number; msgId: string; subscription: string; reason: "maxDeliveries" | "rejected"; where: "deadLetterQueue" | "stream"; deliveryCount: number; consumer: NodeId }
+  | {
+      type: "parked";
+      token: number;
+      msgId: string;
+      subscription: string;
+      reason: "maxDeliveries" | "rejected";
+      where: "deadLetterQueue" | "stream";
+      deliveryCount: number;
+      consumer: NodeId;
+    }
   /** A lost packet broke a consumer's connection: nothing more goes over it, and the broker notices at `until` (heartbeat). */
   | { type: "connectionLost"; consumer: NodeId; until: number }
   | { type: "received"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "checked"; consumer: NodeId; token: number; msgId: string; found: boolean }
   | { type: "processStarted"; consumer: NodeId; token: number; msgId: string; key: string; readBalance: number; readVersion: number }
-  | { type: "applied"; msgId: string; subscription: string; consumer: NodeId; token: number; key: string; seq: number; amount: number; balance: number; readVersion: number; writeVersion: number; declined?: true }
+  | {
+      type: "applied";
+      msgId: string;
+      subscription: string;
+      consumer: NodeId;
+      token: number;
+      key: string;
+      seq: number;
+      amount: number;
+      balance: number;
+      readVersion: number;
+      writeVersion: number;
+      declined?: true;
+    }
   | { type: "skipped"; consumer: NodeId; token: number; msgId: string; subscription: string }
   | { type: "recorded"; consumer: NodeId; msgId: string; subscription: string }
   | { type: "held"; consumer: NodeId; token: number; msgId: string; key: string; seq: number; auto: boolean }
@@ -328,7 +356,15 @@ export type EngineEvent =
   | { type: "ackSent"; consumer: NodeId; token: number; msgId: string; delivery: number }
   | { type: "nackSent"; consumer: NodeId; token: number; msgId: string; delivery: number; requeue: boolean }
   | { type: "processFailed"; consumer: NodeId; token: number; msgId: string }
-  | { type: "discarded"; node: NodeId; token: number; msgId: string; reason: "crash" | "diskLoss"; where: "intake" | "queue" | "unacked" | "inbox" | "parked"; subscription: string | null }
+  | {
+      type: "discarded";
+      node: NodeId;
+      token: number;
+      msgId: string;
+      reason: "crash" | "diskLoss";
+      where: "intake" | "queue" | "unacked" | "inbox" | "parked";
+      subscription: string | null;
+    }
   | { type: "inboxLeft"; consumer: NodeId; token: number; msgId: string }
   | { type: "fault"; fault: Fault; source: "schedule" | "host" }
   | { type: "crashed"; node: NodeId; until: number }

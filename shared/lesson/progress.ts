@@ -2,7 +2,18 @@
 // (and saves with its snapshot) while the instructor walks the nine topics, and the pure
 // rules of moving through it (one step on or back, a jump), of counting a poll's answers
 // into a word cloud, and of setting a prediction beside its round's result.
-import { LESSON, lessonOutline, predictionResult, teamMedian, topEnd, type CountMetric, type LessonStepKind, type LessonTopic, type Prediction, type PredictionCounts } from "./plan.js";
+import {
+  LESSON,
+  lessonOutline,
+  predictionResult,
+  teamMedian,
+  topEnd,
+  type CountMetric,
+  type LessonStepKind,
+  type LessonTopic,
+  type Prediction,
+  type PredictionCounts,
+} from "./plan.js";
 
 /** A step of the lesson: a topic (1..9) and one of its steps; the closing summary has topic 0. */
 export interface LessonPlace {
@@ -116,7 +127,12 @@ export function tallyPredictions(prediction: Prediction, chosen: Iterable<string
 }
 
 /** A topic's prediction beside its round: what the class chose, and the option (and value) the round's result falls in. */
-export function predictionOutcome(topic: LessonTopic, chosen: Iterable<string>, perTeam: readonly PredictionCounts[], anomalies: readonly { cause: { end: string } }[]): PredictionOutcome {
+export function predictionOutcome(
+  topic: LessonTopic,
+  chosen: Iterable<string>,
+  perTeam: readonly PredictionCounts[],
+  anomalies: readonly { cause: { end: string } }[],
+): PredictionOutcome {
   const p = topic.prediction;
   const ends: Record<string, number> = {};
   for (const a of anomalies) ends[a.cause.end] = (ends[a.cause.end] ?? 0) + 1;

@@ -58,7 +58,16 @@ describe("resimulate", () => {
   });
 
   it("replays a live round: people's commands applied between ticks, a host fault, an early end", () => {
-    const round = createRound({ scenario: "t4-duplicates", variant: "naive", seed: 8, teams: 2, players: [{ team: 1, seat: "P1", name: "Ana" }, { team: 0, seat: "C1", name: "Bia" }] });
+    const round = createRound({
+      scenario: "t4-duplicates",
+      variant: "naive",
+      seed: 8,
+      teams: 2,
+      players: [
+        { team: 1, seat: "P1", name: "Ana" },
+        { team: 0, seat: "C1", name: "Bia" },
+      ],
+    });
     const events: Emitted[] = [];
     for (let i = 0; round.phase !== "over"; i++) {
       if (i % 7 === 0) events.push(...applyPlayerCommand(round, 1, { seat: "P1", action: "send" }));

@@ -63,18 +63,22 @@ export function resimulate(header: LogHeader, events: readonly Emitted[]): Resim
         // Who played it is the room's note, not the engine's: it is carried over as logged.
         const made = produced[at];
         if (e.by !== undefined && (made?.type === "command" || made?.type === "commandRefused")) made.by = e.by;
-      }
-      else if (e.type === "drainStarted") startDrain(s, produced);
+      } else if (e.type === "drainStarted") startDrain(s, produced);
     }
     for (const s of teams.values()) advanceTeam(s, produced);
-    if (tick === lastTick)
-      for (const s of teams.values()) if (events.some((e) => e.type === "drainEnded" && e.team === s.team)) endDrain(s, produced);
+    if (tick === lastTick) for (const s of teams.values()) if (events.some((e) => e.type === "drainEnded" && e.team === s.team)) endDrain(s, produced);
     const divergence = compare();
     if (divergence) return { ok: false, eventsCompared: compared, divergence, versionNote, teams: [...teams.values()] };
   }
   if (compared < events.length) {
     const e = events[compared];
-    return { ok: false, eventsCompared: compared, divergence: { index: compared, tick: e.tick, team: e.team, expected: eventLine(e), actual: null }, versionNote, teams: [...teams.values()] };
+    return {
+      ok: false,
+      eventsCompared: compared,
+      divergence: { index: compared, tick: e.tick, team: e.team, expected: eventLine(e), actual: null },
+      versionNote,
+      teams: [...teams.values()],
+    };
   }
   return { ok: true, eventsCompared: compared, divergence: null, versionNote, teams: [...teams.values()] };
 }

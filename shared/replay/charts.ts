@@ -24,7 +24,9 @@ export function sampleTicks(lastTick: number, points: number): number[] {
 export function teamSeries(index: ReplayIndex, team: number | "all", points = 240): ChartSeries {
   const ticks = sampleTicks(index.lastTick, points);
   const timelines = team === "all" ? [...index.teams.values()] : [index.teams.get(team)].filter((t) => t !== undefined);
-  const values = Object.fromEntries(CHART_METRICS.map((m) => [m, ticks.map((tick) => timelines.reduce((sum, t) => sum + countUpTo(t.steps[m], tick), 0))])) as Record<ChartMetric, number[]>;
+  const values = Object.fromEntries(
+    CHART_METRICS.map((m) => [m, ticks.map((tick) => timelines.reduce((sum, t) => sum + countUpTo(t.steps[m], tick), 0))]),
+  ) as Record<ChartMetric, number[]>;
   let max = 0;
   for (const m of CHART_METRICS) for (const v of values[m]) if (v > max) max = v;
   return { ticks, values, max };

@@ -12,7 +12,9 @@ describe("follow a message", () => {
   it("lists every log line of the business event in its team, in order, except inbox bookkeeping", () => {
     const team = 1;
     const msgId = messageIds(index, team)[5];
-    const expected = log.events.map((e, i) => ({ e, i })).filter(({ e }) => e.team === team && (e as { msgId?: string }).msgId === msgId && e.type !== "inboxLeft");
+    const expected = log.events
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.team === team && (e as { msgId?: string }).msgId === msgId && e.type !== "inboxLeft");
     const result = followMessage(index, team, msgId);
     expect(result.steps.map((s) => s.index)).toEqual(expected.map(({ i }) => i));
     expect(result.steps.map((s) => s.tick)).toEqual(expected.map(({ e }) => e.tick));
@@ -71,7 +73,9 @@ describe("sequence diagram", () => {
   it("draws a time window of a team, capped", () => {
     const all = windowSequence(index, 0, 0, 100, 1000);
     expect(all.truncated).toBe(false);
-    expect(all.arrows.length).toBe(log.events.filter((e) => e.team === 0 && e.tick <= 100 && e.type === "hop").length + all.arrows.filter((x) => x.dropped === "sending").length);
+    expect(all.arrows.length).toBe(
+      log.events.filter((e) => e.team === 0 && e.tick <= 100 && e.type === "hop").length + all.arrows.filter((x) => x.dropped === "sending").length,
+    );
     const capped = windowSequence(index, 0, 0, index.lastTick, 10);
     expect(capped.arrows.length).toBe(10);
     expect(capped.truncated).toBe(true);

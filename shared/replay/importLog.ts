@@ -80,7 +80,16 @@ function classify(text: string): ImportProblem {
   return { code: "other", text };
 }
 
-const HEADER_LEVEL = new Set<ImportCode>(["empty", "notText", "tooLarge", "firstLineNotJson", "notHeader", "headerMissingField", "headerBadTeams", "headerBadSeed"]);
+const HEADER_LEVEL = new Set<ImportCode>([
+  "empty",
+  "notText",
+  "tooLarge",
+  "firstLineNotJson",
+  "notHeader",
+  "headerMissingField",
+  "headerBadTeams",
+  "headerBadSeed",
+]);
 
 /** Reads a whole log text for the replay viewer. `log` is null exactly when `errors` is not empty. */
 export function importLog(text: string): ImportResult {
@@ -98,7 +107,10 @@ export function importLog(text: string): ImportResult {
   if (!parsed.header && errors.length === 0) errors.push({ code: "firstLineNotJson", line: 1, text: "line 1 is not valid JSON" });
   if (errors.length) return fail(errors);
   const header = parsed.header as LogHeader;
-  const teamsOk = header.teams.every((t) => typeof t === "object" && t !== null && Number.isInteger(t.team) && Array.isArray(t.subscriptions) && t.subscriptions.every((s) => typeof s === "string"));
+  const teamsOk = header.teams.every(
+    (t) =>
+      typeof t === "object" && t !== null && Number.isInteger(t.team) && Array.isArray(t.subscriptions) && t.subscriptions.every((s) => typeof s === "string"),
+  );
   if (!teamsOk) return fail([{ code: "headerBadTeams", line: 1, text: "the header's teams are not well formed" }]);
   const events = parsed.events;
   for (let i = 0; i < events.length; i++) {
@@ -108,7 +120,12 @@ export function importLog(text: string): ImportResult {
   }
   if (events.length === 0) return fail([{ code: "noEvents", text: "the log has a header but no events" }]);
   if (header.engineVersion !== ENGINE_VERSION)
-    warnings.push({ code: "otherEngine", found: String(header.engineVersion), expected: ENGINE_VERSION, text: `written by engine ${header.engineVersion}, this viewer is ${ENGINE_VERSION}` });
+    warnings.push({
+      code: "otherEngine",
+      found: String(header.engineVersion),
+      expected: ENGINE_VERSION,
+      text: `written by engine ${header.engineVersion}, this viewer is ${ENGINE_VERSION}`,
+    });
   if (!parsed.summary) warnings.push({ code: "noSummary", text: "the log has no summary line" });
   const torn = warnings.some((w) => w.code === "tornLine");
   const clean = torn ? text.slice(0, text.lastIndexOf("\n") + 1) : text.endsWith("\n") ? text : `${text}\n`;

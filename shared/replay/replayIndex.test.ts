@@ -42,7 +42,13 @@ describe("replay index: seeking", () => {
       for (const seed of SEEDS) {
         it(`${name}, snapshots every ${index.snapshotEvery} ticks: a seek equals folding from the start (seed=${seed}; reproduce with REPLAY_SEED=${seed})`, () => {
           const random = prng(seed);
-          const ticks = [0, index.lastTick, index.snapshotEvery, index.snapshotEvery - 1, ...Array.from({ length: 40 }, () => Math.floor(random() * (index.lastTick + 1)))];
+          const ticks = [
+            0,
+            index.lastTick,
+            index.snapshotEvery,
+            index.snapshotEvery - 1,
+            ...Array.from({ length: 40 }, () => Math.floor(random() * (index.lastTick + 1))),
+          ];
           for (const tick of ticks) {
             const state = seek(index, tick);
             expect(state.tick, `seed=${seed} tick=${tick}`).toBe(Math.max(0, Math.min(index.lastTick, tick)));

@@ -12,9 +12,31 @@ import { advanceTo, applyEvent, emptyFold, type PipelineFold } from "../view/pip
 import { topologyOf, type TeamTopology } from "./topology.js";
 
 export type CountName = keyof Counts;
-export const COUNT_NAMES: readonly CountName[] = ["committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "wrongFinalState", "refused", "staleWrites", "conflicts", "parked"];
+export const COUNT_NAMES: readonly CountName[] = [
+  "committed",
+  "applied",
+  "lost",
+  "duplicated",
+  "extraApplications",
+  "misordered",
+  "inconsistent",
+  "raceAnomalies",
+  "wrongFinalState",
+  "refused",
+  "staleWrites",
+  "conflicts",
+  "parked",
+];
 
-const COUNT_OF_KIND: Record<AnomalyKind, CountName> = { lost: "lost", duplicated: "duplicated", misordered: "misordered", inconsistent: "inconsistent", race: "raceAnomalies", wrongFinalState: "wrongFinalState", parked: "parked" };
+const COUNT_OF_KIND: Record<AnomalyKind, CountName> = {
+  lost: "lost",
+  duplicated: "duplicated",
+  misordered: "misordered",
+  inconsistent: "inconsistent",
+  race: "raceAnomalies",
+  wrongFinalState: "wrongFinalState",
+  parked: "parked",
+};
 
 export interface TeamTimeline {
   team: number;
@@ -150,7 +172,8 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
   const teams = new Map<number, TeamTimeline>();
   for (const [team, b] of builds) {
     for (const x of b.ledger.expectedEffects()) for (const extra of x.applications.slice(1)) b.steps.extraApplications.push(extra.tick);
-    for (const anomaly of report.anomalies) if (anomaly.team === team) b.steps[COUNT_OF_KIND[anomaly.kind]].push(Math.min(lastTick, Math.max(0, anomaly.cause.tick)));
+    for (const anomaly of report.anomalies)
+      if (anomaly.team === team) b.steps[COUNT_OF_KIND[anomaly.kind]].push(Math.min(lastTick, Math.max(0, anomaly.cause.tick)));
     teams.set(team, {
       team,
       steps: Object.fromEntries(COUNT_NAMES.map((k) => [k, sorted(b.steps[k])])) as Record<CountName, Int32Array>,
@@ -160,7 +183,20 @@ export function indexLog(header: LogHeader, events: readonly Emitted[], options:
   }
   const anomalies = report.anomalies.slice().sort((a, b) => a.cause.tick - b.cause.tick || a.team - b.team);
   const teamIds = [...teams.keys()].sort((a, b) => a - b);
-  return { header, events, lastTick, tickMs: header.tickMs > 0 ? header.tickMs : TICK_MS, firstEventAt, snapshotEvery: every, snapshots, report, anomalies, teamIds, teams, topology: topologyOf(header, events) };
+  return {
+    header,
+    events,
+    lastTick,
+    tickMs: header.tickMs > 0 ? header.tickMs : TICK_MS,
+    firstEventAt,
+    snapshotEvery: every,
+    snapshots,
+    report,
+    anomalies,
+    teamIds,
+    teams,
+    topology: topologyOf(header, events),
+  };
 }
 
 export function clampTick(index: ReplayIndex, tick: number): number {

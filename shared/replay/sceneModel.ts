@@ -90,7 +90,8 @@ export function teamModelAt(index: ReplayIndex, state: ReplayState, team: number
 
 export type MarkerKind = "lost" | "dup" | "order" | "crash" | "restart" | "cut" | "drop" | "race" | "dedup";
 /** Keys of the interface's words (client/src/i18n/sceneWords.ts) the page fills the marker text with. */
-export type MarkerLabel = "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | "crashMarker" | "restartMarker" | "dropMarker" | "dedupMarker" | "cutMarker";
+export type MarkerLabel =
+  "lostMarker" | "dupMarker" | "orderMarker" | "raceMarker" | "crashMarker" | "restartMarker" | "dropMarker" | "dedupMarker" | "cutMarker";
 
 export interface SceneMarker {
   tick: number;
@@ -114,7 +115,8 @@ export function sceneMarkers(events: readonly Emitted[]): Map<number, SceneMarke
   for (const e of events) {
     let list = byTeam.get(e.team);
     if (!list) byTeam.set(e.team, (list = []));
-    const push = (kind: MarkerKind, at: string, label: MarkerLabel, subject: string, extra: Partial<SceneMarker> = {}) => list.push({ tick: e.tick, kind, at, label, subject, ...extra });
+    const push = (kind: MarkerKind, at: string, label: MarkerLabel, subject: string, extra: Partial<SceneMarker> = {}) =>
+      list.push({ tick: e.tick, kind, at, label, subject, ...extra });
     switch (e.type) {
       case "dropped":
         push("drop", e.link, "dropMarker", e.msgId);

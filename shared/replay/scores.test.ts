@@ -20,8 +20,13 @@ describe("scores", () => {
   });
 
   it("writes a table with every field defused and quoted as needed", () => {
-    expect(csvTable([["name", "score"], ['=HYPERLINK("x")', -4], ["+1", "@a"], ["Ana, B", 3]])).toBe(
-      'name,score\n"\'=HYPERLINK(""x"")",-4\n\'+1,\'@a\n"Ana, B",3\n',
-    );
+    expect(
+      csvTable([
+        ["name", "score"],
+        ['=HYPERLINK("x")', -4],
+        ["+1", "@a"],
+        ["Ana, B", 3],
+      ]),
+    ).toBe('name,score\n"\'=HYPERLINK(""x"")",-4\n\'+1,\'@a\n"Ana, B",3\n');
   });
 });

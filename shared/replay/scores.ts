@@ -8,7 +8,23 @@ export function leaderboard(index: ReplayIndex): TeamReport[] {
   return index.report.teams.slice().sort((a, b) => b.score - a.score || a.team - b.team);
 }
 
-const CSV_COLUMNS = ["team", "seat", "player", "bot", "rank", "score", "committed", "applied", "lost", "duplicated", "extraApplications", "misordered", "inconsistent", "raceAnomalies", "refused"] as const;
+const CSV_COLUMNS = [
+  "team",
+  "seat",
+  "player",
+  "bot",
+  "rank",
+  "score",
+  "committed",
+  "applied",
+  "lost",
+  "duplicated",
+  "extraApplications",
+  "misordered",
+  "inconsistent",
+  "raceAnomalies",
+  "refused",
+] as const;
 
 /** A CSV field: quoted when it must be, and a leading = + - @ defused so a spreadsheet never runs a name as a formula. */
 export function csvField(value: string | number): string {
@@ -32,7 +48,18 @@ export function scoresCsv(index: ReplayIndex): string {
     const rank = ranked.indexOf(report) + 1;
     const players = info.players?.length ? info.players : [{ seat: "", name: null, strategy: "" }];
     for (const p of players) {
-      const counts = [report.score, report.committed, report.applied, report.lost, report.duplicated, report.extraApplications, report.misordered, report.inconsistent, report.raceAnomalies, report.refused];
+      const counts = [
+        report.score,
+        report.committed,
+        report.applied,
+        report.lost,
+        report.duplicated,
+        report.extraApplications,
+        report.misordered,
+        report.inconsistent,
+        report.raceAnomalies,
+        report.refused,
+      ];
       rows.push([info.team + 1, csvField(p.seat ?? ""), csvField(p.name ?? ""), csvField(p.name ? "" : (p.strategy ?? "")), rank, ...counts].join(","));
     }
   }

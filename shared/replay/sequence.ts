@@ -21,7 +21,8 @@ export interface SequenceArrow {
   index: number;
 }
 
-export type MarkKind = "committed" | "applied" | "duplicate" | "discarded" | "requeued" | "redelivery" | "timedOut" | "deduplicated" | "forgotten" | "crashed" | "restarted" | "cut";
+export type MarkKind =
+  "committed" | "applied" | "duplicate" | "discarded" | "requeued" | "redelivery" | "timedOut" | "deduplicated" | "forgotten" | "crashed" | "restarted" | "cut";
 
 export interface SequenceMark {
   lane: string;
@@ -63,7 +64,18 @@ function build(index: ReplayIndex, team: number, eventIndices: Iterable<number>,
           break;
         }
         const [from, to] = e.link.split(">");
-        const arrow: SequenceArrow = { from, to, sent: e.tick, arrive: e.arrive, packet: e.kind, msgId: e.msgId, token: e.token, retry: e.origin === "retry", dropped: "no", index: i };
+        const arrow: SequenceArrow = {
+          from,
+          to,
+          sent: e.tick,
+          arrive: e.arrive,
+          packet: e.kind,
+          msgId: e.msgId,
+          token: e.token,
+          retry: e.origin === "retry",
+          dropped: "no",
+          index: i,
+        };
         arrows.push(arrow);
         open.set(`${e.token}|${e.link}|${e.arrive}`, arrow);
         lanes.add(from).add(to);
@@ -145,8 +157,10 @@ export function messageSequence(index: ReplayIndex, team: number, msgId: string,
 export function windowSequence(index: ReplayIndex, team: number, from: number, to: number, limit = 120): SequenceDiagram {
   const a = Math.max(0, Math.min(index.lastTick, Math.floor(from)));
   const b = Math.max(a, Math.min(index.lastTick, Math.floor(to)));
-  const range = { *[Symbol.iterator]() {
-    for (let i = index.firstEventAt[a]; i < index.firstEventAt[b + 1]; i++) yield i;
-  } };
+  const range = {
+    *[Symbol.iterator]() {
+      for (let i = index.firstEventAt[a]; i < index.firstEventAt[b + 1]; i++) yield i;
+    },
+  };
   return build(index, team, range, limit, true);
 }

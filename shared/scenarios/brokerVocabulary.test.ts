@@ -35,11 +35,12 @@ describe("the brokers' vocabulary", () => {
         for (const template of templates) expect(fillTerms(template[locale], profile, locale), `${profile} ${locale}`).not.toMatch(/\{\w+\}|undefined/);
   });
 
-  it("names the reply to the producer that the projector's \"drop the next ACK\" fault loses", () => {
+  it('names the reply to the producer that the projector\'s "drop the next ACK" fault loses', () => {
     const reply: Record<string, string> = { rabbitmq: "basic.ack", kafka: "produce response", sqs: "SendMessage", activemq: "send receipt", nats: "PubAck" };
     for (const profile of PROFILE_IDS) expect(termText(BROKER_VOCABULARY[profile].terms.publishAck, "en"), profile).toContain(reply[profile]);
     // Short enough to sit inside a fault button's label on the projector.
-    for (const profile of PROFILE_IDS) for (const locale of LOCALES) expect(termText(BROKER_VOCABULARY[profile].terms.publishAck, locale).length).toBeLessThanOrEqual(24);
+    for (const profile of PROFILE_IDS)
+      for (const locale of LOCALES) expect(termText(BROKER_VOCABULARY[profile].terms.publishAck, locale).length).toBeLessThanOrEqual(24);
   });
 
   it("labels the broker's route button truly for a queue and for a topic alike (Topic 2 runs both on every broker)", () => {

@@ -74,8 +74,7 @@ describe("catalogue", () => {
   it("derives each role's actions from the variant, and every action has a label", () => {
     for (const s of CATALOGUE)
       for (const v of s.variants)
-        for (const seat of seatsOf(v.config))
-          for (const action of actionsFor(v.config, seat.role)) expect(ACTION_TEXTS[action], action).toBeDefined();
+        for (const seat of seatsOf(v.config)) for (const action of actionsFor(v.config, seat.role)) expect(ACTION_TEXTS[action], action).toBeDefined();
     const t3 = CATALOGUE.find((s) => s.id === "t3-lost-messages")!;
     expect(actionsFor(t3.variants[0].config, "consumer")).toEqual(["process"]);
     expect(actionsFor(t3.variants[1].config, "consumer")).toEqual(["process", "ack"]);
@@ -119,14 +118,27 @@ describe("catalogue", () => {
   });
 
   it("lists as JSON for the simulator and the host page", () => {
-    const json = JSON.parse(JSON.stringify(catalogueJson())) as { id: string; variants: { id: string; notice?: unknown; verdict?: unknown; seats: { role: string; actions: string[] }[] }[] }[];
+    const json = JSON.parse(JSON.stringify(catalogueJson())) as {
+      id: string;
+      variants: { id: string; notice?: unknown; verdict?: unknown; seats: { role: string; actions: string[] }[] }[];
+    }[];
     expect(json).toHaveLength(9);
     const variant = (scenario: string, id: string) => json.find((s) => s.id === scenario)!.variants.find((v) => v.id === id)!;
-    expect(variant("t4-duplicates", "broker-dedup")).toMatchObject({ notice: { en: expect.any(String) }, verdict: { leftOpen: { "pt-BR": expect.stringContaining("{duplicated}") } } });
+    expect(variant("t4-duplicates", "broker-dedup")).toMatchObject({
+      notice: { en: expect.any(String) },
+      verdict: { leftOpen: { "pt-BR": expect.stringContaining("{duplicated}") } },
+    });
     // Where the ack commits with the effect, it is no action of its own; a publish-first service publishes first.
-    for (const [scenario, id] of [["t8-exactly-once", "kafka-transactions"], ["t8-exactly-once", "shared-db"]])
+    for (const [scenario, id] of [
+      ["t8-exactly-once", "kafka-transactions"],
+      ["t8-exactly-once", "shared-db"],
+    ])
       expect(variant(scenario, id).seats.find((s) => s.role === "consumer")!.actions).not.toContain("ack");
-    expect(variant("t5-dual-writes", "publish-first").seats.find((s) => s.role === "producer")!.actions.slice(0, 2)).toEqual(["publish", "saveDb"]);
+    expect(
+      variant("t5-dual-writes", "publish-first")
+        .seats.find((s) => s.role === "producer")!
+        .actions.slice(0, 2),
+    ).toEqual(["publish", "saveDb"]);
     expect(Object.keys(CAUSE_TEXTS).length).toBeGreaterThan(20);
   });
 });
@@ -136,7 +148,11 @@ describe("Topic 2's RabbitMQ exchanges", () => {
   const exchange = (id: string) => t2.variants.find((v) => v.id === id)!;
 
   it("puts a person in the broker seat behind a direct, a fanout and a topic exchange, on RabbitMQ only", () => {
-    for (const [id, type] of [["exchange-direct", "direct"], ["exchange-fanout", "fanout"], ["exchange-topic", "topic"]] as const) {
+    for (const [id, type] of [
+      ["exchange-direct", "direct"],
+      ["exchange-fanout", "fanout"],
+      ["exchange-topic", "topic"],
+    ] as const) {
       const v = exchange(id);
       expect(v.config.broker.exchange?.type, id).toBe(type);
       expect(v.config.broker.manual).toBe(true);

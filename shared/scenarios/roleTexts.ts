@@ -31,16 +31,14 @@ export const ROLE_TEXTS: Record<Role, RoleText> = {
     name: { en: "Broker", "pt-BR": "Broker" },
     help: {
       en: "Route incoming messages to a queue, every topic subscription or a partition, and confirm to the producer.",
-      "pt-BR":
-        "Roteie as mensagens que chegam para uma fila, cada assinatura do tópico ou uma partição, e confirme ao produtor.",
+      "pt-BR": "Roteie as mensagens que chegam para uma fila, cada assinatura do tópico ou uma partição, e confirme ao produtor.",
     },
   },
   consumer: {
     name: { en: "Consumer", "pt-BR": "Consumidor" },
     help: {
       en: "Process what you receive, then ack it; when allowed, check for repeats or hold early arrivals.",
-      "pt-BR":
-        "Processe o que receber e depois dê ACK; quando permitido, verifique repetidas ou retenha as adiantadas.",
+      "pt-BR": "Processe o que receber e depois dê ACK; quando permitido, verifique repetidas ou retenha as adiantadas.",
     },
   },
 };

@@ -150,23 +150,20 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "Sync vs async", "pt-BR": "Síncrono vs assíncrono" },
     goal: {
       en: "See a broker remove temporal coupling: work survives while the consumer is down.",
-      "pt-BR":
-        "Ver o broker eliminar o acoplamento temporal: o trabalho sobrevive enquanto o consumidor está fora do ar.",
+      "pt-BR": "Ver o broker eliminar o acoplamento temporal: o trabalho sobrevive enquanto o consumidor está fora do ar.",
     },
     debrief: [
       {
         en: "In each variant, what happened to the work sent while the consumer was down?",
-        "pt-BR":
-          "Em cada variante, o que aconteceu com o trabalho enviado enquanto o consumidor estava fora do ar?",
+        "pt-BR": "Em cada variante, o que aconteceu com o trabalho enviado enquanto o consumidor estava fora do ar?",
       },
       {
         en: "Where did the backlog wait during the outage, and how long did it take to drain?",
-        "pt-BR":
-          "Onde o acúmulo de mensagens esperou durante a queda, e quanto tempo levou para ser consumido?",
+        "pt-BR": "Onde o acúmulo de mensagens esperou durante a queda, e quanto tempo levou para ser consumido?",
       },
       {
-        en: "So what does \"asynchronous\" mean for us now, and what did we give up to get it?",
-        "pt-BR": "Então, o que \"assíncrono\" significa para nós agora, e do que abrimos mão para ter isso?",
+        en: 'So what does "asynchronous" mean for us now, and what did we give up to get it?',
+        "pt-BR": 'Então, o que "assíncrono" significa para nós agora, e do que abrimos mão para ter isso?',
       },
     ],
     variants: {
@@ -178,8 +175,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Work sent while the consumer is down fails or disappears: the producer is coupled to the consumer in time.",
-          "pt-BR":
-            "O trabalho enviado enquanto o consumidor está fora do ar falha ou some: o produtor está acoplado ao consumidor no tempo.",
+          "pt-BR": "O trabalho enviado enquanto o consumidor está fora do ar falha ou some: o produtor está acoplado ao consumidor no tempo.",
         },
       },
       fixed: {
@@ -190,8 +186,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Nothing is lost during the outage: the backlog waits in the broker and drains when the consumer is back.",
-          "pt-BR":
-            "Nada se perde durante a queda: o acúmulo espera no broker e escoa quando o consumidor volta.",
+          "pt-BR": "Nada se perde durante a queda: o acúmulo espera no broker e escoa quando o consumidor volta.",
         },
         verdict: {
           bought: { en: "nothing lost while the consumer was down", "pt-BR": "nada perdido enquanto o consumidor estava fora do ar" },
@@ -231,8 +226,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Each event is applied once, by one of the three consumers.",
-          "pt-BR":
-            "Cada evento é aplicado uma vez, por um dos três consumidores.",
+          "pt-BR": "Cada evento é aplicado uma vez, por um dos três consumidores.",
         },
       },
       topic: {
@@ -252,8 +246,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "Lost messages", "pt-BR": "Mensagens perdidas" },
     goal: {
       en: "Find where at-most-once loses messages, and close each gap with ACKs, retries and durability.",
-      "pt-BR":
-        "Achar onde o at-most-once perde mensagens e fechar cada brecha com ACKs, retries e durabilidade.",
+      "pt-BR": "Achar onde o at-most-once perde mensagens e fechar cada brecha com ACKs, retries e durabilidade.",
     },
     debrief: [
       {
@@ -262,8 +255,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       },
       {
         en: "Which change closed which loss: broker ACK, retry, ack after processing, durable broker?",
-        "pt-BR":
-          "Qual mudança fechou qual perda: ACK do broker, retry, ack após processar, broker durável?",
+        "pt-BR": "Qual mudança fechou qual perda: ACK do broker, retry, ack após processar, broker durável?",
       },
       {
         en: "When is fire-and-forget (at-most-once) good enough, and what did the fix cost us?",
@@ -279,8 +271,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Losses at the producer, in the broker's crash and at the consumer — and never a duplicate.",
-          "pt-BR":
-            "Perdas no produtor, na queda do broker e no consumidor — e nenhuma duplicada.",
+          "pt-BR": "Perdas no produtor, na queda do broker e no consumidor — e nenhuma duplicada.",
         },
       },
       fixed: {
@@ -291,15 +282,13 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Nothing is lost; retries may now repeat an event, a preview of Topic 4.",
-          "pt-BR":
-            "Nada se perde; agora os retries podem repetir um evento, uma prévia do Tema 4.",
+          "pt-BR": "Nada se perde; agora os retries podem repetir um evento, uma prévia do Tema 4.",
         },
         verdict: {
           bought: { en: "no loss", "pt-BR": "sem perdas" },
           leftOpen: {
             en: "{duplicated} duplicates from retries: delivery is now at-least-once",
-            "pt-BR":
-              "{duplicated} duplicatas de retries: a entrega agora é at-least-once",
+            "pt-BR": "{duplicated} duplicatas de retries: a entrega agora é at-least-once",
           },
         },
       },
@@ -313,8 +302,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "Duplicate messages", "pt-BR": "Mensagens duplicadas" },
     goal: {
       en: "Watch retries and redeliveries duplicate effects, then make them harmless with de-dup and idempotency.",
-      "pt-BR":
-        "Ver retries e reentregas duplicarem efeitos e torná-los inofensivos com desduplicação e idempotência.",
+      "pt-BR": "Ver retries e reentregas duplicarem efeitos e torná-los inofensivos com desduplicação e idempotência.",
     },
     debrief: [
       {
@@ -339,28 +327,24 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Duplicates from producer retries and from redeliveries, and not a single loss.",
-          "pt-BR":
-            "Duplicadas vindas de retries do produtor e de reentregas, e nenhuma perda.",
+          "pt-BR": "Duplicadas vindas de retries do produtor e de reentregas, e nenhuma perda.",
         },
       },
       fixed: {
         label: { en: "De-dup + idempotency", "pt-BR": "Desdup. + idempotência" },
         summary: {
           en: "Broker drops repeats inside a de-dup window; consumer stores processed ids in the effect's transaction.",
-          "pt-BR":
-            "O broker descarta repetidas numa janela de desduplicação; o consumidor grava os ids processados na transação do efeito.",
+          "pt-BR": "O broker descarta repetidas numa janela de desduplicação; o consumidor grava os ids processados na transação do efeito.",
         },
         notice: {
           en: "Retries and redeliveries still happen, but no effect is applied twice.",
-          "pt-BR":
-            "Retries e reentregas continuam acontecendo, mas nenhum efeito é aplicado duas vezes.",
+          "pt-BR": "Retries e reentregas continuam acontecendo, mas nenhum efeito é aplicado duas vezes.",
         },
         verdict: {
           bought: { en: "no loss and no duplicated effect", "pt-BR": "sem perdas e sem efeito duplicado" },
           leftOpen: {
             en: "{misordered} out of order: de-duplication says nothing about order",
-            "pt-BR":
-              "{misordered} fora de ordem: desduplicação não diz nada sobre ordem",
+            "pt-BR": "{misordered} fora de ordem: desduplicação não diz nada sobre ordem",
           },
         },
       },
@@ -373,8 +357,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "Dual writes", "pt-BR": "Escrita dupla" },
     goal: {
       en: "See how saving to the DB and publishing drift apart, and fix it with a transactional outbox.",
-      "pt-BR":
-        "Ver como salvar no banco e publicar acabam divergindo, e corrigir isso com um outbox transacional.",
+      "pt-BR": "Ver como salvar no banco e publicar acabam divergindo, e corrigir isso com um outbox transacional.",
     },
     debrief: [
       {
@@ -383,13 +366,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       },
       {
         en: "Would simply retrying the publish have fixed it? What does the relay know that a retry does not?",
-        "pt-BR":
-          "Só retentar a publicação resolveria? O que o relay sabe que um retry simples não sabe?",
+        "pt-BR": "Só retentar a publicação resolveria? O que o relay sabe que um retry simples não sabe?",
       },
       {
         en: "The outbox moved the dual write instead of removing it: where is it now, and why must consumers still de-dup?",
-        "pt-BR":
-          "O outbox moveu a escrita dupla em vez de eliminá-la: onde ela está agora, e por que o consumidor ainda precisa desduplicar?",
+        "pt-BR": "O outbox moveu a escrita dupla em vez de eliminá-la: onde ela está agora, e por que o consumidor ainda precisa desduplicar?",
       },
     ],
     variants: {
@@ -401,28 +382,24 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Events saved in the DB never reach the broker when the producer crashes between the two steps.",
-          "pt-BR":
-            "Eventos salvos no banco nunca chegam ao broker quando o produtor cai entre os dois passos.",
+          "pt-BR": "Eventos salvos no banco nunca chegam ao broker quando o produtor cai entre os dois passos.",
         },
       },
       fixed: {
         label: { en: "Transactional outbox", "pt-BR": "Outbox transacional" },
         summary: {
           en: "Business change and outbox row in one transaction; a relay publishes; consumers de-dup.",
-          "pt-BR":
-            "Mudança de negócio e linha do outbox numa só transação; um relay publica; o consumidor desduplica.",
+          "pt-BR": "Mudança de negócio e linha do outbox numa só transação; um relay publica; o consumidor desduplica.",
         },
         notice: {
           en: "DB and broker always agree: the relay publishes until the broker confirms, and consumers drop the repeats.",
-          "pt-BR":
-            "Banco e broker sempre concordam: o relay publica até o broker confirmar, e o consumidor descarta as repetidas.",
+          "pt-BR": "Banco e broker sempre concordam: o relay publica até o broker confirmar, e o consumidor descarta as repetidas.",
         },
         verdict: {
           bought: { en: "no inconsistency, no loss, no duplicated effect", "pt-BR": "sem inconsistência, sem perdas, sem efeito duplicado" },
           leftOpen: {
             en: "the relay polls: rows wait for the next poll, and a row sent again lands behind later ones",
-            "pt-BR":
-              "o relay faz polling: as linhas esperam o próximo polling, e uma linha reenviada cai atrás das posteriores",
+            "pt-BR": "o relay faz polling: as linhas esperam o próximo polling, e uma linha reenviada cai atrás das posteriores",
           },
         },
       },
@@ -435,8 +412,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "Competing consumers", "pt-BR": "Consumidores concorrentes" },
     goal: {
       en: "Gain throughput with several consumers, then remove the races and misordering they bring.",
-      "pt-BR":
-        "Ganhar throughput com vários consumidores e depois eliminar as race conditions e a desordem que eles trazem.",
+      "pt-BR": "Ganhar throughput com vários consumidores e depois eliminar as race conditions e a desordem que eles trazem.",
     },
     debrief: [
       {
@@ -449,8 +425,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
       },
       {
         en: "Partitioning by key fixed it: what would a lock or a DB constraint have cost instead?",
-        "pt-BR":
-          "Particionar por chave resolveu: quanto custaria usar um lock ou uma constraint no banco?",
+        "pt-BR": "Particionar por chave resolveu: quanto custaria usar um lock ou uma constraint no banco?",
       },
     ],
     variants: {
@@ -458,13 +433,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         label: { en: "Competing, no lock", "pt-BR": "Concorrência sem lock" },
         summary: {
           en: "Three consumers share one queue with no lock: lost updates and misordering leave balances wrong.",
-          "pt-BR":
-            "Três consumidores dividem uma fila sem lock: atualizações perdidas e desordem deixam saldos errados.",
+          "pt-BR": "Três consumidores dividem uma fila sem lock: atualizações perdidas e desordem deixam saldos errados.",
         },
         notice: {
           en: "Fast, but lost updates leave balances wrong, and a key's events are applied out of order.",
-          "pt-BR":
-            "Rápido, mas atualizações perdidas deixam saldos errados, e os eventos de uma chave são aplicados fora de ordem.",
+          "pt-BR": "Rápido, mas atualizações perdidas deixam saldos errados, e os eventos de uma chave são aplicados fora de ordem.",
         },
       },
       fixed: {
@@ -475,15 +448,13 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "No lost update and no misordering, with the throughput still above one consumer's.",
-          "pt-BR":
-            "Sem atualização perdida e sem desordem, com throughput ainda acima do de um consumidor.",
+          "pt-BR": "Sem atualização perdida e sem desordem, com throughput ainda acima do de um consumidor.",
         },
         verdict: {
           bought: { en: "no lost update, key order kept", "pt-BR": "nenhuma atualização perdida, ordem por chave mantida" },
           leftOpen: {
             en: "a key is as fast as one consumer: a hot key makes a hot partition",
-            "pt-BR":
-              "uma chave anda na velocidade de um consumidor: chave quente faz partição quente",
+            "pt-BR": "uma chave anda na velocidade de um consumidor: chave quente faz partição quente",
           },
         },
       },
@@ -517,13 +488,11 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         label: { en: "Best-effort order", "pt-BR": "Ordem best-effort" },
         summary: {
           en: "Multi-threaded producer and competing consumers: order is attempted, not kept; a withdrawal can overtake its deposit.",
-          "pt-BR":
-            "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida; um saque pode passar na frente do depósito.",
+          "pt-BR": "Produtor multi-thread e consumidores concorrentes: a ordem é tentada, não garantida; um saque pode passar na frente do depósito.",
         },
         notice: {
           en: "Withdrawals overtake their deposits and are declined: wrong balances that the customer sees.",
-          "pt-BR":
-            "Saques passam na frente dos depósitos e são recusados: saldos errados que o cliente vê.",
+          "pt-BR": "Saques passam na frente dos depósitos e são recusados: saldos errados que o cliente vê.",
         },
       },
       fixed: {
@@ -534,8 +503,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         },
         notice: {
           en: "Every key's events are applied in order, at the price of one publish at a time.",
-          "pt-BR":
-            "Os eventos de cada chave são aplicados em ordem, ao preço de uma publicação por vez.",
+          "pt-BR": "Os eventos de cada chave são aplicados em ordem, ao preço de uma publicação por vez.",
         },
         verdict: {
           bought: { en: "strict per-key order", "pt-BR": "ordem estrita por chave" },
@@ -552,8 +520,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "Exactly once", "pt-BR": "Exatamente uma vez" },
     goal: {
       en: "Build exactly-once processing on top of at-least-once, with de-dup and idempotency at both ends.",
-      "pt-BR":
-        "Construir exactly-once processing sobre o at-least-once, com desduplicação e idempotência nas duas pontas.",
+      "pt-BR": "Construir exactly-once processing sobre o at-least-once, com desduplicação e idempotência nas duas pontas.",
     },
     debrief: [
       {
@@ -582,8 +549,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         label: { en: "End-to-end de-dup", "pt-BR": "Desdup. ponta a ponta" },
         summary: {
           en: "Outbox at the producer, de-dup in the broker, idempotent consumer, under the same faults.",
-          "pt-BR":
-            "Outbox no produtor, desduplicação no broker e consumidor idempotente, sob as mesmas falhas.",
+          "pt-BR": "Outbox no produtor, desduplicação no broker e consumidor idempotente, sob as mesmas falhas.",
         },
         notice: { en: "No loss and no duplicated effect, under the same faults.", "pt-BR": "Sem perdas e sem efeito duplicado, sob as mesmas falhas." },
         verdict: {
@@ -600,8 +566,7 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
     title: { en: "End to end", "pt-BR": "Ponta a ponta" },
     goal: {
       en: "Reflect on guarantees as a shared job: which party could have prevented each anomaly?",
-      "pt-BR":
-        "Refletir sobre garantias como trabalho conjunto: qual parte poderia ter evitado cada anomalia?",
+      "pt-BR": "Refletir sobre garantias como trabalho conjunto: qual parte poderia ter evitado cada anomalia?",
     },
     debrief: [
       {
@@ -622,21 +587,18 @@ export const SCENARIO_TEXTS: Record<string, ScenarioText> = {
         label: { en: "Chaos", "pt-BR": "Caos" },
         summary: {
           en: "Every option open and every fault on; each anomaly is traced to the end that could stop it.",
-          "pt-BR":
-            "Todas as opções abertas e todas as falhas ligadas; cada anomalia é atribuída à ponta que poderia evitá-la.",
+          "pt-BR": "Todas as opções abertas e todas as falhas ligadas; cada anomalia é atribuída à ponta que poderia evitá-la.",
         },
         notice: {
           en: "Anomalies of every kind: for each one, which end could have prevented it?",
-          "pt-BR":
-            "Anomalias de todo tipo: para cada uma, qual ponta poderia tê-la evitado?",
+          "pt-BR": "Anomalias de todo tipo: para cada uma, qual ponta poderia tê-la evitado?",
         },
       },
       design: {
         label: { en: "Design round", "pt-BR": "Rodada de design" },
         summary: {
           en: "Each student sets their own end of the pipeline before the round; every team then faces the same chaos.",
-          "pt-BR":
-            "Cada estudante configura a sua ponta do pipeline antes da rodada; depois todas as equipes enfrentam o mesmo caos.",
+          "pt-BR": "Cada estudante configura a sua ponta do pipeline antes da rodada; depois todas as equipes enfrentam o mesmo caos.",
         },
         notice: {
           en: "Which choices kept the business whole, and what did each one cost in throughput?",
@@ -738,7 +700,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   // parked
   parkedDeadLetter: {
     en: "parked: dead-lettered at {tick} ({deadLetterPlace}) after too many deliveries ({consumer} had it last); the team running the consumers must look at it there",
-    "pt-BR": "estacionada: virou dead letter em {tick} ({deadLetterPlace}) depois de entregas demais ({consumer} a teve por último); a equipe dos consumidores precisa olhá-la lá",
+    "pt-BR":
+      "estacionada: virou dead letter em {tick} ({deadLetterPlace}) depois de entregas demais ({consumer} a teve por último); a equipe dos consumidores precisa olhá-la lá",
   },
   parkedRejected: {
     en: "parked: {consumer} rejected it at {tick} and it was dead-lettered ({deadLetterPlace}), where the team running the consumers must look at it",
@@ -746,7 +709,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   },
   parkedInStream: {
     en: "parked: reached MaxDeliver at {tick} ({consumer} had it last); it stays in the stream and the MAX_DELIVERIES advisory tells the operator to look at it",
-    "pt-BR": "estacionada: atingiu o MaxDeliver em {tick} ({consumer} a teve por último); ela fica no stream e o advisory MAX_DELIVERIES avisa o operador para olhá-la",
+    "pt-BR":
+      "estacionada: atingiu o MaxDeliver em {tick} ({consumer} a teve por último); ela fica no stream e o advisory MAX_DELIVERIES avisa o operador para olhá-la",
   },
   parkedTerminated: {
     en: "parked: {consumer} terminated it (+TERM) at {tick}; it stays in the stream, no longer delivered, until the operator looks at it",
@@ -788,7 +752,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   },
   dupConnectionLost: {
     en: "duplicate: {consumer}'s connection broke at {tick}; when the heartbeat timed out the broker requeued what it held unacked, and the message was delivered again",
-    "pt-BR": "duplicada: a conexão de {consumer} caiu em {tick}; quando o heartbeat expirou, o broker devolveu à fila o que estava sem ACK, e a mensagem foi entregue de novo",
+    "pt-BR":
+      "duplicada: a conexão de {consumer} caiu em {tick}; quando o heartbeat expirou, o broker devolveu à fila o que estava sem ACK, e a mensagem foi entregue de novo",
   },
   dupRebalance: {
     en: "duplicate: {consumer} crashed at {tick} before committing its offset; after the rebalance the partition was read again from the last commit",
@@ -808,8 +773,7 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   },
   dupConcurrent: {
     en: "duplicate: {consumer} and {otherConsumer} processed copies at once; both checked before either recorded it",
-    "pt-BR":
-      "duplicada: {consumer} e {otherConsumer} processaram cópias ao mesmo tempo; os dois checaram antes de qualquer um registrar",
+    "pt-BR": "duplicada: {consumer} e {otherConsumer} processaram cópias ao mesmo tempo; os dois checaram antes de qualquer um registrar",
   },
   dupSeparateWrite: {
     en: "duplicate: the processed id was saved apart from the effect, and {consumer} crashed in between at {tick}",
@@ -864,7 +828,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   },
   misorderHoldFull: {
     en: "out of order: seq {otherSeq} reached {consumer} early at {tick}, but its hold buffer was full, so it went ahead of seq {seq}",
-    "pt-BR": "fora de ordem: a seq {otherSeq} chegou adiantada a {consumer} em {tick}, mas o buffer de retenção estava cheio e ela passou na frente da seq {seq}",
+    "pt-BR":
+      "fora de ordem: a seq {otherSeq} chegou adiantada a {consumer} em {tick}, mas o buffer de retenção estava cheio e ela passou na frente da seq {seq}",
   },
   misorderConsumer: {
     en: "out of order: {consumer} already had seq {seq} and processed seq {otherSeq} first",
@@ -874,8 +839,7 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   // race anomaly
   raceLostUpdate: {
     en: "race: {consumer} and {otherConsumer} read the same balance and both wrote it back; one update was lost",
-    "pt-BR":
-      "race condition: {consumer} e {otherConsumer} leram o mesmo saldo e os dois o regravaram; uma atualização se perdeu",
+    "pt-BR": "race condition: {consumer} e {otherConsumer} leram o mesmo saldo e os dois o regravaram; uma atualização se perdeu",
   },
 
   // inconsistent
@@ -897,7 +861,8 @@ export const CAUSE_TEXTS: Record<string, Text> = {
   },
   inconsistentOwnEventLost: {
     en: "inconsistent: the event was published, but the service's own subscription never applied it, so its DB never got the row (lost at {tick})",
-    "pt-BR": "inconsistente: o evento foi publicado, mas a assinatura do próprio serviço nunca o aplicou, e o banco dele nunca recebeu a linha (perdido em {tick})",
+    "pt-BR":
+      "inconsistente: o evento foi publicado, mas a assinatura do próprio serviço nunca o aplicou, e o banco dele nunca recebeu a linha (perdido em {tick})",
   },
   inconsistentUnfinished: {
     en: "inconsistent: the DB write and the publish were still half done when the round ended at {tick}",

@@ -69,7 +69,8 @@ describe("room phase machine", () => {
     // The same chaos again: a new design phase straight from the results.
     expect(machine.apply("design")).toEqual({ ok: true, phase: "design" });
     expect(machine.apply("configure")).toEqual({ ok: true, phase: "lobby" });
-    for (const phase of ["countdown", "running", "paused", "draining"] as const) expect(nextPhase(phase, "design")).toEqual({ ok: false, reason: "roundActive" });
+    for (const phase of ["countdown", "running", "paused", "draining"] as const)
+      expect(nextPhase(phase, "design")).toEqual({ ok: false, reason: "roundActive" });
   });
 
   it("a refused move leaves the phase as it was", () => {

@@ -12,7 +12,14 @@ describe("round", () => {
   });
 
   it("bots leave the seats people hold, and take every seat during the drain", () => {
-    const round = createRound({ scenario: "t3-lost-messages", variant: "fixed", seed: 1, teams: 1, roundTicks: 50, players: [{ team: 0, seat: "P1", name: "Ana" }] });
+    const round = createRound({
+      scenario: "t3-lost-messages",
+      variant: "fixed",
+      seed: 1,
+      teams: 1,
+      roundTicks: 50,
+      players: [{ team: 0, seat: "P1", name: "Ana" }],
+    });
     expect(round.header.teams[0].players.find((p) => p.seat === "P1")?.name).toBe("Ana");
     const during: string[] = [];
     while (round.tick < 50) for (const e of stepRound(round)) if (e.type === "command") during.push(e.command.seat);
@@ -44,7 +51,10 @@ describe("round", () => {
     expect(round.teams[0].producers[0].stack).toHaveLength(60);
     const events: Emitted[] = [];
     while (round.phase !== "over") events.push(...stepRound(round));
-    const perTeam = (type: "fault" | "committed") => [0, 1, 2].map((team) => events.filter((e) => e.team === team && e.type === type).map((e) => JSON.stringify({ ...e, team: 0, tick: type === "fault" ? e.tick : 0 })));
+    const perTeam = (type: "fault" | "committed") =>
+      [0, 1, 2].map((team) =>
+        events.filter((e) => e.team === team && e.type === type).map((e) => JSON.stringify({ ...e, team: 0, tick: type === "fault" ? e.tick : 0 })),
+      );
     const faults = perTeam("fault");
     expect(faults[0]).toHaveLength(round.header.config.faults.length);
     expect(faults[1]).toEqual(faults[0]);

@@ -12,7 +12,8 @@ describe("pipeline fold", () => {
       const s = round.teams[0];
       const t = fold.teams.get(0);
       if (!t) continue;
-      for (const sub of s.broker.subscriptions) expect(t.queued[sub.name] ?? 0, `tick ${s.tick} ${sub.name}`).toBe(sub.partitions.reduce((n, q) => n + q.length, 0));
+      for (const sub of s.broker.subscriptions)
+        expect(t.queued[sub.name] ?? 0, `tick ${s.tick} ${sub.name}`).toBe(sub.partitions.reduce((n, q) => n + q.length, 0));
       for (const c of s.consumers) {
         expect(t.inbox[c.id] ?? 0, `tick ${s.tick} ${c.id}`).toBe(c.inbox.length);
         expect(c.id in t.down, `tick ${s.tick} ${c.id} down`).toBe(!c.up);

@@ -43,7 +43,21 @@ export function emptyFold(): PipelineFold {
 function teamFold(fold: PipelineFold, team: number): TeamFold {
   let t = fold.teams.get(team);
   if (!t) {
-    t = { team, down: {}, cut: {}, flying: [], queued: {}, inbox: {}, processing: {}, committed: 0, applied: 0, refused: 0, drops: 0, redeliveries: 0, lastEventTick: 0 };
+    t = {
+      team,
+      down: {},
+      cut: {},
+      flying: [],
+      queued: {},
+      inbox: {},
+      processing: {},
+      committed: 0,
+      applied: 0,
+      refused: 0,
+      drops: 0,
+      redeliveries: 0,
+      lastEventTick: 0,
+    };
     fold.teams.set(team, t);
   }
   return t;

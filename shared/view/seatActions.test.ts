@@ -82,7 +82,11 @@ describe("actionTarget", () => {
     expect(actionTarget(v, "nack")).toEqual({ token: 3, msgId: "P1-3" });
     expect(actionTarget(v, "reject", 2)).toEqual({ token: 2, msgId: "P1-2" });
     expect(actionTarget(consumer({ inbox: [item(1, { acked: true })] }), "nack")).toEqual({ blocked: "done" });
-    expect([buttonCommand("nack"), buttonCommand("reject"), buttonCommand("ack")]).toEqual([{ action: "nack", requeue: true }, { action: "nack", requeue: false }, { action: "ack" }]);
+    expect([buttonCommand("nack"), buttonCommand("reject"), buttonCommand("ack")]).toEqual([
+      { action: "nack", requeue: true },
+      { action: "nack", requeue: false },
+      { action: "ack" },
+    ]);
   });
 
   it("retries the oldest timed-out publish, and tells when the next event comes", () => {
@@ -115,7 +119,9 @@ function candidates(seat: string, button: ActionButton, view: SeatView): Command
   const { action, requeue } = buttonCommand(button);
   if (view.role === "producer") return action === "retry" ? view.sent.map((r) => ({ seat, action, msgId: r.msgId }) as Command) : [{ seat, action } as Command];
   const tokens = view.role === "broker" ? view.intake.map((i) => i.token) : view.inbox.map((i) => i.token);
-  return tokens.map((token) => ({ seat, action, token, ...(action === "route" ? { target: "all" } : {}), ...(requeue === undefined ? {} : { requeue }) }) as Command);
+  return tokens.map(
+    (token) => ({ seat, action, token, ...(action === "route" ? { target: "all" } : {}), ...(requeue === undefined ? {} : { requeue }) }) as Command,
+  );
 }
 
 function refusedEverywhere(round: Round, commands: Command[]): boolean {

@@ -6,8 +6,26 @@ import { actionTarget } from "./seatActions.js";
 import { seatMessage, type BrokerSeat, type ConsumerSeat, type ProducerSeat, type SeatView } from "./seatView.js";
 import { SEAT_HINT_KEYS, seatHasWork, seatHint, type SeatHintKey } from "./seatHints.js";
 
-const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({ role: "producer", up: true, next: null, remaining: 0, nextInTicks: null, ready: 0, sent: [], inFlight: 0, halfDone: null, outbox: 0, ...over });
-const EXCHANGE: BrokerSeat["exchange"] = { type: "topic", bindings: [{ queue: "billing", key: "br.*" }, { queue: "loyalty", key: "*.ana" }] };
+const producer = (over: Partial<ProducerSeat> = {}): ProducerSeat => ({
+  role: "producer",
+  up: true,
+  next: null,
+  remaining: 0,
+  nextInTicks: null,
+  ready: 0,
+  sent: [],
+  inFlight: 0,
+  halfDone: null,
+  outbox: 0,
+  ...over,
+});
+const EXCHANGE: BrokerSeat["exchange"] = {
+  type: "topic",
+  bindings: [
+    { queue: "billing", key: "br.*" },
+    { queue: "loyalty", key: "*.ana" },
+  ],
+};
 const broker = (over: Partial<BrokerSeat> = {}): BrokerSeat => ({ role: "broker", up: true, intake: [], queues: [], unacked: 0, parked: 0, ...over });
 const item = (over: Partial<ConsumerSeat["inbox"][number]> = {}): ConsumerSeat["inbox"][number] => ({
   token: 1,
@@ -152,7 +170,13 @@ describe("seatHint", () => {
     ["ack before processing: ack first, then process", seat(consumer({ inbox: [item()], ackFirst: true }), CONSUMER), "ackFirst", "ack", "process"],
     ["ack before processing: acked, to process", seat(consumer({ inbox: [item({ acked: true })], ackFirst: true }), CONSUMER), "process", "process"],
     ["a failed processing: process it again", seat(consumer({ inbox: [item({ failed: true })] }), CONSUMER), "failed", "process"],
-    ["a failed processing: again, or nack it back", seat(consumer({ inbox: [item({ failed: true })], reject: true }), [...CONSUMER, "nack"]), "failedNack", "process", "nack"],
+    [
+      "a failed processing: again, or nack it back",
+      seat(consumer({ inbox: [item({ failed: true })], reject: true }), [...CONSUMER, "nack"]),
+      "failedNack",
+      "process",
+      "nack",
+    ],
   ];
 
   it.each(cases)("%s", (_what, s, key, action, also) => {

@@ -70,7 +70,20 @@ export interface ConsumerSeat {
   role: "consumer";
   up: boolean;
   subscription: string;
-  inbox: { token: number; msgId: string; key: string; seq: number; amount: number; redelivered: boolean; deliveryCount: number; acked: boolean; processed: boolean; failed: boolean; checked: boolean | null; held: boolean }[];
+  inbox: {
+    token: number;
+    msgId: string;
+    key: string;
+    seq: number;
+    amount: number;
+    redelivered: boolean;
+    deliveryCount: number;
+    acked: boolean;
+    processed: boolean;
+    failed: boolean;
+    checked: boolean | null;
+    held: boolean;
+  }[];
   /** The token being processed, from tick to tick (constant while it runs: the phone animates it). */
   processing: { token: number; msgId: string; startedAt: number; doneAt: number } | null;
   slow: boolean;
@@ -96,9 +109,16 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
     return {
       role: "broker",
       up: b.up,
-      intake: b.intake
-        .slice(0, MAX_ROWS)
-        .map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, persisted: i.persisted, confirmed: i.confirmed, routed: i.routed, ...routing(i) })),
+      intake: b.intake.slice(0, MAX_ROWS).map((i) => ({
+        token: i.token.id,
+        msgId: i.token.msgId,
+        key: i.token.key,
+        seq: i.token.seq,
+        persisted: i.persisted,
+        confirmed: i.confirmed,
+        routed: i.routed,
+        ...routing(i),
+      })),
       ...(exchange ? { exchange: { type: exchange.type, bindings: exchange.bindings.map((x) => ({ ...x })) } } : {}),
       queues: b.subscriptions.map((sub) => ({ subscription: sub.name, depth: sub.partitions.reduce((n, q) => n + q.length, 0) })),
       unacked,
@@ -117,7 +137,10 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
       remaining: p.stack.length,
       nextInTicks: next ? Math.max(0, next.availableAt - s.tick) : null,
       ready,
-      sent: p.sent.slice(-MAX_ROWS).reverse().map((r) => ({ msgId: r.msgId, key: r.key, seq: r.seq, status: r.status, attempts: r.attempts })),
+      sent: p.sent
+        .slice(-MAX_ROWS)
+        .reverse()
+        .map((r) => ({ msgId: r.msgId, key: r.key, seq: r.seq, status: r.status, attempts: r.attempts })),
       inFlight: p.inFlight,
       halfDone: p.dualWrite ? { msgId: p.dualWrite.event.msgId, saved: p.dualWrite.saved, published: p.dualWrite.published } : null,
       outbox: p.outbox.length,
@@ -132,7 +155,20 @@ export function seatView(s: TeamState, seat: string): SeatView | null {
     role: "consumer",
     up: c.up,
     subscription: c.subscription,
-    inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({ token: i.token.id, msgId: i.token.msgId, key: i.token.key, seq: i.token.seq, amount: i.token.amount, redelivered: i.redelivered, deliveryCount: i.deliveryCount, acked: i.acked, processed: i.processed, failed: i.failed, checked: i.checked, held: i.held })),
+    inbox: c.inbox.slice(0, MAX_ROWS).map((i) => ({
+      token: i.token.id,
+      msgId: i.token.msgId,
+      key: i.token.key,
+      seq: i.token.seq,
+      amount: i.token.amount,
+      redelivered: i.redelivered,
+      deliveryCount: i.deliveryCount,
+      acked: i.acked,
+      processed: i.processed,
+      failed: i.failed,
+      checked: i.checked,
+      held: i.held,
+    })),
     processing: job ? { token: job.token, msgId: job.msgId, startedAt: job.startedAt, doneAt: job.doneAt } : null,
     slow: s.tick < c.slowUntil,
     ackFirst: s.config.consumer.ack === "beforeProcessing",

@@ -107,7 +107,8 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
     }
     case "brokerDiskLost":
       return need(
-        crashedAt("B", c.tick) && has((e) => e.type === "discarded" && msg(e) && e.node === "B" && atTick(e) && e.reason === "diskLoss" && e.subscription === a.subscription),
+        crashedAt("B", c.tick) &&
+          has((e) => e.type === "discarded" && msg(e) && e.node === "B" && atTick(e) && e.reason === "diskLoss" && e.subscription === a.subscription),
         "no disk loss that destroyed this copy",
       );
     case "rejectedDropped": {
@@ -124,7 +125,16 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
       return need(
         a.kind === "parked" &&
           !has((e) => e.type === "applied" && msg(e) && e.subscription === a.subscription) &&
-          has((e) => e.type === "parked" && msg(e) && e.subscription === a.subscription && atTick(e) && e.reason === reason && e.where === where && e.consumer === c.consumer),
+          has(
+            (e) =>
+              e.type === "parked" &&
+              msg(e) &&
+              e.subscription === a.subscription &&
+              atTick(e) &&
+              e.reason === reason &&
+              e.where === where &&
+              e.consumer === c.consumer,
+          ),
         "no parking of this message then, for that reason and place",
       );
     }
@@ -227,7 +237,8 @@ export function causeEvidence(log: TeamLog, anomaly: Anomaly): string | null {
       );
     case "dupRebalance":
       return need(
-        crashedAt(c.consumer, c.tick) && has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "rebalance" && e.tick >= c.tick),
+        crashedAt(c.consumer, c.tick) &&
+          has((e) => e.type === "requeued" && msg(e) && e.consumer === c.consumer && e.reason === "rebalance" && e.tick >= c.tick),
         "no consumer crash followed by a rebalance that re-read it",
       );
     case "dupNack": {

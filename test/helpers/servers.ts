@@ -146,10 +146,11 @@ export function record(room: Room): Recorder {
     const key = String(type);
     if (!messages.has(key)) messages.set(key, []);
     messages.get(key)!.push(payload);
-    for (const w of [...waiters]) if (w.type === key && w.predicate(payload)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(payload);
-    }
+    for (const w of [...waiters])
+      if (w.type === key && w.predicate(payload)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(payload);
+      }
   });
   return {
     room,

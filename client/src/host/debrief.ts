@@ -76,23 +76,29 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
       ),
     ),
     extras.topic && extras.takeaway ? h("p", { class: "takeaway banner" }, h("strong", {}, `${t("takeaway")}: `), tx(extras.topic.takeaway)) : null,
-    o.design ? designDebriefBody(connection, o, o.design) : h(
-      "div",
-      { class: "debrief-body" },
-      causesPanel(o),
-      h(
-        "aside",
-        { class: "debrief-side" },
-        countsPanel(extras.rounds ?? [...(previous ? [previous] : []), { gameId: o.gameId, variant: s.variant, summary: s }], o),
-      ),
-      h(
-        "aside",
-        { class: "debrief-side" },
-        vocabularyPanel(room?.profile),
-        extras.prediction !== undefined ? predictionPanel(extras.topic, extras.prediction) : o.prediction ? predictionPanel(extras.topic, o.prediction) : null,
-        questionsPanel(s.scenario, s.variant),
-      ),
-    ),
+    o.design
+      ? designDebriefBody(connection, o, o.design)
+      : h(
+          "div",
+          { class: "debrief-body" },
+          causesPanel(o),
+          h(
+            "aside",
+            { class: "debrief-side" },
+            countsPanel(extras.rounds ?? [...(previous ? [previous] : []), { gameId: o.gameId, variant: s.variant, summary: s }], o),
+          ),
+          h(
+            "aside",
+            { class: "debrief-side" },
+            vocabularyPanel(room?.profile),
+            extras.prediction !== undefined
+              ? predictionPanel(extras.topic, extras.prediction)
+              : o.prediction
+                ? predictionPanel(extras.topic, o.prediction)
+                : null,
+            questionsPanel(s.scenario, s.variant),
+          ),
+        ),
   );
 }
 

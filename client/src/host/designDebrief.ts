@@ -8,7 +8,16 @@ import { t } from "../i18n/hostWords.js";
 import { currentLocale } from "../i18n/locale.js";
 import { causeSentence } from "../../../shared/checker/causeSentence.js";
 import type { TeamReport } from "../../../shared/checker/checker.js";
-import { DESIGN_ENDS, designScore, designTexts, namedFixOf, SCORED_ANOMALIES, settingsOfEnd, type Design, type DesignScore } from "../../../shared/design/index.js";
+import {
+  DESIGN_ENDS,
+  designScore,
+  designTexts,
+  namedFixOf,
+  SCORED_ANOMALIES,
+  settingsOfEnd,
+  type Design,
+  type DesignScore,
+} from "../../../shared/design/index.js";
 import type { CauseGroup, DesignResults, HostRoundOver } from "../../../shared/protocol.js";
 import { causesBySetting } from "../../../shared/view/designCauses.js";
 import { replayUrl } from "../replayLinks.js";
@@ -53,8 +62,12 @@ export function designDebriefBody(connection: Connection, o: HostRoundOver, desi
   const wrap = h(
     "section",
     { class: "design-table-wrap" },
-      h("h2", { testid: "debrief-total", "data-count": String(o.total ?? 0) }, `${t("designTable")} · ${o.total ? t("anomaliesTotal", { n: o.total }) : t("noAnomalyShort")}`),
-      designTable(o.gameId, shown),
+    h(
+      "h2",
+      { testid: "debrief-total", "data-count": String(o.total ?? 0) },
+      `${t("designTable")} · ${o.total ? t("anomaliesTotal", { n: o.total }) : t("noAnomalyShort")}`,
+    ),
+    designTable(o.gameId, shown),
     rows.length > shown.length ? h("p", { class: "muted" }, t("moreTeams", { n: rows.length - shown.length })) : null,
   );
   // Many teams: the type shrinks until every row fits the screen.
@@ -73,7 +86,11 @@ export function designDebriefBody(connection: Connection, o: HostRoundOver, desi
         "ul",
         { class: "cause-chips" },
         ...(o.groups ?? []).map((g) =>
-          h("li", { testid: "debrief-cause", "data-cause": g.code, "data-count": String(g.count), title: causeSentence(g.sample, currentLocale()) }, `${g.count} × ${causeSentence(g.sample, currentLocale())}`),
+          h(
+            "li",
+            { testid: "debrief-cause", "data-cause": g.code, "data-count": String(g.count), title: causeSentence(g.sample, currentLocale()) },
+            `${g.count} × ${causeSentence(g.sample, currentLocale())}`,
+          ),
         ),
       ),
     ),
@@ -121,10 +138,26 @@ function designRow(gameId: string, row: DesignRow, place: number): HTMLElement {
       h("div", { class: "muted small team-names" }, names(row.team)),
       h(
         "p",
-        { class: `fix${fix ? "" : " none"}`, testid: "named-fix", "data-fix": fix?.id ?? "", title: fix ? (currentLocale() === "pt-BR" ? fix.pt : fix.en) : "" },
+        {
+          class: `fix${fix ? "" : " none"}`,
+          testid: "named-fix",
+          "data-fix": fix?.id ?? "",
+          title: fix ? (currentLocale() === "pt-BR" ? fix.pt : fix.en) : "",
+        },
         fix ? (currentLocale() === "pt-BR" ? fix.pt : fix.en) : t("noNamedFix"),
       ),
-      h("a", { class: "button team-replay", href: replayUrl({ game: gameId, team: row.team }), target: "_blank", rel: "noopener", testid: "open-replay", "data-team": String(row.team + 1) }, `▶ ${t("replayTeam")}`),
+      h(
+        "a",
+        {
+          class: "button team-replay",
+          href: replayUrl({ game: gameId, team: row.team }),
+          target: "_blank",
+          rel: "noopener",
+          testid: "open-replay",
+          "data-team": String(row.team + 1),
+        },
+        `▶ ${t("replayTeam")}`,
+      ),
     ),
     ...DESIGN_ENDS.map((end) => {
       const settings = settingsOfEnd(end);

@@ -71,7 +71,8 @@ function designSeconds(): number {
  */
 export function startDesign(connection: Connection): void {
   const { room, seed, seconds, lastOver } = hostPage();
-  const again = lastOver?.design && room && lastOver.summary.scenario === room.scenario && lastOver.summary.variant === room.variant ? lastOver.summary.seed : null;
+  const again =
+    lastOver?.design && room && lastOver.summary.scenario === room.scenario && lastOver.summary.variant === room.variant ? lastOver.summary.seed : null;
   if (room)
     connection.host("host:config", {
       scenario: room.scenario,

@@ -39,7 +39,11 @@ export function faultsBar(connection: Connection): HTMLElement {
     { class: "faults", "aria-label": t("faults") },
     h("strong", {}, `⚡ ${t("faults")}`),
     ...FAULTS.map(([key, fault]) =>
-      h("button", { type: "button", class: "fault", testid: `fault-${key}`, onclick: () => connection.host("host:fault", { team: team(), fault }) }, faultLabel(key)),
+      h(
+        "button",
+        { type: "button", class: "fault", testid: `fault-${key}`, onclick: () => connection.host("host:fault", { team: team(), fault }) },
+        faultLabel(key),
+      ),
     ),
     h(
       "label",

@@ -23,7 +23,10 @@ export function lobbyScreen(connection: Connection): HTMLElement {
   const design = isDesignVariant(room?.scenario, room?.variant);
   // A design round opens with its design phase; starting at once plays the designs as they are.
   const start = design
-    ? [designStartButton(connection), h("button", { type: "button", testid: "start-round", onclick: () => startRound(connection) }, `▶ ${t("startWithDesigns")}`)]
+    ? [
+        designStartButton(connection),
+        h("button", { type: "button", testid: "start-round", onclick: () => startRound(connection) }, `▶ ${t("startWithDesigns")}`),
+      ]
     : [startButton(connection)];
   return h(
     "div",

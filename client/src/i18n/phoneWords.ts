@@ -256,7 +256,17 @@ const LESSON_WORDS = {
   predictionPick: { en: "Tap the option you believe in.", "pt-BR": "Toque na opção em que você acredita." },
 } satisfies Record<string, Text>;
 
-export const PHONE_WORDS = { ...JOIN_WORDS, ...JOIN_REFUSALS, ...LOBBY_WORDS, ...SEAT_WORDS, ...HINT_WORDS, ...WHY_WORDS, ...RESULT_WORDS, ...LESSON_WORDS, ...DESIGN_WORDS };
+export const PHONE_WORDS = {
+  ...JOIN_WORDS,
+  ...JOIN_REFUSALS,
+  ...LOBBY_WORDS,
+  ...SEAT_WORDS,
+  ...HINT_WORDS,
+  ...WHY_WORDS,
+  ...RESULT_WORDS,
+  ...LESSON_WORDS,
+  ...DESIGN_WORDS,
+};
 
 const words = translator({ ...ROUND_WORDS, ...ROOM_WORDS, ...PHONE_WORDS });
 export type PhoneKey = Parameters<typeof words>[0];

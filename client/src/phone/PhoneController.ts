@@ -49,7 +49,19 @@ export class PhoneController {
   private welcome: Welcome | null = null;
   private seat: SeatMessage | null = null;
   private over: PlayerRoundOver | null = null;
-  private room: RoomFacts = { phase: "lobby", countdown: 0, round: 0, scenario: "", variant: "", profile: "", preview: null, idle: "", lesson: undefined, teams: [], design: null };
+  private room: RoomFacts = {
+    phase: "lobby",
+    countdown: 0,
+    round: 0,
+    scenario: "",
+    variant: "",
+    profile: "",
+    preview: null,
+    idle: "",
+    lesson: undefined,
+    teams: [],
+    design: null,
+  };
   private drawnRoom = "";
   private clock: ClockSync = { phase: "lobby", tick: 0, roundTicks: 0, at: 0 };
   private designLeft = 0;

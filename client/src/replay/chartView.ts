@@ -29,7 +29,11 @@ export const metricWord = (m: ChartMetric): string => t(m);
  * A line chart of `series`; `xMax` and `yMax` share scales between charts shown side by
  * side. With `onSeek`, it has a playhead and a click seeks to the tick under the pointer.
  */
-export function lineChart(series: ChartSeries, tickMs: number, options: { xMax?: number; yMax?: number; label: string; onSeek?: (tick: number) => void }): ChartHandle {
+export function lineChart(
+  series: ChartSeries,
+  tickMs: number,
+  options: { xMax?: number; yMax?: number; label: string; onSeek?: (tick: number) => void },
+): ChartHandle {
   const last = Math.max(options.xMax ?? 0, series.ticks[series.ticks.length - 1] ?? 0) || 1;
   const top = niceMax(Math.max(options.yMax ?? 0, series.max));
   const x = (tick: number) => M.left + ((W - M.left - M.right) * tick) / last;
@@ -47,10 +51,28 @@ export function lineChart(series: ChartSeries, tickMs: number, options: { xMax?:
   const lines = CHART_METRICS.map((m) => {
     const style = METRIC_STYLE[m];
     const points = series.ticks.map((tick, i) => `${x(tick).toFixed(1)},${y(series.values[m][i]).toFixed(1)}`).join(" ");
-    return s("polyline", { points, fill: "none", stroke: style.colour, "stroke-width": style.width, "stroke-dasharray": style.dash, "stroke-linejoin": "round", class: `series series-${m}` }, title(`${metricWord(m)}: ${series.values[m][series.values[m].length - 1]}`));
+    return s(
+      "polyline",
+      {
+        points,
+        fill: "none",
+        stroke: style.colour,
+        "stroke-width": style.width,
+        "stroke-dasharray": style.dash,
+        "stroke-linejoin": "round",
+        class: `series series-${m}`,
+      },
+      title(`${metricWord(m)}: ${series.values[m][series.values[m].length - 1]}`),
+    );
   });
   const playhead = s("line", { x1: M.left, x2: M.left, y1: M.top, y2: H - M.bottom, class: "playhead" });
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": options.label, class: "chart" }, ...grid, ...lines, options.onSeek ? playhead : null);
+  const svg = s(
+    "svg",
+    { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": options.label, class: "chart" },
+    ...grid,
+    ...lines,
+    options.onSeek ? playhead : null,
+  );
   if (options.onSeek) {
     const seekTo = options.onSeek;
     svg.addEventListener("click", (e) => {
@@ -65,8 +87,19 @@ export function lineChart(series: ChartSeries, tickMs: number, options: { xMax?:
     { class: "legend" },
     ...CHART_METRICS.map((m) => {
       const style = METRIC_STYLE[m];
-      const sample = s("svg", { viewBox: "0 0 34 10", width: 34, height: 10, "aria-hidden": "true" }, s("line", { x1: 1, x2: 33, y1: 5, y2: 5, stroke: style.colour, "stroke-width": style.width, "stroke-dasharray": style.dash }));
-      return h("li", {}, sample, h("span", { class: "glyph", style: `color:${style.colour}` }, style.glyph), ` ${metricWord(m)} `, h("strong", {}, String(series.values[m][series.values[m].length - 1])));
+      const sample = s(
+        "svg",
+        { viewBox: "0 0 34 10", width: 34, height: 10, "aria-hidden": "true" },
+        s("line", { x1: 1, x2: 33, y1: 5, y2: 5, stroke: style.colour, "stroke-width": style.width, "stroke-dasharray": style.dash }),
+      );
+      return h(
+        "li",
+        {},
+        sample,
+        h("span", { class: "glyph", style: `color:${style.colour}` }, style.glyph),
+        ` ${metricWord(m)} `,
+        h("strong", {}, String(series.values[m][series.values[m].length - 1])),
+      );
     }),
   );
   return {

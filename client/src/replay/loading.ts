@@ -118,7 +118,15 @@ export async function listPastGames(): Promise<void> {
   const found: PastGame[] = [];
   for (const room of hosted.slice(0, 10)) {
     for (const g of await connection.games(room.hostToken).catch(() => [])) {
-      if (typeof g?.gameId === "string") found.push({ gameId: g.gameId, when: `${String(g.createdAt ?? "").slice(0, 16).replace("T", " ")} · ${g.roomCode ?? ""}`, scenario: String(g.scenario ?? ""), variant: String(g.variant ?? "") });
+      if (typeof g?.gameId === "string")
+        found.push({
+          gameId: g.gameId,
+          when: `${String(g.createdAt ?? "")
+            .slice(0, 16)
+            .replace("T", " ")} · ${g.roomCode ?? ""}`,
+          scenario: String(g.scenario ?? ""),
+          variant: String(g.variant ?? ""),
+        });
     }
   }
   update({ pastGames: found });

@@ -53,7 +53,9 @@ async function openTarget(target: ReplayTarget): Promise<void> {
   const round = replayPage().round;
   if (!round || target.team === undefined) return;
   // An anomaly of that team and message whose cause is at that tick is jumped to (and lit in the list).
-  const anomaly = round.index.report.anomalies.find((a) => a.team === target.team && a.msgId === target.msg && (target.tick === undefined || a.cause.tick === target.tick));
+  const anomaly = round.index.report.anomalies.find(
+    (a) => a.team === target.team && a.msgId === target.msg && (target.tick === undefined || a.cause.tick === target.tick),
+  );
   if (anomaly) jump(anomaly);
   else setTeam(target.team);
   if (target.msg) follow(target.team, target.msg);

@@ -95,7 +95,16 @@ export function render(): void {
           h(
             "ul",
             { class: "list compact" },
-            ...pastGames.map((g) => h("li", {}, `${g.when} · `, h("strong", {}, roundName(g.scenario, g.variant)), " · ", h("a", { href: replayUrl({ game: g.gameId }) }, t("replayOpenGame")))),
+            ...pastGames.map((g) =>
+              h(
+                "li",
+                {},
+                `${g.when} · `,
+                h("strong", {}, roundName(g.scenario, g.variant)),
+                " · ",
+                h("a", { href: replayUrl({ game: g.gameId }) }, t("replayOpenGame")),
+              ),
+            ),
           ),
         )
       : null;

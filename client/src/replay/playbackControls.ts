@@ -24,7 +24,12 @@ function strip(ctx: PageContext): HTMLElement {
     if (showGlyph) lastGlyph = m.position;
     return h(
       "span",
-      { class: "strip-mark", style: `left:${(m.position * 100).toFixed(2)}%;--kind:${style.colour};--h:${Math.round(5 + 11 * Math.sqrt(m.count / max))}px`, title: words, onclick: () => ctx.seekTo(m.tick) },
+      {
+        class: "strip-mark",
+        style: `left:${(m.position * 100).toFixed(2)}%;--kind:${style.colour};--h:${Math.round(5 + 11 * Math.sqrt(m.count / max))}px`,
+        title: words,
+        onclick: () => ctx.seekTo(m.tick),
+      },
       showGlyph ? h("span", { class: "strip-glyph" }, style.glyph) : null,
     );
   });
@@ -49,7 +54,16 @@ export function playbackPanel(ctx: PageContext): Panel {
   );
   const time = h("output", { class: "clock", testid: "replay-time", "aria-live": "off" });
   const tickText = h("span", { class: "tick muted", testid: "replay-tick" });
-  const timeline = h("input", { type: "range", min: 0, max: last, step: 1, value: ctx.state.tick, testid: "replay-timeline", "aria-label": t("replayTimeline"), class: "timeline" });
+  const timeline = h("input", {
+    type: "range",
+    min: 0,
+    max: last,
+    step: 1,
+    value: ctx.state.tick,
+    testid: "replay-timeline",
+    "aria-label": t("replayTimeline"),
+    class: "timeline",
+  });
   timeline.addEventListener("input", () => ctx.seekTo(Number(timeline.value)));
   const element = h(
     "div",

@@ -47,7 +47,8 @@ export class SceneDriver {
     const flights: TokenFlight[] = [];
     if (continuous) {
       this.canvas.setFocused(focused);
-      for (const f of flying) if (f.sentAt > previous) flights.push({ token: f.token, msgId: f.msgId, kind: f.kind, link: f.link, sentTick: f.sentAt, arriveTick: f.arrive });
+      for (const f of flying)
+        if (f.sentAt > previous) flights.push({ token: f.token, msgId: f.msgId, kind: f.kind, link: f.link, sentTick: f.sentAt, arriveTick: f.arrive });
       const [from, to] = eventRange(this.index, previous, state.tick);
       for (let i = from; i < to; i++) {
         const e = this.index.events[i];

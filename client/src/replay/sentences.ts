@@ -10,7 +10,23 @@ import { currentLocale } from "../i18n/locale.js";
 import { t, type ReplayKey } from "../i18n/replayWords.js";
 
 const PACKETS = new Set(["publish", "deliver", "confirm", "ack", "rpc", "reply"]);
-const REASONS = new Set(["loss", "cut", "fault", "down", "ack", "autoAck", "expired", "maxDeliveries", "crash", "misrouted", "timeout", "restart", "nack", "relay", "consumerUnavailable"]);
+const REASONS = new Set([
+  "loss",
+  "cut",
+  "fault",
+  "down",
+  "ack",
+  "autoAck",
+  "expired",
+  "maxDeliveries",
+  "crash",
+  "misrouted",
+  "timeout",
+  "restart",
+  "nack",
+  "relay",
+  "consumerUnavailable",
+]);
 
 export function packetWord(kind: string | null): string {
   return kind && PACKETS.has(kind) ? t(`packet_${kind}` as ReplayKey) : (kind ?? "");

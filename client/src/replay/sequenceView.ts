@@ -17,7 +17,11 @@ const GAP = 14;
 /** A jump of more ticks than this between two rows is drawn as a break. */
 const BREAK_TICKS = 20;
 
-export function sequenceSvg(diagram: SequenceDiagram, tickMs: number, options: { labelBy: "packet" | "msgId"; label: string; onSeek: (tick: number) => void }): SVGSVGElement {
+export function sequenceSvg(
+  diagram: SequenceDiagram,
+  tickMs: number,
+  options: { labelBy: "packet" | "msgId"; label: string; onSeek: (tick: number) => void },
+): SVGSVGElement {
   const laneX = new Map(diagram.lanes.map((lane, i) => [lane, GUTTER + LANE * (i + 0.5)]));
   const rowY = new Map<number, number>();
   let yCursor = HEAD + ROW / 2;
@@ -59,7 +63,13 @@ export function sequenceSvg(diagram: SequenceDiagram, tickMs: number, options: {
   return s("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": options.label, class: "sequence" }, ...parts);
 }
 
-function arrowShape(arrow: SequenceArrow, laneX: Map<string, number>, rowY: Map<number, number>, tickMs: number, options: { labelBy: "packet" | "msgId"; onSeek: (tick: number) => void }): SVGElement {
+function arrowShape(
+  arrow: SequenceArrow,
+  laneX: Map<string, number>,
+  rowY: Map<number, number>,
+  tickMs: number,
+  options: { labelBy: "packet" | "msgId"; onSeek: (tick: number) => void },
+): SVGElement {
   const x1 = laneX.get(arrow.from) ?? GUTTER;
   const xTo = laneX.get(arrow.to) ?? GUTTER;
   const y1 = rowY.get(arrow.sent) ?? HEAD;
@@ -77,7 +87,16 @@ function arrowShape(arrow: SequenceArrow, laneX: Map<string, number>, rowY: Map<
   const word = `${arrow.retry ? `${t("replayRetry")}: ` : ""}${packetWord(arrow.packet)}`;
   const label = options.labelBy === "msgId" ? arrow.msgId : word;
   const parts: SVGElement[] = [
-    s("line", { x1, y1, x2, y2, stroke: colour, "stroke-width": arrow.retry ? 3 : 2, "stroke-dasharray": isControlPacket(arrow.packet) ? "6 4" : "", class: "arrow" }),
+    s("line", {
+      x1,
+      y1,
+      x2,
+      y2,
+      stroke: colour,
+      "stroke-width": arrow.retry ? 3 : 2,
+      "stroke-dasharray": isControlPacket(arrow.packet) ? "6 4" : "",
+      class: "arrow",
+    }),
   ];
   if (arrow.dropped === "no") {
     const angle = Math.atan2(y2 - y1, x2 - x1);
@@ -89,7 +108,8 @@ function arrowShape(arrow: SequenceArrow, laneX: Map<string, number>, rowY: Map<
   const mx = (x1 + x2) / 2;
   const my = (y1 + y2) / 2 - 5;
   parts.push(s("text", { x: mx, y: my, "text-anchor": "middle", class: "arrow-label", fill: colour }, label));
-  const when = arrow.dropped === "sending" ? formatTickFine(arrow.sent, tickMs) : `${formatTickFine(arrow.sent, tickMs)} → ${formatTickFine(arrow.arrive, tickMs)}`;
+  const when =
+    arrow.dropped === "sending" ? formatTickFine(arrow.sent, tickMs) : `${formatTickFine(arrow.sent, tickMs)} → ${formatTickFine(arrow.arrive, tickMs)}`;
   const dropped = arrow.dropped === "no" ? "" : ` · ✖ ${markerText("dropMarker")}`;
   parts.push(title(`${when} · ${arrow.msgId} · ${word} ${arrow.from} → ${arrow.to}${dropped}`));
   return s("g", { class: "hop clickable", onclick: () => options.onSeek(arrow.sent) }, ...parts);

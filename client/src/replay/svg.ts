@@ -3,7 +3,11 @@ const NS = "http://www.w3.org/2000/svg";
 
 export type SvgChild = SVGElement | string | null | undefined | false;
 
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number | ((e: Event) => void)> = {}, ...children: SvgChild[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | ((e: Event) => void)> = {},
+  ...children: SvgChild[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v === "function") el.addEventListener(k.replace(/^on/, ""), v);

@@ -8,12 +8,7 @@ const FRAME_MS = 1000 / 60;
  * (the tick the page hears at a time, or undefined for no message), re-sent on every
  * `resendMs` as a page re-rendering for other reasons would. Returns the ticks shown.
  */
-function simulate(
-  clock: TickClock,
-  durationMs: number,
-  tickAt: (ms: number) => number | undefined,
-  resendMs = 0,
-): number[] {
+function simulate(clock: TickClock, durationMs: number, tickAt: (ms: number) => number | undefined, resendMs = 0): number[] {
   const shown: number[] = [];
   let lastHeard: number | undefined;
   let nextResend = resendMs;

@@ -62,7 +62,8 @@ export async function createPipelineCanvas(parent: HTMLElement, options: Pipelin
   await scene.ready;
 
   let destroyed = false;
-  const live = <A extends unknown[]>(fn: (...args: A) => void) =>
+  const live =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
     (...args: A): void => {
       if (!destroyed) fn(...args);
     };

@@ -37,14 +37,7 @@ export function tokenTriangles(shape: "circle" | "diamond", x: number, y: number
   const ax = x + OCTAGON[0]! * radius;
   const ay = y + OCTAGON[1]! * radius;
   for (let k = 1; k < 7; k++) {
-    out.push(
-      ax,
-      ay,
-      x + OCTAGON[2 * k]! * radius,
-      y + OCTAGON[2 * k + 1]! * radius,
-      x + OCTAGON[2 * k + 2]! * radius,
-      y + OCTAGON[2 * k + 3]! * radius,
-    );
+    out.push(ax, ay, x + OCTAGON[2 * k]! * radius, y + OCTAGON[2 * k + 1]! * radius, x + OCTAGON[2 * k + 2]! * radius, y + OCTAGON[2 * k + 3]! * radius);
   }
 }
 

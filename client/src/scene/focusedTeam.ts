@@ -4,17 +4,7 @@
 
 import type Phaser from "phaser";
 import type { LinkModel, NodeModel, NodeRole, SceneLabels, TeamModel } from "./model.js";
-import {
-  crowdedColumn,
-  lanePoint,
-  linkLane,
-  nodeCentres,
-  nodeHalfSize,
-  nodeUnit,
-  type Lane,
-  type Point,
-  type Rect,
-} from "./layout.js";
+import { crowdedColumn, lanePoint, linkLane, nodeCentres, nodeHalfSize, nodeUnit, type Lane, type Point, type Rect } from "./layout.js";
 import { arrowHead, dashedLine, shapePath } from "./focusedShapes.js";
 import { FONT_FAMILY, colours, css, roleColours } from "./palette.js";
 import { fitWidth, setTextIfChanged } from "./text.js";
@@ -139,10 +129,7 @@ export class FocusedTeamView {
       const fromRole = this.roles.get(link.from);
       const toRole = this.roles.get(link.to);
       if (!from || !to || !fromRole || !toRole) continue;
-      this.lanes.set(
-        link.id,
-        linkLane({ centre: from, role: fromRole, radius }, { centre: to, role: toRole, radius }, 12 * this.unit),
-      );
+      this.lanes.set(link.id, linkLane({ centre: from, role: fromRole, radius }, { centre: to, role: toRole, radius }, 12 * this.unit));
     }
     for (const node of team.nodes) this.texts.set(node.id, this.createNodeTexts(node));
     this.laneVersion += 1;
@@ -170,9 +157,7 @@ export class FocusedTeamView {
     const centre = this.centres.get(node.id)!;
     const { hw, hh } = nodeHalfSize(node.role, 60 * u);
     const add = (x: number, y: number, size: number, style: Phaser.Types.GameObjects.Text.TextStyle) =>
-      this.scene.add
-        .text(x, y, "", { fontFamily: FONT_FAMILY, fontSize: `${Math.round(size)}px`, ...style })
-        .setDepth(this.depths.labels);
+      this.scene.add.text(x, y, "", { fontFamily: FONT_FAMILY, fontSize: `${Math.round(size)}px`, ...style }).setDepth(this.depths.labels);
     const pill = { left: 8 * u, right: 8 * u, top: 3 * u, bottom: 3 * u };
     const id = add(centre.x, centre.y, 36 * u, { fontStyle: "bold", color: "#ffffff" }).setOrigin(0.5);
     id.setText(node.id);

@@ -15,10 +15,7 @@ import {
 import type { NodeRole } from "./model.js";
 
 const inside = (inner: Rect, outer: Rect) =>
-  inner.x >= outer.x - 1e-6 &&
-  inner.y >= outer.y - 1e-6 &&
-  inner.x + inner.w <= outer.x + outer.w + 1e-6 &&
-  inner.y + inner.h <= outer.y + outer.h + 1e-6;
+  inner.x >= outer.x - 1e-6 && inner.y >= outer.y - 1e-6 && inner.x + inner.w <= outer.x + outer.w + 1e-6 && inner.y + inner.h <= outer.y + outer.h + 1e-6;
 
 const pipeline: { id: string; role: NodeRole }[] = [
   { id: "P1", role: "producer" },

@@ -87,10 +87,7 @@ export function focusBands(focus: Rect, scale: number): FocusBands {
 const columnOf: Record<NodeRole, number> = { producer: 0.12, broker: 0.5, consumer: 0.88 };
 
 /** Centre of every node, each role's column spread evenly over the area's height. */
-export function nodeCentres(
-  nodes: readonly { id: string; role: NodeRole }[],
-  area: Rect,
-): Map<string, Point> {
+export function nodeCentres(nodes: readonly { id: string; role: NodeRole }[], area: Rect): Map<string, Point> {
   const byRole: Record<NodeRole, string[]> = { producer: [], broker: [], consumer: [] };
   for (const node of nodes) byRole[node.role].push(node.id);
   const centres = new Map<string, Point>();

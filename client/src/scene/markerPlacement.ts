@@ -12,14 +12,7 @@ export function intersects(a: Rect, b: Rect): boolean {
  * each kept inside `bounds`; returns the first slot that overlaps nothing in `occupied`.
  * When every slot is taken the label goes in the first one (overlap beats vanishing).
  */
-export function placeLabel(
-  anchor: Point,
-  size: { w: number; h: number },
-  occupied: readonly Rect[],
-  bounds: Rect,
-  gap: number,
-  maxSlots = 8,
-): Rect {
+export function placeLabel(anchor: Point, size: { w: number; h: number }, occupied: readonly Rect[], bounds: Rect, gap: number, maxSlots = 8): Rect {
   const x = clampTo(anchor.x - size.w / 2, bounds.x, bounds.x + bounds.w - size.w);
   const step = size.h + gap;
   const candidates: Rect[] = [];

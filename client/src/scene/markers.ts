@@ -52,8 +52,18 @@ export class MarkerLayer {
     });
     text.setText(`${style.glyph} ${marker.text}`);
     const size = { w: text.width, h: text.height };
-    const rect = placeLabel(anchor, size, this.live.map((m) => m.rect), bounds, 4 * s);
-    text.setPosition(rect.x + rect.w / 2, rect.y + rect.h / 2).setScale(0.4).setAlpha(1).setVisible(true);
+    const rect = placeLabel(
+      anchor,
+      size,
+      this.live.map((m) => m.rect),
+      bounds,
+      4 * s,
+    );
+    text
+      .setPosition(rect.x + rect.w / 2, rect.y + rect.h / 2)
+      .setScale(0.4)
+      .setAlpha(1)
+      .setVisible(true);
     this.live.push({ text, rect, bornMs: nowMs });
   }
 

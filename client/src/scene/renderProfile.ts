@@ -23,9 +23,7 @@ export function isSoftwareRenderer(rendererName: string): boolean {
 }
 
 export function profileFor(software: boolean): RenderProfile {
-  return software
-    ? { software, antialiasGL: false, antialias: false, maxTextures: 1 }
-    : { software, antialiasGL: true, antialias: true, maxTextures: -1 };
+  return software ? { software, antialiasGL: false, antialias: false, maxTextures: 1 } : { software, antialiasGL: true, antialias: true, maxTextures: -1 };
 }
 
 /**
