@@ -3,31 +3,18 @@
 // round simulated on every broker the variant runs on, one column each; and a round behind a
 // RabbitMQ topic exchange is played by a phone in the broker seat, routing each message by
 // its routing key to the queues whose binding matches.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { PHONE, chromiumAvailable, launch } from "./helpers/browser.js";
-import { startInProcess, type Running } from "./helpers/servers.js";
+import { PHONE, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import type { Running } from "./helpers/servers.js";
 import { bindingMatches } from "../shared/engine/exchange.js";
 
 const available = chromiumAvailable();
 let server: Running;
 let browser: Browser;
 
-beforeAll(async () => {
-  if (!available) return;
-  const clientDir = resolve("dist/client");
-  if (!existsSync(`${clientDir}/host.html`)) throw new Error("the client is not built: run `npm run build` first");
-  // People are not replaced by bots while these tests tap slowly.
-  server = await startInProcess({ CLIENT_DIR: clientDir, IDLE_NUDGE_MS: "60000", IDLE_BOT_MS: "120000" });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// People are not replaced by bots while these tests tap slowly.
+withServerAndBrowser({ IDLE_NUDGE_MS: "60000", IDLE_BOT_MS: "120000" }, (s, b) => ((server = s), (browser = b)));
 
 const SLOW = { timeout: 15_000 };
 

@@ -4,33 +4,20 @@
 // differently and see their whole pipeline; the round runs under the same seed and faults
 // for both; the debrief's `design-table` has one row per team, best score first, whose counts
 // are the log's (read through the HTTP API and recounted by the checker). No page scrolls.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { check } from "../shared/checker/checker.js";
 import { SCORED_ANOMALIES, settingsOfEnd, type DesignEnd } from "../shared/design/index.js";
 import { parseLog } from "../shared/log/log.js";
-import { ARTIFACTS, PHONE, PROJECTOR, chromiumAvailable, launch } from "./helpers/browser.js";
-import { fetchLog, startInProcess, type Running } from "./helpers/servers.js";
+import { ARTIFACTS, PHONE, PROJECTOR, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import { fetchLog, type Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();
 let server: Running;
 let browser: Browser;
 
-beforeAll(async () => {
-  if (!available) return;
-  const clientDir = resolve("dist/client");
-  if (!existsSync(`${clientDir}/host.html`)) throw new Error("the client is not built: run `npx vite build` first");
-  // Idle phones get a bot on their seat within seconds, so the round has work without tapping.
-  server = await startInProcess({ CLIENT_DIR: clientDir, IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Idle phones get a bot on their seat within seconds, so the round has work without tapping.
+withServerAndBrowser({ IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" }, (s, b) => ((server = s), (browser = b)));
 
 const SLOW = { timeout: 15_000 };
 

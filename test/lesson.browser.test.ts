@@ -4,30 +4,18 @@
 // the prediction is answered from the phones and shown live; one round is played and its
 // debrief puts the prediction beside the result; every other step is walked with the
 // buttons and a clicker's keys, rounds skipped, to the printable, exportable summary.
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, PHONE, PROJECTOR, chromiumAvailable, launch } from "./helpers/browser.js";
-import { startInProcess, type Running } from "./helpers/servers.js";
+import { ARTIFACTS, PHONE, PROJECTOR, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import type { Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();
 let server: Running;
 let browser: Browser;
 
-beforeAll(async () => {
-  if (!available) return;
-  const clientDir = resolve("dist/client");
-  if (!existsSync(`${clientDir}/host.html`)) throw new Error("the client is not built: run `npm run build` first");
-  // Idle phones get a bot on their seat within seconds, so the round has work without tapping.
-  server = await startInProcess({ CLIENT_DIR: clientDir, IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Idle phones get a bot on their seat within seconds, so the round has work without tapping.
+withServerAndBrowser({ IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" }, (s, b) => ((server = s), (browser = b)));
 
 const SLOW = { timeout: 15_000 };
 

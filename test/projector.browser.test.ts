@@ -4,30 +4,17 @@
 // naive): the timer, each phone's role help, the grouped debrief whose counts add up, the
 // replay opened at this round, at a cause and beside the previous round, a phone's language
 // switched after joining, no scroll at 1080p and 720p, no page error anywhere.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, PHONE, chromiumAvailable, launch } from "./helpers/browser.js";
-import { startInProcess, type Running } from "./helpers/servers.js";
+import { ARTIFACTS, PHONE, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import type { Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();
 let server: Running;
 let browser: Browser;
 
-beforeAll(async () => {
-  if (!available) return;
-  const clientDir = resolve("dist/client");
-  if (!existsSync(`${clientDir}/host.html`)) throw new Error("the client is not built: run `npm run build` first");
-  // Idle phones get a bot on their seat within seconds, so rounds have work without tapping.
-  server = await startInProcess({ CLIENT_DIR: clientDir, IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Idle phones get a bot on their seat within seconds, so rounds have work without tapping.
+withServerAndBrowser({ IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" }, (s, b) => ((server = s), (browser = b)));
 
 const SLOW = { timeout: 15_000 };
 

@@ -1,7 +1,10 @@
 // Debian's Chromium driven by playwright-core (no browser download). In CI a missing
 // Chromium is a failure, never a skip: .ci/run installs it.
 import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startInProcess, type Running } from "./servers.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = "test-artifacts";
@@ -31,3 +34,24 @@ export async function launch(): Promise<Browser> {
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } } as const;
+
+/**
+ * A test file's server, serving the built client with `env` set, and its browser: started
+ * before the file's tests (when Chromium is there) and closed after them. `use` receives both.
+ */
+export function withServerAndBrowser(env: Record<string, string>, use: (server: Running, browser: Browser) => void): void {
+  let server: Running | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!chromiumAvailable()) return;
+    const clientDir = resolve("dist/client");
+    if (!existsSync(`${clientDir}/host.html`)) throw new Error("the client is not built: run `npm run build` first");
+    server = await startInProcess({ CLIENT_DIR: clientDir, ...env });
+    browser = await launch();
+    use(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
