@@ -9,11 +9,12 @@ import { TICK_MS } from "../../../shared/engine/config.js";
 import { PROFILE_TEXTS } from "../../../shared/scenarios/texts.js";
 import { hostPage, scenarioOf, update } from "./pageState.js";
 
-/** The room's scenario and variant (topic 3's first until the room's state arrives). */
+/** The topic and variant of the next round: the one just sent, else the room's (topic 3's first until the room's state arrives). */
 function chosen() {
-  const room = hostPage().room;
-  const scenario = scenarioOf(room?.scenario ?? "t3-lost-messages");
-  const variant = scenario?.variants.find((v) => v.id === room?.variant) ?? scenario?.variants[0];
+  const { room, choice } = hostPage();
+  const scenario = scenarioOf(choice?.scenario ?? room?.scenario ?? "t3-lost-messages");
+  const variantId = choice?.variant ?? room?.variant;
+  const variant = scenario?.variants.find((v) => v.id === variantId) ?? scenario?.variants[0];
   return { scenario, variant };
 }
 
@@ -134,6 +135,7 @@ export function updateLock(button = document.querySelector<HTMLButtonElement>('[
  * broker picked on this page — the broker only where the variant runs on it (else its own).
  */
 export function configure(connection: Connection, scenario: string, variant: string): void {
+  update({ choice: { scenario, variant } });
   const { seed, seconds, profile } = hostPage();
   const runsOn = scenarioOf(scenario)?.variants.find((v) => v.id === variant)?.profiles ?? [];
   connection.host("host:config", {

@@ -48,6 +48,13 @@ async function enter(roomCode: string, hostToken: string): Promise<void> {
     if (!before || before.tick !== room.tick || before.phase !== room.phase) patch.tickSeenAt = performance.now();
     // A new round leaves the last one's debrief.
     if (room.phase === "countdown" && hostPage().debriefOpen) patch.debriefOpen = false;
+    // The room's own setup, once it changes, is again what the pickers show (the choice sent arrives in order after it).
+    const choice = hostPage().choice;
+    if (
+      choice &&
+      (before?.scenario !== room.scenario || before?.variant !== room.variant || (room.scenario === choice.scenario && room.variant === choice.variant))
+    )
+      patch.choice = null;
     // The pipeline's labels speak the round's broker's words.
     if (setVocabulary(room.profile)) canvas.applyLabels();
     // A reloaded projector keeps the broker chosen before: one that is not the variant's own was picked.
@@ -56,6 +63,7 @@ async function enter(roomCode: string, hostToken: string): Promise<void> {
     update(patch);
   });
   connection.on("refused", (r) => {
+    if (r.action === "host:config") update({ choice: null });
     const refusal = t("refused", { reason: reasonText(r.reason.code) });
     announce(refusal);
     update({ refusal });

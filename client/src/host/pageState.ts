@@ -32,6 +32,11 @@ export interface HostPage {
   status: Status;
   /** The room's last refusal of one of the instructor's commands, in words ("" when none lately). */
   refusal: string;
+  /**
+   * The topic and variant just sent to the room and not yet in its state: the pickers show
+   * them meanwhile, so a variant picked right after a topic belongs to that topic.
+   */
+  choice: { scenario: string; variant: string } | null;
   /** The seed and round length typed for the next rounds ("" for the defaults). */
   seed: string;
   seconds: string;
@@ -63,6 +68,7 @@ const page: HostPage = {
   lessonSummary: null,
   status: "connecting",
   refusal: "",
+  choice: null,
   seed: "",
   seconds: "",
   profile: "",

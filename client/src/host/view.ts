@@ -83,12 +83,12 @@ export class ProjectorView {
   }
 
   private keyOf(screen: Screen): string {
-    const { room, lastOver, history, catalogue, moving, joinUrl, tour } = hostPage();
+    const { room, lastOver, history, catalogue, moving, joinUrl, tour, choice } = hostPage();
     const lesson = room?.lesson;
     const common = `${this.serial}|${catalogue.length}|${lesson?.active ? `${lesson.topic}/${lesson.step}` : "-"}`;
     switch (screen) {
       case "lobby":
-        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tourKey(tour)}`;
+        return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}|${choice?.scenario}/${choice?.variant}|${lastOver?.gameId}|${moving}|${joinUrl}|${lesson?.roundIndex}|${tourKey(tour)}`;
       case "round":
         return `${common}|${room?.scenario}|${room?.variant}|${room?.profile}`;
       case "design":
