@@ -5,7 +5,7 @@
 // its routing key to the queues whose binding matches.
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { PHONE, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import { chromiumAvailable, withServerAndBrowser, joinPhone } from "./helpers/browser.js";
 import type { Running } from "./helpers/servers.js";
 import { bindingMatches } from "../shared/engine/exchange.js";
 
@@ -29,15 +29,8 @@ async function projector(errors: string[]): Promise<{ page: Page; code: string }
   return { page, code };
 }
 
-async function phone(code: string, name: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ ...PHONE, locale: "en" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(`${name}: ${String(e)}`));
-  await page.goto(`${server.url}/?code=${code}`);
-  await page.getByTestId("join-name").fill(name);
-  await page.getByTestId("join-submit").tap();
-  await page.getByTestId("my-role").waitFor();
-  return page;
+function phone(code: string, name: string, errors: string[]): Promise<Page> {
+  return joinPhone(browser, server.url, code, name, errors, { locale: "en" });
 }
 
 /** Chooses a topic and variant and waits for the room to have them (the pickers are drawn from the room's state). */

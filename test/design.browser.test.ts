@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { check } from "../shared/checker/checker.js";
 import { SCORED_ANOMALIES, settingsOfEnd, type DesignEnd } from "../shared/design/index.js";
 import { parseLog } from "../shared/log/log.js";
-import { ARTIFACTS, PHONE, PROJECTOR, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import { ARTIFACTS, PROJECTOR, chromiumAvailable, withServerAndBrowser, joinPhone } from "./helpers/browser.js";
 import { fetchLog, type Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();
@@ -21,14 +21,8 @@ withServerAndBrowser({ IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" }, (s, b) => (
 
 const SLOW = { timeout: 15_000 };
 
-async function phone(code: string, name: string, errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext({ ...PHONE, locale: "pt-BR" })).newPage();
-  page.on("pageerror", (e) => errors.push(`${name}: ${String(e)}`));
-  await page.goto(`${server.url}/?code=${code}`);
-  await page.getByTestId("join-name").fill(name);
-  await page.getByTestId("join-submit").tap();
-  await page.getByTestId("you-are-in").waitFor();
-  return page;
+function phone(code: string, name: string, errors: string[]): Promise<Page> {
+  return joinPhone(browser, server.url, code, name, errors, { until: "you-are-in" });
 }
 
 /** No vertical scroll at a 720p projector nor at 1080p. */

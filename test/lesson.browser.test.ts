@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, PHONE, PROJECTOR, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import { ARTIFACTS, PROJECTOR, chromiumAvailable, withServerAndBrowser, joinPhone } from "./helpers/browser.js";
 import type { Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();
@@ -19,14 +19,8 @@ withServerAndBrowser({ IDLE_NUDGE_MS: "1000", IDLE_BOT_MS: "2000" }, (s, b) => (
 
 const SLOW = { timeout: 15_000 };
 
-async function phone(code: string, name: string, errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext({ ...PHONE, locale: "pt-BR" })).newPage();
-  page.on("pageerror", (e) => errors.push(`${name}: ${String(e)}`));
-  await page.goto(`${server.url}/?code=${code}`);
-  await page.getByTestId("join-name").fill(name);
-  await page.getByTestId("join-submit").tap();
-  await page.getByTestId("my-role").waitFor();
-  return page;
+function phone(code: string, name: string, errors: string[]): Promise<Page> {
+  return joinPhone(browser, server.url, code, name, errors);
 }
 
 const place = async (host: Page) => {

@@ -6,7 +6,7 @@
 // switched after joining, no scroll at 1080p and 720p, no page error anywhere.
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ARTIFACTS, PHONE, chromiumAvailable, withServerAndBrowser } from "./helpers/browser.js";
+import { ARTIFACTS, chromiumAvailable, withServerAndBrowser, joinPhone } from "./helpers/browser.js";
 import type { Running } from "./helpers/servers.js";
 
 const available = chromiumAvailable();
@@ -93,15 +93,8 @@ async function fitsBothSizes(page: Page, what: string): Promise<void> {
   }
 }
 
-async function phone(url: string, code: string, name: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ ...PHONE, locale: "pt-BR" });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(`${name}: ${String(e)}`));
-  await page.goto(`${url}/?code=${code}`);
-  await page.getByTestId("join-name").fill(name);
-  await page.getByTestId("join-submit").tap();
-  await page.getByTestId("my-role").waitFor();
-  return page;
+function phone(url: string, code: string, name: string, errors: string[]): Promise<Page> {
+  return joinPhone(browser, url, code, name, errors);
 }
 
 /** Plays a round from the lobby: start, let the seats (bots standing in for idle phones) work under a fault or two, end, wait for the debrief. */

@@ -2,7 +2,7 @@
 // Chromium is a failure, never a skip: .ci/run installs it.
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { startInProcess, type Running } from "./servers.js";
 
@@ -54,4 +54,22 @@ export function withServerAndBrowser(env: Record<string, string>, use: (server: 
     await browser?.close();
     await server?.close();
   });
+}
+
+/** A touch phone (390×844) that joins room `code` as `name` and waits for `until` to show; its page errors go to `errors`. */
+export async function joinPhone(
+  browser: Browser,
+  url: string,
+  code: string,
+  name: string,
+  errors: string[],
+  { locale = "pt-BR", until = "my-role" }: { locale?: string; until?: "my-role" | "you-are-in" } = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ ...PHONE, locale })).newPage();
+  page.on("pageerror", (e) => errors.push(`${name}: ${String(e)}`));
+  await page.goto(`${url}/?code=${code}`);
+  await page.getByTestId("join-name").fill(name);
+  await page.getByTestId("join-submit").tap();
+  await page.getByTestId(until).waitFor();
+  return page;
 }
