@@ -130,7 +130,7 @@ const DEBRIEF_TERMS = [
   "group",
 ] as const satisfies readonly VocabularyTerm[];
 
-/** In the debrief: the broker the round ran on, its behaviour, and the names its documentation gives what the round showed. */
+/** In the debrief: the broker the round ran on and the names its documentation gives what the round showed (its behaviour is on the lobby's line). */
 export function vocabularyPanel(profile: string | undefined): HTMLElement | null {
   if (!isProfileId(profile)) return null;
   const terms = BROKER_VOCABULARY[profile].terms;
@@ -139,7 +139,6 @@ export function vocabularyPanel(profile: string | undefined): HTMLElement | null
     "section",
     { class: "broker-words", testid: "debrief-vocabulary", "data-profile": profile },
     h("h2", {}, t("inBrokerWords", { broker: PROFILE_TEXTS[profile].name })),
-    h("p", { class: "explain" }, tx(PROFILE_TEXTS[profile].summary)),
     h("dl", {}, ...DEBRIEF_TERMS.flatMap((k) => [h("dt", {}, t(`term_${k}`)), h("dd", {}, termText(terms[k], locale))])),
   );
 }

@@ -90,13 +90,14 @@ export function debriefScreen(connection: Connection, o: HostRoundOver, extras: 
           h(
             "aside",
             { class: "debrief-side" },
-            vocabularyPanel(room?.profile),
             extras.prediction !== undefined
               ? predictionPanel(extras.topic, extras.prediction)
               : o.prediction
                 ? predictionPanel(extras.topic, o.prediction)
                 : null,
             questionsPanel(s.scenario, s.variant),
+            // Last: on a small screen the broker's names give way, never the questions for the class.
+            vocabularyPanel(room?.profile),
           ),
         ),
   );
