@@ -197,13 +197,14 @@ describe.skipIf(!available)("a class in one room", () => {
     await host.locator("#phase", { hasText: "Rodada em andamento" }).waitFor({ timeout: 20_000 });
     await fitsBothSizes(host, "a round");
     await host.setViewportSize({ width: 1920, height: 1080 });
-    expect(
-      await host
-        .getByTestId("team-score")
+    // The board is redrawn as the round runs: a score element read while it is replaced has no style yet, so read until one has.
+    const fontSize = (testid: string) => () =>
+      host
+        .getByTestId(testid)
         .first()
-        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
-    ).toBeGreaterThanOrEqual(24);
-    expect(await host.getByTestId("round-timer").evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await expect.poll(fontSize("team-score"), SLOW).toBeGreaterThanOrEqual(24);
+    await expect.poll(fontSize("round-timer"), SLOW).toBeGreaterThanOrEqual(24);
     await host.setViewportSize({ width: 1280, height: 720 });
     // A phone switches language after joining, completely and without an error.
     await phones[0].getByTestId("lang-toggle").tap();
